@@ -1,0 +1,128 @@
+#pragma once
+
+#include "crosswalk/model/kinds.h"
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace crosswalk {
+
+// Geometry is in map units (1 unit = 1 px at 100 % zoom), integers so that every
+// edit and its inverse are exact. The drawing area starts at (0, 0) to the right
+// of the lane headers and below the phase headers.
+
+/// One role or office: a horizontal band of the map.
+struct Lane {
+    std::string id;
+    std::string name;
+    std::string color = "#FFFFFF"; // "#RRGGBB"
+    int height = 160;
+
+    bool operator==(const Lane&) const = default;
+};
+
+/// One column of time across all lanes.
+struct Phase {
+    std::string id;
+    std::string name;
+    std::string color = "#FFFFFF";
+    int width = 480;
+
+    bool operator==(const Phase&) const = default;
+};
+
+/// One thing that happens in the process, placed in a lane (and usually a phase).
+struct Step {
+    std::string id;
+    std::string lane;  // lane id, required
+    std::string phase; // phase id, or empty when the map has no phases
+    StepKind kind = StepKind::Activity;
+    std::string label;
+    std::string notes;
+    int x = 0;  // left edge, from the left of the drawing area
+    int y = 45; // top edge, from the top of its lane
+    int w = 150;
+    int h = 70;
+
+    bool operator==(const Step&) const = default;
+};
+
+/// An arrow from one step to the next; a handoff when the steps are in different lanes.
+struct Flow {
+    std::string id;
+    std::string from; // step id
+    std::string to;   // step id
+    std::string label;
+
+    bool operator==(const Flow&) const = default;
+};
+
+/// A mark a team places on a step, flow, lane or the whole map.
+struct Annotation {
+    std::string id;
+    AnnotationKind kind = AnnotationKind::Question;
+    std::string target; // step, flow or lane id; empty for the whole map
+    std::string text;
+    std::string affects;                 // who is affected (harm points mostly)
+    std::optional<Variation> variation;  // only for AnnotationKind::Variation
+    std::optional<int> horizon;          // 1..3, only for AnnotationKind::ChangeIdea
+
+    bool operator==(const Annotation&) const = default;
+};
+
+/// The descriptive fields of a map, edited together.
+struct MapProperties {
+    std::string title;
+    std::string district;
+    std::string focus;
+    MapState state = MapState::Current;
+    std::string notes;
+
+    bool operator==(const MapProperties&) const = default;
+};
+
+/// A district's swimlane process map: a plain value, copied and compared freely.
+struct Map {
+    std::string id;
+    MapProperties props;
+    std::vector<Lane> lanes;   // top to bottom
+    std::vector<Phase> phases; // left to right
+    std::vector<Step> steps;
+    std::vector<Flow> flows;
+    std::vector<Annotation> annotations;
+
+    bool operator==(const Map&) const = default;
+
+    const Lane* lane(std::string_view id) const;
+    Lane* lane(std::string_view id);
+    const Phase* phase(std::string_view id) const;
+    Phase* phase(std::string_view id);
+    const Step* step(std::string_view id) const;
+    Step* step(std::string_view id);
+    const Flow* flow(std::string_view id) const;
+    Flow* flow(std::string_view id);
+    const Annotation* annotation(std::string_view id) const;
+    Annotation* annotation(std::string_view id);
+
+    std::optional<std::size_t> laneIndex(std::string_view id) const;
+    std::optional<std::size_t> phaseIndex(std::string_view id) const;
+
+    /// True when any entity of this map (lane, phase, step, flow, annotation) has this id.
+    bool hasEntity(std::string_view id) const;
+};
+
+/// A named snapshot of a map, kept in the workspace.
+struct Revision {
+    std::string id;
+    std::string mapId;
+    std::string name;      // "After session 3, March"
+    std::string createdAt; // ISO 8601, UTC
+    bool operator==(const Revision&) const = default;
+};
+
+/// A fresh id with the given prefix ("s-", "l-", "m-" ...): never handed out twice.
+std::string newId(std::string_view prefix);
+
+} // namespace crosswalk

@@ -1,0 +1,76 @@
+#include "crosswalk/model/map.h"
+
+#include <algorithm>
+#include <atomic>
+#include <chrono>
+#include <cstdint>
+#include <random>
+
+namespace crosswalk {
+namespace {
+
+template <typename T>
+T* findById(std::vector<T>& items, std::string_view id)
+{
+    auto it = std::find_if(items.begin(), items.end(), [&](const T& item) { return item.id == id; });
+    return it == items.end() ? nullptr : &*it;
+}
+
+template <typename T>
+std::optional<std::size_t> indexById(const std::vector<T>& items, std::string_view id)
+{
+    auto it = std::find_if(items.begin(), items.end(), [&](const T& item) { return item.id == id; });
+    if (it == items.end())
+        return std::nullopt;
+    return static_cast<std::size_t>(it - items.begin());
+}
+
+} // namespace
+
+const Lane* Map::lane(std::string_view id) const { return const_cast<Map*>(this)->lane(id); }
+Lane* Map::lane(std::string_view id) { return findById(lanes, id); }
+const Phase* Map::phase(std::string_view id) const { return const_cast<Map*>(this)->phase(id); }
+Phase* Map::phase(std::string_view id) { return findById(phases, id); }
+const Step* Map::step(std::string_view id) const { return const_cast<Map*>(this)->step(id); }
+Step* Map::step(std::string_view id) { return findById(steps, id); }
+const Flow* Map::flow(std::string_view id) const { return const_cast<Map*>(this)->flow(id); }
+Flow* Map::flow(std::string_view id) { return findById(flows, id); }
+const Annotation* Map::annotation(std::string_view id) const { return const_cast<Map*>(this)->annotation(id); }
+Annotation* Map::annotation(std::string_view id) { return findById(annotations, id); }
+
+std::optional<std::size_t> Map::laneIndex(std::string_view id) const { return indexById(lanes, id); }
+std::optional<std::size_t> Map::phaseIndex(std::string_view id) const { return indexById(phases, id); }
+
+bool Map::hasEntity(std::string_view id) const
+{
+    return lane(id) || phase(id) || step(id) || flow(id) || annotation(id);
+}
+
+std::string newId(std::string_view prefix)
+{
+    // Time in microseconds plus a per-process random salt and counter: unique across
+    // sessions and machines for any practical purpose, and sortable by creation.
+    static const std::uint64_t salt = [] {
+        std::random_device rd;
+        return (static_cast<std::uint64_t>(rd()) << 32) ^ rd();
+    }();
+    static std::atomic<std::uint64_t> counter{0};
+    const auto micros = static_cast<std::uint64_t>(
+        std::chrono::duration_cast<std::chrono::microseconds>(std::chrono::system_clock::now().time_since_epoch())
+            .count());
+    const std::uint64_t n = counter.fetch_add(1);
+    static constexpr char digits[] = "0123456789abcdefghijklmnopqrstuvwxyz";
+    auto base36 = [](std::uint64_t v, std::size_t width) {
+        std::string s;
+        do {
+            s.insert(s.begin(), digits[v % 36]);
+            v /= 36;
+        } while (v);
+        while (s.size() < width)
+            s.insert(s.begin(), '0');
+        return s;
+    };
+    return std::string(prefix) + base36(micros, 11) + base36(salt % 46656u, 3) + base36(n, 1);
+}
+
+} // namespace crosswalk
