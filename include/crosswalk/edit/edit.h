@@ -79,6 +79,8 @@ struct ResizeLane {
     bool operator==(const ResizeLane&) const = default;
 };
 
+/// Inserts the phase column; steps in the columns from that index on shift right by
+/// its width (the inverse of RemovePhase).
 struct AddPhase {
     Phase phase;
     std::optional<std::size_t> index;
@@ -230,5 +232,8 @@ Edit apply(Map& map, const Edit& edit, ChangeSet* changes = nullptr);
 
 /// A short description for people and the undo menu: "Add step", "Move 3 steps".
 std::string describe(const Edit& edit);
+/// The same, naming what the edit touches as it is in the map before the edit applies
+/// ("Remove lane \"HR\"", "Rename phase \"Fall\" to \"Autumn\""); for the undo menu.
+std::string describe(const Edit& edit, const Map& before);
 
 } // namespace crosswalk

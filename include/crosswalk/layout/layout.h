@@ -60,4 +60,8 @@ bool needsLayout(const Map& map);
 /// its lane, with no two steps overlapping; sets phase widths and lane heights to fit.
 void autoLayout(Map& map);
 
+/// The edit that turns the map into autoLayout(map) (lane and phase resizes, then step
+/// moves), so that laying out can be undone; an empty Batch when nothing would change.
+Edit autoLayoutEdit(const Map& map);
+
 } // namespace crosswalk::layout

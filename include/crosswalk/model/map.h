@@ -95,22 +95,22 @@ struct Map {
 
     bool operator==(const Map&) const = default;
 
-    const Lane* lane(std::string_view id) const;
-    Lane* lane(std::string_view id);
-    const Phase* phase(std::string_view id) const;
-    Phase* phase(std::string_view id);
-    const Step* step(std::string_view id) const;
-    Step* step(std::string_view id);
-    const Flow* flow(std::string_view id) const;
-    Flow* flow(std::string_view id);
-    const Annotation* annotation(std::string_view id) const;
-    Annotation* annotation(std::string_view id);
+    const Lane* lane(std::string_view entityId) const;
+    Lane* lane(std::string_view entityId);
+    const Phase* phase(std::string_view entityId) const;
+    Phase* phase(std::string_view entityId);
+    const Step* step(std::string_view entityId) const;
+    Step* step(std::string_view entityId);
+    const Flow* flow(std::string_view entityId) const;
+    Flow* flow(std::string_view entityId);
+    const Annotation* annotation(std::string_view entityId) const;
+    Annotation* annotation(std::string_view entityId);
 
-    std::optional<std::size_t> laneIndex(std::string_view id) const;
-    std::optional<std::size_t> phaseIndex(std::string_view id) const;
+    std::optional<std::size_t> laneIndex(std::string_view entityId) const;
+    std::optional<std::size_t> phaseIndex(std::string_view entityId) const;
 
     /// True when any entity of this map (lane, phase, step, flow, annotation) has this id.
-    bool hasEntity(std::string_view id) const;
+    bool hasEntity(std::string_view entityId) const;
 };
 
 /// A named snapshot of a map, kept in the workspace.

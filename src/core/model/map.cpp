@@ -27,23 +27,23 @@ std::optional<std::size_t> indexById(const std::vector<T>& items, std::string_vi
 
 } // namespace
 
-const Lane* Map::lane(std::string_view id) const { return const_cast<Map*>(this)->lane(id); }
-Lane* Map::lane(std::string_view id) { return findById(lanes, id); }
-const Phase* Map::phase(std::string_view id) const { return const_cast<Map*>(this)->phase(id); }
-Phase* Map::phase(std::string_view id) { return findById(phases, id); }
-const Step* Map::step(std::string_view id) const { return const_cast<Map*>(this)->step(id); }
-Step* Map::step(std::string_view id) { return findById(steps, id); }
-const Flow* Map::flow(std::string_view id) const { return const_cast<Map*>(this)->flow(id); }
-Flow* Map::flow(std::string_view id) { return findById(flows, id); }
-const Annotation* Map::annotation(std::string_view id) const { return const_cast<Map*>(this)->annotation(id); }
-Annotation* Map::annotation(std::string_view id) { return findById(annotations, id); }
+const Lane* Map::lane(std::string_view entityId) const { return const_cast<Map*>(this)->lane(entityId); }
+Lane* Map::lane(std::string_view entityId) { return findById(lanes, entityId); }
+const Phase* Map::phase(std::string_view entityId) const { return const_cast<Map*>(this)->phase(entityId); }
+Phase* Map::phase(std::string_view entityId) { return findById(phases, entityId); }
+const Step* Map::step(std::string_view entityId) const { return const_cast<Map*>(this)->step(entityId); }
+Step* Map::step(std::string_view entityId) { return findById(steps, entityId); }
+const Flow* Map::flow(std::string_view entityId) const { return const_cast<Map*>(this)->flow(entityId); }
+Flow* Map::flow(std::string_view entityId) { return findById(flows, entityId); }
+const Annotation* Map::annotation(std::string_view entityId) const { return const_cast<Map*>(this)->annotation(entityId); }
+Annotation* Map::annotation(std::string_view entityId) { return findById(annotations, entityId); }
 
-std::optional<std::size_t> Map::laneIndex(std::string_view id) const { return indexById(lanes, id); }
-std::optional<std::size_t> Map::phaseIndex(std::string_view id) const { return indexById(phases, id); }
+std::optional<std::size_t> Map::laneIndex(std::string_view entityId) const { return indexById(lanes, entityId); }
+std::optional<std::size_t> Map::phaseIndex(std::string_view entityId) const { return indexById(phases, entityId); }
 
-bool Map::hasEntity(std::string_view id) const
+bool Map::hasEntity(std::string_view entityId) const
 {
-    return lane(id) || phase(id) || step(id) || flow(id) || annotation(id);
+    return lane(entityId) || phase(entityId) || step(entityId) || flow(entityId) || annotation(entityId);
 }
 
 std::string newId(std::string_view prefix)

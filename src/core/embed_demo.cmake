@@ -1,4 +1,5 @@
-# Writes OUT: a C++ file holding each file of FILES as a string literal, in order.
+# Writes OUT: a C++ file holding each file of FILES ("|"-separated) as a string literal, in order.
+string(REPLACE "|" ";" FILES "${FILES}")
 set(body "#include \"crosswalk/demo/demo.h\"\n\nnamespace crosswalk {\n\nconst std::vector<std::string_view>& demoMapTexts()\n{\n    static const std::vector<std::string_view> texts = {\n")
 foreach(f IN LISTS FILES)
   file(READ ${f} content)

@@ -1,0 +1,23 @@
+#!/usr/bin/env bash
+# Shared set-up for the two README commands: installs the Debian 12 packages Crosswalk
+# needs (only those missing), then configures and builds in ./build (Release).
+# Usage: scripts/setup.sh [extra cmake -D options]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+packages=(qt6-base-dev qt6-svg-dev libsqlite3-dev nlohmann-json3-dev catch2 libbenchmark-dev
+          cmake ninja-build g++ xvfb xauth poppler-utils fonts-dejavu-core sqlite3)
+missing=()
+for p in "${packages[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+if ((${#missing[@]})); then
+  echo "Installing: ${missing[*]}"
+  sudo=""
+  [ "$(id -u)" -eq 0 ] || sudo="sudo"
+  $sudo apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}"
+fi
+
+cmake -S . -B build -G Ninja -DCMAKE_BUILD_TYPE=Release "$@"
+cmake --build build --parallel "$(nproc)"

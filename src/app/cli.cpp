@@ -1,0 +1,254 @@
+#include "cli.h"
+
+#include "crosswalk/demo/demo.h"
+#include "crosswalk/io/atomicfile.h"
+#include "crosswalk/json/mapjson.h"
+#include "crosswalk/storage/workspace.h"
+
+#include <filesystem>
+#include <map>
+#include <ostream>
+#include <set>
+
+namespace crosswalk::cli {
+namespace {
+
+constexpr const char* kHelp = R"(Crosswalk: swimlane process maps of principal evaluation and support.
+
+Usage:
+  crosswalk [WORKSPACE]                    open the app (no argument: last workspace, else the demo)
+  crosswalk demo OUT.crosswalk             write the bundled demo workspace
+  crosswalk list WORKSPACE                 one line per map: id, district, title, steps (tab-separated)
+  crosswalk import WORKSPACE FILE.json     add a map (the workspace is created if missing); prints its id
+  crosswalk export WORKSPACE --map REF --format json -o FILE
+                                           write one map; FILE "-" is standard output
+  crosswalk compare WORKSPACE --map REF --map REF [...] --format json|pdf -o FILE
+  crosswalk check WORKSPACE                integrity and schema check
+  crosswalk --version | --help
+
+REF is a map id or its exact title.
+Exit status: 0 success, 1 a problem with the files or data (message on stderr), 2 wrong usage.
+)";
+
+/// Thrown for wrong usage: exit 2 with the message and a pointer to --help.
+struct UsageError {
+    std::string message;
+};
+/// Thrown for a problem a user can fix: exit 1 with the message.
+struct UserError {
+    std::string message;
+};
+
+struct Options {
+    std::vector<std::string> positional;
+    std::vector<std::string> maps;
+    std::string format;
+    std::string output;
+};
+
+Options parseOptions(const std::vector<std::string>& args, std::size_t from, const std::set<std::string>& allowed)
+{
+    Options o;
+    for (std::size_t i = from; i < args.size(); ++i) {
+        const std::string& a = args[i];
+        auto value = [&]() -> const std::string& {
+            if (i + 1 >= args.size())
+                throw UsageError{a + " needs a value"};
+            return args[++i];
+        };
+        if (a.size() > 1 && a[0] == '-' && !allowed.count(a))
+            throw UsageError{"unknown option " + a};
+        if (a == "--map")
+            o.maps.push_back(value());
+        else if (a == "--format")
+            o.format = value();
+        else if (a == "-o" || a == "--output")
+            o.output = value();
+        else
+            o.positional.push_back(a);
+    }
+    return o;
+}
+
+void expectPositional(const Options& o, std::size_t n, const std::string& usage)
+{
+    if (o.positional.size() != n)
+        throw UsageError{"usage: " + usage};
+}
+
+Workspace openExisting(const std::string& path, Workspace::Mode mode)
+{
+    try {
+        return Workspace::open(path, mode);
+    } catch (const WorkspaceError& e) {
+        throw UserError{e.what()};
+    }
+}
+
+int cmdDemo(const Options& o, std::ostream& out)
+{
+    expectPositional(o, 1, "crosswalk demo OUT.crosswalk");
+    writeDemoWorkspace(o.positional[0]);
+    out << "wrote the demo workspace (" << demoMapTexts().size() << " maps) to " << o.positional[0] << "\n";
+    return kOk;
+}
+
+int cmdList(const Options& o, std::ostream& out)
+{
+    expectPositional(o, 1, "crosswalk list WORKSPACE");
+    Workspace ws = openExisting(o.positional[0], Workspace::Mode::ReadOnly);
+    for (const MapSummary& m : ws.listMaps())
+        out << m.id << '\t' << m.district << '\t' << m.title << '\t' << m.steps << '\n';
+    return kOk;
+}
+
+int cmdImport(const Options& o, std::ostream& out, std::ostream& err)
+{
+    expectPositional(o, 2, "crosswalk import WORKSPACE FILE.json");
+    const std::string& wsPath = o.positional[0];
+    const std::string text = readFile(o.positional[1], kMaxImportBytes);
+    // Parse and validate before the workspace is touched (or created), so a bad file
+    // leaves everything as it was.
+    std::optional<Workspace> ws;
+    if (std::filesystem::exists(wsPath))
+        ws.emplace(openExisting(wsPath, Workspace::Mode::ReadWrite));
+    ImportResult result;
+    try {
+        result = parseMapJson(text, [&](const std::string& id) { return ws && ws->hasMap(id); });
+    } catch (const ImportError& e) {
+        throw UserError{o.positional[1] + " cannot be imported:\n" + e.what()};
+    }
+    if (!ws) {
+        ws.emplace(Workspace::create(wsPath));
+        err << "created the workspace " << wsPath << "\n";
+    }
+    if (ws->readOnly())
+        throw UserError{wsPath + " is read-only; the map was not imported"};
+    ws->addMap(result.map);
+    for (const std::string& notice : result.notices)
+        err << notice << "\n";
+    if (result.laidOut)
+        err << "the file had no positions; the map was laid out automatically\n";
+    out << result.map.id << "\n";
+    return kOk;
+}
+
+int cmdExport(const Options& o, std::ostream& out)
+{
+    const std::string usage = "crosswalk export WORKSPACE --map REF --format json|pdf|svg|png -o FILE";
+    expectPositional(o, 1, usage);
+    if (o.maps.size() != 1)
+        throw UsageError{"export takes exactly one --map\nusage: " + usage};
+    if (o.output.empty())
+        throw UsageError{"export needs -o FILE\nusage: " + usage};
+    if (o.format != "json") {
+        if (o.format == "pdf" || o.format == "svg" || o.format == "png")
+            throw UserError{"export to " + o.format + " is not available in this version of Crosswalk yet; use --format json"};
+        throw UsageError{"--format must be json, pdf, svg or png" + (o.format.empty() ? "" : ", not " + o.format)};
+    }
+    Workspace ws = openExisting(o.positional[0], Workspace::Mode::ReadOnly);
+    const std::string json = mapToJson(ws.loadMap(ws.resolveMap(o.maps[0])));
+    if (o.output == "-")
+        out << json;
+    else
+        writeFileAtomically(o.output, json);
+    return kOk;
+}
+
+int cmdCompare(const Options& o)
+{
+    expectPositional(o, 1, "crosswalk compare WORKSPACE --map REF --map REF [...] --format json|pdf -o FILE");
+    if (o.maps.size() < 2)
+        throw UsageError{"compare needs at least two --map"};
+    throw UserError{"compare is not available in this version of Crosswalk yet"};
+}
+
+int cmdCheck(const Options& o, std::ostream& out)
+{
+    expectPositional(o, 1, "crosswalk check WORKSPACE");
+    Workspace ws = openExisting(o.positional[0], Workspace::Mode::ReadOnly);
+    const auto problems = ws.check();
+    if (!problems.empty()) {
+        std::string all = o.positional[0] + " has " + std::to_string(problems.size()) + " problem(s):";
+        for (const auto& p : problems)
+            all += "\n  " + p;
+        throw UserError{all};
+    }
+    out << o.positional[0] << ": ok, " << ws.listMaps().size() << " maps\n";
+    return kOk;
+}
+
+} // namespace
+
+void writeDemoWorkspace(const std::string& path)
+{
+    if (std::filesystem::exists(path))
+        throw FileError(path + " already exists; choose another name or remove it first");
+    std::vector<Map> maps;
+    for (std::string_view text : demoMapTexts())
+        maps.push_back(parseMapJson(text).map);
+    // Build next to the target and rename, so a failure leaves no half-written demo.
+    const std::string temp = path + ".part";
+    std::filesystem::remove(temp);
+    {
+        Workspace ws = Workspace::create(temp);
+        for (const Map& m : maps)
+            ws.addMap(m);
+    }
+    std::filesystem::rename(temp, path);
+}
+
+std::optional<int> run(const std::vector<std::string>& args, std::ostream& out, std::ostream& err)
+{
+    if (args.empty())
+        return std::nullopt;
+    const std::string& cmd = args[0];
+    try {
+        if (cmd == "--version" || cmd == "-v") {
+            out << "crosswalk " << CROSSWALK_VERSION << "\n";
+            return kOk;
+        }
+        if (cmd == "--help" || cmd == "-h" || cmd == "help") {
+            out << kHelp;
+            return kOk;
+        }
+        static const std::map<std::string, std::set<std::string>> options = {
+            {"demo", {}},
+            {"list", {}},
+            {"import", {}},
+            {"export", {"--map", "--format", "-o", "--output"}},
+            {"compare", {"--map", "--format", "-o", "--output"}},
+            {"check", {}},
+        };
+        const auto known = options.find(cmd);
+        if (known == options.end()) {
+            if (!cmd.empty() && cmd[0] == '-')
+                throw UsageError{"unknown option " + cmd};
+            return std::nullopt; // a workspace path: the GUI opens it
+        }
+        const Options o = parseOptions(args, 1, known->second);
+        if (cmd == "demo")
+            return cmdDemo(o, out);
+        if (cmd == "list")
+            return cmdList(o, out);
+        if (cmd == "import")
+            return cmdImport(o, out, err);
+        if (cmd == "export")
+            return cmdExport(o, out);
+        if (cmd == "compare")
+            return cmdCompare(o);
+        return cmdCheck(o, out);
+    } catch (const UsageError& e) {
+        err << "crosswalk: " << e.message << "\n(see crosswalk --help)\n";
+        return kUsage;
+    } catch (const UserError& e) {
+        err << "crosswalk: " << e.message << "\n";
+        return kUserError;
+    } catch (const std::exception& e) {
+        // FileError, WorkspaceError, ImportError, EditError: all are problems with data or files.
+        err << "crosswalk: " << e.what() << "\n";
+        return kUserError;
+    }
+}
+
+} // namespace crosswalk::cli

@@ -1,0 +1,140 @@
+// Writing a map in exchange format v1, and the import problem/error types.
+
+#include "crosswalk/json/mapjson.h"
+
+#include <nlohmann/json.hpp>
+
+namespace crosswalk {
+namespace {
+
+// ordered_json keeps keys in insertion order, so the field order of the format is
+// fixed by the order of the assignments below, not by std::map's alphabetical order.
+using ojson = nlohmann::ordered_json;
+
+std::string joinProblems(const std::vector<ImportProblem>& problems)
+{
+    std::string text;
+    for (const auto& problem : problems) {
+        if (!text.empty())
+            text += '\n';
+        text += problem.toString();
+    }
+    return text;
+}
+
+// The model uses an empty string for "no phase" and "whole map"; the format says null.
+ojson stringOrNull(const std::string& value)
+{
+    return value.empty() ? ojson(nullptr) : ojson(value);
+}
+
+ojson laneJson(const Lane& lane)
+{
+    ojson j = ojson::object();
+    j["id"] = lane.id;
+    j["name"] = lane.name;
+    j["color"] = lane.color;
+    j["height"] = lane.height;
+    return j;
+}
+
+ojson phaseJson(const Phase& phase)
+{
+    ojson j = ojson::object();
+    j["id"] = phase.id;
+    j["name"] = phase.name;
+    j["color"] = phase.color;
+    j["width"] = phase.width;
+    return j;
+}
+
+ojson stepJson(const Step& step)
+{
+    ojson j = ojson::object();
+    j["id"] = step.id;
+    j["lane"] = step.lane;
+    j["phase"] = stringOrNull(step.phase);
+    j["kind"] = toString(step.kind);
+    j["label"] = step.label;
+    j["notes"] = step.notes;
+    j["x"] = step.x;
+    j["y"] = step.y;
+    j["w"] = step.w;
+    j["h"] = step.h;
+    return j;
+}
+
+ojson flowJson(const Flow& flow)
+{
+    ojson j = ojson::object();
+    j["id"] = flow.id;
+    j["from"] = flow.from;
+    j["to"] = flow.to;
+    j["label"] = flow.label;
+    return j;
+}
+
+ojson annotationJson(const Annotation& annotation)
+{
+    ojson j = ojson::object();
+    j["id"] = annotation.id;
+    j["kind"] = toString(annotation.kind);
+    j["target"] = stringOrNull(annotation.target);
+    j["text"] = annotation.text;
+    j["affects"] = annotation.affects;
+    j["variation"] = annotation.variation ? ojson(toString(*annotation.variation)) : ojson(nullptr);
+    j["horizon"] = annotation.horizon ? ojson(*annotation.horizon) : ojson(nullptr);
+    return j;
+}
+
+template <typename T, typename F> ojson arrayOf(const std::vector<T>& items, F toJson)
+{
+    ojson array = ojson::array();
+    array.get_ref<ojson::array_t&>().reserve(items.size());
+    for (const auto& item : items)
+        array.push_back(toJson(item));
+    return array;
+}
+
+} // namespace
+
+std::string ImportProblem::toString() const
+{
+    // Problems about the file as a whole (empty, too large, not JSON) have no path.
+    return path.empty() ? message : path + ": " + message;
+}
+
+ImportError::ImportError(std::vector<ImportProblem> problems)
+    : std::runtime_error(joinProblems(problems)), m_problems(std::move(problems))
+{
+}
+
+std::string mapToJson(const Map& map)
+{
+    ojson m = ojson::object();
+    m["id"] = map.id;
+    m["title"] = map.props.title;
+    m["district"] = map.props.district;
+    m["focus"] = map.props.focus;
+    m["state"] = toString(map.props.state);
+    m["notes"] = map.props.notes;
+    m["lanes"] = arrayOf(map.lanes, laneJson);
+    m["phases"] = arrayOf(map.phases, phaseJson);
+    m["steps"] = arrayOf(map.steps, stepJson);
+    m["flows"] = arrayOf(map.flows, flowJson);
+    m["annotations"] = arrayOf(map.annotations, annotationJson);
+
+    ojson root = ojson::object();
+    root["format"] = kMapFormat;
+    root["version"] = kMapFormatVersion;
+    root["map"] = std::move(m);
+
+    // ensure_ascii off keeps UTF-8 text readable in the file. Strings in the model are
+    // meant to be UTF-8; should a broken byte slip in, replacing it with U+FFFD is better
+    // than an export that throws and loses the whole map.
+    std::string text = root.dump(2, ' ', false, ojson::error_handler_t::replace);
+    text += '\n';
+    return text;
+}
+
+} // namespace crosswalk

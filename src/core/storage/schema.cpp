@@ -1,0 +1,155 @@
+#include "schema.h"
+
+#include "sqlite.h"
+
+#include "crosswalk/storage/workspace.h"
+
+#include <string>
+
+namespace crosswalk::storage {
+namespace {
+
+// Version 0 -> 1: the empty file becomes a Crosswalk workspace.
+//
+// Entities are keyed (map_id, id): ids are unique within a map, and a restored revision
+// keeps its entity ids in a new map. pos keeps the exact order of each vector in the
+// model; it is sparse so that an insertion usually writes one row (see workspace.cpp).
+// References between entities (a step's lane, a flow's steps, an annotation's target)
+// are not foreign keys: an annotation's target may be a step, flow or lane, and apply()
+// already keeps them consistent; check() verifies them instead.
+constexpr std::string_view kSchemaV1 = R"sql(
+PRAGMA application_id = 1129468759;
+
+CREATE TABLE maps (
+    id       TEXT PRIMARY KEY NOT NULL,
+    title    TEXT NOT NULL,
+    district TEXT NOT NULL DEFAULT '',
+    focus    TEXT NOT NULL DEFAULT '',
+    state    TEXT NOT NULL DEFAULT 'current',
+    notes    TEXT NOT NULL DEFAULT '',
+    created  TEXT NOT NULL,
+    modified TEXT NOT NULL
+);
+
+CREATE TABLE lanes (
+    map_id TEXT NOT NULL REFERENCES maps(id) ON DELETE CASCADE,
+    id     TEXT NOT NULL,
+    pos    INTEGER NOT NULL,
+    name   TEXT NOT NULL,
+    color  TEXT NOT NULL,
+    height INTEGER NOT NULL,
+    PRIMARY KEY (map_id, id)
+);
+CREATE INDEX lanes_order ON lanes(map_id, pos);
+
+CREATE TABLE phases (
+    map_id TEXT NOT NULL REFERENCES maps(id) ON DELETE CASCADE,
+    id     TEXT NOT NULL,
+    pos    INTEGER NOT NULL,
+    name   TEXT NOT NULL,
+    color  TEXT NOT NULL,
+    width  INTEGER NOT NULL,
+    PRIMARY KEY (map_id, id)
+);
+CREATE INDEX phases_order ON phases(map_id, pos);
+
+CREATE TABLE steps (
+    map_id TEXT NOT NULL REFERENCES maps(id) ON DELETE CASCADE,
+    id     TEXT NOT NULL,
+    pos    INTEGER NOT NULL,
+    lane   TEXT NOT NULL,
+    phase  TEXT NOT NULL DEFAULT '',
+    kind   TEXT NOT NULL,
+    label  TEXT NOT NULL,
+    notes  TEXT NOT NULL DEFAULT '',
+    x      INTEGER NOT NULL,
+    y      INTEGER NOT NULL,
+    w      INTEGER NOT NULL,
+    h      INTEGER NOT NULL,
+    PRIMARY KEY (map_id, id)
+);
+CREATE INDEX steps_order ON steps(map_id, pos);
+
+CREATE TABLE flows (
+    map_id    TEXT NOT NULL REFERENCES maps(id) ON DELETE CASCADE,
+    id        TEXT NOT NULL,
+    pos       INTEGER NOT NULL,
+    from_step TEXT NOT NULL,
+    to_step   TEXT NOT NULL,
+    label     TEXT NOT NULL DEFAULT '',
+    PRIMARY KEY (map_id, id)
+);
+CREATE INDEX flows_order ON flows(map_id, pos);
+
+CREATE TABLE annotations (
+    map_id    TEXT NOT NULL REFERENCES maps(id) ON DELETE CASCADE,
+    id        TEXT NOT NULL,
+    pos       INTEGER NOT NULL,
+    kind      TEXT NOT NULL,
+    target    TEXT NOT NULL DEFAULT '',
+    text      TEXT NOT NULL DEFAULT '',
+    affects   TEXT NOT NULL DEFAULT '',
+    variation TEXT,
+    horizon   INTEGER,
+    PRIMARY KEY (map_id, id)
+);
+CREATE INDEX annotations_order ON annotations(map_id, pos);
+
+CREATE TABLE revisions (
+    id       TEXT PRIMARY KEY NOT NULL,
+    map_id   TEXT NOT NULL REFERENCES maps(id) ON DELETE CASCADE,
+    name     TEXT NOT NULL,
+    created  TEXT NOT NULL,
+    snapshot TEXT NOT NULL
+);
+CREATE INDEX revisions_by_map ON revisions(map_id, created);
+
+-- Reserved for comparison: the user's decisions on lane pairings and step matches.
+CREATE TABLE match_decisions (
+    map_a    TEXT NOT NULL REFERENCES maps(id) ON DELETE CASCADE,
+    map_b    TEXT NOT NULL REFERENCES maps(id) ON DELETE CASCADE,
+    kind     TEXT NOT NULL CHECK (kind IN ('lane', 'step')),
+    a        TEXT NOT NULL,
+    b        TEXT NOT NULL,
+    decision TEXT NOT NULL CHECK (decision IN ('confirmed', 'rejected', 'added')),
+    PRIMARY KEY (map_a, map_b, kind, a, b)
+);
+-- Foreign keys need an index on the child column, or deleting a map scans the table.
+CREATE INDEX match_decisions_by_b ON match_decisions(map_b);
+)sql";
+
+static_assert(kWorkspaceApplicationId == 1129468759, "kSchemaV1 spells out the application id");
+
+} // namespace
+
+const std::vector<Migration>& migrations()
+{
+    static const std::vector<Migration> list{
+        {0, kSchemaV1},
+    };
+    return list;
+}
+
+void migrate(sqlite3* db, int version)
+{
+    for (const Migration& m : migrations()) {
+        if (m.from < version)
+            continue;
+        Transaction tx(db);
+        exec(db, std::string(m.sql));
+        exec(db, "PRAGMA user_version = " + std::to_string(m.from + 1));
+        tx.commit();
+        version = m.from + 1;
+    }
+    if (version != kWorkspaceSchemaVersion)
+        throw SqliteError(SQLITE_ERROR, "no migration to schema " + std::to_string(kWorkspaceSchemaVersion));
+}
+
+const std::vector<std::string_view>& expectedTables()
+{
+    static const std::vector<std::string_view> tables{"maps",  "lanes",       "phases",    "steps",
+                                                      "flows", "annotations", "revisions", "match_decisions"};
+    return tables;
+}
+
+} // namespace crosswalk::storage

@@ -1,0 +1,167 @@
+#include "ui/canvas/flowitem.h"
+
+#include "ui/canvas/canvasstyle.h"
+
+#include <QFontMetricsF>
+#include <QPainter>
+#include <QPainterPathStroker>
+#include <QStyleOptionGraphicsItem>
+
+#include <cmath>
+
+namespace crosswalk {
+namespace {
+constexpr qreal kArrowLength = 13;
+constexpr qreal kArrowHalfWidth = 6.5;
+constexpr int kLabelWidth = 150;
+} // namespace
+
+FlowItem::FlowItem(std::string id) : m_id(std::move(id))
+{
+    setFlags(ItemIsSelectable);
+    setZValue(5);
+}
+
+void FlowItem::setFlow(const Flow& flow, const QPolygonF& route, bool handoff, std::optional<QPointF> handoffAt)
+{
+    prepareGeometryChange();
+    m_flow = flow;
+    m_handoff = handoff;
+    m_route = route;
+    m_handoffAt = handoffAt;
+    rebuild();
+    update();
+}
+
+void FlowItem::setRoute(const QPolygonF& route, std::optional<QPointF> handoffAt)
+{
+    prepareGeometryChange();
+    m_route = route;
+    m_handoffAt = handoffAt;
+    rebuild();
+}
+
+void FlowItem::setEditing(bool editing)
+{
+    m_editing = editing;
+    update();
+}
+
+void FlowItem::rebuild()
+{
+    m_line = QPainterPath();
+    if (m_route.size() >= 2) {
+        m_line.moveTo(m_route.first());
+        // Stop the line short of the tip so the arrowhead's point stays sharp.
+        for (int i = 1; i < m_route.size() - 1; ++i)
+            m_line.lineTo(m_route[i]);
+        const QLineF last(m_route[m_route.size() - 2], m_route.last());
+        const qreal len = last.length();
+        m_line.lineTo(len > kArrowLength ? last.pointAt((len - kArrowLength + 1) / len) : last.p1());
+    }
+    QPainterPathStroker stroker;
+    stroker.setWidth(12);
+    QPainterPath routePath;
+    if (!m_route.isEmpty())
+        routePath.addPolygon(m_route);
+    m_hit = stroker.createStroke(routePath);
+    if (!m_flow.label.empty() || m_editing)
+        m_hit.addRect(labelBox());
+    m_bounds = m_hit.boundingRect().adjusted(-10, -10, 10, 10);
+}
+
+QPointF FlowItem::labelAnchor() const
+{
+    if (m_route.size() < 2)
+        return m_route.isEmpty() ? QPointF() : m_route.first();
+    qreal total = 0;
+    for (int i = 1; i < m_route.size(); ++i)
+        total += QLineF(m_route[i - 1], m_route[i]).length();
+    qreal half = total / 2;
+    for (int i = 1; i < m_route.size(); ++i) {
+        const QLineF seg(m_route[i - 1], m_route[i]);
+        if (half <= seg.length())
+            return seg.length() > 0 ? seg.pointAt(half / seg.length()) : seg.p1();
+        half -= seg.length();
+    }
+    return m_route.last();
+}
+
+QRectF FlowItem::labelBox() const
+{
+    const QFontMetricsF fm(canvasstyle::pixelFont(canvasstyle::kFlowLabelPx));
+    const QString text = QString::fromStdString(m_flow.label);
+    QRectF box = fm.boundingRect(QRectF(0, 0, kLabelWidth, 200), Qt::AlignCenter | Qt::TextWordWrap, text);
+    box.adjust(-5, -2, 5, 2);
+    box.moveCenter(labelAnchor());
+    return box;
+}
+
+QRectF FlowItem::boundingRect() const
+{
+    return m_bounds;
+}
+
+QPainterPath FlowItem::shape() const
+{
+    return m_hit;
+}
+
+void FlowItem::paint(QPainter* painter, const QStyleOptionGraphicsItem* option, QWidget* widget)
+{
+    Q_UNUSED(widget)
+    if (m_route.size() < 2)
+        return;
+    if (option->levelOfDetailFromTransform(painter->worldTransform()) < 0.3 && !isSelected()) {
+        // Fitted overview of a large map: the line alone, see StepItem::paint.
+        painter->setPen(QPen(m_handoff ? canvasstyle::handoffInk() : canvasstyle::flowInk(), 0));
+        painter->drawPolyline(m_route);
+        return;
+    }
+    painter->setRenderHint(QPainter::Antialiasing);
+    const QColor ink = isSelected() ? canvasstyle::selectionBlue()
+                                    : (m_handoff ? canvasstyle::handoffInk() : canvasstyle::flowInk());
+    if (isSelected()) {
+        painter->setPen(QPen(QColor(0x1A, 0x73, 0xE8, 60), 9, Qt::SolidLine, Qt::RoundCap, Qt::RoundJoin));
+        painter->drawPath(m_line);
+    }
+    QPen pen(ink, m_handoff ? 2.6 : 2.0, Qt::SolidLine, Qt::FlatCap, Qt::RoundJoin);
+    if (m_handoff)
+        pen.setDashPattern({4.0, 2.2}); // in pen widths: long dashes that survive video compression
+    painter->setPen(pen);
+    painter->setBrush(Qt::NoBrush);
+    painter->drawPath(m_line);
+
+    // Arrowhead.
+    const QLineF last(m_route[m_route.size() - 2], m_route.last());
+    if (last.length() > 0.1) {
+        const QPointF tip = last.p2();
+        const QPointF dir = (last.p2() - last.p1()) / last.length();
+        const QPointF normal(-dir.y(), dir.x());
+        const QPointF base = tip - dir * kArrowLength;
+        painter->setPen(QPen(ink, 1, Qt::SolidLine, Qt::SquareCap, Qt::MiterJoin));
+        painter->setBrush(ink);
+        painter->drawPolygon(QPolygonF{tip, base + normal * kArrowHalfWidth, base - normal * kArrowHalfWidth});
+    }
+
+    if (m_handoff && m_handoffAt) {
+        // A small diamond where the work changes hands.
+        const QPointF c = *m_handoffAt;
+        const qreal s = 6;
+        painter->setPen(QPen(Qt::white, 1.5));
+        painter->setBrush(ink);
+        painter->drawPolygon(QPolygonF{{c.x(), c.y() - s}, {c.x() + s, c.y()}, {c.x(), c.y() + s}, {c.x() - s, c.y()}});
+    }
+
+    if (!m_flow.label.empty() && !m_editing) {
+        const QRectF box = labelBox();
+        painter->setPen(QPen(QColor(0xDA, 0xDC, 0xE0), 1));
+        painter->setBrush(Qt::white);
+        painter->drawRoundedRect(box, 4, 4);
+        painter->setPen(canvasstyle::ink());
+        painter->setFont(canvasstyle::pixelFont(canvasstyle::kFlowLabelPx));
+        painter->drawText(box, Qt::AlignCenter | Qt::TextWordWrap, QString::fromStdString(m_flow.label));
+    }
+}
+
+} // namespace crosswalk

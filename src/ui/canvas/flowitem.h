@@ -1,0 +1,56 @@
+#pragma once
+
+#include "crosswalk/model/map.h"
+
+#include <QGraphicsItem>
+#include <QPainterPath>
+#include <QPolygonF>
+
+#include <optional>
+#include <string>
+
+namespace crosswalk {
+
+/// One flow on the canvas: an orthogonal route with an arrowhead, drawn heavier and dashed
+/// with a marker where it crosses into another lane (a handoff). The scene computes the route.
+class FlowItem final : public QGraphicsItem {
+public:
+    enum { Type = UserType + 2 };
+
+    explicit FlowItem(std::string id);
+
+    const std::string& id() const { return m_id; }
+    const Flow& flow() const { return m_flow; }
+    bool isHandoff() const { return m_handoff; }
+    const QPolygonF& route() const { return m_route; }
+
+    /// handoffAt is where the route crosses a lane border, for handoffs.
+    void setFlow(const Flow& flow, const QPolygonF& route, bool handoff, std::optional<QPointF> handoffAt);
+    /// Only the route moves (while its steps are dragged).
+    void setRoute(const QPolygonF& route, std::optional<QPointF> handoffAt);
+    void setEditing(bool editing);
+
+    /// Where the label sits: halfway along the route.
+    QPointF labelAnchor() const;
+
+    int type() const override { return Type; }
+    QRectF boundingRect() const override;
+    QPainterPath shape() const override;
+    void paint(QPainter* painter, const QStyleOptionGraphicsItem* option, QWidget* widget) override;
+
+private:
+    void rebuild();
+    QRectF labelBox() const;
+
+    std::string m_id;
+    Flow m_flow;
+    QPolygonF m_route;
+    bool m_handoff = false;
+    bool m_editing = false;
+    std::optional<QPointF> m_handoffAt;
+    QPainterPath m_line;
+    QPainterPath m_hit;
+    QRectF m_bounds;
+};
+
+} // namespace crosswalk

@@ -1,0 +1,277 @@
+#include "ui/canvas/flowrouter.h"
+
+#include <QLineF>
+
+#include <algorithm>
+#include <cmath>
+#include <limits>
+
+namespace crosswalk {
+namespace {
+
+constexpr qreal kStub = 22; // how far a route leaves a step before it turns
+
+long long cellKey(int cx, int cy)
+{
+    return (static_cast<long long>(cx) << 32) ^ static_cast<unsigned int>(cy);
+}
+
+bool segmentHits(const QPointF& a, const QPointF& b, const QRectF& r)
+{
+    // Shrunk a little so that a route running along a step's edge does not count as crossing it.
+    const QRectF inner = r.adjusted(2, 2, -2, -2);
+    const QRectF seg = QRectF(a, b).normalized().adjusted(-0.5, -0.5, 0.5, 0.5);
+    return seg.intersects(inner);
+}
+
+qreal length(const QPolygonF& p)
+{
+    qreal total = 0;
+    for (int i = 1; i < p.size(); ++i)
+        total += std::abs(p[i].x() - p[i - 1].x()) + std::abs(p[i].y() - p[i - 1].y());
+    return total;
+}
+
+QPolygonF simplified(const QPolygonF& p)
+{
+    QPolygonF out;
+    for (const QPointF& pt : p) {
+        if (!out.isEmpty() && QLineF(out.last(), pt).length() < 0.5)
+            continue;
+        if (out.size() >= 2) {
+            const QPointF& a = out[out.size() - 2];
+            const QPointF& b = out.last();
+            const bool collinear = (std::abs(a.x() - b.x()) < 0.5 && std::abs(b.x() - pt.x()) < 0.5) ||
+                                   (std::abs(a.y() - b.y()) < 0.5 && std::abs(b.y() - pt.y()) < 0.5);
+            if (collinear) {
+                out.last() = pt;
+                continue;
+            }
+        }
+        out << pt;
+    }
+    return out;
+}
+
+} // namespace
+
+void FlowRouter::clearRoutes()
+{
+    m_segments.clear();
+    m_segmentCells.clear();
+}
+
+void FlowRouter::addRoute(const QPolygonF& route)
+{
+    for (int i = 1; i < route.size(); ++i) {
+        const QLineF seg(route[i - 1], route[i]);
+        const std::size_t index = m_segments.size();
+        m_segments.push_back(seg);
+        const QRectF box = QRectF(seg.p1(), seg.p2()).normalized();
+        for (int cx = static_cast<int>(std::floor(box.left() / kCell)); cx <= static_cast<int>(std::floor(box.right() / kCell)); ++cx)
+            for (int cy = static_cast<int>(std::floor(box.top() / kCell));
+                 cy <= static_cast<int>(std::floor(box.bottom() / kCell)); ++cy)
+                m_segmentCells[cellKey(cx, cy)].push_back(index);
+    }
+}
+
+int FlowRouter::overlaps(const QPolygonF& route) const
+{
+    // Two segments overlap when they are collinear (within a few units) and share a stretch
+    // longer than an arrowhead.
+    constexpr qreal kNear = 4;
+    constexpr qreal kShared = 14;
+    int count = 0;
+    std::vector<std::size_t> seen;
+    for (int i = 1; i < route.size(); ++i) {
+        const QPointF a = route[i - 1];
+        const QPointF b = route[i];
+        const QRectF box = QRectF(a, b).normalized().adjusted(-kNear, -kNear, kNear, kNear);
+        seen.clear();
+        for (int cx = static_cast<int>(std::floor(box.left() / kCell)); cx <= static_cast<int>(std::floor(box.right() / kCell)); ++cx)
+            for (int cy = static_cast<int>(std::floor(box.top() / kCell));
+                 cy <= static_cast<int>(std::floor(box.bottom() / kCell)); ++cy)
+                if (auto it = m_segmentCells.find(cellKey(cx, cy)); it != m_segmentCells.end())
+                    seen.insert(seen.end(), it->second.begin(), it->second.end());
+        std::sort(seen.begin(), seen.end());
+        seen.erase(std::unique(seen.begin(), seen.end()), seen.end());
+        const bool horizontal = std::abs(a.y() - b.y()) < 0.5;
+        for (std::size_t k : seen) {
+            const QLineF& s = m_segments[k];
+            const bool otherHorizontal = std::abs(s.y1() - s.y2()) < 0.5;
+            if (horizontal != otherHorizontal)
+                continue;
+            qreal shared = 0;
+            if (horizontal && std::abs(s.y1() - a.y()) < kNear)
+                shared = std::min(std::max(a.x(), b.x()), std::max(s.x1(), s.x2())) -
+                         std::max(std::min(a.x(), b.x()), std::min(s.x1(), s.x2()));
+            else if (!horizontal && std::abs(s.x1() - a.x()) < kNear)
+                shared = std::min(std::max(a.y(), b.y()), std::max(s.y1(), s.y2())) -
+                         std::max(std::min(a.y(), b.y()), std::min(s.y1(), s.y2()));
+            if (shared > kShared)
+                ++count;
+        }
+    }
+    return count;
+}
+
+void FlowRouter::setObstacles(const std::unordered_map<std::string, QRectF>& rects)
+{
+    clearRoutes();
+    m_entries.clear();
+    m_cells.clear();
+    m_entries.reserve(rects.size());
+    for (const auto& [id, rect] : rects) {
+        const std::size_t index = m_entries.size();
+        m_entries.push_back({id, rect});
+        const int x0 = static_cast<int>(std::floor(rect.left() / kCell));
+        const int x1 = static_cast<int>(std::floor(rect.right() / kCell));
+        const int y0 = static_cast<int>(std::floor(rect.top() / kCell));
+        const int y1 = static_cast<int>(std::floor(rect.bottom() / kCell));
+        for (int cx = x0; cx <= x1; ++cx)
+            for (int cy = y0; cy <= y1; ++cy)
+                m_cells[cellKey(cx, cy)].push_back(index);
+    }
+}
+
+std::vector<const QRectF*> FlowRouter::near(const QRectF& area, const std::string& fromId,
+                                            const std::string& toId) const
+{
+    std::vector<std::size_t> indices;
+    const int x0 = static_cast<int>(std::floor(area.left() / kCell));
+    const int x1 = static_cast<int>(std::floor(area.right() / kCell));
+    const int y0 = static_cast<int>(std::floor(area.top() / kCell));
+    const int y1 = static_cast<int>(std::floor(area.bottom() / kCell));
+    for (int cx = x0; cx <= x1; ++cx)
+        for (int cy = y0; cy <= y1; ++cy)
+            if (auto it = m_cells.find(cellKey(cx, cy)); it != m_cells.end())
+                indices.insert(indices.end(), it->second.begin(), it->second.end());
+    std::sort(indices.begin(), indices.end());
+    indices.erase(std::unique(indices.begin(), indices.end()), indices.end());
+    std::vector<const QRectF*> out;
+    for (std::size_t i : indices)
+        if (m_entries[i].id != fromId && m_entries[i].id != toId && m_entries[i].rect.intersects(area))
+            out.push_back(&m_entries[i].rect);
+    return out;
+}
+
+int FlowRouter::crossings(const QPolygonF& route, const std::string& fromId, const std::string& toId) const
+{
+    const auto obstacles = near(route.boundingRect().adjusted(-1, -1, 1, 1), fromId, toId);
+    int hits = 0;
+    for (int i = 1; i < route.size(); ++i)
+        for (const QRectF* r : obstacles)
+            if (segmentHits(route[i - 1], route[i], *r))
+                ++hits;
+    return hits;
+}
+
+QPolygonF FlowRouter::route(const std::string& fromId, const QRectF& a, const std::string& toId, const QRectF& b) const
+{
+    std::vector<QPolygonF> candidates;
+    const QPointF ac = a.center();
+    const QPointF bc = b.center();
+    const qreal overlapTop = std::max(a.top(), b.top());
+    const qreal overlapBottom = std::min(a.bottom(), b.bottom());
+    const qreal overlapLeft = std::max(a.left(), b.left());
+    const qreal overlapRight = std::min(a.right(), b.right());
+
+    // Routes through the end steps themselves are never acceptable: those count as crossings
+    // through the "self" check below.
+    if (b.left() >= a.right() + 2) { // target to the right: the usual direction of time
+        if (overlapBottom - overlapTop >= 16) {
+            const qreal y = std::abs(ac.y() - bc.y()) < 1 ? ac.y() : (overlapTop + overlapBottom) / 2;
+            candidates.push_back(QPolygonF{{a.right(), y}, {b.left(), y}});
+        }
+        const qreal mid = (a.right() + b.left()) / 2;
+        for (qreal x : {mid, mid - 12, mid + 12, b.left() - kStub, a.right() + kStub})
+            candidates.push_back(QPolygonF{{a.right(), ac.y()}, {x, ac.y()}, {x, bc.y()}, {b.left(), bc.y()}});
+        if (b.top() > a.bottom()) { // below and to the right
+            candidates.push_back(QPolygonF{{a.right(), ac.y()}, {bc.x(), ac.y()}, {bc.x(), b.top()}});
+            candidates.push_back(QPolygonF{{ac.x(), a.bottom()}, {ac.x(), bc.y()}, {b.left(), bc.y()}});
+        } else if (b.bottom() < a.top()) {
+            candidates.push_back(QPolygonF{{a.right(), ac.y()}, {bc.x(), ac.y()}, {bc.x(), b.bottom()}});
+            candidates.push_back(QPolygonF{{ac.x(), a.top()}, {ac.x(), bc.y()}, {b.left(), bc.y()}});
+        }
+    } else if (b.right() <= a.left() - 2) { // target to the left: a loop back
+        const qreal mid = (b.right() + a.left()) / 2;
+        candidates.push_back(QPolygonF{{a.left(), ac.y()}, {mid, ac.y()}, {mid, bc.y()}, {b.right(), bc.y()}});
+    }
+    if (b.top() >= a.bottom() + 2) { // below
+        if (overlapRight - overlapLeft >= 16) {
+            const qreal x = std::abs(ac.x() - bc.x()) < 1 ? ac.x() : (overlapLeft + overlapRight) / 2;
+            candidates.push_back(QPolygonF{{x, a.bottom()}, {x, b.top()}});
+        }
+        const qreal mid = (a.bottom() + b.top()) / 2;
+        for (qreal y : {mid, mid - 12, mid + 12})
+            candidates.push_back(QPolygonF{{ac.x(), a.bottom()}, {ac.x(), y}, {bc.x(), y}, {bc.x(), b.top()}});
+    } else if (b.bottom() <= a.top() - 2) { // above
+        if (overlapRight - overlapLeft >= 16) {
+            const qreal x = std::abs(ac.x() - bc.x()) < 1 ? ac.x() : (overlapLeft + overlapRight) / 2;
+            candidates.push_back(QPolygonF{{x, a.top()}, {x, b.bottom()}});
+        }
+        const qreal mid = (b.bottom() + a.top()) / 2;
+        for (qreal y : {mid, mid + 12, mid - 12})
+            candidates.push_back(QPolygonF{{ac.x(), a.top()}, {ac.x(), y}, {bc.x(), y}, {bc.x(), b.bottom()}});
+    }
+
+    // Around: leave from the right and enter from the left, passing below or above everything
+    // in between. Also the route for loops back and for steps that overlap.
+    const QRectF span = a.united(b);
+    const auto between = near(span.adjusted(-kStub, -400, kStub, 400), fromId, toId);
+    qreal lowest = span.bottom();
+    qreal highest = span.top();
+    const qreal x0 = std::min(a.right(), b.left()) - kStub;
+    const qreal x1 = std::max(a.right(), b.left()) + kStub;
+    for (const QRectF* r : between) {
+        if (r->right() < x0 || r->left() > x1)
+            continue;
+        if (r->top() < span.bottom() + 200)
+            lowest = std::max(lowest, r->bottom());
+        if (r->bottom() > span.top() - 200)
+            highest = std::min(highest, r->top());
+    }
+    const qreal outX = a.right() + kStub;
+    const qreal inX = b.left() - kStub;
+    // Over the top or under the bottom, leaving and entering vertically.
+    candidates.push_back(QPolygonF{{ac.x(), a.top()}, {ac.x(), highest - kStub}, {bc.x(), highest - kStub},
+                                   {bc.x(), b.top()}});
+    for (qreal y : {lowest + kStub, highest - kStub})
+        candidates.push_back(QPolygonF{{a.right(), ac.y()}, {outX, ac.y()}, {outX, y}, {inX, y}, {inX, bc.y()},
+                                       {b.left(), bc.y()}});
+    candidates.push_back(QPolygonF{{ac.x(), a.bottom()}, {ac.x(), lowest + kStub}, {bc.x(), lowest + kStub},
+                                   {bc.x(), b.bottom()}});
+
+    // A candidate that runs back through its own ends would look broken: rule it out first.
+    auto selfHits = [&](const QPolygonF& p) {
+        int hits = 0;
+        for (int i = 1; i < p.size(); ++i) {
+            if (i > 1 && segmentHits(p[i - 1], p[i], a))
+                ++hits;
+            if (i < p.size() - 1 && segmentHits(p[i - 1], p[i], b))
+                ++hits;
+        }
+        return hits;
+    };
+
+    QPolygonF best;
+    long long bestScore = std::numeric_limits<long long>::max();
+    for (const QPolygonF& raw : candidates) {
+        const QPolygonF c = simplified(raw);
+        if (c.size() < 2)
+            continue;
+        const int hits = crossings(c, fromId, toId) + 10 * selfHits(c);
+        const int shared = overlaps(c);
+        if (hits == 0 && shared == 0)
+            return c; // candidates are in order of preference: the first clear one wins
+        // Passing through a step is worse than sharing a line with another flow.
+        const long long score = hits * 1000000LL + shared * 20000LL + static_cast<long long>(length(c));
+        if (score < bestScore) {
+            bestScore = score;
+            best = c;
+        }
+    }
+    return best.isEmpty() ? QPolygonF{ac, bc} : best;
+}
+
+} // namespace crosswalk

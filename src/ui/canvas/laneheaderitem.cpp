@@ -1,0 +1,66 @@
+#include "ui/canvas/laneheaderitem.h"
+
+#include "ui/canvas/canvasstyle.h"
+
+#include <QPainter>
+
+namespace crosswalk {
+
+LaneHeaderItem::LaneHeaderItem(std::string id) : m_id(std::move(id))
+{
+    setZValue(101);
+}
+
+void LaneHeaderItem::setLane(const Lane& lane, int stepCount)
+{
+    if (lane.height != m_lane.height)
+        prepareGeometryChange();
+    m_lane = lane;
+    m_stepCount = stepCount;
+    update();
+}
+
+void LaneHeaderItem::setEditing(bool editing)
+{
+    m_editing = editing;
+    update();
+}
+
+QRectF LaneHeaderItem::boundingRect() const
+{
+    return QRectF(0, 0, canvasstyle::kLaneHeaderWidth, m_lane.height);
+}
+
+QRectF LaneHeaderItem::nameSceneRect() const
+{
+    return mapRectToScene(boundingRect().adjusted(16, 8, -8, -8));
+}
+
+void LaneHeaderItem::paint(QPainter* painter, const QStyleOptionGraphicsItem* option, QWidget* widget)
+{
+    Q_UNUSED(option)
+    Q_UNUSED(widget)
+    const QRectF r = boundingRect();
+    const QColor colour = canvasstyle::modelColor(m_lane.color);
+    painter->setPen(Qt::NoPen);
+    painter->setBrush(canvasstyle::headerFill(colour));
+    painter->drawRect(r);
+    // A saturated bar at the edge carries the lane's colour even where the fill is near white.
+    QColor accent = colour.toHsv();
+    accent.setHsv(accent.hue(), std::min(255, accent.saturation() * 4 + 40), std::max(90, accent.value() - 90));
+    painter->setBrush(colour == Qt::white ? canvasstyle::laneBorder() : accent);
+    painter->drawRect(QRectF(r.left(), r.top(), 6, r.height()));
+
+    painter->setPen(QPen(canvasstyle::laneBorder(), 1.5));
+    painter->drawLine(r.topRight(), r.bottomRight());
+    painter->drawLine(r.bottomLeft(), r.bottomRight());
+
+    if (!m_editing) {
+        painter->setPen(canvasstyle::ink());
+        painter->setFont(canvasstyle::pixelFont(canvasstyle::kLaneNamePx, true));
+        const QString name = m_lane.name.empty() ? QStringLiteral("(unnamed lane)") : QString::fromStdString(m_lane.name);
+        painter->drawText(r.adjusted(16, 8, -8, -8), Qt::AlignVCenter | Qt::AlignLeft | Qt::TextWordWrap, name);
+    }
+}
+
+} // namespace crosswalk

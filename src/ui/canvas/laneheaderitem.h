@@ -1,0 +1,36 @@
+#pragma once
+
+#include "crosswalk/model/map.h"
+
+#include <QGraphicsItem>
+
+#include <string>
+
+namespace crosswalk {
+
+/// The name header at the left of a lane. The scene keeps it at the left edge of the view
+/// while the map scrolls, so the room always sees whose lane a step is in.
+class LaneHeaderItem final : public QGraphicsItem {
+public:
+    enum { Type = UserType + 3 };
+
+    explicit LaneHeaderItem(std::string id);
+
+    const std::string& id() const { return m_id; }
+    void setLane(const Lane& lane, int stepCount);
+    void setEditing(bool editing);
+    /// Where the name is drawn, in scene coordinates (the in-place editor goes there).
+    QRectF nameSceneRect() const;
+
+    int type() const override { return Type; }
+    QRectF boundingRect() const override;
+    void paint(QPainter* painter, const QStyleOptionGraphicsItem* option, QWidget* widget) override;
+
+private:
+    std::string m_id;
+    Lane m_lane;
+    int m_stepCount = 0;
+    bool m_editing = false;
+};
+
+} // namespace crosswalk

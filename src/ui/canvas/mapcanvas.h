@@ -1,0 +1,145 @@
+#pragma once
+
+#include "crosswalk/edit/edit.h"
+#include "crosswalk/model/kinds.h"
+#include "crosswalk/model/map.h"
+
+#include <QGraphicsView>
+#include <QPointer>
+#include <QStringList>
+
+#include <memory>
+#include <optional>
+#include <string>
+
+namespace crosswalk {
+
+class MapDocument;
+class MapScene;
+class CanvasTool;
+class LabelEditor;
+
+/// The swimlane editor: shows one map document and turns mouse and keyboard gestures into
+/// edits pushed on the document (one gesture, one undo step). Keyboard flow: Tab adds the next
+/// step to the right, Shift+Tab one in the lane below, both connected and ready for typing;
+/// arrows walk the flows; Enter/F2 edits; Delete removes.
+class MapCanvas final : public QGraphicsView {
+    Q_OBJECT
+public:
+    explicit MapCanvas(QWidget* parent = nullptr);
+    ~MapCanvas() override;
+
+    /// nullptr clears the canvas.
+    void setDocument(MapDocument* doc);
+    MapDocument* document() const;
+    MapScene* mapScene() const { return m_scene; }
+
+    QStringList selectedStepIds() const;
+    QStringList selectedFlowIds() const;
+    void selectStep(const QString& id, bool centre = true);
+
+    void zoomIn();
+    void zoomOut();
+    void zoomReset();
+    void zoomToFit();
+    void setZoomPercent(int percent);
+    int zoomPercent() const;
+
+    void setGridVisible(bool visible);
+    bool gridVisible() const;
+    void setSnapEnabled(bool enabled);
+    bool snapEnabled() const { return m_snap; }
+
+    /// Adds a step of this kind after the selected step (connected), or in the first lane.
+    void addStep(StepKind kind);
+    /// Tab / Shift+Tab: the next step right of the selected one, or in the lane below.
+    void addNextStep(bool below);
+    void deleteSelection();
+    void selectAll();
+    void editSelectedLabel();
+    /// True while a label or name is edited in place.
+    bool isEditing() const { return m_editor != nullptr; }
+
+    void copySelection();
+    void cutSelection();
+    void paste();
+    void duplicateSelection();
+
+    // Lane and phase operations (also on the header context menus).
+    void addLane(std::size_t index);
+    void addPhase(std::size_t index);
+    void renameLane(const QString& id);
+    void renamePhase(const QString& id);
+    void recolourLane(const QString& id, const QColor& colour);
+    void recolourPhase(const QString& id, const QColor& colour);
+    /// Asks first when the lane holds steps (unless confirm is false); undoable either way.
+    void deleteLane(const QString& id, bool confirm = true);
+    void deletePhase(const QString& id, bool confirm = true);
+    void editFlowLabel(const QString& id);
+
+signals:
+    void selectionChanged();
+    void zoomChanged(int percent);
+
+protected:
+    bool event(QEvent* event) override;
+    bool focusNextPrevChild(bool next) override;
+    void keyPressEvent(QKeyEvent* event) override;
+    void mousePressEvent(QMouseEvent* event) override;
+    void mouseMoveEvent(QMouseEvent* event) override;
+    void mouseReleaseEvent(QMouseEvent* event) override;
+    void mouseDoubleClickEvent(QMouseEvent* event) override;
+    void contextMenuEvent(QContextMenuEvent* event) override;
+    void wheelEvent(QWheelEvent* event) override;
+    void scrollContentsBy(int dx, int dy) override;
+    void resizeEvent(QResizeEvent* event) override;
+
+private:
+    struct EditTarget {
+        enum class Kind { Step, Flow, Lane, Phase } kind = Kind::Step;
+        std::string id;
+    };
+
+    bool editable() const;
+    const Map* map() const;
+    void setZoom(double zoom);
+    void updateSticky();
+    /// Scrolls so that the scene rectangle is in view and not hidden under the sticky headers.
+    void reveal(const QRectF& sceneRect);
+    void setTool(std::unique_ptr<CanvasTool> tool);
+    void updateHoverCursor(const QPointF& scenePos);
+    /// The step keyboard commands start from: the only selected one, else the first selected.
+    std::optional<std::string> currentStep() const;
+    void selectOnly(const std::string& stepId);
+    void navigate(int key);
+    void createStepAt(const QPointF& scenePos, StepKind kind);
+    void pasteFragment(const Map& fragment, bool offset);
+    bool pushAndEdit(const Batch& batch, const std::string& newStepId);
+
+    void editStepLabel(const std::string& id, const std::optional<QString>& initialText = std::nullopt);
+    void beginEditing(EditTarget target, const QString& text, const QRectF& area, int pixelSize, bool bold,
+                      bool multiLine, bool centred);
+    void finishEditing(bool commit);
+    void setTargetEditing(const EditTarget& target, bool editing);
+    void afterDocumentChange();
+
+    void showLaneMenu(const std::string& laneId, const QPoint& globalPos);
+    void showPhaseMenu(const std::string& phaseId, const QPoint& globalPos);
+    void showStepMenu(const std::string& stepId, const QPoint& globalPos);
+    void showFlowMenu(const std::string& flowId, const QPoint& globalPos);
+    void showEmptyMenu(const QPointF& scenePos, const QPoint& globalPos);
+
+    MapScene* m_scene = nullptr;
+    QPointer<MapDocument> m_document;
+    QMetaObject::Connection m_documentChanged;
+    QMetaObject::Connection m_documentDestroyed;
+    std::unique_ptr<CanvasTool> m_tool;
+    LabelEditor* m_editor = nullptr;
+    EditTarget m_editTarget;
+    bool m_finishing = false;
+    double m_zoom = 1.0;
+    bool m_snap = true;
+    std::optional<Map> m_internalClipboard; // when the system clipboard is unavailable
+};
+
+} // namespace crosswalk

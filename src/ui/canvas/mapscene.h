@@ -1,0 +1,116 @@
+#pragma once
+
+#include "crosswalk/edit/edit.h"
+#include "crosswalk/model/map.h"
+#include "ui/canvas/flowrouter.h"
+
+#include <QGraphicsScene>
+#include <QPointer>
+
+#include <optional>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+namespace crosswalk {
+
+class MapDocument;
+class StepItem;
+class FlowItem;
+class LaneHeaderItem;
+class PhaseHeaderItem;
+class CornerHeaderItem;
+
+/// The scene of one map. It keeps an id -> item map for steps, flows, lanes and phases and
+/// brings the items up to date from the document after every change; the items hold nothing
+/// of their own. Scene coordinates are map coordinates: (0, 0) is the top left of the drawing
+/// area, the headers sit left of x = 0 and above y = 0.
+class MapScene final : public QGraphicsScene {
+    Q_OBJECT
+public:
+    explicit MapScene(QObject* parent = nullptr);
+    ~MapScene() override;
+
+    /// nullptr empties the scene.
+    void setDocument(MapDocument* document);
+    MapDocument* document() const { return m_document; }
+    /// The document's map, or nullptr.
+    const Map* map() const;
+
+    StepItem* stepItem(const std::string& id) const;
+    FlowItem* flowItem(const std::string& id) const;
+    LaneHeaderItem* laneHeader(const std::string& id) const;
+    PhaseHeaderItem* phaseHeader(const std::string& id) const;
+    std::size_t stepItemCount() const { return m_steps.size(); }
+    std::size_t flowItemCount() const { return m_flows.size(); }
+    std::size_t laneHeaderCount() const { return m_lanes.size(); }
+    std::size_t phaseHeaderCount() const { return m_phases.size(); }
+
+    /// Selected steps, in map order.
+    std::vector<std::string> selectedStepIds() const;
+    std::vector<std::string> selectedFlowIds() const;
+
+    void setGridVisible(bool visible);
+    bool gridVisible() const { return m_gridVisible; }
+
+    /// Keeps the headers at the top left of what the view shows (sticky headers).
+    void setStickyOrigin(const QPointF& visibleTopLeft);
+    /// x of the lane headers' left edge and y of the phase headers' top edge, as now placed.
+    qreal laneHeaderX() const { return m_laneHeaderX; }
+    qreal phaseHeaderY() const { return m_phaseHeaderY; }
+
+    /// Rebuilds every item from the model.
+    void sync();
+
+    /// Lets steps be shown somewhere else than the model says while they are dragged; their
+    /// flows follow. An empty map ends the preview.
+    void previewStepRects(const std::unordered_map<std::string, QRectF>& rects);
+
+    /// Step item under a scene point (the topmost), or nullptr.
+    StepItem* stepItemAt(const QPointF& pos) const;
+    FlowItem* flowItemAt(const QPointF& pos) const;
+    LaneHeaderItem* laneHeaderAt(const QPointF& pos) const;
+    PhaseHeaderItem* phaseHeaderAt(const QPointF& pos) const;
+    /// The lane whose bottom border is at this point (within a few units), for resizing.
+    std::optional<std::string> laneBorderAt(const QPointF& pos, qreal slack) const;
+    std::optional<std::string> phaseBorderAt(const QPointF& pos, qreal slack) const;
+    /// True when the point is inside a lane band, right of the lane headers.
+    bool inLaneArea(const QPointF& pos) const;
+
+    /// The map's extent, headers included.
+    QRectF mapBounds() const;
+
+signals:
+    /// After the items were updated from the model.
+    void synced();
+
+protected:
+    void drawBackground(QPainter* painter, const QRectF& rect) override;
+
+private:
+    void applyChanges(const ChangeSet& changes);
+    void updateStep(const Step& step);
+    void updateFlow(const Flow& flow, bool remember = true);
+    void rebuildObstacles();
+    void updateHeaders();
+    void updateSceneRect();
+    QRectF stepRect(const Step& step) const;
+    std::optional<QPointF> handoffPoint(const QPolygonF& route) const;
+    void removeAllItems();
+
+    QPointer<MapDocument> m_document;
+    QMetaObject::Connection m_changedConnection;
+    std::unordered_map<std::string, StepItem*> m_steps;
+    std::unordered_map<std::string, FlowItem*> m_flows;
+    std::unordered_map<std::string, LaneHeaderItem*> m_lanes;
+    std::unordered_map<std::string, PhaseHeaderItem*> m_phases;
+    CornerHeaderItem* m_corner = nullptr;
+    FlowRouter m_router;
+    std::unordered_map<std::string, QRectF> m_previewRects;
+    bool m_gridVisible = true;
+    QPointF m_stickyOrigin{-1e9, -1e9};
+    qreal m_laneHeaderX = 0;
+    qreal m_phaseHeaderY = 0;
+};
+
+} // namespace crosswalk

@@ -1,0 +1,61 @@
+#include "ui/canvas/phaseheaderitem.h"
+
+#include "ui/canvas/canvasstyle.h"
+
+#include <QPainter>
+
+namespace crosswalk {
+
+PhaseHeaderItem::PhaseHeaderItem(std::string id) : m_id(std::move(id))
+{
+    setZValue(100);
+}
+
+void PhaseHeaderItem::setPhase(const Phase& phase)
+{
+    if (phase.width != m_phase.width)
+        prepareGeometryChange();
+    m_phase = phase;
+    update();
+}
+
+void PhaseHeaderItem::setEditing(bool editing)
+{
+    m_editing = editing;
+    update();
+}
+
+QRectF PhaseHeaderItem::boundingRect() const
+{
+    return QRectF(0, 0, m_phase.width, canvasstyle::kPhaseHeaderHeight);
+}
+
+QRectF PhaseHeaderItem::nameSceneRect() const
+{
+    return mapRectToScene(boundingRect().adjusted(8, 4, -8, -4));
+}
+
+void PhaseHeaderItem::paint(QPainter* painter, const QStyleOptionGraphicsItem* option, QWidget* widget)
+{
+    Q_UNUSED(option)
+    Q_UNUSED(widget)
+    const QRectF r = boundingRect();
+    QColor colour = canvasstyle::modelColor(m_phase.color);
+    if (colour == Qt::white)
+        colour = QColor(0xF8, 0xF9, 0xFA); // a white header would vanish into the map below it
+    painter->setPen(Qt::NoPen);
+    painter->setBrush(colour);
+    painter->drawRect(r);
+    painter->setPen(QPen(canvasstyle::laneBorder(), 1.5));
+    painter->drawLine(r.topRight(), r.bottomRight());
+    painter->drawLine(r.bottomLeft(), r.bottomRight());
+    if (!m_editing) {
+        painter->setPen(canvasstyle::ink());
+        painter->setFont(canvasstyle::pixelFont(canvasstyle::kPhaseNamePx, true));
+        const QString name =
+            m_phase.name.empty() ? QStringLiteral("(unnamed phase)") : QString::fromStdString(m_phase.name);
+        painter->drawText(r.adjusted(8, 2, -8, -2), Qt::AlignCenter | Qt::TextWordWrap, name);
+    }
+}
+
+} // namespace crosswalk

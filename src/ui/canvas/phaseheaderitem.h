@@ -1,0 +1,34 @@
+#pragma once
+
+#include "crosswalk/model/map.h"
+
+#include <QGraphicsItem>
+
+#include <string>
+
+namespace crosswalk {
+
+/// The name header on top of a phase column; kept at the top edge of the view while the
+/// map scrolls.
+class PhaseHeaderItem final : public QGraphicsItem {
+public:
+    enum { Type = UserType + 4 };
+
+    explicit PhaseHeaderItem(std::string id);
+
+    const std::string& id() const { return m_id; }
+    void setPhase(const Phase& phase);
+    void setEditing(bool editing);
+    QRectF nameSceneRect() const;
+
+    int type() const override { return Type; }
+    QRectF boundingRect() const override;
+    void paint(QPainter* painter, const QStyleOptionGraphicsItem* option, QWidget* widget) override;
+
+private:
+    std::string m_id;
+    Phase m_phase;
+    bool m_editing = false;
+};
+
+} // namespace crosswalk

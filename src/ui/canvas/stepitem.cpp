@@ -1,0 +1,187 @@
+#include "ui/canvas/stepitem.h"
+
+#include "ui/canvas/canvasstyle.h"
+#include "ui/canvas/stepshape.h"
+
+#include <QFontMetricsF>
+#include <QPainter>
+#include <QStyleOptionGraphicsItem>
+
+namespace crosswalk {
+namespace {
+constexpr int kLabelFlags = Qt::AlignCenter | Qt::TextWordWrap;
+constexpr qreal kMargin = canvasstyle::kHandleRadius + 4; // room for handles and the selection outline
+} // namespace
+
+StepItem::StepItem(std::string id) : m_id(std::move(id))
+{
+    setFlags(ItemIsSelectable);
+    setAcceptHoverEvents(true);
+    setZValue(10);
+}
+
+void StepItem::setStep(const Step& step, const QRectF& rect)
+{
+    const bool resized = rect.size() != m_size;
+    const bool relabel = resized || step.label != m_step.label || step.kind != m_step.kind;
+    if (resized)
+        prepareGeometryChange();
+    m_step = step;
+    m_size = rect.size();
+    setPos(rect.topLeft());
+    if (relabel)
+        fitLabel();
+    update();
+}
+
+void StepItem::fitLabel()
+{
+    // Shrink long labels a little before eliding them, so that a full sentence still fits
+    // a standard step; computed once per change, not per paint.
+    const QString text = QString::fromStdString(m_step.label);
+    const QRectF area = StepShape::labelRect(m_step.kind, QRectF(QPointF(0, 0), m_size));
+    for (int px = canvasstyle::kLabelPx; px >= canvasstyle::kMinLabelPx; --px) {
+        QFont font = canvasstyle::pixelFont(px);
+        const QRectF needed = QFontMetricsF(font).boundingRect(area, kLabelFlags, text);
+        m_labelFont = font;
+        m_shownLabel = text;
+        if (needed.height() <= area.height() + 0.5 && needed.width() <= area.width() + 0.5)
+            return;
+    }
+    // Still too long at the smallest size: keep the lines that fit and end with an ellipsis.
+    const QFontMetricsF fm(m_labelFont);
+    const int maxLines = std::max(1, static_cast<int>(area.height() / fm.lineSpacing()));
+    QString shown = text;
+    while (shown.size() > 1) {
+        shown.chop(1);
+        const QString candidate = shown.trimmed() + QChar(0x2026);
+        if (fm.boundingRect(area, kLabelFlags, candidate).height() <= maxLines * fm.lineSpacing() + 0.5) {
+            m_shownLabel = candidate;
+            return;
+        }
+    }
+    m_shownLabel = text.left(1) + QChar(0x2026);
+}
+
+void StepItem::setEditing(bool editing)
+{
+    m_editing = editing;
+    update();
+}
+
+void StepItem::setDropTarget(bool target)
+{
+    if (m_dropTarget != target) {
+        m_dropTarget = target;
+        update();
+    }
+}
+
+QPointF StepItem::handleScenePos(Side side) const
+{
+    const QRectF r = sceneRectOfStep();
+    switch (side) {
+    case Side::Left:
+        return {r.left(), r.center().y()};
+    case Side::Top:
+        return {r.center().x(), r.top()};
+    case Side::Right:
+        return {r.right(), r.center().y()};
+    case Side::Bottom:
+        return {r.center().x(), r.bottom()};
+    }
+    return r.center();
+}
+
+std::optional<StepItem::Side> StepItem::handleAt(const QPointF& scenePos) const
+{
+    if (!handlesShown())
+        return std::nullopt;
+    for (Side side : {Side::Right, Side::Bottom, Side::Left, Side::Top})
+        if (QLineF(handleScenePos(side), scenePos).length() <= canvasstyle::kHandleHitRadius)
+            return side;
+    return std::nullopt;
+}
+
+QRectF StepItem::boundingRect() const
+{
+    return QRectF(QPointF(0, 0), m_size).adjusted(-kMargin, -kMargin, kMargin, kMargin);
+}
+
+QPainterPath StepItem::shape() const
+{
+    // The whole rectangle picks the step (a diamond's corners too) and so do the handles,
+    // so that starting a connection never falls through to the lane behind.
+    QPainterPath p;
+    p.addRect(QRectF(QPointF(0, 0), m_size));
+    if (handlesShown())
+        for (Side side : {Side::Left, Side::Top, Side::Right, Side::Bottom})
+            p.addEllipse(mapFromScene(handleScenePos(side)), canvasstyle::kHandleHitRadius,
+                         canvasstyle::kHandleHitRadius);
+    return p;
+}
+
+void StepItem::paint(QPainter* painter, const QStyleOptionGraphicsItem* option, QWidget* widget)
+{
+    Q_UNUSED(widget)
+    const QRectF r(QPointF(0, 0), m_size);
+    // A whole large map fitted on one screen: labels would be specks, so draw just the shape's
+    // outline, which keeps the repaint of thousands of steps within a frame.
+    const qreal lod = option->levelOfDetailFromTransform(painter->worldTransform());
+    if (lod < 0.3 && !isSelected()) {
+        painter->setPen(QPen(canvasstyle::ink(), 0));
+        painter->setBrush(Qt::white);
+        painter->drawRect(r);
+        return;
+    }
+    painter->setRenderHint(QPainter::Antialiasing);
+
+    if (isSelected() || m_dropTarget) {
+        // A halo outside the outline: the symbol itself stays readable when selected.
+        QPen halo(m_dropTarget ? QColor(0x18, 0x80, 0x38) : canvasstyle::selectionBlue(), 7);
+        halo.setJoinStyle(Qt::RoundJoin);
+        painter->setPen(halo);
+        painter->setBrush(Qt::NoBrush);
+        painter->drawPath(StepShape::outline(m_step.kind, r));
+    }
+    StepShape::paint(*painter, m_step.kind, r, canvasstyle::ink());
+
+    if (!m_editing) {
+        painter->setPen(canvasstyle::ink());
+        painter->setFont(m_labelFont);
+        painter->drawText(StepShape::labelRect(m_step.kind, r), kLabelFlags, m_shownLabel);
+    }
+
+    if (handlesShown()) {
+        painter->setPen(QPen(canvasstyle::selectionBlue(), 1.5));
+        painter->setBrush(Qt::white);
+        for (Side side : {Side::Left, Side::Top, Side::Right, Side::Bottom})
+            painter->drawEllipse(mapFromScene(handleScenePos(side)), canvasstyle::kHandleRadius,
+                                 canvasstyle::kHandleRadius);
+    }
+}
+
+void StepItem::hoverEnterEvent(QGraphicsSceneHoverEvent* event)
+{
+    prepareGeometryChange(); // the shape grows by the handles
+    m_hovered = true;
+    update();
+    QGraphicsItem::hoverEnterEvent(event);
+}
+
+void StepItem::hoverLeaveEvent(QGraphicsSceneHoverEvent* event)
+{
+    prepareGeometryChange();
+    m_hovered = false;
+    update();
+    QGraphicsItem::hoverLeaveEvent(event);
+}
+
+QVariant StepItem::itemChange(GraphicsItemChange change, const QVariant& value)
+{
+    if (change == ItemSelectedChange)
+        prepareGeometryChange();
+    return QGraphicsItem::itemChange(change, value);
+}
+
+} // namespace crosswalk

@@ -1,0 +1,62 @@
+#pragma once
+
+#include "crosswalk/model/map.h"
+
+#include <QFont>
+#include <QGraphicsItem>
+
+#include <optional>
+#include <string>
+
+namespace crosswalk {
+
+/// One step on the canvas. It draws the step the scene last gave it and holds nothing the
+/// model does not: position, size, kind and label all come from setStep().
+class StepItem final : public QGraphicsItem {
+public:
+    enum { Type = UserType + 1 };
+    enum class Side { Left, Top, Right, Bottom };
+
+    explicit StepItem(std::string id);
+
+    const std::string& id() const { return m_id; }
+    const Step& step() const { return m_step; }
+    /// Takes the step's current state; rect is its place on the map (scene coordinates).
+    void setStep(const Step& step, const QRectF& rect);
+    /// The step's rectangle in scene coordinates, wherever a drag has put the item.
+    QRectF sceneRectOfStep() const { return QRectF(pos(), m_size); }
+
+    /// Hides the label while it is edited in place.
+    void setEditing(bool editing);
+    /// Shown as the target of a connection being drawn.
+    void setDropTarget(bool target);
+
+    /// The connection handle under a scene point, if handles are shown and one is there.
+    std::optional<Side> handleAt(const QPointF& scenePos) const;
+    QPointF handleScenePos(Side side) const;
+
+    int type() const override { return Type; }
+    QRectF boundingRect() const override;
+    QPainterPath shape() const override;
+    void paint(QPainter* painter, const QStyleOptionGraphicsItem* option, QWidget* widget) override;
+
+protected:
+    void hoverEnterEvent(QGraphicsSceneHoverEvent* event) override;
+    void hoverLeaveEvent(QGraphicsSceneHoverEvent* event) override;
+    QVariant itemChange(GraphicsItemChange change, const QVariant& value) override;
+
+private:
+    bool handlesShown() const { return m_hovered || isSelected(); }
+    void fitLabel();
+
+    std::string m_id;
+    Step m_step;
+    QSizeF m_size;
+    QFont m_labelFont;
+    QString m_shownLabel; // label as drawn: possibly elided when it cannot fit
+    bool m_hovered = false;
+    bool m_editing = false;
+    bool m_dropTarget = false;
+};
+
+} // namespace crosswalk

@@ -1,0 +1,144 @@
+#include "ui/canvas/stepshape.h"
+
+#include <QPainter>
+
+#include <algorithm>
+#include <cmath>
+
+namespace crosswalk {
+
+QPainterPath StepShape::outline(StepKind kind, const QRectF& r)
+{
+    QPainterPath p;
+    switch (kind) {
+    case StepKind::Start:
+    case StepKind::End: {
+        const qreal radius = r.height() / 2;
+        p.addRoundedRect(r, radius, radius);
+        break;
+    }
+    case StepKind::Activity:
+        p.addRoundedRect(r, 10, 10);
+        break;
+    case StepKind::Meeting:
+        p.addRect(r);
+        break;
+    case StepKind::Decision:
+        p.moveTo(r.center().x(), r.top());
+        p.lineTo(r.right(), r.center().y());
+        p.lineTo(r.center().x(), r.bottom());
+        p.lineTo(r.left(), r.center().y());
+        p.closeSubpath();
+        break;
+    case StepKind::Document: {
+        // Flat top and sides, one full wave along the foot.
+        const qreal wave = std::min(10.0, r.height() / 7);
+        const qreal foot = r.bottom() - wave;
+        p.moveTo(r.topLeft());
+        p.lineTo(r.topRight());
+        p.lineTo(r.right(), foot);
+        p.cubicTo(r.right() - r.width() * 0.25, foot - 2 * wave, r.left() + r.width() * 0.45, foot + 2.2 * wave,
+                  r.left(), foot);
+        p.closeSubpath();
+        break;
+    }
+    case StepKind::Data: {
+        const qreal rim = std::min(12.0, r.height() / 5);
+        p.moveTo(r.left(), r.top() + rim);
+        p.arcTo(QRectF(r.left(), r.top(), r.width(), 2 * rim), 180, -180);
+        p.lineTo(r.right(), r.bottom() - rim);
+        p.arcTo(QRectF(r.left(), r.bottom() - 2 * rim, r.width(), 2 * rim), 0, -180);
+        p.closeSubpath();
+        break;
+    }
+    case StepKind::Wait: {
+        const qreal radius = std::min(r.height() / 2, r.width() / 2);
+        p.moveTo(r.topLeft());
+        p.lineTo(r.right() - radius, r.top());
+        p.arcTo(QRectF(r.right() - 2 * radius, r.top(), 2 * radius, r.height()), 90, -180);
+        p.lineTo(r.bottomLeft());
+        p.closeSubpath();
+        break;
+    }
+    }
+    return p;
+}
+
+QPainterPath StepShape::decoration(StepKind kind, const QRectF& r)
+{
+    QPainterPath p;
+    switch (kind) {
+    case StepKind::Meeting: {
+        // Double bars at each side, like a predefined process, plus a two-person glyph so
+        // that a meeting never reads as a plain activity.
+        const qreal inset = 9;
+        p.moveTo(r.left() + inset, r.top());
+        p.lineTo(r.left() + inset, r.bottom());
+        p.moveTo(r.right() - inset, r.top());
+        p.lineTo(r.right() - inset, r.bottom());
+        const qreal cx = r.center().x();
+        const qreal top = r.top() + 5;
+        for (qreal dx : {-6.0, 6.0}) {
+            p.addEllipse(QPointF(cx + dx, top + 3.5), 3.2, 3.2);
+            p.moveTo(cx + dx - 5.5, top + 13.5);
+            p.arcTo(QRectF(cx + dx - 5.5, top + 7.5, 11, 12), 180, -180);
+        }
+        break;
+    }
+    case StepKind::Data: {
+        const qreal rim = std::min(12.0, r.height() / 5);
+        p.moveTo(r.left(), r.top() + rim);
+        p.arcTo(QRectF(r.left(), r.top(), r.width(), 2 * rim), 180, 180);
+        break;
+    }
+    default:
+        break;
+    }
+    return p;
+}
+
+QRectF StepShape::labelRect(StepKind kind, const QRectF& r)
+{
+    switch (kind) {
+    case StepKind::Start:
+    case StepKind::End:
+        return r.adjusted(r.height() * 0.3, 4, -r.height() * 0.3, -4);
+    case StepKind::Meeting:
+        return r.adjusted(14, 20, -14, -3);
+    case StepKind::Decision:
+        return r.adjusted(r.width() * 0.17, r.height() * 0.12, -r.width() * 0.17, -r.height() * 0.12);
+    case StepKind::Document:
+        return r.adjusted(8, 4, -8, -std::min(10.0, r.height() / 7) - 6);
+    case StepKind::Data: {
+        const qreal rim = std::min(12.0, r.height() / 5);
+        return r.adjusted(8, 2 * rim + 1, -8, -rim - 1);
+    }
+    case StepKind::Wait:
+        return r.adjusted(8, 4, -std::min(r.height() / 2, r.width() / 2) * 0.45, -4);
+    case StepKind::Activity:
+        break;
+    }
+    return r.adjusted(8, 4, -8, -4);
+}
+
+qreal StepShape::borderWidth(StepKind kind)
+{
+    return kind == StepKind::End ? 4.5 : 2.0;
+}
+
+void StepShape::paint(QPainter& painter, StepKind kind, const QRectF& r, const QColor& ink)
+{
+    QPen pen(ink, borderWidth(kind));
+    pen.setJoinStyle(Qt::RoundJoin);
+    painter.setPen(pen);
+    painter.setBrush(Qt::white);
+    painter.drawPath(outline(kind, r));
+    const QPainterPath deco = decoration(kind, r);
+    if (!deco.isEmpty()) {
+        painter.setPen(QPen(ink, 1.6));
+        painter.setBrush(Qt::NoBrush);
+        painter.drawPath(deco);
+    }
+}
+
+} // namespace crosswalk

@@ -1,0 +1,41 @@
+#include "ui/document/mapdocument.h"
+
+#include "ui/document/editcommand.h"
+
+#include <exception>
+
+namespace crosswalk {
+
+MapDocument::MapDocument(Workspace& workspace, Map map, QObject* parent)
+    : QObject(parent), m_workspace(workspace), m_map(std::move(map))
+{
+}
+
+bool MapDocument::push(const Edit& edit)
+{
+    return push(edit, QString::fromStdString(describe(edit)));
+}
+
+bool MapDocument::push(const Edit& edit, const QString& text)
+{
+    auto inverse = commit(edit);
+    if (!inverse)
+        return false;
+    m_undoStack.push(new EditCommand(*this, edit, std::move(*inverse), text));
+    return true;
+}
+
+std::optional<Edit> MapDocument::commit(const Edit& edit)
+{
+    ChangeSet changes;
+    try {
+        Edit inverse = m_workspace.applyEdit(m_map, edit, &changes);
+        emit changed(changes);
+        return inverse;
+    } catch (const std::exception& e) {
+        emit errorOccurred(QString::fromStdString(e.what()));
+        return std::nullopt;
+    }
+}
+
+} // namespace crosswalk

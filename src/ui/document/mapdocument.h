@@ -1,0 +1,46 @@
+#pragma once
+
+#include "crosswalk/edit/edit.h"
+#include "crosswalk/model/map.h"
+#include "crosswalk/storage/workspace.h"
+
+#include <QObject>
+#include <QString>
+#include <QUndoStack>
+
+namespace crosswalk {
+
+/// One open map: the model value, its workspace and its undo stack. Every change goes
+/// through push(), which commits it to the workspace before anything is shown.
+class MapDocument final : public QObject {
+    Q_OBJECT
+public:
+    MapDocument(Workspace& workspace, Map map, QObject* parent = nullptr);
+
+    const Map& map() const { return m_map; }
+    Workspace& workspace() { return m_workspace; }
+    QUndoStack* undoStack() { return &m_undoStack; }
+    bool readOnly() const { return m_workspace.readOnly(); }
+
+    /// Applies and commits the edit and puts it on the undo stack. On failure nothing
+    /// changes, errorOccurred() is emitted and false is returned.
+    bool push(const Edit& edit);
+    /// Like push(), with a text for the undo menu other than describe(edit).
+    bool push(const Edit& edit, const QString& text);
+
+signals:
+    /// After every applied edit, undo and redo, with exactly what changed.
+    void changed(const crosswalk::ChangeSet& changes);
+    void errorOccurred(const QString& message);
+
+private:
+    friend class EditCommand;
+    /// Applies and commits; returns the inverse, or nothing after reporting the error.
+    std::optional<Edit> commit(const Edit& edit);
+
+    Workspace& m_workspace;
+    Map m_map;
+    QUndoStack m_undoStack;
+};
+
+} // namespace crosswalk

@@ -1,0 +1,433 @@
+#include "ui/mainwindow/mainwindow.h"
+
+#include "crosswalk/io/atomicfile.h"
+#include "crosswalk/json/mapjson.h"
+#include "ui/canvas/mapcanvas.h"
+#include "ui/document/mapdocument.h"
+#include "ui/library/librarypanel.h"
+
+#include <QAction>
+#include <QApplication>
+#include <QCloseEvent>
+#include <QDockWidget>
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QInputDialog>
+#include <QLabel>
+#include <QMenuBar>
+#include <QMessageBox>
+#include <QSettings>
+#include <QStatusBar>
+#include <QToolBar>
+
+namespace crosswalk {
+namespace {
+constexpr int kMaxRecent = 8;
+const char* kRecentKey = "workspace/recent";
+const char* kLastKey = "workspace/last";
+} // namespace
+
+MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent)
+{
+    setObjectName("MainWindow");
+    m_canvas = new MapCanvas(this);
+    setCentralWidget(m_canvas);
+
+    m_library = new LibraryPanel(this);
+    m_libraryDock = new QDockWidget(tr("Library"), this);
+    m_libraryDock->setObjectName("LibraryDock");
+    m_libraryDock->setWidget(m_library);
+    addDockWidget(Qt::LeftDockWidgetArea, m_libraryDock);
+    connect(m_library, &LibraryPanel::mapActivated, this, [this](const QString& id) { openMap(id); });
+
+    m_saveState = new QLabel(this);
+    m_zoomLabel = new QLabel(tr("100%"), this);
+    statusBar()->addWidget(m_saveState, 1);
+    statusBar()->addPermanentWidget(m_zoomLabel);
+    connect(m_canvas, &MapCanvas::zoomChanged, this,
+            [this](int percent) { m_zoomLabel->setText(tr("%1%").arg(percent)); });
+
+    createActions();
+
+    QSettings settings;
+    resize(1400, 900);
+    restoreGeometry(settings.value("window/geometry").toByteArray());
+    restoreState(settings.value("window/state").toByteArray());
+    updateTitle();
+}
+
+MainWindow::~MainWindow()
+{
+    // The canvas and the undo stack refer to the document, which refers to the workspace.
+    m_canvas->setDocument(nullptr);
+    delete m_document;
+}
+
+void MainWindow::createActions()
+{
+    QMenu* file = menuBar()->addMenu(tr("&File"));
+    QAction* newWs = file->addAction(tr("&New Workspace..."), this, &MainWindow::newWorkspace);
+    newWs->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_N));
+    file->addAction(tr("&Open Workspace..."), QKeySequence::Open, this, &MainWindow::chooseWorkspace);
+    m_recentMenu = file->addMenu(tr("Open &Recent"));
+    updateRecentMenu();
+    file->addSeparator();
+    file->addAction(tr("&Import Map (JSON)..."), QKeySequence(Qt::CTRL | Qt::Key_I), this, &MainWindow::importMap);
+    file->addAction(tr("&Export Map (JSON)..."), QKeySequence(Qt::CTRL | Qt::Key_E), this, &MainWindow::exportMap);
+    file->addSeparator();
+    file->addAction(tr("&Quit"), QKeySequence::Quit, this, &QWidget::close);
+
+    QMenu* edit = menuBar()->addMenu(tr("&Edit"));
+    QAction* undo = m_undoGroup.createUndoAction(this, tr("&Undo"));
+    undo->setShortcuts(QKeySequence::Undo);
+    QAction* redo = m_undoGroup.createRedoAction(this, tr("&Redo"));
+    redo->setShortcuts({QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Z), QKeySequence(Qt::CTRL | Qt::Key_Y)});
+    edit->addAction(undo);
+    edit->addAction(redo);
+    edit->addSeparator();
+    edit->addAction(tr("Cu&t"), QKeySequence::Cut, this, [this] {
+        m_canvas->copySelection();
+        m_canvas->deleteSelection();
+    });
+    edit->addAction(tr("&Copy"), QKeySequence::Copy, m_canvas, &MapCanvas::copySelection);
+    edit->addAction(tr("&Paste"), QKeySequence::Paste, m_canvas, &MapCanvas::paste);
+    edit->addAction(tr("D&uplicate"), QKeySequence(Qt::CTRL | Qt::Key_D), m_canvas, &MapCanvas::duplicateSelection);
+    edit->addAction(tr("&Delete"), QKeySequence::Delete, m_canvas, &MapCanvas::deleteSelection);
+    edit->addAction(tr("Select &All"), QKeySequence::SelectAll, m_canvas, &MapCanvas::selectAll);
+    edit->addSeparator();
+    edit->addAction(tr("&Find Step..."), QKeySequence::Find, this, &MainWindow::findStep);
+
+    QMenu* view = menuBar()->addMenu(tr("&View"));
+    view->addAction(tr("Zoom &In"), QKeySequence::ZoomIn, m_canvas, &MapCanvas::zoomIn);
+    view->addAction(tr("Zoom &Out"), QKeySequence::ZoomOut, m_canvas, &MapCanvas::zoomOut);
+    view->addAction(tr("&Actual Size"), QKeySequence(Qt::CTRL | Qt::Key_1), m_canvas, &MapCanvas::zoomReset);
+    view->addAction(tr("Zoom to &Fit"), QKeySequence(Qt::CTRL | Qt::Key_0), m_canvas, &MapCanvas::zoomToFit);
+    view->addSeparator();
+    QAction* grid = view->addAction(tr("Show &Grid"));
+    grid->setCheckable(true);
+    grid->setChecked(true);
+    connect(grid, &QAction::toggled, m_canvas, &MapCanvas::setGridVisible);
+    QAction* snap = view->addAction(tr("&Snap to Grid"));
+    snap->setCheckable(true);
+    snap->setChecked(true);
+    connect(snap, &QAction::toggled, m_canvas, &MapCanvas::setSnapEnabled);
+    view->addSeparator();
+    view->addAction(m_libraryDock->toggleViewAction());
+
+    QMenu* mapMenu = menuBar()->addMenu(tr("&Map"));
+    mapMenu->addAction(tr("&New Map..."), QKeySequence::New, this, &MainWindow::newMap);
+    mapMenu->addAction(tr("D&uplicate Map"), this, &MainWindow::duplicateMap);
+    mapMenu->addAction(tr("&Rename Map..."), this, &MainWindow::renameMap);
+    mapMenu->addAction(tr("&Delete Map..."), this, &MainWindow::deleteMap);
+
+    QToolBar* steps = addToolBar(tr("Steps"));
+    steps->setObjectName("StepsToolBar");
+    steps->setToolButtonStyle(Qt::ToolButtonTextOnly);
+    for (StepKind kind : kAllStepKinds) {
+        QAction* add = steps->addAction(QString::fromUtf8(displayName(kind).data(), displayName(kind).size()));
+        add->setToolTip(tr("Add a %1 step after the selected one").arg(add->text().toLower()));
+        connect(add, &QAction::triggered, this, [this, kind] { m_canvas->addStep(kind); });
+    }
+
+    QMenu* help = menuBar()->addMenu(tr("&Help"));
+    help->addAction(tr("&About Crosswalk"), this, [this] {
+        QMessageBox::about(this, tr("About Crosswalk"),
+                           tr("<b>Crosswalk %1</b><p>Swimlane process maps of principal evaluation and support, "
+                              "for district leadership teams and the networks that bring them together.</p>")
+                               .arg(QApplication::applicationVersion()));
+    });
+}
+
+bool MainWindow::openWorkspace(const QString& path)
+{
+    std::unique_ptr<Workspace> opened;
+    try {
+        opened = std::make_unique<Workspace>(Workspace::open(path.toStdString()));
+    } catch (const std::exception& e) {
+        showError(tr("Could not open the workspace"), QString::fromStdString(e.what()));
+        return false;
+    }
+    m_canvas->setDocument(nullptr);
+    delete m_document;
+    m_workspace = std::move(opened);
+    rememberRecent(QFileInfo(path).absoluteFilePath());
+    refreshLibrary();
+    const auto maps = m_workspace->listMaps();
+    if (!maps.empty())
+        openMap(QString::fromStdString(maps.front().id));
+    updateTitle();
+    return true;
+}
+
+bool MainWindow::openMap(const QString& mapId)
+{
+    if (!m_workspace)
+        return false;
+    if (m_document && QString::fromStdString(m_document->map().id) == mapId)
+        return true;
+    Map map;
+    try {
+        map = m_workspace->loadMap(mapId.toStdString());
+    } catch (const std::exception& e) {
+        showError(tr("Could not open the map"), QString::fromStdString(e.what()));
+        return false;
+    }
+    m_canvas->setDocument(nullptr);
+    delete m_document;
+    m_document = new MapDocument(*m_workspace, std::move(map), this);
+    m_undoGroup.addStack(m_document->undoStack());
+    m_undoGroup.setActiveStack(m_document->undoStack());
+    connect(m_document, &MapDocument::errorOccurred, this,
+            [this](const QString& message) { showError(tr("The change could not be saved"), message); });
+    connect(m_document, &MapDocument::changed, this, [this](const ChangeSet& changes) {
+        if (changes.props || !changes.steps.empty())
+            refreshLibrary();
+        updateTitle();
+    });
+    m_canvas->setDocument(m_document);
+    m_library->setCurrentMap(mapId);
+    updateTitle();
+    return true;
+}
+
+void MainWindow::refreshLibrary()
+{
+    if (m_workspace)
+        m_library->setMaps(m_workspace->listMaps());
+}
+
+void MainWindow::updateTitle()
+{
+    QString title = tr("Crosswalk");
+    if (m_workspace) {
+        title = QFileInfo(QString::fromStdString(m_workspace->path())).fileName() + " - " + title;
+        if (m_document) {
+            const MapProperties& p = m_document->map().props;
+            title = QString::fromStdString(p.title) + " (" + QString::fromStdString(p.district) + ") - " + title;
+        }
+        m_saveState->setText(m_workspace->readOnly()
+                                 ? tr("Read-only: this workspace cannot be changed here.")
+                                 : tr("Every change is saved as you make it."));
+    } else {
+        m_saveState->setText(tr("Open or create a workspace to begin."));
+    }
+    setWindowTitle(title);
+}
+
+void MainWindow::rememberRecent(const QString& path)
+{
+    QSettings settings;
+    QStringList recent = settings.value(kRecentKey).toStringList();
+    recent.removeAll(path);
+    recent.prepend(path);
+    while (recent.size() > kMaxRecent)
+        recent.removeLast();
+    settings.setValue(kRecentKey, recent);
+    settings.setValue(kLastKey, path);
+    updateRecentMenu();
+}
+
+void MainWindow::updateRecentMenu()
+{
+    m_recentMenu->clear();
+    const QStringList recent = QSettings().value(kRecentKey).toStringList();
+    for (const QString& path : recent)
+        m_recentMenu->addAction(path, this, [this, path] { openWorkspace(path); });
+    m_recentMenu->setEnabled(!recent.isEmpty());
+}
+
+void MainWindow::showError(const QString& what, const QString& message)
+{
+    statusBar()->showMessage(what, 8000);
+    QMessageBox::warning(this, what, message);
+}
+
+void MainWindow::newWorkspace()
+{
+    const QString path = QFileDialog::getSaveFileName(this, tr("New Workspace"), QString(),
+                                                      tr("Crosswalk workspaces (*.crosswalk)"));
+    if (path.isEmpty())
+        return;
+    QString target = path.endsWith(".crosswalk") ? path : path + ".crosswalk";
+    try {
+        Workspace::create(target.toStdString());
+    } catch (const std::exception& e) {
+        showError(tr("Could not create the workspace"), QString::fromStdString(e.what()));
+        return;
+    }
+    openWorkspace(target);
+}
+
+void MainWindow::chooseWorkspace()
+{
+    const QString path = QFileDialog::getOpenFileName(this, tr("Open Workspace"), QString(),
+                                                      tr("Crosswalk workspaces (*.crosswalk);;All files (*)"));
+    if (!path.isEmpty())
+        openWorkspace(path);
+}
+
+void MainWindow::importMap()
+{
+    if (!m_workspace || m_workspace->readOnly())
+        return;
+    const QString path = QFileDialog::getOpenFileName(this, tr("Import Map"), QString(),
+                                                      tr("Crosswalk maps (*.crosswalk.json *.json)"));
+    if (path.isEmpty())
+        return;
+    try {
+        const std::string text = readFile(path.toStdString(), kMaxImportBytes);
+        ImportResult result = parseMapJson(text, [this](const std::string& id) { return m_workspace->hasMap(id); });
+        m_workspace->addMap(result.map);
+        refreshLibrary();
+        openMap(QString::fromStdString(result.map.id));
+        QString info = tr("Imported \"%1\".").arg(QString::fromStdString(result.map.props.title));
+        for (const auto& notice : result.notices)
+            info += "\n" + QString::fromStdString(notice);
+        statusBar()->showMessage(info, 8000);
+    } catch (const std::exception& e) {
+        showError(tr("Could not import the map"), QString::fromStdString(e.what()));
+    }
+}
+
+void MainWindow::exportMap()
+{
+    if (!m_document)
+        return;
+    const Map& map = m_document->map();
+    const QString suggested = QString::fromStdString(map.props.district + " - " + map.props.title) + ".crosswalk.json";
+    const QString path =
+        QFileDialog::getSaveFileName(this, tr("Export Map"), suggested, tr("Crosswalk maps (*.crosswalk.json)"));
+    if (path.isEmpty())
+        return;
+    try {
+        writeFileAtomically(path.toStdString(), mapToJson(map));
+        statusBar()->showMessage(tr("Exported to %1").arg(path), 8000);
+    } catch (const std::exception& e) {
+        showError(tr("Could not export the map"), QString::fromStdString(e.what()));
+    }
+}
+
+void MainWindow::newMap()
+{
+    if (!m_workspace || m_workspace->readOnly())
+        return;
+    bool ok = false;
+    const QString title = QInputDialog::getText(this, tr("New Map"), tr("Title:"), QLineEdit::Normal,
+                                                tr("Principal evaluation and support"), &ok);
+    if (!ok || title.trimmed().isEmpty())
+        return;
+    Map map;
+    map.id = newId("m-");
+    map.props.title = title.trimmed().toStdString();
+    if (m_document)
+        map.props.district = m_document->map().props.district;
+    // A new map starts with the lanes and phases most teams begin with.
+    const char* lanes[] = {"Principal", "Principal Supervisor", "Chief of Schools", "HR / Talent"};
+    const char* colors[] = {"#E8F0FE", "#E6F4EA", "#FEF7E0", "#FCE8E6"};
+    for (int i = 0; i < 4; ++i)
+        map.lanes.push_back(Lane{newId("l-"), lanes[i], colors[i], 160});
+    for (const char* phase : {"Beginning of year", "Mid-year", "End of year"})
+        map.phases.push_back(Phase{newId("p-"), phase, "#FFFFFF", 600});
+    try {
+        m_workspace->addMap(map);
+    } catch (const std::exception& e) {
+        showError(tr("Could not create the map"), QString::fromStdString(e.what()));
+        return;
+    }
+    refreshLibrary();
+    openMap(QString::fromStdString(map.id));
+}
+
+void MainWindow::duplicateMap()
+{
+    if (!m_document || m_workspace->readOnly())
+        return;
+    Map copy = m_document->map();
+    copy.id = newId("m-");
+    copy.props.title += " (copy)";
+    try {
+        m_workspace->addMap(copy);
+    } catch (const std::exception& e) {
+        showError(tr("Could not duplicate the map"), QString::fromStdString(e.what()));
+        return;
+    }
+    refreshLibrary();
+    openMap(QString::fromStdString(copy.id));
+}
+
+void MainWindow::renameMap()
+{
+    if (!m_document)
+        return;
+    bool ok = false;
+    const QString title = QInputDialog::getText(this, tr("Rename Map"), tr("Title:"), QLineEdit::Normal,
+                                                QString::fromStdString(m_document->map().props.title), &ok);
+    if (!ok || title.trimmed().isEmpty())
+        return;
+    MapProperties props = m_document->map().props;
+    props.title = title.trimmed().toStdString();
+    m_document->push(UpdateMapProperties{props}, tr("Rename map"));
+}
+
+void MainWindow::deleteMap()
+{
+    if (!m_document || m_workspace->readOnly())
+        return;
+    const Map map = m_document->map();
+    const auto answer = QMessageBox::question(
+        this, tr("Delete Map"),
+        tr("Delete \"%1\" of %2 with its %3 steps and its revisions?\n\nExport it to JSON first if you may want it "
+           "back.")
+            .arg(QString::fromStdString(map.props.title), QString::fromStdString(map.props.district))
+            .arg(map.steps.size()));
+    if (answer != QMessageBox::Yes)
+        return;
+    m_canvas->setDocument(nullptr);
+    delete m_document;
+    try {
+        m_workspace->deleteMap(map.id);
+    } catch (const std::exception& e) {
+        showError(tr("Could not delete the map"), QString::fromStdString(e.what()));
+    }
+    refreshLibrary();
+    const auto maps = m_workspace->listMaps();
+    if (!maps.empty())
+        openMap(QString::fromStdString(maps.front().id));
+    updateTitle();
+}
+
+void MainWindow::findStep()
+{
+    if (!m_document)
+        return;
+    QStringList labels;
+    QStringList ids;
+    for (const Step& s : m_document->map().steps) {
+        labels << QString::fromStdString(s.label).simplified();
+        ids << QString::fromStdString(s.id);
+    }
+    bool ok = false;
+    const QString chosen = QInputDialog::getItem(this, tr("Find Step"), tr("Step:"), labels, 0, true, &ok);
+    if (!ok)
+        return;
+    int index = labels.indexOf(chosen);
+    if (index < 0) {
+        for (int i = 0; i < labels.size() && index < 0; ++i)
+            if (labels[i].contains(chosen, Qt::CaseInsensitive))
+                index = i;
+    }
+    if (index >= 0)
+        m_canvas->selectStep(ids[index], true);
+    else
+        statusBar()->showMessage(tr("No step matches \"%1\"").arg(chosen), 5000);
+}
+
+void MainWindow::closeEvent(QCloseEvent* event)
+{
+    QSettings settings;
+    settings.setValue("window/geometry", saveGeometry());
+    settings.setValue("window/state", saveState());
+    event->accept();
+}
+
+} // namespace crosswalk

@@ -1,0 +1,70 @@
+#pragma once
+
+#include "crosswalk/storage/workspace.h"
+#include "ui/document/mapdocument.h"
+
+#include <QMainWindow>
+#include <QPointer>
+#include <QUndoGroup>
+
+#include <memory>
+
+class QLabel;
+class QMenu;
+class QDockWidget;
+
+namespace crosswalk {
+
+class LibraryPanel;
+class MapCanvas;
+
+/// The editor window: library, canvas and the menus that act on them.
+class MainWindow final : public QMainWindow {
+    Q_OBJECT
+public:
+    explicit MainWindow(QWidget* parent = nullptr);
+    ~MainWindow() override;
+
+    /// Opens a workspace; on failure shows the reason and keeps the current one.
+    bool openWorkspace(const QString& path);
+    /// Opens a map of the open workspace in the canvas.
+    bool openMap(const QString& mapId);
+
+    Workspace* workspace() const { return m_workspace.get(); }
+    MapDocument* document() const { return m_document; }
+    MapCanvas* canvas() const { return m_canvas; }
+    LibraryPanel* library() const { return m_library; }
+
+protected:
+    void closeEvent(QCloseEvent* event) override;
+
+private:
+    void createActions();
+    void refreshLibrary();
+    void updateTitle();
+    void updateRecentMenu();
+    void rememberRecent(const QString& path);
+    void showError(const QString& what, const QString& message);
+
+    void newWorkspace();
+    void chooseWorkspace();
+    void importMap();
+    void exportMap();
+    void newMap();
+    void duplicateMap();
+    void renameMap();
+    void deleteMap();
+    void findStep();
+
+    std::unique_ptr<Workspace> m_workspace;
+    QPointer<MapDocument> m_document;
+    QUndoGroup m_undoGroup;
+    LibraryPanel* m_library = nullptr;
+    QDockWidget* m_libraryDock = nullptr;
+    MapCanvas* m_canvas = nullptr;
+    QMenu* m_recentMenu = nullptr;
+    QLabel* m_saveState = nullptr;
+    QLabel* m_zoomLabel = nullptr;
+};
+
+} // namespace crosswalk

@@ -1,0 +1,122 @@
+#!/usr/bin/env bash
+# The command line as users and scripts call it: exit codes, messages, and files left
+# untouched. Usage: cli_test.sh PATH/TO/crosswalk
+set -uo pipefail
+cw="$1"
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+passed=0
+failed=0
+
+ok() { passed=$((passed + 1)); }
+fail() { echo "FAIL: $*"; failed=$((failed + 1)); }
+# expect STATUS PATTERN -- command...: runs it, checks the exit status and that stderr matches PATTERN
+expect() {
+  local want=$1 pattern=$2
+  shift 3
+  "$@" >"$tmp/out" 2>"$tmp/err"
+  local got=$?
+  if [ "$got" -ne "$want" ]; then
+    fail "$* exited $got, expected $want; stderr: $(cat "$tmp/err")"
+  elif [ -n "$pattern" ] && ! grep -qiE "$pattern" "$tmp/err"; then
+    fail "$*: stderr does not match /$pattern/: $(cat "$tmp/err")"
+  else
+    ok
+  fi
+}
+
+# Version, help, usage
+expect 0 "" -- "$cw" --version
+grep -qE '^crosswalk [0-9]+\.[0-9]+' "$tmp/out" && ok || fail "--version prints no version"
+expect 0 "" -- "$cw" --help
+grep -q 'crosswalk export WORKSPACE' "$tmp/out" && ok || fail "--help does not describe export"
+expect 2 "unknown option" -- "$cw" --frobnicate
+expect 2 "usage" -- "$cw" list
+expect 2 "needs a value" -- "$cw" export "$tmp/x" --map
+expect 2 "exactly one --map" -- "$cw" export "$tmp/x" --format json -o "$tmp/y"
+
+# The demo workspace: six districts
+ws="$tmp/demo.crosswalk"
+expect 0 "" -- "$cw" demo "$ws"
+expect 1 "already exists" -- "$cw" demo "$ws"
+expect 0 "" -- "$cw" list "$ws"
+cp "$tmp/out" "$tmp/list.before"
+[ "$(wc -l <"$tmp/list.before")" -eq 6 ] && ok || fail "demo lists $(wc -l <"$tmp/list.before") maps, not 6"
+[ "$(cut -f2 "$tmp/list.before" | sort -u | wc -l)" -eq 6 ] && ok || fail "demo does not hold six districts"
+awk -F'\t' 'NF != 4 || $4 < 25 || $4 > 45 { bad = 1 } END { exit bad }' "$tmp/list.before" && ok ||
+  fail "list lines must be id, district, title, steps (25-45): $(cat "$tmp/list.before")"
+expect 0 "" -- "$cw" check "$ws"
+grep -q "ok, 6 maps" "$tmp/out" && ok || fail "check does not report 6 maps"
+
+# Round trip: export each map, import it into a new workspace, export again: identical JSON
+ws2="$tmp/second.crosswalk"
+while IFS=$'\t' read -r id district title steps; do
+  expect 0 "" -- "$cw" export "$ws" --map "$id" --format json -o "$tmp/$id.json"
+  expect 0 "" -- "$cw" import "$ws2" "$tmp/$id.json"
+  [ "$(cat "$tmp/out")" = "$id" ] && ok || fail "import of $id printed $(cat "$tmp/out"), not the kept id"
+  expect 0 "" -- "$cw" export "$ws2" --map "$id" --format json -o "$tmp/$id.again.json"
+  cmp -s "$tmp/$id.json" "$tmp/$id.again.json" && ok || fail "$id: JSON differs after a round trip"
+done <"$tmp/list.before"
+# By exact title, and to standard output
+first_title=$(head -1 "$tmp/list.before" | cut -f3)
+expect 1 "matches [0-9]+ maps.*use a map id" -- "$cw" export "$ws" --map "$first_title" --format json -o "$tmp/t.json"
+expect 1 "no map" -- "$cw" export "$ws" --map "no such map" --format json -o "$tmp/t.json"
+first_id=$(head -1 "$tmp/list.before" | cut -f1)
+expect 0 "" -- "$cw" export "$ws" --map "$first_id" --format json -o -
+cmp -s "$tmp/out" "$tmp/$first_id.json" && ok || fail "export to - differs from export to a file"
+# Importing the same map again keeps the workspace's map and gives the new one a new id
+expect 0 "new id|taken|already" -- "$cw" import "$ws2" "$tmp/$first_id.json"
+[ "$(cat "$tmp/out")" != "$first_id" ] && ok || fail "a clashing map id was kept"
+
+# Bad imports: exit 1 naming the problem; the workspace is unchanged and healthy
+cp "$tmp/$first_id.json" "$tmp/good.json"
+head -c 2000 "$tmp/good.json" >"$tmp/truncated.json"
+sed '0,/"lane": "[^"]*"/s//"lane": "l-nowhere"/' "$tmp/good.json" >"$tmp/dangling.json"
+sed 's/"format": "crosswalk-map"/"format": "bpmn-xml"/' "$tmp/good.json" >"$tmp/wrongformat.json"
+{ printf '{"format": "crosswalk-map", "version": 1, "map": {"title": "deep", "notes": '
+  for _ in $(seq 70); do printf '['; done
+  for _ in $(seq 70); do printf ']'; done
+  printf '}}\n'; } >"$tmp/nested.json"
+sha_before=$(sha256sum "$ws" | cut -d' ' -f1)
+expect 1 "truncat|end of input|unexpected end" -- "$cw" import "$ws" "$tmp/truncated.json"
+expect 1 'steps\[0\]\.lane.*l-nowhere' -- "$cw" import "$ws" "$tmp/dangling.json"
+expect 1 'format.*bpmn-xml' -- "$cw" import "$ws" "$tmp/wrongformat.json"
+expect 1 'deep|nest|depth' -- "$cw" import "$ws" "$tmp/nested.json"
+expect 1 "no file" -- "$cw" import "$ws" "$tmp/missing.json"
+expect 0 "" -- "$cw" check "$ws"
+grep -q "ok, 6 maps" "$tmp/out" && ok || fail "check after failed imports does not report 6 healthy maps"
+expect 0 "" -- "$cw" list "$ws"
+cmp -s "$tmp/out" "$tmp/list.before" && ok || fail "the map list changed after failed imports"
+[ "$(sha256sum "$ws" | cut -d' ' -f1)" = "$sha_before" ] && ok || fail "failed imports changed the workspace file"
+# A failed import into a workspace that does not exist yet creates nothing
+expect 1 "" -- "$cw" import "$tmp/never.crosswalk" "$tmp/truncated.json"
+[ ! -e "$tmp/never.crosswalk" ] && ok || fail "a failed import created a workspace"
+
+# Files that are not workspaces: exit 1, clear message, not one byte changed
+printf '\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0\0\x10\0\0\0\x10\x08\x06\0\0\0' >"$tmp/picture.crosswalk"
+head -c 4000 /dev/urandom >>"$tmp/picture.crosswalk"
+sqlite3 "$tmp/other.crosswalk" "CREATE TABLE notes(id INTEGER PRIMARY KEY, body TEXT); INSERT INTO notes(body) VALUES ('hello');"
+cp "$ws" "$tmp/newer.crosswalk"
+sqlite3 "$tmp/newer.crosswalk" "PRAGMA user_version = 99;"
+for f in picture other newer; do
+  sum=$(sha256sum "$tmp/$f.crosswalk" | cut -d' ' -f1)
+  case $f in
+    picture) pattern="not an SQLite|not a Crosswalk" ;;
+    other) pattern="another program|not a Crosswalk" ;;
+    newer) pattern="newer" ;;
+  esac
+  expect 1 "$pattern" -- "$cw" list "$tmp/$f.crosswalk"
+  expect 1 "$pattern" -- "$cw" check "$tmp/$f.crosswalk"
+  expect 1 "$pattern" -- "$cw" import "$tmp/$f.crosswalk" "$tmp/good.json"
+  [ "$(sha256sum "$tmp/$f.crosswalk" | cut -d' ' -f1)" = "$sum" ] && ok || fail "$f.crosswalk was changed"
+done
+expect 1 "no workspace" -- "$cw" list "$tmp/absent.crosswalk"
+
+# Export: an unwritable place gives a message and leaves the old file intact
+echo "keep" >"$tmp/keep.json"
+expect 1 "cannot write" -- "$cw" export "$ws" --map "$first_id" --format json -o "$tmp/no/such/folder/x.json"
+expect 1 "folder" -- "$cw" export "$ws" --map "$first_id" --format json -o "$tmp"
+[ "$(cat "$tmp/keep.json")" = "keep" ] && ok || fail "keep.json was changed"
+
+echo "$passed passed, $failed failed"
+[ "$failed" -eq 0 ]

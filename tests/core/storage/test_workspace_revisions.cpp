@@ -1,0 +1,149 @@
+// Revisions (named snapshots) and the integrity check.
+
+#include "storage_test_support.h"
+
+#include "../support/randommap.h"
+#include "crosswalk/json/mapjson.h"
+#include "crosswalk/storage/workspace.h"
+
+#include <catch2/catch.hpp>
+
+#include <regex>
+
+using namespace crosswalk;
+using Catch::Matchers::Contains;
+using crosswalk::test::TempDir;
+
+TEST_CASE("Revisions snapshot the stored map and restore as a new map", "[storage]")
+{
+    TempDir dir;
+    const std::string path = dir.file("ws.crosswalk");
+    Workspace ws = Workspace::create(path);
+    ws.addMap(test::smallMap());
+    Map map = ws.loadMap("m-small");
+
+    const Revision first = ws.createRevision(map.id, "Before session 3");
+    CHECK(first.id.rfind("r-", 0) == 0);
+    CHECK(first.mapId == map.id);
+    CHECK(first.name == "Before session 3");
+    CHECK(std::regex_match(first.createdAt, std::regex(R"(\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ)")));
+    const Map atFirst = map;
+
+    ws.applyEdit(map, RenameLane{"l2", "Talent office"});
+    ws.applyEdit(map, RemoveStep{"s4"});
+    const Revision second = ws.createRevision(map.id, "After session 3, March");
+    const Map atSecond = map;
+    ws.applyEdit(map, RemoveLane{"l1"});
+
+    const std::vector<Revision> revisions = ws.listRevisions(map.id);
+    REQUIRE(revisions.size() == 2);
+    CHECK(revisions[0] == second); // newest first, even within the same second
+    CHECK(revisions[1] == first);
+    CHECK(ws.listRevisions("m-nope").empty());
+
+    CHECK(ws.loadRevision(first.id) == atFirst);
+    CHECK(ws.loadRevision(second.id) == atSecond);
+    CHECK_THAT(test::workspaceErrorOf([&] { ws.loadRevision("r-nope"); }), Contains("no revision \"r-nope\""));
+
+    const std::string restoredId = ws.restoreRevision(first.id);
+    CHECK(restoredId != map.id);
+    CHECK(restoredId.rfind("m-", 0) == 0);
+    Map restored = ws.loadMap(restoredId);
+    CHECK(restored.props.title == "Principal evaluation (restored: Before session 3)");
+    Map expected = atFirst;
+    expected.id = restoredId;
+    expected.props.title = restored.props.title;
+    CHECK(restored == expected);
+    // The original map and its revisions are untouched; the restored map is editable.
+    CHECK(ws.loadMap(map.id) == map);
+    CHECK(ws.listRevisions(restoredId).empty());
+    ws.applyEdit(restored, RenameLane{"l3", "School leader"});
+    CHECK(ws.loadMap(restoredId) == restored);
+
+    // All of it survives reopening.
+    ws = Workspace::open(path, Workspace::Mode::ReadOnly);
+    CHECK(ws.listRevisions(map.id) == revisions);
+    CHECK(ws.loadRevision(second.id) == atSecond);
+    CHECK(ws.loadMap(restoredId) == restored);
+    CHECK_THAT(test::workspaceErrorOf([&] { ws.restoreRevision(first.id); }), Contains("is read-only"));
+}
+
+TEST_CASE("The snapshot is the map in exchange format", "[storage]")
+{
+    TempDir dir;
+    Workspace ws = Workspace::create(dir.file("ws.crosswalk"));
+    const Map map = test::randomMap(21, test::mapOptions(40, 50, 15));
+    ws.addMap(map);
+    const Revision r = ws.createRevision(map.id, "snap");
+    CHECK(test::sqlText(ws.handle(), "SELECT snapshot FROM revisions WHERE id = '" + r.id + "'") == mapToJson(map));
+    CHECK_THAT(test::workspaceErrorOf([&] { ws.createRevision("m-nope", "x"); }), Contains("no map \"m-nope\""));
+}
+
+TEST_CASE("check() finds nothing wrong in a healthy workspace", "[storage]")
+{
+    TempDir dir;
+    Workspace ws = Workspace::create(dir.file("ws.crosswalk"));
+    CHECK(ws.check().empty());
+    ws.addMap(test::smallMap());
+    ws.addMap(test::randomMap(5, test::mapOptions(100, 120, 30)));
+    ws.createRevision("m5", "r");
+    CHECK(ws.check().empty());
+}
+
+TEST_CASE("check() reports broken references, duplicates and damage", "[storage]")
+{
+    TempDir dir;
+    const std::string path = dir.file("ws.crosswalk");
+    Workspace ws = Workspace::create(path);
+    ws.addMap(test::smallMap());
+    sqlite3* db = ws.handle();
+
+    auto problemsContain = [&](const std::string& fragment) {
+        const std::vector<std::string> problems = ws.check();
+        for (const std::string& p : problems)
+            if (p.find(fragment) != std::string::npos)
+                return true;
+        std::string all;
+        for (const std::string& p : problems)
+            all += p + "\n";
+        INFO("problems:\n" << all);
+        CHECK(false);
+        return false;
+    };
+
+    SECTION("a step in a lane that does not exist")
+    {
+        test::sql(db, "INSERT INTO steps (map_id, id, pos, lane, phase, kind, label, notes, x, y, w, h) "
+                      "VALUES ('m-small', 's-bad', 99999, 'l-gone', '', 'activity', 'Orphan', '', 0, 0, 10, 10)");
+        CHECK(problemsContain("map \"m-small\": step \"s-bad\" is in lane \"l-gone\", which does not exist"));
+        CHECK(ws.check().size() == 1);
+    }
+    SECTION("flows and annotations pointing nowhere, ids used twice, unknown kinds")
+    {
+        test::sql(db, "INSERT INTO flows (map_id, id, pos, from_step, to_step, label) "
+                      "VALUES ('m-small', 'f-bad', 99999, 's1', 's-gone', '')");
+        test::sql(db, "INSERT INTO annotations (map_id, id, pos, kind, target, text, affects) "
+                      "VALUES ('m-small', 'a-bad', 99999, 'question', 'x-gone', '?', '')");
+        test::sql(db, "INSERT INTO lanes (map_id, id, pos, name, color, height) "
+                      "VALUES ('m-small', 's1', 99999, 'Twin', '#FFFFFF', 100)");
+        test::sql(db, "UPDATE steps SET kind = 'party', phase = 'p-gone' WHERE id = 's2'");
+        CHECK(problemsContain("flow \"f-bad\" ends at step \"s-gone\""));
+        CHECK(problemsContain("annotation \"a-bad\" is on \"x-gone\""));
+        CHECK(problemsContain("id \"s1\" is used more than once"));
+        CHECK(problemsContain("step \"s2\" has an unknown kind \"party\""));
+        CHECK(problemsContain("step \"s2\" is in phase \"p-gone\""));
+        // loadMap refuses what it cannot represent, naming the problem.
+        CHECK_THAT(test::workspaceErrorOf([&] { ws.loadMap("m-small"); }), Contains("is damaged"));
+    }
+    SECTION("schema version and foreign keys")
+    {
+        test::sql(db, "PRAGMA foreign_keys = OFF");
+        test::sql(db, "INSERT INTO revisions (id, map_id, name, created, snapshot) "
+                      "VALUES ('r-x', 'm-gone', 'x', '2024-01-01T00:00:00Z', '{}')");
+        test::sql(db, "PRAGMA foreign_keys = ON");
+        test::sql(db, "PRAGMA user_version = 0");
+        CHECK(problemsContain("table revisions row"));
+        CHECK(problemsContain("schema version is 0, expected 1"));
+        CHECK(problemsContain("revision \"r-x\" cannot be read"));
+    }
+}
