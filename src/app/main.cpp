@@ -7,6 +7,7 @@
 #include <QFileInfo>
 #include <QSettings>
 #include <QStandardPaths>
+#include <QTimer>
 
 #include <iostream>
 
@@ -36,7 +37,26 @@ int main(int argc, char* argv[])
     std::vector<std::string> args(argv + 1, argv + argc);
     if (auto status = crosswalk::cli::run(args, std::cout, std::cerr))
         return *status;
-    if (args.size() > 1) {
+    // GUI options, used by the documentation's screenshot script.
+    QString mapRef;
+    QString screenshot;
+    QSize size(1920, 1080);
+    for (std::size_t i = 0; i < args.size();) {
+        const std::string& a = args[i];
+        if ((a == "--map" || a == "--screenshot" || a == "--size") && i + 1 < args.size()) {
+            const QString value = QString::fromStdString(args[i + 1]);
+            if (a == "--map")
+                mapRef = value;
+            else if (a == "--screenshot")
+                screenshot = value;
+            else
+                size = QSize(value.section('x', 0, 0).toInt(), value.section('x', 1, 1).toInt());
+            args.erase(args.begin() + static_cast<std::ptrdiff_t>(i), args.begin() + static_cast<std::ptrdiff_t>(i) + 2);
+        } else {
+            ++i;
+        }
+    }
+    if (args.size() > 1 || size.isEmpty()) {
         std::cerr << "crosswalk: the app opens one workspace\n(see crosswalk --help)\n";
         return crosswalk::cli::kUsage;
     }
@@ -54,8 +74,26 @@ int main(int argc, char* argv[])
         std::cerr << "crosswalk: " << e.what() << "\n";
         return crosswalk::cli::kUserError;
     }
+    if (!screenshot.isEmpty())
+        window.resize(size);
     window.show();
     if (!window.openWorkspace(path) && !args.empty())
         return crosswalk::cli::kUserError;
+    if (!mapRef.isEmpty()) {
+        try {
+            window.openMap(QString::fromStdString(window.workspace()->resolveMap(mapRef.toStdString())));
+        } catch (const std::exception& e) {
+            std::cerr << "crosswalk: " << e.what() << "\n";
+            return crosswalk::cli::kUserError;
+        }
+    }
+    if (!screenshot.isEmpty()) {
+        // Let the window settle (layout, first paint), then grab it and leave.
+        QTimer::singleShot(800, &window, [&window, screenshot] {
+            if (!window.grab().save(screenshot))
+                std::cerr << "crosswalk: cannot write " << screenshot.toStdString() << "\n";
+            QApplication::exit(0);
+        });
+    }
     return app.exec();
 }
