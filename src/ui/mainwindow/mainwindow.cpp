@@ -52,6 +52,7 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent)
     QSettings settings;
     resize(1400, 900);
     restoreGeometry(settings.value("window/geometry").toByteArray());
+    resizeDocks({m_libraryDock}, {300}, Qt::Horizontal);
     restoreState(settings.value("window/state").toByteArray());
     updateTitle();
 }

@@ -1,0 +1,27 @@
+#!/usr/bin/env bash
+# Makes the screenshots in docs/images from the running app under Xvfb at the size a
+# shared screen has (1920x1080). Run after a build (scripts/run-demo.sh or scripts/test.sh).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+app=${CROSSWALK_APP:-build/src/app/crosswalk}
+out=docs/images
+mkdir -p "$out"
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+"$app" demo "$tmp/demo.crosswalk" >/dev/null
+# Settings of the person running the script must not change what the pictures show.
+export XDG_CONFIG_HOME="$tmp/config" XDG_DATA_HOME="$tmp/data"
+shot() { # shot NAME MAP
+  xvfb-run -a -s "-screen 0 1920x1080x24" "$app" "$tmp/demo.crosswalk" --map "$2" --size 1920x1080 \
+    --screenshot "$out/$1.png" 2>/dev/null
+  echo "wrote $out/$1.png"
+}
+shot editor-harbor-city m-harbor-city
+shot editor-kestrel-bay m-kestrel-bay
+shot editor-granite-hollow m-granite-hollow
+fitshot() { # fitshot NAME MAP: the whole map fitted to the window
+  xvfb-run -a -s "-screen 0 1920x1080x24" "$app" "$tmp/demo.crosswalk" --map "$2" --size 1920x1080 --fit \
+    --screenshot "$out/$1.png" 2>/dev/null
+  echo "wrote $out/$1.png"
+}
+fitshot editor-harbor-city-fit m-harbor-city
