@@ -4,6 +4,7 @@
 #include "crosswalk/json/mapjson.h"
 #include "ui/canvas/mapcanvas.h"
 #include "ui/document/mapdocument.h"
+#include "ui/inspector/inspectorpanel.h"
 #include "ui/library/librarypanel.h"
 
 #include <QAction>
@@ -40,6 +41,14 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent)
     addDockWidget(Qt::LeftDockWidgetArea, m_libraryDock);
     connect(m_library, &LibraryPanel::mapActivated, this, [this](const QString& id) { openMap(id); });
 
+    m_inspector = new InspectorPanel(this);
+    m_inspectorDock = new QDockWidget(tr("Inspector"), this);
+    m_inspectorDock->setObjectName("InspectorDock");
+    m_inspectorDock->setWidget(m_inspector);
+    addDockWidget(Qt::RightDockWidgetArea, m_inspectorDock);
+    connect(m_canvas, &MapCanvas::selectionChanged, this,
+            [this] { m_inspector->inspect(m_canvas->selectedStepIds(), m_canvas->selectedFlowIds()); });
+
     m_saveState = new QLabel(this);
     m_zoomLabel = new QLabel(tr("100%"), this);
     statusBar()->addWidget(m_saveState, 1);
@@ -52,7 +61,7 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent)
     QSettings settings;
     resize(1400, 900);
     restoreGeometry(settings.value("window/geometry").toByteArray());
-    resizeDocks({m_libraryDock}, {300}, Qt::Horizontal);
+    resizeDocks({m_libraryDock, m_inspectorDock}, {300, 320}, Qt::Horizontal);
     restoreState(settings.value("window/state").toByteArray());
     updateTitle();
 }
@@ -60,7 +69,13 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent)
 MainWindow::~MainWindow()
 {
     // The canvas and the undo stack refer to the document, which refers to the workspace.
+    closeDocument();
+}
+
+void MainWindow::closeDocument()
+{
     m_canvas->setDocument(nullptr);
+    m_inspector->setDocument(nullptr);
     delete m_document;
 }
 
@@ -114,6 +129,7 @@ void MainWindow::createActions()
     connect(snap, &QAction::toggled, m_canvas, &MapCanvas::setSnapEnabled);
     view->addSeparator();
     view->addAction(m_libraryDock->toggleViewAction());
+    view->addAction(m_inspectorDock->toggleViewAction());
 
     QMenu* mapMenu = menuBar()->addMenu(tr("&Map"));
     mapMenu->addAction(tr("&New Map..."), QKeySequence::New, this, &MainWindow::newMap);
@@ -148,8 +164,7 @@ bool MainWindow::openWorkspace(const QString& path)
         showError(tr("Could not open the workspace"), QString::fromStdString(e.what()));
         return false;
     }
-    m_canvas->setDocument(nullptr);
-    delete m_document;
+    closeDocument();
     m_workspace = std::move(opened);
     rememberRecent(QFileInfo(path).absoluteFilePath());
     refreshLibrary();
@@ -173,8 +188,7 @@ bool MainWindow::openMap(const QString& mapId)
         showError(tr("Could not open the map"), QString::fromStdString(e.what()));
         return false;
     }
-    m_canvas->setDocument(nullptr);
-    delete m_document;
+    closeDocument();
     m_document = new MapDocument(*m_workspace, std::move(map), this);
     m_undoGroup.addStack(m_document->undoStack());
     m_undoGroup.setActiveStack(m_document->undoStack());
@@ -186,6 +200,7 @@ bool MainWindow::openMap(const QString& mapId)
         updateTitle();
     });
     m_canvas->setDocument(m_document);
+    m_inspector->setDocument(m_document);
     m_library->setCurrentMap(mapId);
     updateTitle();
     return true;
@@ -383,8 +398,7 @@ void MainWindow::deleteMap()
             .arg(map.steps.size()));
     if (answer != QMessageBox::Yes)
         return;
-    m_canvas->setDocument(nullptr);
-    delete m_document;
+    closeDocument();
     try {
         m_workspace->deleteMap(map.id);
     } catch (const std::exception& e) {

@@ -15,6 +15,7 @@ class QDockWidget;
 
 namespace crosswalk {
 
+class InspectorPanel;
 class LibraryPanel;
 class MapCanvas;
 
@@ -34,12 +35,14 @@ public:
     MapDocument* document() const { return m_document; }
     MapCanvas* canvas() const { return m_canvas; }
     LibraryPanel* library() const { return m_library; }
+    InspectorPanel* inspector() const { return m_inspector; }
 
 protected:
     void closeEvent(QCloseEvent* event) override;
 
 private:
     void createActions();
+    void closeDocument();
     void refreshLibrary();
     void updateTitle();
     void updateRecentMenu();
@@ -61,6 +64,8 @@ private:
     QUndoGroup m_undoGroup;
     LibraryPanel* m_library = nullptr;
     QDockWidget* m_libraryDock = nullptr;
+    InspectorPanel* m_inspector = nullptr;
+    QDockWidget* m_inspectorDock = nullptr;
     MapCanvas* m_canvas = nullptr;
     QMenu* m_recentMenu = nullptr;
     QLabel* m_saveState = nullptr;
