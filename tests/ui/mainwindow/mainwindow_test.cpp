@@ -1,6 +1,7 @@
 #include "crosswalk/demo/demo.h"
 #include "crosswalk/json/mapjson.h"
 #include "crosswalk/storage/workspace.h"
+#include "ui/canvas/mapcanvas.h"
 #include "ui/document/mapdocument.h"
 #include "ui/library/librarypanel.h"
 #include "ui/mainwindow/mainwindow.h"
@@ -12,6 +13,7 @@
 #include <QMessageBox>
 #include <QTimer>
 #include <QSettings>
+#include <QTest>
 #include <QTreeWidget>
 #include <QUndoStack>
 
@@ -109,4 +111,48 @@ TEST_CASE("The main window refuses a file that is not a workspace and keeps the 
     CHECK(window.workspace()->path() == path);
     fs::remove(path);
     fs::remove(bogus);
+}
+
+TEST_CASE("In the main window, keys typed into a step label edit the label, not the map", "[mainwindow]")
+{
+    isolateSettings();
+    const std::string path = demoWorkspace("keys");
+    MainWindow window;
+    window.show();
+    window.activateWindow();
+    REQUIRE(QTest::qWaitForWindowActive(&window));
+    REQUIRE(window.openWorkspace(QString::fromStdString(path)));
+    MapDocument* doc = window.document();
+    REQUIRE(doc);
+    const std::size_t steps = doc->map().steps.size();
+    const std::size_t flows = doc->map().flows.size();
+    const std::string first = doc->map().steps.front().id;
+
+    window.canvas()->setFocus();
+    window.canvas()->selectStep(QString::fromStdString(first), true);
+    // Tab: a new connected step, its label open for typing.
+    QTest::keyClick(window.canvas(), Qt::Key_Tab);
+    REQUIRE(window.canvas()->isEditing());
+    CHECK(doc->map().steps.size() == steps + 1);
+    CHECK(doc->map().flows.size() == flows + 1);
+    QWidget* editor = QApplication::focusWidget();
+    REQUIRE(editor);
+    QTest::keyClicks(editor, "Calibrate ratingx");
+    // Backspace and Delete belong to the text while editing; Ctrl+A selects text, not steps.
+    QTest::keyClick(editor, Qt::Key_Backspace);
+    QTest::keyClick(editor, Qt::Key_Home);
+    QTest::keyClick(editor, Qt::Key_Delete);
+    QTest::keyClick(editor, Qt::Key_Return);
+    CHECK_FALSE(window.canvas()->isEditing());
+    CHECK(doc->map().steps.size() == steps + 1);
+    const Step& added = doc->map().steps.back();
+    CHECK(added.label == "alibrate rating");
+
+    // Undo through the window's shortcut: the label, then the step and its flow.
+    QTest::keyClick(&window, Qt::Key_Z, Qt::ControlModifier);
+    QTest::keyClick(&window, Qt::Key_Z, Qt::ControlModifier);
+    CHECK(doc->map().steps.size() == steps);
+    CHECK(doc->map().flows.size() == flows);
+    CHECK(window.workspace()->loadMap(doc->map().id) == doc->map());
+    fs::remove(path);
 }
