@@ -1,10 +1,13 @@
 #include "cli.h"
 
+#include "crosswalk/compare/compare.h"
+#include "crosswalk/compare/decisionstore.h"
 #include "crosswalk/demo/demo.h"
 #include "crosswalk/io/atomicfile.h"
 #include "crosswalk/json/mapjson.h"
 #include "crosswalk/storage/workspace.h"
 
+#include <algorithm>
 #include <filesystem>
 #include <map>
 #include <ostream>
@@ -22,7 +25,9 @@ Usage:
   crosswalk import WORKSPACE FILE.json     add a map (the workspace is created if missing); prints its id
   crosswalk export WORKSPACE --map REF --format json -o FILE
                                            write one map; FILE "-" is standard output
-  crosswalk compare WORKSPACE --map REF --map REF [...] --format json|pdf -o FILE
+  crosswalk compare WORKSPACE --map REF --map REF [...] --format json -o FILE
+                                           compare 2-8 maps pairwise: lane crosswalk, step matches,
+                                           steps only in one map (FILE "-" is standard output)
   crosswalk check WORKSPACE                integrity and schema check
   crosswalk --version | --help
 
@@ -155,12 +160,37 @@ int cmdExport(const Options& o, std::ostream& out)
     return kOk;
 }
 
-int cmdCompare(const Options& o)
+int cmdCompare(const Options& o, std::ostream& out)
 {
-    expectPositional(o, 1, "crosswalk compare WORKSPACE --map REF --map REF [...] --format json|pdf -o FILE");
+    const std::string usage = "crosswalk compare WORKSPACE --map REF --map REF [...] --format json|pdf -o FILE";
+    expectPositional(o, 1, usage);
     if (o.maps.size() < 2)
-        throw UsageError{"compare needs at least two --map"};
-    throw UserError{"compare is not available in this version of Crosswalk yet"};
+        throw UsageError{"compare needs at least two --map\nusage: " + usage};
+    if (o.maps.size() > kMaxComparedMaps)
+        throw UsageError{"compare takes at most " + std::to_string(kMaxComparedMaps) + " maps"};
+    if (o.output.empty())
+        throw UsageError{"compare needs -o FILE\nusage: " + usage};
+    if (o.format != "json") {
+        if (o.format == "pdf")
+            throw UserError{"the comparison report as PDF is not available in this version of Crosswalk yet; use "
+                            "--format json"};
+        throw UsageError{"--format must be json or pdf" + (o.format.empty() ? "" : ", not " + o.format)};
+    }
+    Workspace ws = openExisting(o.positional[0], Workspace::Mode::ReadOnly);
+    std::vector<std::string> ids;
+    std::vector<Map> maps;
+    for (const std::string& ref : o.maps) {
+        ids.push_back(ws.resolveMap(ref));
+        if (std::count(ids.begin(), ids.end(), ids.back()) > 1)
+            throw UserError{"map " + ids.back() + " is named twice; compare different maps"};
+        maps.push_back(ws.loadMap(ids.back()));
+    }
+    const std::string json = comparisonToJson(compareMaps(maps, loadDecisions(ws, ids)));
+    if (o.output == "-")
+        out << json;
+    else
+        writeFileAtomically(o.output, json);
+    return kOk;
 }
 
 int cmdCheck(const Options& o, std::ostream& out)
@@ -236,7 +266,7 @@ std::optional<int> run(const std::vector<std::string>& args, std::ostream& out, 
         if (cmd == "export")
             return cmdExport(o, out);
         if (cmd == "compare")
-            return cmdCompare(o);
+            return cmdCompare(o, out);
         return cmdCheck(o, out);
     } catch (const UsageError& e) {
         err << "crosswalk: " << e.message << "\n(see crosswalk --help)\n";

@@ -1,5 +1,6 @@
 #include "cli.h"
 
+#include "ui/canvas/mapcanvas.h"
 #include "ui/mainwindow/mainwindow.h"
 
 #include <QApplication>
@@ -41,9 +42,13 @@ int main(int argc, char* argv[])
     QString mapRef;
     QString screenshot;
     QSize size(1920, 1080);
+    bool fit = false;
     for (std::size_t i = 0; i < args.size();) {
         const std::string& a = args[i];
-        if ((a == "--map" || a == "--screenshot" || a == "--size") && i + 1 < args.size()) {
+        if (a == "--fit") {
+            fit = true;
+            args.erase(args.begin() + static_cast<std::ptrdiff_t>(i));
+        } else if ((a == "--map" || a == "--screenshot" || a == "--size") && i + 1 < args.size()) {
             const QString value = QString::fromStdString(args[i + 1]);
             if (a == "--map")
                 mapRef = value;
@@ -89,7 +94,11 @@ int main(int argc, char* argv[])
     }
     if (!screenshot.isEmpty()) {
         // Let the window settle (layout, first paint), then grab it and leave.
-        QTimer::singleShot(800, &window, [&window, screenshot] {
+        QTimer::singleShot(800, &window, [&window, screenshot, fit] {
+            if (fit) {
+                window.canvas()->zoomToFit();
+                QApplication::processEvents();
+            }
             if (!window.grab().save(screenshot))
                 std::cerr << "crosswalk: cannot write " << screenshot.toStdString() << "\n";
             QApplication::exit(0);

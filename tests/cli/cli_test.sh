@@ -118,5 +118,39 @@ expect 1 "cannot write" -- "$cw" export "$ws" --map "$first_id" --format json -o
 expect 1 "folder" -- "$cw" export "$ws" --map "$first_id" --format json -o "$tmp"
 [ "$(cat "$tmp/keep.json")" = "keep" ] && ok || fail "keep.json was changed"
 
+# Compare: the JSON contract, pairwise in the order given, read-only
+sha_before=$(sha256sum "$ws" | cut -d' ' -f1)
+ids=($(cut -f1 "$tmp/list.before"))
+expect 0 "" -- "$cw" compare "$ws" --map "${ids[0]}" --map "${ids[1]}" --format json -o "$tmp/cmp2.json"
+for key in '"maps"' '"pairs"' '"lanes"' '"matches"' '"only_a"' '"only_b"' '"score"' '"decided"'; do
+  grep -q "$key" "$tmp/cmp2.json" && ok || fail "compare JSON has no $key"
+done
+[ "$(grep -c '"only_a"' "$tmp/cmp2.json")" -eq 1 ] && ok || fail "two maps must give one pair"
+grep -A3 '"maps"' "$tmp/cmp2.json" | tr -d ' \n' | grep -q "\"${ids[0]}\",\"${ids[1]}\"" && ok ||
+  fail "compare lists the maps out of order"
+args=()
+for id in "${ids[@]}"; do args+=(--map "$id"); done
+expect 0 "" -- "$cw" compare "$ws" "${args[@]}" --format json -o "$tmp/cmp6.json"
+[ "$(grep -c '"only_a"' "$tmp/cmp6.json")" -eq 15 ] && ok || fail "six maps must give 15 pairs"
+if command -v python3 >/dev/null; then
+  python3 - "$tmp/cmp6.json" <<'PY' && ok || fail "compare JSON is not valid or scores are out of [0, 1]"
+import json, sys
+d = json.load(open(sys.argv[1]))
+assert len(d["maps"]) == 6 and len(d["pairs"]) == 15
+order = [(p["a"], p["b"]) for p in d["pairs"]]
+maps = d["maps"]
+assert order == [(maps[i], maps[j]) for i in range(6) for j in range(i + 1, 6)], order
+for p in d["pairs"]:
+    for x in p["lanes"] + p["matches"]:
+        assert 0.0 <= x["score"] <= 1.0
+PY
+fi
+expect 0 "" -- "$cw" compare "$ws" --map "${ids[0]}" --map "${ids[1]}" --format json -o -
+cmp -s "$tmp/out" "$tmp/cmp2.json" && ok || fail "compare is not deterministic"
+expect 2 "at least two" -- "$cw" compare "$ws" --map "${ids[0]}" --format json -o "$tmp/c.json"
+expect 1 "named twice" -- "$cw" compare "$ws" --map "${ids[0]}" --map "${ids[0]}" --format json -o "$tmp/c.json"
+expect 1 "no map" -- "$cw" compare "$ws" --map "${ids[0]}" --map nothing --format json -o "$tmp/c.json"
+[ "$(sha256sum "$ws" | cut -d' ' -f1)" = "$sha_before" ] && ok || fail "compare changed the workspace"
+
 echo "$passed passed, $failed failed"
 [ "$failed" -eq 0 ]

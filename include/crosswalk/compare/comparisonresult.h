@@ -1,0 +1,83 @@
+#pragma once
+
+#include "crosswalk/model/kinds.h"
+
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace crosswalk {
+
+/// Two lanes that hold the same role in two districts.
+struct LanePair {
+    std::string a; // lane id in map A
+    std::string b; // lane id in map B
+    double score = 0.0; // in [0, 1]: how alike the role names are
+    bool decided = false; // a person confirmed or added this pairing
+    bool operator==(const LanePair&) const = default;
+};
+
+/// Two steps that do the same thing in two districts.
+struct StepMatch {
+    std::string a; // step id in map A
+    std::string b; // step id in map B
+    double score = 0.0; // in [0, 1]
+    bool decided = false;
+    bool operator==(const StepMatch&) const = default;
+};
+
+/// A black box, harm point or variation on one side of a match and not on the other.
+struct AnnotationDifference {
+    std::string a; // step id in map A
+    std::string b; // step id in map B
+    AnnotationKind kind = AnnotationKind::BlackBox;
+    bool onA = true;                      // which side has it
+    std::vector<std::string> annotations; // ids of that side's annotations of this kind
+    bool operator==(const AnnotationDifference&) const = default;
+};
+
+/// What one lane of one map holds. Flows and annotations on flows count in the lane of
+/// the flow's source step; a handoff counts in both lanes it joins.
+struct LaneFigures {
+    int steps = 0;
+    int handoffs = 0;
+    int blackBoxes = 0;
+    int harmPoints = 0;
+    int variations = 0;
+    bool operator==(const LaneFigures&) const = default;
+};
+
+/// One row of the side-by-side lane figures: a lane pair, or a lane with no partner.
+struct LaneFiguresRow {
+    std::string a; // empty when map A has no partner lane
+    std::string b; // empty when map B has no partner lane
+    std::optional<LaneFigures> figuresA;
+    std::optional<LaneFigures> figuresB;
+    bool operator==(const LaneFiguresRow&) const = default;
+};
+
+/// The comparison of two maps.
+struct PairComparison {
+    std::string mapA;
+    std::string mapB;
+    std::vector<LanePair> lanes;   // in map A's lane order
+    std::vector<StepMatch> matches; // in map A's step order
+    std::vector<std::string> onlyA; // step ids, in map A's step order
+    std::vector<std::string> onlyB; // step ids, in map B's step order
+    std::vector<AnnotationDifference> annotationDifferences; // in map A's step order, then kind
+    std::vector<LaneFiguresRow> laneFigures; // A's lanes in order, then B's unpaired lanes
+    bool operator==(const PairComparison&) const = default;
+};
+
+/// Comparison of N maps: every pair (0,1), (0,2) ... (1,2) ... in the order given. It
+/// describes differences; it never ranks or scores a district.
+struct ComparisonResult {
+    std::vector<std::string> maps;   // map ids, in the order given
+    std::vector<PairComparison> pairs;
+    /// Lanes lined up across all maps (for the lanes x districts grid): each row holds,
+    /// per map, the id of its lane in that row or an empty string.
+    std::vector<std::vector<std::string>> laneRows;
+    bool operator==(const ComparisonResult&) const = default;
+};
+
+} // namespace crosswalk

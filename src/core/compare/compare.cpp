@@ -1,0 +1,184 @@
+// Comparing maps pair by pair, and what a comparison reports beside the matches.
+
+#include "crosswalk/compare/compare.h"
+
+#include "crosswalk/compare/lanecrosswalk.h"
+#include "crosswalk/compare/stepmatcher.h"
+
+#include <stdexcept>
+#include <unordered_set>
+
+namespace crosswalk {
+namespace {
+
+constexpr AnnotationKind kDifferenceKinds[] = {AnnotationKind::BlackBox, AnnotationKind::Harm,
+                                               AnnotationKind::Variation};
+
+// Annotation ids of one kind placed on each step.
+std::unordered_map<std::string, std::vector<std::string>> annotationsOnSteps(const Map& map, AnnotationKind kind)
+{
+    std::unordered_map<std::string, std::vector<std::string>> out;
+    for (const Annotation& note : map.annotations)
+        if (note.kind == kind && !note.target.empty() && map.step(note.target))
+            out[note.target].push_back(note.id);
+    return out;
+}
+
+std::vector<AnnotationDifference> annotationDifferences(const Map& a, const Map& b,
+                                                        const std::vector<StepMatch>& matches)
+{
+    std::vector<AnnotationDifference> out;
+    std::vector<std::unordered_map<std::string, std::vector<std::string>>> onA;
+    std::vector<std::unordered_map<std::string, std::vector<std::string>>> onB;
+    for (AnnotationKind kind : kDifferenceKinds) {
+        onA.push_back(annotationsOnSteps(a, kind));
+        onB.push_back(annotationsOnSteps(b, kind));
+    }
+    for (const StepMatch& m : matches) {
+        for (std::size_t k = 0; k < std::size(kDifferenceKinds); ++k) {
+            const auto ita = onA[k].find(m.a);
+            const auto itb = onB[k].find(m.b);
+            const bool hasA = ita != onA[k].end();
+            const bool hasB = itb != onB[k].end();
+            if (hasA && !hasB)
+                out.push_back({m.a, m.b, kDifferenceKinds[k], true, ita->second});
+            else if (hasB && !hasA)
+                out.push_back({m.a, m.b, kDifferenceKinds[k], false, itb->second});
+        }
+    }
+    return out;
+}
+
+// Lanes lined up across all maps: a lane joins the first row whose lane in an earlier
+// map is its crosswalk partner; a lane with no such row starts a new one.
+std::vector<std::vector<std::string>> laneRows(const std::vector<Map>& maps,
+                                               const std::vector<PairComparison>& pairs)
+{
+    const std::size_t n = maps.size();
+    std::vector<std::vector<std::string>> rows;
+    // The pair (j, k), j < k, sits at this index in the pair order (0,1), (0,2) ...
+    const auto pairIndex = [n](std::size_t j, std::size_t k) { return j * n - j * (j + 1) / 2 + (k - j - 1); };
+    for (std::size_t k = 0; k < n; ++k) {
+        for (const Lane& lane : maps[k].lanes) {
+            bool placed = false;
+            for (std::size_t r = 0; r < rows.size() && !placed; ++r) {
+                if (!rows[r][k].empty())
+                    continue;
+                for (std::size_t j = 0; j < k && !placed; ++j) {
+                    if (rows[r][j].empty())
+                        continue;
+                    for (const LanePair& p : pairs[pairIndex(j, k)].lanes) {
+                        if (p.a == rows[r][j] && p.b == lane.id) {
+                            rows[r][k] = lane.id;
+                            placed = true;
+                            break;
+                        }
+                    }
+                }
+            }
+            if (!placed) {
+                rows.emplace_back(n);
+                rows.back()[k] = lane.id;
+            }
+        }
+    }
+    return rows;
+}
+
+} // namespace
+
+std::unordered_map<std::string, LaneFigures> laneFigures(const Map& map)
+{
+    std::unordered_map<std::string, LaneFigures> figures;
+    for (const Lane& lane : map.lanes)
+        figures[lane.id];
+    for (const Step& step : map.steps)
+        ++figures[step.lane].steps;
+    for (const Flow& flow : map.flows) {
+        const Step* from = map.step(flow.from);
+        const Step* to = map.step(flow.to);
+        if (from && to && from->lane != to->lane) {
+            ++figures[from->lane].handoffs;
+            ++figures[to->lane].handoffs;
+        }
+    }
+    for (const Annotation& note : map.annotations) {
+        std::string lane;
+        if (map.lane(note.target))
+            lane = note.target;
+        else if (const Step* step = map.step(note.target))
+            lane = step->lane;
+        else if (const Flow* flow = map.flow(note.target))
+            if (const Step* from = map.step(flow->from))
+                lane = from->lane;
+        if (lane.empty())
+            continue; // on the whole map
+        LaneFigures& f = figures[lane];
+        if (note.kind == AnnotationKind::BlackBox)
+            ++f.blackBoxes;
+        else if (note.kind == AnnotationKind::Harm)
+            ++f.harmPoints;
+        else if (note.kind == AnnotationKind::Variation)
+            ++f.variations;
+    }
+    return figures;
+}
+
+PairComparison comparePair(const Map& a, const Map& b, const DecisionSet& decisions)
+{
+    PairComparison out;
+    out.mapA = a.id;
+    out.mapB = b.id;
+
+    const LaneCrosswalk lanes(a, b, decisions.between(a.id, b.id, DecisionKind::Lane));
+    out.lanes = lanes.pairs();
+
+    const StepMatcher matcher(a, b, lanes);
+    out.matches = matcher.match(decisions.between(a.id, b.id, DecisionKind::Step));
+
+    std::unordered_set<std::string> matchedA;
+    std::unordered_set<std::string> matchedB;
+    for (const StepMatch& m : out.matches) {
+        matchedA.insert(m.a);
+        matchedB.insert(m.b);
+    }
+    for (const Step& s : a.steps)
+        if (!matchedA.count(s.id))
+            out.onlyA.push_back(s.id);
+    for (const Step& s : b.steps)
+        if (!matchedB.count(s.id))
+            out.onlyB.push_back(s.id);
+
+    out.annotationDifferences = annotationDifferences(a, b, out.matches);
+
+    const auto figuresA = laneFigures(a);
+    const auto figuresB = laneFigures(b);
+    for (const Lane& lane : a.lanes) {
+        const std::string& partner = lanes.partnerOfA(lane.id);
+        LaneFiguresRow row{lane.id, partner, figuresA.at(lane.id), std::nullopt};
+        if (!partner.empty())
+            row.figuresB = figuresB.at(partner);
+        out.laneFigures.push_back(std::move(row));
+    }
+    for (const Lane& lane : b.lanes)
+        if (lanes.partnerOfB(lane.id).empty())
+            out.laneFigures.push_back({"", lane.id, std::nullopt, figuresB.at(lane.id)});
+    return out;
+}
+
+ComparisonResult compareMaps(const std::vector<Map>& maps, const DecisionSet& decisions)
+{
+    if (maps.size() > kMaxComparedMaps)
+        throw std::invalid_argument("at most " + std::to_string(kMaxComparedMaps) + " maps can be compared at once, not " +
+                                    std::to_string(maps.size()));
+    ComparisonResult result;
+    for (const Map& map : maps)
+        result.maps.push_back(map.id);
+    for (std::size_t i = 0; i < maps.size(); ++i)
+        for (std::size_t j = i + 1; j < maps.size(); ++j)
+            result.pairs.push_back(comparePair(maps[i], maps[j], decisions));
+    result.laneRows = laneRows(maps, result.pairs);
+    return result;
+}
+
+} // namespace crosswalk

@@ -1,0 +1,124 @@
+// Match decisions in the workspace's match_decisions table. Rows are written in the
+// orientation they were given; reading turns them as DecisionSet does, and writing first
+// removes the other orientation, so a pair of entities never has two rows.
+
+#include "crosswalk/compare/decisionstore.h"
+
+#include "../storage/sqlite.h"
+#include "crosswalk/storage/workspace.h"
+
+#include <set>
+
+namespace crosswalk {
+namespace {
+
+using storage::SqliteError;
+using storage::Statement;
+using storage::Transaction;
+
+WorkspaceError failure(const Workspace& ws, const SqliteError& e, std::string_view doing)
+{
+    if (e.primary() == SQLITE_READONLY)
+        return WorkspaceError(ws.path() + " is read-only: Crosswalk can show it but cannot save changes to it (" +
+                              e.what() + ")");
+    if (e.isDamage())
+        return WorkspaceError(ws.path() + " is damaged: " + e.what());
+    return WorkspaceError("could not " + std::string(doing) + " in " + ws.path() + ": " + e.what());
+}
+
+void deleteRow(sqlite3* db, const MatchDecision& d)
+{
+    Statement s(db, "DELETE FROM match_decisions WHERE kind = ?3 AND "
+                    "((map_a = ?1 AND map_b = ?2 AND a = ?4 AND b = ?5) OR "
+                    " (map_a = ?2 AND map_b = ?1 AND a = ?5 AND b = ?4))");
+    s.bind(1, d.mapA).bind(2, d.mapB).bind(3, toString(d.kind)).bind(4, d.a).bind(5, d.b);
+    s.run();
+}
+
+} // namespace
+
+DecisionSet loadDecisions(const Workspace& ws, const std::vector<std::string>& mapIds)
+{
+    const std::set<std::string> wanted(mapIds.begin(), mapIds.end());
+    DecisionSet set;
+    try {
+        // Rows in a fixed order, so that any conflicting rows (written by another tool)
+        // resolve the same way every time: later rows win, as set() replaces.
+        Statement s(ws.handle(), "SELECT map_a, map_b, kind, a, b, decision FROM match_decisions "
+                                 "ORDER BY map_a, map_b, kind, a, b");
+        while (s.step()) {
+            MatchDecision d;
+            d.mapA = s.text(0);
+            d.mapB = s.text(1);
+            if (!wanted.empty() && (!wanted.count(d.mapA) || !wanted.count(d.mapB)))
+                continue;
+            if (!parseDecisionKind(s.text(2), d.kind) || !parseDecision(s.text(5), d.decision))
+                continue; // the table's CHECK constraints make this unreachable
+            d.a = s.text(3);
+            d.b = s.text(4);
+            set.set(d);
+        }
+    } catch (const SqliteError& e) {
+        throw failure(ws, e, "read match decisions");
+    }
+    return set;
+}
+
+void storeDecision(Workspace& ws, const MatchDecision& decision)
+{
+    if (ws.readOnly())
+        throw WorkspaceError(ws.path() + " is read-only: Crosswalk can show it but cannot save changes to it");
+    if (decision.mapA == decision.mapB)
+        throw WorkspaceError("a match decision needs two different maps, not " + decision.mapA + " twice");
+    for (const std::string& id : {decision.mapA, decision.mapB})
+        if (!ws.hasMap(id))
+            throw WorkspaceError("no map \"" + id + "\" in " + ws.path());
+    if (decision.a.empty() || decision.b.empty())
+        throw WorkspaceError("a match decision needs an entity on both sides");
+
+    sqlite3* db = ws.handle();
+    try {
+        Transaction tx(db);
+        deleteRow(db, decision);
+        if (decision.decision != Decision::Rejected) {
+            // At most one partner: other pairings of a or of b between these maps go.
+            Statement s(db, "DELETE FROM match_decisions WHERE kind = ?3 AND decision != 'rejected' AND "
+                            "((map_a = ?1 AND map_b = ?2 AND (a = ?4 OR b = ?5)) OR "
+                            " (map_a = ?2 AND map_b = ?1 AND (b = ?4 OR a = ?5)))");
+            s.bind(1, decision.mapA)
+                .bind(2, decision.mapB)
+                .bind(3, toString(decision.kind))
+                .bind(4, decision.a)
+                .bind(5, decision.b);
+            s.run();
+        }
+        Statement insert(db, "INSERT INTO match_decisions (map_a, map_b, kind, a, b, decision) "
+                             "VALUES (?1, ?2, ?3, ?4, ?5, ?6)");
+        insert.bind(1, decision.mapA)
+            .bind(2, decision.mapB)
+            .bind(3, toString(decision.kind))
+            .bind(4, decision.a)
+            .bind(5, decision.b)
+            .bind(6, toString(decision.decision));
+        insert.run();
+        tx.commit();
+    } catch (const SqliteError& e) {
+        throw failure(ws, e, "store a match decision");
+    }
+}
+
+void clearDecision(Workspace& ws, const std::string& mapA, const std::string& mapB, DecisionKind kind,
+                   const std::string& a, const std::string& b)
+{
+    if (ws.readOnly())
+        throw WorkspaceError(ws.path() + " is read-only: Crosswalk can show it but cannot save changes to it");
+    try {
+        Transaction tx(ws.handle());
+        deleteRow(ws.handle(), {mapA, mapB, kind, a, b, Decision::Rejected});
+        tx.commit();
+    } catch (const SqliteError& e) {
+        throw failure(ws, e, "clear a match decision");
+    }
+}
+
+} // namespace crosswalk

@@ -1,0 +1,81 @@
+// Match decisions stored in the workspace survive closing and reopening it.
+
+#include "../storage/storage_test_support.h"
+
+#include "crosswalk/compare/compare.h"
+#include "crosswalk/compare/decisionstore.h"
+#include "crosswalk/demo/demo.h"
+#include "crosswalk/json/mapjson.h"
+#include "crosswalk/storage/workspace.h"
+
+#include <catch2/catch.hpp>
+
+using namespace crosswalk;
+using crosswalk::test::TempDir;
+
+TEST_CASE("Match decisions round-trip through the workspace file", "[compare]")
+{
+    TempDir dir;
+    const std::string path = dir.file("network.crosswalk");
+    std::vector<Map> maps;
+    for (std::string_view text : demoMapTexts())
+        maps.push_back(parseMapJson(text).map);
+    const Map& harbor = maps.at(0);
+    const Map& kestrel = maps.at(1);
+    REQUIRE(harbor.id == "m-harbor-city");
+    REQUIRE(kestrel.id == "m-kestrel-bay");
+    const MatchDecision confirm{harbor.id, kestrel.id, DecisionKind::Step, "s16", "s9", Decision::Confirmed};
+    const MatchDecision reject{kestrel.id, harbor.id, DecisionKind::Step, "s6", "s7", Decision::Rejected};
+    const MatchDecision lane{harbor.id, kestrel.id, DecisionKind::Lane, "l5", "l7", Decision::Added};
+    {
+        Workspace ws = Workspace::create(path);
+        for (const Map& m : maps)
+            ws.addMap(m);
+        storeDecision(ws, confirm);
+        storeDecision(ws, reject);
+        storeDecision(ws, lane);
+        storeDecision(ws, {harbor.id, maps.at(2).id, DecisionKind::Step, "s1", "s1", Decision::Confirmed});
+        CHECK_THROWS_AS(storeDecision(ws, {harbor.id, "m-nowhere", DecisionKind::Step, "s1", "s1",
+                                           Decision::Confirmed}),
+                        WorkspaceError);
+        CHECK_THROWS_AS(storeDecision(ws, {harbor.id, harbor.id, DecisionKind::Step, "s1", "s2",
+                                           Decision::Confirmed}),
+                        WorkspaceError);
+    }
+
+    Workspace ws = Workspace::open(path);
+    const DecisionSet loaded = loadDecisions(ws, {harbor.id, kestrel.id});
+    REQUIRE(loaded.size() == 3);
+    const auto steps = loaded.between(harbor.id, kestrel.id, DecisionKind::Step);
+    REQUIRE(steps.size() == 2);
+    CHECK(steps[0] == MatchDecision{harbor.id, kestrel.id, DecisionKind::Step, "s16", "s9", Decision::Confirmed});
+    CHECK(steps[1] == MatchDecision{harbor.id, kestrel.id, DecisionKind::Step, "s7", "s6", Decision::Rejected});
+    CHECK(loaded.between(harbor.id, kestrel.id, DecisionKind::Lane) == std::vector<MatchDecision>{lane});
+    CHECK(loadDecisions(ws).size() == 4);
+
+    // The loaded decisions drive the comparison.
+    const PairComparison pair = comparePair(ws.loadMap(harbor.id), ws.loadMap(kestrel.id), loaded);
+    bool confirmed = false;
+    for (const StepMatch& m : pair.matches) {
+        CHECK_FALSE((m.a == "s7" && m.b == "s6"));
+        confirmed = confirmed || (m.a == "s16" && m.b == "s9" && m.decided);
+    }
+    CHECK(confirmed);
+
+    // Changing one's mind replaces the decision (whatever the orientation); clearing removes it.
+    storeDecision(ws, {kestrel.id, harbor.id, DecisionKind::Step, "s9", "s16", Decision::Rejected});
+    CHECK(loadDecisions(ws, {harbor.id, kestrel.id}).between(harbor.id, kestrel.id, DecisionKind::Step).size() == 2);
+    // A new partner for s16 drops no rejection, but replaces an earlier confirmation of s16.
+    storeDecision(ws, {harbor.id, kestrel.id, DecisionKind::Step, "s16", "s16", Decision::Confirmed});
+    storeDecision(ws, {harbor.id, kestrel.id, DecisionKind::Step, "s16", "s17", Decision::Added});
+    auto now = loadDecisions(ws, {harbor.id, kestrel.id}).between(harbor.id, kestrel.id, DecisionKind::Step);
+    CHECK(now.size() == 3);
+    CHECK(std::none_of(now.begin(), now.end(), [](const MatchDecision& d) { return d.b == "s16"; }));
+    clearDecision(ws, kestrel.id, harbor.id, DecisionKind::Step, "s17", "s16");
+    CHECK(loadDecisions(ws, {harbor.id, kestrel.id}).size() == 3);
+
+    // Deleting a map deletes its decisions.
+    ws.deleteMap(kestrel.id);
+    CHECK(loadDecisions(ws).size() == 1);
+    CHECK(ws.check().empty());
+}
