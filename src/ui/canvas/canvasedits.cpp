@@ -58,6 +58,45 @@ int firstFreeX(const Map& map, const std::string& laneId, int x, int y, int w, i
     return std::max(0, x);
 }
 
+MoveSteps makeRoom(const Map& map, const std::string& laneId, Step& placed, const std::string& ignoreId)
+{
+    // The steps of the lane in the new step's row that reach into its place or lie beyond it,
+    // left to right.
+    std::vector<const Step*> row;
+    for (const Step& s : map.steps)
+        if (s.lane == laneId && s.id != ignoreId && s.y < placed.y + placed.h + kFreeGap / 2 &&
+            placed.y - kFreeGap / 2 < s.y + s.h && s.x + s.w > placed.x - kFreeGap)
+            row.push_back(&s);
+    std::sort(row.begin(), row.end(), [](const Step* a, const Step* b) { return a->x < b->x; });
+    // A step that starts left of the place and reaches into it comes before the new one in
+    // time: the new step goes after it instead of pushing it over.
+    std::size_t first = 0;
+    for (; first < row.size() && row[first]->x < placed.x; ++first)
+        placed.x = std::max(placed.x, layout::snap(row[first]->x + row[first]->w + canvasstyle::kNextStepGap));
+    placed.phase = layout::phaseAt(map, placed.x + placed.w / 2);
+    MoveSteps moves;
+    if (first == row.size())
+        return moves;
+    const int wanted = placed.x + placed.w + canvasstyle::kNextStepGap - row[first]->x;
+    if (wanted <= 0)
+        return moves; // the next step is already far enough away
+    const int shift = (wanted + layout::kGrid - 1) / layout::kGrid * layout::kGrid;
+    // Like dominoes: each step moves by the same amount (keeping its gap to the one before)
+    // only while it would otherwise come too close to the one pushed before it; the first
+    // that stays clear stops the chain, and everything beyond it stays put.
+    int previousRight = placed.x + placed.w;
+    for (std::size_t i = first; i < row.size(); ++i) {
+        const Step& s = *row[i];
+        const int gap = i == first ? canvasstyle::kNextStepGap : kFreeGap;
+        if (s.x >= previousRight + gap)
+            break;
+        const int x = s.x + shift;
+        moves.moves.push_back({s.id, s.lane, layout::phaseAt(map, x + s.w / 2), x, s.y});
+        previousRight = std::max(previousRight, x + s.w);
+    }
+    return moves;
+}
+
 Step newStep(const Map& map, const std::string& laneId, int x, int y, StepKind kind)
 {
     Step s;
@@ -107,15 +146,19 @@ Batch nextStep(const Map& map, const Step& from, bool below, StepKind kind, std:
     if (laneId != from.lane && lane && (y + step.h > lane->height || y < 0))
         y = std::max(0, (lane->height - step.h) / 2);
     step.y = std::max(0, y);
-    step.x = firstFreeX(after, laneId, layout::snap(from.x + from.w + canvasstyle::kNextStepGap), step.y, step.w,
-                        step.h);
-    step.phase = layout::phaseAt(after, step.x + step.w / 2);
+    // Right after the step, as a person writes the next line of a list: the steps that follow
+    // in the lane move over to make room (in the same Batch, so one undo puts them back),
+    // rather than the new step landing past them at the end of a long arrow.
+    step.x = std::max(0, layout::snap(from.x + from.w + canvasstyle::kNextStepGap));
+    MoveSteps pushed = makeRoom(after, laneId, step, from.id);
     if (stepId)
         *stepId = step.id;
     Flow flow;
     flow.id = newId("f-");
     flow.from = from.id;
     flow.to = step.id;
+    if (!pushed.moves.empty())
+        edits.push_back(std::move(pushed));
     edits.push_back(AddStep{step, std::nullopt});
     edits.push_back(AddFlow{flow, std::nullopt});
     return withRoomToFit(map, below ? "Add step in the lane below" : "Add next step", std::move(edits));

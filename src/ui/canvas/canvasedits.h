@@ -21,12 +21,19 @@ Batch withRoomToFit(const Map& map, std::string name, std::vector<Edit> edits);
 int firstFreeX(const Map& map, const std::string& laneId, int x, int y, int w, int h,
                const std::string& ignoreId = {});
 
+/// The moves that make room for a step about to be placed at placed.x in the lane: the steps
+/// of its row that overlap that place, and those right behind them, shift right together.
+/// A step that starts left of the place and reaches into it moves placed (x and phase) past
+/// it instead. Empty when the place is free.
+MoveSteps makeRoom(const Map& map, const std::string& laneId, Step& placed, const std::string& ignoreId);
+
 /// A new step of this kind in the lane, with its phase taken from x.
 Step newStep(const Map& map, const std::string& laneId, int x, int y, StepKind kind);
 
 /// What Tab (below = false) or Shift+Tab (below = true) creates after a step: the next step,
-/// right of it in the same lane or in the lane below (a new lane when there is none), and
-/// the flow to it. stepId is the new step's id.
+/// right after it in the same lane or in the lane below (a new lane when there is none), and
+/// the flow to it; steps already in that place move right to make room. stepId is the new
+/// step's id.
 Batch nextStep(const Map& map, const Step& from, bool below, StepKind kind, std::string* stepId);
 
 /// A step of this kind added to the map with nothing selected: in the first lane, at the first

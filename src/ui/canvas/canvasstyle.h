@@ -22,6 +22,9 @@ inline constexpr int kHandleRadius = 6;
 inline constexpr int kHandleHitRadius = 10;
 inline constexpr int kBorderHitSlack = 5; // how close to a lane/phase border the resize cursor appears
 
+/// Below this scale (a large map fitted on screen) items draw simplified shapes without text.
+inline constexpr double kOverviewLod = 0.2; // a demo map fitted on 1080p is at about 30 %
+
 inline constexpr int kLabelPx = 15;
 inline constexpr int kMinLabelPx = 12;
 inline constexpr int kLaneNamePx = 17;

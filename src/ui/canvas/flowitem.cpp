@@ -59,6 +59,19 @@ void FlowItem::rebuild()
         const qreal len = last.length();
         m_line.lineTo(len > kArrowLength ? last.pointAt((len - kArrowLength + 1) / len) : last.p1());
     }
+    m_arrow.clear();
+    if (m_route.size() >= 2) {
+        const QLineF last(m_route[m_route.size() - 2], m_route.last());
+        if (last.length() > 0.1) {
+            const QPointF tip = last.p2();
+            const QPointF dir = (last.p2() - last.p1()) / last.length();
+            const QPointF normal(-dir.y(), dir.x());
+            const QPointF base = tip - dir * kArrowLength;
+            m_arrow = QPolygonF{tip, base + normal * kArrowHalfWidth, base - normal * kArrowHalfWidth};
+        }
+    }
+    m_labelText = QString::fromStdString(m_flow.label);
+    m_labelBox = labelBox();
     QPainterPathStroker stroker;
     stroker.setWidth(12);
     QPainterPath routePath;
@@ -66,7 +79,7 @@ void FlowItem::rebuild()
         routePath.addPolygon(m_route);
     m_hit = stroker.createStroke(routePath);
     if (!m_flow.label.empty() || m_editing)
-        m_hit.addRect(labelBox());
+        m_hit.addRect(m_labelBox);
     m_bounds = m_hit.boundingRect().adjusted(-10, -10, 10, 10);
 }
 
@@ -90,8 +103,7 @@ QPointF FlowItem::labelAnchor() const
 QRectF FlowItem::labelBox() const
 {
     const QFontMetricsF fm(canvasstyle::pixelFont(canvasstyle::kFlowLabelPx));
-    const QString text = QString::fromStdString(m_flow.label);
-    QRectF box = fm.boundingRect(QRectF(0, 0, kLabelWidth, 200), Qt::AlignCenter | Qt::TextWordWrap, text);
+    QRectF box = fm.boundingRect(QRectF(0, 0, kLabelWidth, 200), Qt::AlignCenter | Qt::TextWordWrap, m_labelText);
     box.adjust(-5, -2, 5, 2);
     box.moveCenter(labelAnchor());
     return box;
@@ -112,8 +124,10 @@ void FlowItem::paint(QPainter* painter, const QStyleOptionGraphicsItem* option, 
     Q_UNUSED(widget)
     if (m_route.size() < 2)
         return;
-    if (option->levelOfDetailFromTransform(painter->worldTransform()) < 0.3 && !isSelected()) {
+    const qreal lod = option->levelOfDetailFromTransform(painter->worldTransform());
+    if (lod < canvasstyle::kOverviewLod && !isSelected()) {
         // Fitted overview of a large map: the line alone, see StepItem::paint.
+        painter->setRenderHint(QPainter::Antialiasing, false);
         painter->setPen(QPen(m_handoff ? canvasstyle::handoffInk() : canvasstyle::flowInk(), 0));
         painter->drawPolyline(m_route);
         return;
@@ -125,23 +139,17 @@ void FlowItem::paint(QPainter* painter, const QStyleOptionGraphicsItem* option, 
         painter->setPen(QPen(QColor(0x1A, 0x73, 0xE8, 60), 9, Qt::SolidLine, Qt::RoundCap, Qt::RoundJoin));
         painter->drawPath(m_line);
     }
-    QPen pen(ink, m_handoff ? 2.6 : 2.0, Qt::SolidLine, Qt::FlatCap, Qt::RoundJoin);
-    if (m_handoff)
-        pen.setDashPattern({4.0, 2.2}); // in pen widths: long dashes that survive video compression
-    painter->setPen(pen);
+    // Handoffs are told apart by their darker blue and the diamond where they cross into the
+    // next lane, not by weight or dashes: dashed heavy lines dominated the map, and dashes
+    // break up into noise when a shared screen is compressed.
+    painter->setPen(QPen(ink, 2.0, Qt::SolidLine, Qt::FlatCap, Qt::MiterJoin));
     painter->setBrush(Qt::NoBrush);
     painter->drawPath(m_line);
 
-    // Arrowhead.
-    const QLineF last(m_route[m_route.size() - 2], m_route.last());
-    if (last.length() > 0.1) {
-        const QPointF tip = last.p2();
-        const QPointF dir = (last.p2() - last.p1()) / last.length();
-        const QPointF normal(-dir.y(), dir.x());
-        const QPointF base = tip - dir * kArrowLength;
+    if (!m_arrow.isEmpty()) {
         painter->setPen(QPen(ink, 1, Qt::SolidLine, Qt::SquareCap, Qt::MiterJoin));
         painter->setBrush(ink);
-        painter->drawPolygon(QPolygonF{tip, base + normal * kArrowHalfWidth, base - normal * kArrowHalfWidth});
+        painter->drawPolygon(m_arrow);
     }
 
     if (m_handoff && m_handoffAt) {
@@ -153,14 +161,13 @@ void FlowItem::paint(QPainter* painter, const QStyleOptionGraphicsItem* option, 
         painter->drawPolygon(QPolygonF{{c.x(), c.y() - s}, {c.x() + s, c.y()}, {c.x(), c.y() + s}, {c.x() - s, c.y()}});
     }
 
-    if (!m_flow.label.empty() && !m_editing) {
-        const QRectF box = labelBox();
+    if (!m_labelText.isEmpty() && !m_editing && canvasstyle::kFlowLabelPx * lod >= 3) {
         painter->setPen(QPen(QColor(0xDA, 0xDC, 0xE0), 1));
         painter->setBrush(Qt::white);
-        painter->drawRoundedRect(box, 4, 4);
+        painter->drawRoundedRect(m_labelBox, 4, 4);
         painter->setPen(canvasstyle::ink());
         painter->setFont(canvasstyle::pixelFont(canvasstyle::kFlowLabelPx));
-        painter->drawText(box, Qt::AlignCenter | Qt::TextWordWrap, QString::fromStdString(m_flow.label));
+        painter->drawText(m_labelBox, Qt::AlignCenter | Qt::TextWordWrap, m_labelText);
     }
 }
 

@@ -5,14 +5,16 @@
 #include <QGraphicsItem>
 #include <QPainterPath>
 #include <QPolygonF>
+#include <QString>
 
 #include <optional>
 #include <string>
 
 namespace crosswalk {
 
-/// One flow on the canvas: an orthogonal route with an arrowhead, drawn heavier and dashed
-/// with a marker where it crosses into another lane (a handoff). The scene computes the route.
+/// One flow on the canvas: an orthogonal route with an arrowhead; a flow into another lane (a
+/// handoff) is drawn in a deeper blue with a diamond where it crosses the lane border. The
+/// scene computes the route.
 class FlowItem final : public QGraphicsItem {
 public:
     enum { Type = UserType + 2 };
@@ -48,8 +50,12 @@ private:
     bool m_handoff = false;
     bool m_editing = false;
     std::optional<QPointF> m_handoffAt;
+    // Built once per change, not per paint: the line, its hit area, the arrowhead, the label.
     QPainterPath m_line;
     QPainterPath m_hit;
+    QPolygonF m_arrow;
+    QRectF m_labelBox;
+    QString m_labelText;
     QRectF m_bounds;
 };
 

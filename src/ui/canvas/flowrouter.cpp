@@ -75,11 +75,40 @@ void FlowRouter::addRoute(const QPolygonF& route)
     }
 }
 
+void FlowRouter::setGuides(std::vector<qreal> horizontal, std::vector<qreal> vertical)
+{
+    m_horizontalGuides = std::move(horizontal);
+    m_verticalGuides = std::move(vertical);
+}
+
+int FlowRouter::alongGuides(const QPolygonF& route) const
+{
+    // Closer than this to a border, a 2 px line merges with the border's 1.5 px line on a
+    // shared screen shrunk by a video call.
+    constexpr qreal kClear = 9;
+    constexpr qreal kLong = 14;
+    int count = 0;
+    for (int i = 1; i < route.size(); ++i) {
+        const QPointF a = route[i - 1];
+        const QPointF b = route[i];
+        if (std::abs(a.y() - b.y()) < 0.5 && std::abs(a.x() - b.x()) > kLong) {
+            for (qreal y : m_horizontalGuides)
+                if (std::abs(a.y() - y) < kClear)
+                    ++count;
+        } else if (std::abs(a.x() - b.x()) < 0.5 && std::abs(a.y() - b.y()) > kLong) {
+            for (qreal x : m_verticalGuides)
+                if (std::abs(a.x() - x) < kClear)
+                    ++count;
+        }
+    }
+    return count;
+}
+
 int FlowRouter::overlaps(const QPolygonF& route) const
 {
     // Two segments overlap when they are collinear (within a few units) and share a stretch
-    // longer than an arrowhead.
-    constexpr qreal kNear = 4;
+    // longer than an arrowhead: parallel flows closer than that read as one thick line.
+    constexpr qreal kNear = 7;
     constexpr qreal kShared = 14;
     int count = 0;
     std::vector<std::size_t> seen;
@@ -184,7 +213,7 @@ QPolygonF FlowRouter::route(const std::string& fromId, const QRectF& a, const st
             candidates.push_back(QPolygonF{{a.right(), y}, {b.left(), y}});
         }
         const qreal mid = (a.right() + b.left()) / 2;
-        for (qreal x : {mid, mid - 12, mid + 12, b.left() - kStub, a.right() + kStub})
+        for (qreal x : {mid, mid - 12, mid + 12, mid - 24, mid + 24, b.left() - kStub, a.right() + kStub})
             candidates.push_back(QPolygonF{{a.right(), ac.y()}, {x, ac.y()}, {x, bc.y()}, {b.left(), bc.y()}});
         if (b.top() > a.bottom()) { // below and to the right
             candidates.push_back(QPolygonF{{a.right(), ac.y()}, {bc.x(), ac.y()}, {bc.x(), b.top()}});
@@ -202,17 +231,21 @@ QPolygonF FlowRouter::route(const std::string& fromId, const QRectF& a, const st
             const qreal x = std::abs(ac.x() - bc.x()) < 1 ? ac.x() : (overlapLeft + overlapRight) / 2;
             candidates.push_back(QPolygonF{{x, a.bottom()}, {x, b.top()}});
         }
+        // Between steps in neighbouring lanes the middle is often the lane border itself; the
+        // offsets give a way off it on either side and keep parallel flows apart.
         const qreal mid = (a.bottom() + b.top()) / 2;
-        for (qreal y : {mid, mid - 12, mid + 12})
-            candidates.push_back(QPolygonF{{ac.x(), a.bottom()}, {ac.x(), y}, {bc.x(), y}, {bc.x(), b.top()}});
+        for (qreal y : {mid, mid - 12, mid + 12, mid - 24, mid + 24, mid - 36, mid + 36})
+            if (y == mid || (y > a.bottom() + 6 && y < b.top() - 6))
+                candidates.push_back(QPolygonF{{ac.x(), a.bottom()}, {ac.x(), y}, {bc.x(), y}, {bc.x(), b.top()}});
     } else if (b.bottom() <= a.top() - 2) { // above
         if (overlapRight - overlapLeft >= 16) {
             const qreal x = std::abs(ac.x() - bc.x()) < 1 ? ac.x() : (overlapLeft + overlapRight) / 2;
             candidates.push_back(QPolygonF{{x, a.top()}, {x, b.bottom()}});
         }
         const qreal mid = (b.bottom() + a.top()) / 2;
-        for (qreal y : {mid, mid + 12, mid - 12})
-            candidates.push_back(QPolygonF{{ac.x(), a.top()}, {ac.x(), y}, {bc.x(), y}, {bc.x(), b.bottom()}});
+        for (qreal y : {mid, mid + 12, mid - 12, mid + 24, mid - 24, mid + 36, mid - 36})
+            if (y == mid || (y > b.bottom() + 6 && y < a.top() - 6))
+                candidates.push_back(QPolygonF{{ac.x(), a.top()}, {ac.x(), y}, {bc.x(), y}, {bc.x(), b.bottom()}});
     }
 
     // Around: leave from the right and enter from the left, passing below or above everything
@@ -236,7 +269,7 @@ QPolygonF FlowRouter::route(const std::string& fromId, const QRectF& a, const st
     // Over the top or under the bottom, leaving and entering vertically.
     candidates.push_back(QPolygonF{{ac.x(), a.top()}, {ac.x(), highest - kStub}, {bc.x(), highest - kStub},
                                    {bc.x(), b.top()}});
-    for (qreal y : {lowest + kStub, highest - kStub})
+    for (qreal y : {lowest + kStub, highest - kStub, lowest + kStub + 12, highest - kStub - 12})
         candidates.push_back(QPolygonF{{a.right(), ac.y()}, {outX, ac.y()}, {outX, y}, {inX, y}, {inX, bc.y()},
                                        {b.left(), bc.y()}});
     candidates.push_back(QPolygonF{{ac.x(), a.bottom()}, {ac.x(), lowest + kStub}, {bc.x(), lowest + kStub},
@@ -261,10 +294,10 @@ QPolygonF FlowRouter::route(const std::string& fromId, const QRectF& a, const st
         if (c.size() < 2)
             continue;
         const int hits = crossings(c, fromId, toId) + 10 * selfHits(c);
-        const int shared = overlaps(c);
+        const int shared = overlaps(c) + alongGuides(c);
         if (hits == 0 && shared == 0)
             return c; // candidates are in order of preference: the first clear one wins
-        // Passing through a step is worse than sharing a line with another flow.
+        // Passing through a step is worse than sharing a line with another flow or a border.
         const long long score = hits * 1000000LL + shared * 20000LL + static_cast<long long>(length(c));
         if (score < bestScore) {
             bestScore = score;

@@ -19,6 +19,10 @@ public:
     /// Replaces the obstacles (every step of the map, by id).
     void setObstacles(const std::unordered_map<std::string, QRectF>& rects);
 
+    /// Lines a route should not run along: lane borders (horizontal, by y) and phase dividers
+    /// (vertical, by x). A flow drawn on a border reads as the border, and hides it.
+    void setGuides(std::vector<qreal> horizontal, std::vector<qreal> vertical);
+
     /// Routes already drawn: a new route avoids running along them, so that two flows never
     /// share a line and look like one. Cleared by setObstacles().
     void addRoute(const QPolygonF& route);
@@ -30,6 +34,7 @@ public:
 private:
     int crossings(const QPolygonF& route, const std::string& fromId, const std::string& toId) const;
     int overlaps(const QPolygonF& route) const;
+    int alongGuides(const QPolygonF& route) const;
     std::vector<const QRectF*> near(const QRectF& area, const std::string& fromId, const std::string& toId) const;
 
     static constexpr qreal kCell = 240;
@@ -39,6 +44,8 @@ private:
     };
     std::vector<Entry> m_entries;
     std::unordered_map<long long, std::vector<std::size_t>> m_cells;
+    std::vector<qreal> m_horizontalGuides;
+    std::vector<qreal> m_verticalGuides;
     std::vector<QLineF> m_segments;
     std::unordered_map<long long, std::vector<std::size_t>> m_segmentCells;
 };

@@ -3,6 +3,7 @@
 #include "ui/canvas/canvasstyle.h"
 
 #include <QPainter>
+#include <QStyleOptionGraphicsItem>
 
 namespace crosswalk {
 
@@ -38,7 +39,6 @@ QRectF LaneHeaderItem::nameSceneRect() const
 
 void LaneHeaderItem::paint(QPainter* painter, const QStyleOptionGraphicsItem* option, QWidget* widget)
 {
-    Q_UNUSED(option)
     Q_UNUSED(widget)
     const QRectF r = boundingRect();
     const QColor colour = canvasstyle::modelColor(m_lane.color);
@@ -55,7 +55,9 @@ void LaneHeaderItem::paint(QPainter* painter, const QStyleOptionGraphicsItem* op
     painter->drawLine(r.topRight(), r.bottomRight());
     painter->drawLine(r.bottomLeft(), r.bottomRight());
 
-    if (!m_editing) {
+    // A fitted overview shrinks names to specks; laying them out is then wasted work.
+    const qreal lod = option->levelOfDetailFromTransform(painter->worldTransform());
+    if (!m_editing && canvasstyle::kLaneNamePx * lod >= 3) {
         painter->setPen(canvasstyle::ink());
         painter->setFont(canvasstyle::pixelFont(canvasstyle::kLaneNamePx, true));
         const QString name = m_lane.name.empty() ? QStringLiteral("(unnamed lane)") : QString::fromStdString(m_lane.name);

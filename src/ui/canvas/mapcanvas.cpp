@@ -67,8 +67,12 @@ MapCanvas::MapCanvas(QWidget* parent) : QGraphicsView(parent), m_scene(new MapSc
     setDragMode(QGraphicsView::RubberBandDrag);
     setRubberBandSelectionMode(Qt::IntersectsItemShape);
     setTransformationAnchor(QGraphicsView::AnchorViewCenter);
-    // Headers move with every scroll; repainting the viewport whole is cheaper than tracking them.
-    setViewportUpdateMode(QGraphicsView::FullViewportUpdate);
+    // Only what changed is repainted (a dragged step and its flows, not the whole map); a
+    // scroll, which moves the sticky headers, repaints everything (see scrollContentsBy).
+    setViewportUpdateMode(QGraphicsView::SmartViewportUpdate);
+    // Lane bands, grid and phase dividers change only when lanes or phases do, yet filling
+    // them made up half of every frame: keep them in a pixmap (the scene invalidates it).
+    setCacheMode(QGraphicsView::CacheBackground);
     setFocusPolicy(Qt::StrongFocus);
     setMouseTracking(true);
 
@@ -204,6 +208,7 @@ void MapCanvas::setZoom(double zoom)
     zoom = std::clamp(zoom, kMinZoom, kMaxZoom);
     m_zoom = zoom;
     setTransform(QTransform::fromScale(zoom, zoom));
+    resetCachedContent(); // the grid's spacing depends on the zoom
     updateSticky();
     emit zoomChanged(zoomPercent());
 }
@@ -301,6 +306,8 @@ void MapCanvas::scrollContentsBy(int dx, int dy)
 {
     QGraphicsView::scrollContentsBy(dx, dy);
     updateSticky();
+    // The scrolled pixels cannot be reused: the headers stay where they were on screen.
+    viewport()->update();
 }
 
 void MapCanvas::resizeEvent(QResizeEvent* event)

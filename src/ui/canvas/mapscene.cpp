@@ -96,7 +96,14 @@ std::vector<std::string> MapScene::selectedFlowIds() const
 void MapScene::setGridVisible(bool visible)
 {
     m_gridVisible = visible;
-    update();
+    invalidateBackground();
+}
+
+void MapScene::invalidateBackground()
+{
+    // Views cache the background (lane bands, grid, dividers); a null rectangle would
+    // invalidate nothing, and the area outside the scene rectangle is background too.
+    invalidate(sceneRect().adjusted(-1e5, -1e5, 1e5, 1e5), BackgroundLayer);
 }
 
 void MapScene::setStickyOrigin(const QPointF& visibleTopLeft)
@@ -157,7 +164,7 @@ void MapScene::sync()
     if (!m_document) {
         removeAllItems();
         updateSceneRect();
-        update();
+        invalidateBackground();
         emit synced();
         return;
     }
@@ -173,7 +180,7 @@ void MapScene::sync()
         updateFlow(f);
     updateHeaders();
     updateSceneRect();
-    update(); // lane bands and phase columns are drawn in the background
+    invalidateBackground(); // lane bands and phase columns are drawn in the background
     emit synced();
 }
 
@@ -270,10 +277,20 @@ void MapScene::rebuildObstacles()
 {
     std::unordered_map<std::string, QRectF> rects;
     rects.reserve(m_steps.size());
-    if (const Map* m = map())
+    std::vector<qreal> laneBorders;
+    std::vector<qreal> phaseBorders;
+    if (const Map* m = map()) {
         for (const Step& s : m->steps)
             rects.emplace(s.id, stepRect(s));
+        int y = 0;
+        for (const Lane& lane : m->lanes)
+            laneBorders.push_back(y += lane.height);
+        int x = 0;
+        for (const Phase& phase : m->phases)
+            phaseBorders.push_back(x += phase.width);
+    }
     m_router.setObstacles(rects);
+    m_router.setGuides(std::move(laneBorders), std::move(phaseBorders));
 }
 
 std::optional<QPointF> MapScene::handoffPoint(const QPolygonF& route) const
@@ -369,8 +386,10 @@ QRectF MapScene::mapBounds() const
 void MapScene::updateSceneRect()
 {
     const QRectF r = mapBounds().adjusted(0, 0, kRightMargin, kBottomMargin);
-    if (r != sceneRect())
+    if (r != sceneRect()) {
         setSceneRect(r);
+        invalidateBackground(); // lane bands reach the scene's right edge
+    }
 }
 
 void MapScene::drawBackground(QPainter* painter, const QRectF& rect)

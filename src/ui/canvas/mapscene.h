@@ -94,6 +94,7 @@ private:
     void rebuildObstacles();
     void updateHeaders();
     void updateSceneRect();
+    void invalidateBackground();
     QRectF stepRect(const Step& step) const;
     std::optional<QPointF> handoffPoint(const QPolygonF& route) const;
     void removeAllItems();

@@ -3,6 +3,7 @@
 #include "ui/canvas/canvasstyle.h"
 
 #include <QPainter>
+#include <QStyleOptionGraphicsItem>
 
 namespace crosswalk {
 
@@ -37,7 +38,6 @@ QRectF PhaseHeaderItem::nameSceneRect() const
 
 void PhaseHeaderItem::paint(QPainter* painter, const QStyleOptionGraphicsItem* option, QWidget* widget)
 {
-    Q_UNUSED(option)
     Q_UNUSED(widget)
     const QRectF r = boundingRect();
     QColor colour = canvasstyle::modelColor(m_phase.color);
@@ -49,7 +49,9 @@ void PhaseHeaderItem::paint(QPainter* painter, const QStyleOptionGraphicsItem* o
     painter->setPen(QPen(canvasstyle::laneBorder(), 1.5));
     painter->drawLine(r.topRight(), r.bottomRight());
     painter->drawLine(r.bottomLeft(), r.bottomRight());
-    if (!m_editing) {
+    // A fitted overview shrinks names to specks; laying them out is then wasted work.
+    const qreal lod = option->levelOfDetailFromTransform(painter->worldTransform());
+    if (!m_editing && canvasstyle::kPhaseNamePx * lod >= 3) {
         painter->setPen(canvasstyle::ink());
         painter->setFont(canvasstyle::pixelFont(canvasstyle::kPhaseNamePx, true));
         const QString name =

@@ -29,12 +29,32 @@ void StepItem::setStep(const Step& step, const QRectF& rect)
     m_step = step;
     m_size = rect.size();
     setPos(rect.topLeft());
-    if (relabel)
+    if (relabel) {
         fitLabel();
+        m_outline = StepShape::outline(m_step.kind, QRectF(QPointF(0, 0), m_size));
+        m_decoration = StepShape::decoration(m_step.kind, QRectF(QPointF(0, 0), m_size));
+    }
     update();
 }
 
 void StepItem::fitLabel()
+{
+    chooseLabel();
+    // Laying out wrapped text on every paint cost more than drawing the shapes; lay it out
+    // once here.
+    const QRectF area = StepShape::labelRect(m_step.kind, QRectF(QPointF(0, 0), m_size));
+    QTextOption option(Qt::AlignHCenter);
+    option.setWrapMode(QTextOption::WordWrap);
+    m_labelText = QStaticText(m_shownLabel);
+    m_labelText.setTextFormat(Qt::PlainText);
+    m_labelText.setTextOption(option);
+    m_labelText.setTextWidth(area.width());
+    m_labelText.prepare(QTransform(), m_labelFont);
+    const QSizeF size = m_labelText.size();
+    m_labelPos = QPointF(area.left(), area.top() + (area.height() - size.height()) / 2);
+}
+
+void StepItem::chooseLabel()
 {
     // Shrink long labels a little before eliding them, so that a full sentence still fits
     // a standard step; computed once per change, not per paint.
@@ -125,10 +145,11 @@ void StepItem::paint(QPainter* painter, const QStyleOptionGraphicsItem* option, 
 {
     Q_UNUSED(widget)
     const QRectF r(QPointF(0, 0), m_size);
-    // A whole large map fitted on one screen: labels would be specks, so draw just the shape's
-    // outline, which keeps the repaint of thousands of steps within a frame.
     const qreal lod = option->levelOfDetailFromTransform(painter->worldTransform());
-    if (lod < 0.3 && !isSelected()) {
+    if (lod < canvasstyle::kOverviewLod && !isSelected() && !m_dropTarget) {
+        // A whole large map fitted on one screen: a step is a few pixels wide and its label
+        // a speck, so a plain box without antialiasing keeps thousands of them within a frame.
+        painter->setRenderHint(QPainter::Antialiasing, false);
         painter->setPen(QPen(canvasstyle::ink(), 0));
         painter->setBrush(Qt::white);
         painter->drawRect(r);
@@ -142,14 +163,15 @@ void StepItem::paint(QPainter* painter, const QStyleOptionGraphicsItem* option, 
         halo.setJoinStyle(Qt::RoundJoin);
         painter->setPen(halo);
         painter->setBrush(Qt::NoBrush);
-        painter->drawPath(StepShape::outline(m_step.kind, r));
+        painter->drawPath(m_outline);
     }
-    StepShape::paint(*painter, m_step.kind, r, canvasstyle::ink());
+    StepShape::paint(*painter, m_step.kind, m_outline, m_decoration, canvasstyle::ink());
 
-    if (!m_editing) {
+    // Text under about 3 px on screen is noise, and the costliest part of a frame.
+    if (!m_editing && m_labelFont.pixelSize() * lod >= 3) {
         painter->setPen(canvasstyle::ink());
         painter->setFont(m_labelFont);
-        painter->drawText(StepShape::labelRect(m_step.kind, r), kLabelFlags, m_shownLabel);
+        painter->drawStaticText(m_labelPos, m_labelText);
     }
 
     if (handlesShown()) {

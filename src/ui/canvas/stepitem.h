@@ -4,6 +4,8 @@
 
 #include <QFont>
 #include <QGraphicsItem>
+#include <QPainterPath>
+#include <QStaticText>
 
 #include <optional>
 #include <string>
@@ -48,12 +50,17 @@ protected:
 private:
     bool handlesShown() const { return m_hovered || isSelected(); }
     void fitLabel();
+    void chooseLabel();
 
     std::string m_id;
     Step m_step;
     QSizeF m_size;
     QFont m_labelFont;
     QString m_shownLabel; // label as drawn: possibly elided when it cannot fit
+    QStaticText m_labelText; // m_shownLabel laid out once, not on every paint
+    QPointF m_labelPos;      // its top left, centred in the label area
+    QPainterPath m_outline;  // the kind's outline and decoration, built once per change
+    QPainterPath m_decoration;
     bool m_hovered = false;
     bool m_editing = false;
     bool m_dropTarget = false;

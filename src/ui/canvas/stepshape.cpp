@@ -128,16 +128,21 @@ qreal StepShape::borderWidth(StepKind kind)
 
 void StepShape::paint(QPainter& painter, StepKind kind, const QRectF& r, const QColor& ink)
 {
+    paint(painter, kind, outline(kind, r), decoration(kind, r), ink);
+}
+
+void StepShape::paint(QPainter& painter, StepKind kind, const QPainterPath& outlinePath,
+                      const QPainterPath& decorationPath, const QColor& ink)
+{
     QPen pen(ink, borderWidth(kind));
     pen.setJoinStyle(Qt::RoundJoin);
     painter.setPen(pen);
     painter.setBrush(Qt::white);
-    painter.drawPath(outline(kind, r));
-    const QPainterPath deco = decoration(kind, r);
-    if (!deco.isEmpty()) {
+    painter.drawPath(outlinePath);
+    if (!decorationPath.isEmpty()) {
         painter.setPen(QPen(ink, 1.6));
         painter.setBrush(Qt::NoBrush);
-        painter.drawPath(deco);
+        painter.drawPath(decorationPath);
     }
 }
 

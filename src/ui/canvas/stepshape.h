@@ -24,6 +24,9 @@ public:
     static qreal borderWidth(StepKind kind);
     /// Paints the whole symbol (fill, outline, decoration) without the label.
     static void paint(QPainter& painter, StepKind kind, const QRectF& r, const QColor& ink);
+    /// The same with outline and decoration built beforehand (the canvas keeps them per step).
+    static void paint(QPainter& painter, StepKind kind, const QPainterPath& outline, const QPainterPath& decoration,
+                      const QColor& ink);
 };
 
 } // namespace crosswalk

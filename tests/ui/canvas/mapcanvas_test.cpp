@@ -15,8 +15,10 @@
 #include <QKeyEvent>
 #include <QScrollBar>
 #include <QElapsedTimer>
+#include <QTest>
 #include <QUndoStack>
 
+#include <cmath>
 #include <memory>
 #include <set>
 
@@ -701,4 +703,132 @@ TEST_CASE("Canvas timings on a large map", "[.canvas-perf]")
     timer.restart();
     sendMouse(canvas.viewport(), QEvent::MouseButtonRelease, start + QPoint(150, 50), Qt::LeftButton, Qt::NoButton);
     WARN("drop (edit + update): " << timer.elapsed() << " ms");
+}
+
+namespace {
+
+/// A mouse drag through QTest, in steps, as a hand moves: press, several moves, release.
+void qtestDrag(Fixture& fx, const QPointF& fromScene, const QPointF& toScene)
+{
+    const QPoint from = fx.at(fromScene);
+    const QPoint to = fx.at(toScene);
+    QTest::mousePress(fx.viewport(), Qt::LeftButton, Qt::NoModifier, from);
+    for (int i = 1; i <= 6; ++i)
+        QTest::mouseMove(fx.viewport(), from + (to - from) * i / 6);
+    QTest::mouseRelease(fx.viewport(), Qt::LeftButton, Qt::NoModifier, to);
+}
+
+} // namespace
+
+TEST_CASE("Tab on a step with steps to its right inserts right after it and pushes them along", "[canvas]")
+{
+    Map map = twoLaneMap();
+    // s2 sits exactly where the new step goes, s3 right behind it, s4 far enough away to stay.
+    map.steps = {step("s1", "l1", 40), step("s2", "l1", 250), step("s3", "l1", 460), step("s4", "l1", 900)};
+    map.flows = {flow("f1", "s1", "s2")};
+    Fixture fx(map);
+    fx.canvas.selectStep("s1");
+    QTest::keyClick(&fx.canvas, Qt::Key_Tab);
+    QTest::keyClick(&fx.canvas, Qt::Key_Escape); // keep the empty label, stop editing
+    REQUIRE(fx.map().steps.size() == 5);
+    const Step& added = fx.map().steps.back();
+    CHECK(added.lane == "l1");
+    CHECK(added.x == 250);
+    CHECK(added.y == fx.map().step("s1")->y);
+    CHECK(flowsBetween(fx.map(), "s1", added.id) == 1);
+    CHECK(fx.map().step("s2")->x == 460);
+    CHECK(fx.map().step("s3")->x == 670);
+    CHECK(fx.map().step("s4")->x == 900);
+    CHECK(fx.map().step("s2")->phase == "p2"); // its middle (535) is now in the next column
+    fx.requireSceneMatchesModel();
+
+    fx.doc->undoStack()->undo(); // one gesture, one undo step
+    CHECK(fx.map().steps.size() == 4);
+    CHECK(fx.map().step("s2")->x == 250);
+    CHECK(fx.map().step("s3")->x == 460);
+    fx.requireSceneMatchesModel();
+    fx.doc->undoStack()->redo();
+    CHECK(fx.map().steps.size() == 5);
+    CHECK(fx.map().step("s2")->x == 460);
+    fx.requireSceneMatchesModel();
+}
+
+TEST_CASE("Tab into a free place moves nothing else", "[canvas]")
+{
+    Map map = twoLaneMap();
+    map.steps = {step("s1", "l1", 40), step("s2", "l1", 700)};
+    Fixture fx(map);
+    fx.canvas.selectStep("s1");
+    QTest::keyClick(&fx.canvas, Qt::Key_Tab);
+    QTest::keyClick(&fx.canvas, Qt::Key_Escape);
+    REQUIRE(fx.map().steps.size() == 3);
+    CHECK(fx.map().steps.back().x == 250);
+    CHECK(fx.map().step("s2")->x == 700);
+}
+
+TEST_CASE("Dragging a phase's right border in its header resizes it, and undoes in one step", "[canvas]")
+{
+    Map map = twoLaneMap();
+    map.steps = {step("s1", "l1", 40), step("s2", "l1", 560)};
+    Fixture fx(map);
+    const qreal y = fx.canvas.mapScene()->phaseHeaderY() + canvasstyle::kPhaseHeaderHeight / 2.0;
+    qtestDrag(fx, QPointF(480, y), QPointF(600, y));
+    CHECK(fx.map().phases[0].width == 600);
+    CHECK(fx.map().step("s1")->x == 40);
+    CHECK(fx.map().step("s2")->x == 680); // later columns move with the border
+    fx.requireSceneMatchesModel();
+    fx.doc->undoStack()->undo();
+    CHECK(fx.map().phases[0].width == 480);
+    CHECK(fx.map().step("s2")->x == 560);
+    fx.requireSceneMatchesModel();
+}
+
+TEST_CASE("Dragging a phase's right border in the lane area resizes it too, never below its steps", "[canvas]")
+{
+    Map map = twoLaneMap();
+    map.steps = {step("s1", "l1", 40)};
+    Fixture fx(map);
+    qtestDrag(fx, QPointF(480, 20), QPointF(400, 20)); // in the lane area, away from the step
+    CHECK(fx.map().phases[0].width == 400);
+    qtestDrag(fx, QPointF(400, 20), QPointF(20, 20));
+    // s1 ends at 190: the phase keeps it and a little padding.
+    CHECK(fx.map().phases[0].width >= 190);
+    CHECK(fx.map().phases[0].width < 400);
+    fx.requireSceneMatchesModel();
+}
+
+TEST_CASE("Dragging a phase header reorders the column with its steps", "[canvas]")
+{
+    Map map = twoLaneMap();
+    map.steps = {step("s1", "l1", 40), step("s2", "l2", 560)};
+    Fixture fx(map);
+    const qreal y = fx.canvas.mapScene()->phaseHeaderY() + canvasstyle::kPhaseHeaderHeight / 2.0;
+    qtestDrag(fx, QPointF(240, y), QPointF(860, y)); // into the right half of the second column
+    REQUIRE(fx.map().phases.size() == 2);
+    CHECK(fx.map().phases[0].id == "p2");
+    CHECK(fx.map().phases[1].id == "p1");
+    CHECK(fx.map().step("s1")->phase == "p1");
+    CHECK(fx.map().step("s1")->x == 480 + 40);
+    CHECK(fx.map().step("s2")->x == 80);
+    fx.requireSceneMatchesModel();
+    fx.doc->undoStack()->undo();
+    CHECK(fx.map().phases[0].id == "p1");
+    CHECK(fx.map().step("s1")->x == 40);
+    fx.requireSceneMatchesModel();
+}
+
+TEST_CASE("A handoff route does not run along the lane border it crosses", "[canvas]")
+{
+    Map map = twoLaneMap();
+    // Halfway between the two steps is exactly the border between the lanes (y = 160).
+    map.steps = {step("s1", "l1", 40), step("s2", "l2", 180)};
+    map.flows = {flow("f1", "s1", "s2")};
+    Fixture fx(map);
+    FlowItem* item = fx.canvas.mapScene()->flowItem("f1");
+    REQUIRE(item);
+    CHECK(item->isHandoff());
+    const QPolygonF route = item->route();
+    for (int i = 1; i < route.size(); ++i)
+        if (route[i].y() == route[i - 1].y() && std::abs(route[i].x() - route[i - 1].x()) > 14)
+            CHECK(std::abs(route[i].y() - 160) >= 9);
 }
