@@ -1,5 +1,7 @@
 #include "ui/canvas/laneheaderitem.h"
 
+#include <QFontMetricsF>
+
 #include "ui/canvas/canvasstyle.h"
 
 #include <QPainter>
@@ -59,9 +61,22 @@ void LaneHeaderItem::paint(QPainter* painter, const QStyleOptionGraphicsItem* op
     const qreal lod = option->levelOfDetailFromTransform(painter->worldTransform());
     if (!m_editing && canvasstyle::kLaneNamePx * lod >= 3) {
         painter->setPen(canvasstyle::ink());
-        painter->setFont(canvasstyle::pixelFont(canvasstyle::kLaneNamePx, true));
         const QString name = m_lane.name.empty() ? QStringLiteral("(unnamed lane)") : QString::fromStdString(m_lane.name);
-        painter->drawText(r.adjusted(16, 8, -8, -8), Qt::AlignVCenter | Qt::AlignLeft | Qt::TextWordWrap, name);
+        const QRectF textRect = r.adjusted(16, 8, -8, -8);
+        // Long role names ("Instructional Superintendent") must read whole: shrink the type
+        // until the longest word fits the header, but never below a size a shared screen shows.
+        int px = canvasstyle::kLaneNamePx;
+        for (; px > 11; --px) {
+            const QFontMetricsF metrics(canvasstyle::pixelFont(px, true));
+            qreal widest = 0;
+            for (const QString& word : name.split(' ', Qt::SkipEmptyParts))
+                widest = std::max(widest, metrics.horizontalAdvance(word));
+            const QRectF needed = metrics.boundingRect(textRect, Qt::TextWordWrap, name);
+            if (widest <= textRect.width() && needed.height() <= textRect.height())
+                break;
+        }
+        painter->setFont(canvasstyle::pixelFont(px, true));
+        painter->drawText(textRect, Qt::AlignVCenter | Qt::AlignLeft | Qt::TextWordWrap, name);
     }
 }
 
