@@ -6,10 +6,19 @@
 #include "crosswalk/io/atomicfile.h"
 #include "crosswalk/json/mapjson.h"
 #include "crosswalk/storage/workspace.h"
+#include "ui/export/exportfonts.h"
+#include "ui/export/exportoptions.h"
+#include "ui/export/mapexporter.h"
+
+#include <QApplication>
+#include <QByteArray>
 
 #include <algorithm>
+#include <cstdio>
 #include <filesystem>
 #include <map>
+#include <memory>
+#include <optional>
 #include <ostream>
 #include <set>
 
@@ -23,8 +32,18 @@ Usage:
   crosswalk demo OUT.crosswalk             write the bundled demo workspace
   crosswalk list WORKSPACE                 one line per map: id, district, title, steps (tab-separated)
   crosswalk import WORKSPACE FILE.json     add a map (the workspace is created if missing); prints its id
-  crosswalk export WORKSPACE --map REF --format json -o FILE
+  crosswalk export WORKSPACE --map REF --format json|pdf|svg|png -o FILE [options]
                                            write one map; FILE "-" is standard output
+      --paper letter|legal|tabloid|a4|a3   PDF paper (default tabloid, 11x17)
+      --orientation landscape|portrait     (default landscape)
+      --margin MM                          page margins in millimetres (default 10)
+      --fit | --tiles CxR                  whole map on one page (default), or over C x R pages
+                                           with an overview page and the lane headers on every page
+      --no-annotations KIND,...            leave out annotation kinds: black_box, harm, variation,
+                                           question, insight, change_idea
+      --greyscale                          grey instead of colour (PDF, SVG, PNG)
+      --dpi N                              PNG resolution (default 192: twice the canvas)
+      --revision NAME                      revision name for the PDF title block
   crosswalk compare WORKSPACE --map REF --map REF [...] --format json -o FILE
                                            compare 2-8 maps pairwise: lane crosswalk, step matches,
                                            steps only in one map (FILE "-" is standard output)
@@ -49,6 +68,16 @@ struct Options {
     std::vector<std::string> maps;
     std::string format;
     std::string output;
+    // export to pdf, svg, png
+    std::optional<std::string> paper;
+    std::optional<std::string> orientation;
+    std::optional<std::string> margin;
+    std::optional<std::string> tiles;
+    std::optional<std::string> noAnnotations;
+    std::optional<std::string> dpi;
+    std::optional<std::string> revision;
+    bool fit = false;
+    bool greyscale = false;
 };
 
 Options parseOptions(const std::vector<std::string>& args, std::size_t from, const std::set<std::string>& allowed)
@@ -69,6 +98,24 @@ Options parseOptions(const std::vector<std::string>& args, std::size_t from, con
             o.format = value();
         else if (a == "-o" || a == "--output")
             o.output = value();
+        else if (a == "--paper")
+            o.paper = value();
+        else if (a == "--orientation")
+            o.orientation = value();
+        else if (a == "--margin")
+            o.margin = value();
+        else if (a == "--tiles")
+            o.tiles = value();
+        else if (a == "--no-annotations")
+            o.noAnnotations = value();
+        else if (a == "--dpi")
+            o.dpi = value();
+        else if (a == "--revision")
+            o.revision = value();
+        else if (a == "--fit")
+            o.fit = true;
+        else if (a == "--greyscale" || a == "--grayscale")
+            o.greyscale = true;
         else
             o.positional.push_back(a);
     }
@@ -138,6 +185,62 @@ int cmdImport(const Options& o, std::ostream& out, std::ostream& err)
     return kOk;
 }
 
+/// The export options given on the command line; wrong values are usage errors.
+ExportOptions exportOptions(const Options& o, ExportOptions::Format format)
+{
+    ExportOptions e; // the defaults, not the dialog's remembered choices: scripts must be repeatable
+    e.format = format;
+    if (o.paper) {
+        const auto paper = ExportOptions::parsePaper(*o.paper);
+        if (!paper)
+            throw UsageError{"--paper must be letter, legal, tabloid, a4 or a3, not " + *o.paper};
+        e.paper = *paper;
+    }
+    if (o.orientation) {
+        if (*o.orientation == "landscape")
+            e.orientation = QPageLayout::Landscape;
+        else if (*o.orientation == "portrait")
+            e.orientation = QPageLayout::Portrait;
+        else
+            throw UsageError{"--orientation must be landscape or portrait, not " + *o.orientation};
+    }
+    if (o.margin) {
+        bool ok = false;
+        const double mm = QString::fromStdString(*o.margin).toDouble(&ok);
+        if (!ok || mm < 0 || mm > 50)
+            throw UsageError{"--margin must be millimetres between 0 and 50, not " + *o.margin};
+        e.marginMm = mm;
+    }
+    if (o.fit && o.tiles)
+        throw UsageError{"give either --fit or --tiles, not both"};
+    if (o.tiles) {
+        const auto tiles = ExportOptions::parseTiles(*o.tiles);
+        if (!tiles)
+            throw UsageError{"--tiles must be COLUMNSxROWS, each 1 to 12 (e.g. 3x2), not " + *o.tiles};
+        e.columns = tiles->first;
+        e.rows = tiles->second;
+    }
+    if (o.noAnnotations) {
+        std::string bad;
+        const auto kinds = ExportOptions::parseKinds(*o.noAnnotations, &bad);
+        if (!kinds)
+            throw UsageError{"--no-annotations: unknown annotation kind \"" + bad +
+                             "\" (kinds: black_box, harm, variation, question, insight, change_idea)"};
+        e.hiddenKinds = *kinds;
+    }
+    if (o.dpi) {
+        bool ok = false;
+        const int dpi = QString::fromStdString(*o.dpi).toInt(&ok);
+        if (!ok || dpi < 24 || dpi > 1200)
+            throw UsageError{"--dpi must be a whole number from 24 to 1200, not " + *o.dpi};
+        e.dpi = dpi;
+    }
+    e.greyscale = o.greyscale;
+    if (o.revision)
+        e.revisionName = QString::fromStdString(*o.revision);
+    return e;
+}
+
 int cmdExport(const Options& o, std::ostream& out)
 {
     const std::string usage = "crosswalk export WORKSPACE --map REF --format json|pdf|svg|png -o FILE";
@@ -146,17 +249,52 @@ int cmdExport(const Options& o, std::ostream& out)
         throw UsageError{"export takes exactly one --map\nusage: " + usage};
     if (o.output.empty())
         throw UsageError{"export needs -o FILE\nusage: " + usage};
-    if (o.format != "json") {
-        if (o.format == "pdf" || o.format == "svg" || o.format == "png")
-            throw UserError{"export to " + o.format + " is not available in this version of Crosswalk yet; use --format json"};
+    static const std::map<std::string, ExportOptions::Format> formats = {{"json", ExportOptions::Format::Json},
+                                                                          {"pdf", ExportOptions::Format::Pdf},
+                                                                          {"svg", ExportOptions::Format::Svg},
+                                                                          {"png", ExportOptions::Format::Png}};
+    const auto format = formats.find(o.format);
+    if (format == formats.end())
         throw UsageError{"--format must be json, pdf, svg or png" + (o.format.empty() ? "" : ", not " + o.format)};
+    if (format->second == ExportOptions::Format::Json) {
+        Workspace ws = openExisting(o.positional[0], Workspace::Mode::ReadOnly);
+        const std::string json = mapToJson(ws.loadMap(ws.resolveMap(o.maps[0])));
+        if (o.output == "-")
+            out << json;
+        else
+            writeFileAtomically(o.output, json);
+        return kOk;
     }
+    const ExportOptions options = exportOptions(o, format->second);
     Workspace ws = openExisting(o.positional[0], Workspace::Mode::ReadOnly);
-    const std::string json = mapToJson(ws.loadMap(ws.resolveMap(o.maps[0])));
+    const Map map = ws.loadMap(ws.resolveMap(o.maps[0]));
+
+    // The renderer is the canvas's scene, which needs a QApplication; the command line has
+    // no display, so Qt draws offscreen. Only these formats pay for starting Qt.
+    std::unique_ptr<QApplication> app;
+    if (!QCoreApplication::instance()) {
+        qputenv("QT_QPA_PLATFORM", "offscreen");
+        // Qt's notes about a missing XDG_RUNTIME_DIR and the like mean nothing to someone
+        // exporting a PDF; real problems reach stderr as our own messages.
+        qInstallMessageHandler([](QtMsgType type, const QMessageLogContext&, const QString& message) {
+            if (type == QtCriticalMsg || type == QtFatalMsg)
+                std::fputs(("crosswalk: " + message.toStdString() + "\n").c_str(), stderr);
+        });
+        static int argc = 1;
+        static char name[] = "crosswalk";
+        static char* argv[] = {name, nullptr};
+        app = std::make_unique<QApplication>(argc, argv);
+    }
+    ExportFonts::ensureLoaded();
+    // The scene's items use the application font: the bundled one, so that every machine
+    // lays out the same lines.
+    if (app)
+        QApplication::setFont(ExportFonts::applicationFont(QApplication::font()));
+    const QByteArray bytes = MapExporter::render(map, options);
     if (o.output == "-")
-        out << json;
+        out.write(bytes.constData(), bytes.size());
     else
-        writeFileAtomically(o.output, json);
+        writeFileAtomically(o.output, std::string_view(bytes.constData(), static_cast<std::size_t>(bytes.size())));
     return kOk;
 }
 
@@ -246,7 +384,9 @@ std::optional<int> run(const std::vector<std::string>& args, std::ostream& out, 
             {"demo", {}},
             {"list", {}},
             {"import", {}},
-            {"export", {"--map", "--format", "-o", "--output"}},
+            {"export",
+             {"--map", "--format", "-o", "--output", "--paper", "--orientation", "--margin", "--fit", "--tiles",
+              "--no-annotations", "--greyscale", "--grayscale", "--dpi", "--revision"}},
             {"compare", {"--map", "--format", "-o", "--output"}},
             {"check", {}},
         };

@@ -1,6 +1,7 @@
 #include "cli.h"
 
 #include "ui/canvas/mapcanvas.h"
+#include "ui/export/exportfonts.h"
 #include "ui/mainwindow/mainwindow.h"
 
 #include <QApplication>
@@ -70,6 +71,10 @@ int main(int argc, char* argv[])
     QApplication::setApplicationName("Crosswalk");
     QApplication::setOrganizationName("Crosswalk");
     QApplication::setApplicationVersion(CROSSWALK_VERSION);
+    // The canvas draws in the application font: the bundled DejaVu Sans, so that the screen,
+    // every export and every machine break a step's label into the same lines.
+    crosswalk::ExportFonts::ensureLoaded();
+    QApplication::setFont(crosswalk::ExportFonts::applicationFont(QApplication::font()));
 
     crosswalk::MainWindow window;
     QString path;

@@ -152,5 +152,74 @@ expect 1 "named twice" -- "$cw" compare "$ws" --map "${ids[0]}" --map "${ids[0]}
 expect 1 "no map" -- "$cw" compare "$ws" --map "${ids[0]}" --map nothing --format json -o "$tmp/c.json"
 [ "$(sha256sum "$ws" | cut -d' ' -f1)" = "$sha_before" ] && ok || fail "compare changed the workspace"
 
+# Export to PDF, SVG and PNG: every demo map, offscreen (no display needed), files checked
+# with poppler's tools where they are installed
+unset DISPLAY WAYLAND_DISPLAY
+have_poppler=0
+command -v pdfinfo >/dev/null && command -v pdftotext >/dev/null && command -v pdffonts >/dev/null && have_poppler=1
+for id in "${ids[@]}"; do
+  expect 0 "" -- "$cw" export "$ws" --map "$id" --format pdf -o "$tmp/$id.pdf"
+  head -c 5 "$tmp/$id.pdf" | grep -q '%PDF-' && ok || fail "$id.pdf is not a PDF"
+  [ -s "$tmp/err" ] && fail "export $id to pdf wrote to stderr: $(cat "$tmp/err")" || ok
+  expect 0 "" -- "$cw" export "$ws" --map "$id" --format svg -o "$tmp/$id.svg"
+  grep -q '<svg' "$tmp/$id.svg" && ok || fail "$id.svg is not an SVG"
+  expect 0 "" -- "$cw" export "$ws" --map "$id" --format png -o "$tmp/$id.png"
+  head -c 8 "$tmp/$id.png" | grep -q 'PNG' && ok || fail "$id.png is not a PNG"
+  if [ $have_poppler -eq 1 ]; then
+    pdfinfo "$tmp/$id.pdf" >"$tmp/$id.info"
+    grep -q 'Page size: *1224 x 792 pts' "$tmp/$id.info" && ok || fail "$id.pdf is not tabloid landscape"
+    pdffonts "$tmp/$id.pdf" | awk 'NR > 2 && $(NF-4) != "yes" { bad = 1 } NR > 2 { n++ } END { exit bad || !n }' && ok ||
+      fail "$id.pdf has fonts that are not embedded: $(pdffonts "$tmp/$id.pdf")"
+    # Every step label is in the PDF as text (the step index lists them in full)
+    pdftotext -raw "$tmp/$id.pdf" - | tr -d ' \n' >"$tmp/$id.txt"
+    "$cw" export "$ws" --map "$id" --format json -o - | python3 -c '
+import json, sys
+for s in json.load(sys.stdin)["map"]["steps"]:
+    print(s["label"].replace(" ", ""))' >"$tmp/$id.labels" 2>/dev/null || true
+    missing=0
+    while IFS= read -r label; do grep -qF -- "$label" "$tmp/$id.txt" || missing=$((missing + 1)); done <"$tmp/$id.labels"
+    [ "$missing" -eq 0 ] && ok || fail "$id.pdf lacks $missing step labels as text"
+  fi
+done
+# Paper, orientation, tiles: the page count is overview + tiles + appendix
+expect 0 "" -- "$cw" export "$ws" --map "$first_id" --format pdf --paper a4 --orientation portrait --tiles 2x2 \
+  --revision "After session 3" -o "$tmp/tiles.pdf"
+if [ $have_poppler -eq 1 ]; then
+  # (grep reads files here, not pipes: grep -q closing a pipe early fails it under pipefail)
+  pdfinfo "$tmp/tiles.pdf" >"$tmp/tiles.info"
+  grep -qE 'Page size: *595(\.[0-9]+)? x 84[12](\.[0-9]+)? pts' "$tmp/tiles.info" && ok || fail "tiles.pdf is not A4 portrait"
+  pages=$(awk '/^Pages:/ { print $2 }' "$tmp/tiles.info")
+  [ "$pages" -ge 6 ] && ok || fail "2x2 tiles gave $pages pages, not overview + 4 + appendix"
+  pdftotext "$tmp/tiles.pdf" "$tmp/tiles.txt"
+  grep -q "page 3 of $pages" "$tmp/tiles.txt" && ok || fail "tiles.pdf has no 'page 3 of $pages'"
+  pdftotext -f 1 -l 1 "$tmp/tiles.pdf" "$tmp/tiles1.txt"
+  grep -q "Overview" "$tmp/tiles1.txt" && ok || fail "tiles.pdf does not start with the overview"
+  grep -q "Revision: After session 3" "$tmp/tiles.txt" && ok || fail "tiles.pdf has no revision name"
+fi
+expect 0 "" -- "$cw" export "$ws" --map "$first_id" --format pdf --fit --no-annotations harm,black_box --greyscale -o "$tmp/clean.pdf"
+if [ $have_poppler -eq 1 ]; then
+  pdftotext "$tmp/clean.pdf" "$tmp/clean.txt"
+  grep -q "Harm point" "$tmp/clean.txt" && fail "harm points left in a clean export" || ok
+fi
+expect 0 "" -- "$cw" export "$ws" --map "$first_id" --format png --dpi 96 -o "$tmp/one.png"
+expect 0 "" -- "$cw" export "$ws" --map "$first_id" --format pdf -o - && head -c 5 "$tmp/out" | grep -q '%PDF-' && ok ||
+  fail "export pdf to - does not write a PDF to standard output"
+# Wrong usage: exit 2 naming the option
+expect 2 "paper must" -- "$cw" export "$ws" --map "$first_id" --format pdf --paper b5 -o "$tmp/x.pdf"
+expect 2 "orientation must" -- "$cw" export "$ws" --map "$first_id" --format pdf --orientation sideways -o "$tmp/x.pdf"
+expect 2 "tiles must" -- "$cw" export "$ws" --map "$first_id" --format pdf --tiles 3by2 -o "$tmp/x.pdf"
+expect 2 "either --fit or --tiles" -- "$cw" export "$ws" --map "$first_id" --format pdf --fit --tiles 2x2 -o "$tmp/x.pdf"
+expect 2 "kudos" -- "$cw" export "$ws" --map "$first_id" --format pdf --no-annotations harm,kudos -o "$tmp/x.pdf"
+expect 2 "dpi must" -- "$cw" export "$ws" --map "$first_id" --format png --dpi lots -o "$tmp/x.png"
+expect 2 "format must" -- "$cw" export "$ws" --map "$first_id" --format docx -o "$tmp/x.docx"
+[ ! -e "$tmp/x.pdf" ] && ok || fail "a refused export wrote a file"
+# Unwritable places and images too large: exit 1, message, the old file intact
+echo "keep" >"$tmp/keep.pdf"
+expect 1 "cannot write" -- "$cw" export "$ws" --map "$first_id" --format pdf -o "$tmp/no/such/folder/x.pdf"
+expect 1 "folder" -- "$cw" export "$ws" --map "$first_id" --format svg -o "$tmp"
+cp "$tmp/keep.pdf" "$tmp/keep.png"
+expect 1 "too large|dpi" -- "$cw" export "$ws" --map "$first_id" --format png --dpi 1200 -o "$tmp/keep.png"
+[ "$(cat "$tmp/keep.pdf")" = "keep" ] && [ "$(cat "$tmp/keep.png")" = "keep" ] && ok || fail "a failed export changed the old file"
+
 echo "$passed passed, $failed failed"
 [ "$failed" -eq 0 ]

@@ -38,6 +38,10 @@ inline QColor selectionBlue() { return QColor(0x1A, 0x73, 0xE8); }
 inline QColor laneBorder() { return QColor(0x80, 0x86, 0x8B); }
 inline QColor phaseBorder() { return QColor(0xB0, 0xB5, 0xBA); }
 inline QColor outsideFill() { return QColor(0xEC, 0xEE, 0xF1); }
+/// A step marked as a black box: dark enough to read as opaque, light enough to show its outline.
+inline QColor blackBoxFill() { return QColor(0x33, 0x33, 0x33); }
+/// Steps highlighted from the insights or revisions panel (Okabe-Ito orange, distinct from selection blue).
+inline QColor highlightOrange() { return QColor(0xE6, 0x9F, 0x00); }
 inline QColor gridInk() { return QColor(0, 0, 0, 13); }
 
 /// Soft colours for lanes and phases: light enough for black text, distinct enough to survive

@@ -11,6 +11,14 @@ CornerHeaderItem::CornerHeaderItem()
     setZValue(102);
 }
 
+void CornerHeaderItem::setHintVisible(bool visible)
+{
+    if (m_hintVisible != visible) {
+        m_hintVisible = visible;
+        update();
+    }
+}
+
 QRectF CornerHeaderItem::boundingRect() const
 {
     return QRectF(0, 0, canvasstyle::kLaneHeaderWidth, canvasstyle::kPhaseHeaderHeight);
@@ -27,6 +35,8 @@ void CornerHeaderItem::paint(QPainter* painter, const QStyleOptionGraphicsItem* 
     painter->setPen(QPen(canvasstyle::laneBorder(), 1.5));
     painter->drawLine(r.topRight(), r.bottomRight());
     painter->drawLine(r.bottomLeft(), r.bottomRight());
+    if (!m_hintVisible)
+        return;
     painter->setPen(QColor(0x5F, 0x63, 0x68));
     painter->setFont(canvasstyle::pixelFont(13));
     painter->drawText(r.adjusted(12, 0, -8, 0), Qt::AlignVCenter | Qt::AlignLeft,

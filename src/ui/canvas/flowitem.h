@@ -34,6 +34,9 @@ public:
 
     /// Where the label sits: halfway along the route.
     QPointF labelAnchor() const;
+    /// The label's box (scene coordinates), or an empty rectangle when the flow has no label;
+    /// annotation badges sit clear of it.
+    QRectF labelRect() const { return m_flow.label.empty() ? QRectF() : m_labelBox; }
 
     int type() const override { return Type; }
     QRectF boundingRect() const override;

@@ -29,6 +29,14 @@ void LaneHeaderItem::setEditing(bool editing)
     update();
 }
 
+void LaneHeaderItem::setBadgeSpace(qreal height)
+{
+    if (m_badgeSpace != height) {
+        m_badgeSpace = height;
+        update();
+    }
+}
+
 QRectF LaneHeaderItem::boundingRect() const
 {
     return QRectF(0, 0, canvasstyle::kLaneHeaderWidth, m_lane.height);
@@ -62,7 +70,7 @@ void LaneHeaderItem::paint(QPainter* painter, const QStyleOptionGraphicsItem* op
     if (!m_editing && canvasstyle::kLaneNamePx * lod >= 3) {
         painter->setPen(canvasstyle::ink());
         const QString name = m_lane.name.empty() ? QStringLiteral("(unnamed lane)") : QString::fromStdString(m_lane.name);
-        const QRectF textRect = r.adjusted(16, 8, -8, -8);
+        const QRectF textRect = r.adjusted(16, 8, -8, -8 - m_badgeSpace);
         // Long role names ("Instructional Superintendent") must read whole: shrink the type
         // until the longest word fits the header, but never below a size a shared screen shows.
         int px = canvasstyle::kLaneNamePx;

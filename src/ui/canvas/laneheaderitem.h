@@ -19,6 +19,8 @@ public:
     const std::string& id() const { return m_id; }
     void setLane(const Lane& lane, int stepCount);
     void setEditing(bool editing);
+    /// Room kept free at the bottom for annotation badges, so the name never runs under them.
+    void setBadgeSpace(qreal height);
     /// Where the name is drawn, in scene coordinates (the in-place editor goes there).
     QRectF nameSceneRect() const;
 
@@ -31,6 +33,7 @@ private:
     Lane m_lane;
     int m_stepCount = 0;
     bool m_editing = false;
+    qreal m_badgeSpace = 0;
 };
 
 } // namespace crosswalk

@@ -1,6 +1,7 @@
 #include "ui/canvas/mapcanvas.h"
 
 #include "crosswalk/layout/layout.h"
+#include "ui/canvas/annotationbadgeitem.h"
 #include "ui/canvas/canvasedits.h"
 #include "ui/canvas/canvasstyle.h"
 #include "ui/canvas/connecttool.h"
@@ -16,6 +17,7 @@
 #include "ui/canvas/stepitem.h"
 #include "ui/canvas/stepshape.h"
 #include "ui/document/mapdocument.h"
+#include "ui/panels/annotationtext.h"
 
 #include <QApplication>
 #include <QClipboard>
@@ -143,7 +145,8 @@ void MapCanvas::afterDocumentChange()
     const bool gone = !m || (m_editTarget.kind == EditTarget::Kind::Step && !m->step(id)) ||
                       (m_editTarget.kind == EditTarget::Kind::Flow && !m->flow(id)) ||
                       (m_editTarget.kind == EditTarget::Kind::Lane && !m->lane(id)) ||
-                      (m_editTarget.kind == EditTarget::Kind::Phase && !m->phase(id));
+                      (m_editTarget.kind == EditTarget::Kind::Phase && !m->phase(id)) ||
+                      (m_editTarget.kind == EditTarget::Kind::Annotation && !m->annotation(id));
     if (gone)
         finishEditing(false);
     else
@@ -850,6 +853,8 @@ void MapCanvas::setTargetEditing(const EditTarget& target, bool editing)
         if (PhaseHeaderItem* item = m_scene->phaseHeader(target.id))
             item->setEditing(editing);
         break;
+    case EditTarget::Kind::Annotation:
+        break; // the badge stays in view: the editor opens under it
     }
 }
 
@@ -906,6 +911,13 @@ void MapCanvas::finishEditing(bool commit)
             if (const Phase* p = m->phase(target.id); p && !value.empty() && p->name != value)
                 m_document->push(RenamePhase{target.id, value}, QStringLiteral("Rename phase"));
             break;
+        case EditTarget::Kind::Annotation:
+            if (const Annotation* a = m->annotation(target.id); a && a->text != value) {
+                Annotation changed = *a;
+                changed.text = value;
+                m_document->push(UpdateAnnotation{changed}, QStringLiteral("Edit annotation text"));
+            }
+            break;
         }
     }
     m_finishing = false;
@@ -931,6 +943,16 @@ void MapCanvas::mousePressEvent(QMouseEvent* event)
         finishEditing(true);
     }
     setFocus(Qt::MouseFocusReason);
+    if (m_document && (event->button() == Qt::LeftButton || event->button() == Qt::RightButton)) {
+        // Badges sit on top of steps and headers: they take the click before what they mark.
+        if (AnnotationBadgeItem* badge = m_scene->badgeAt(pos)) {
+            clickBadge(*badge);
+            event->accept();
+            return;
+        }
+        if (event->button() == Qt::LeftButton)
+            m_scene->setCurrentAnnotation({});
+    }
     if (event->button() != Qt::LeftButton || !m_document) {
         if (event->button() == Qt::RightButton) {
             // Right-click selects what it is on first, as the context menu acts on the selection.
@@ -1025,6 +1047,10 @@ void MapCanvas::mouseMoveEvent(QMouseEvent* event)
 
 void MapCanvas::updateHoverCursor(const QPointF& pos)
 {
+    if (m_document && m_scene->badgeAt(pos)) {
+        viewport()->setCursor(Qt::PointingHandCursor);
+        return;
+    }
     if (!editable()) {
         viewport()->unsetCursor();
         return;
@@ -1075,6 +1101,10 @@ void MapCanvas::mouseDoubleClickEvent(QMouseEvent* event)
     }
     if (event->button() != Qt::LeftButton || !editable())
         return;
+    if (AnnotationBadgeItem* badge = m_scene->badgeAt(pos)) {
+        editAnnotationText(QString::fromStdString(badge->annotationId()));
+        return;
+    }
     if (LaneHeaderItem* header = m_scene->laneHeaderAt(pos)) {
         renameLane(QString::fromStdString(header->id()));
         return;
@@ -1104,7 +1134,9 @@ void MapCanvas::contextMenuEvent(QContextMenuEvent* event)
         return;
     finishEditing(true);
     const QPointF pos = mapToScene(event->pos());
-    if (LaneHeaderItem* laneHeader = m_scene->laneHeaderAt(pos))
+    if (AnnotationBadgeItem* badge = m_scene->badgeAt(pos))
+        showBadgeMenu(badge->annotationId(), event->globalPos());
+    else if (LaneHeaderItem* laneHeader = m_scene->laneHeaderAt(pos))
         showLaneMenu(laneHeader->id(), event->globalPos());
     else if (PhaseHeaderItem* phaseHeader = m_scene->phaseHeaderAt(pos))
         showPhaseMenu(phaseHeader->id(), event->globalPos());
@@ -1142,6 +1174,7 @@ void MapCanvas::showLaneMenu(const std::string& laneId, const QPoint& globalPos)
     QMenu menu(this);
     menu.addAction(tr("Rename lane"), [this, id] { renameLane(id); });
     addColourMenu(menu, this, [this, id](const QColor& c) { recolourLane(id, c); });
+    addAnnotationMenu(menu, {laneId});
     menu.addSeparator();
     menu.addAction(tr("Add lane above"), [this, index] { addLane(index); });
     menu.addAction(tr("Add lane below"), [this, index] { addLane(index + 1); });
@@ -1186,6 +1219,13 @@ void MapCanvas::showStepMenu(const std::string& stepId, const QPoint& globalPos)
                                  m_document->push(Batch{"Change step kind", std::move(edits)},
                                                   tr("Change step kind"));
                          });
+    {
+        // On every selected step when the clicked one is among them, as "Change kind" does.
+        std::vector<std::string> targets = m_scene->selectedStepIds();
+        if (std::find(targets.begin(), targets.end(), stepId) == targets.end())
+            targets = {stepId};
+        addAnnotationMenu(menu, targets);
+    }
     menu.addSeparator();
     menu.addAction(tr("Add next step"), [this] { addNextStep(false); })->setShortcut(Qt::Key_Tab);
     menu.addAction(tr("Add step in lane below"), [this] { addNextStep(true); })
@@ -1202,6 +1242,8 @@ void MapCanvas::showFlowMenu(const std::string& flowId, const QPoint& globalPos)
     const QString id = QString::fromStdString(flowId);
     QMenu menu(this);
     menu.addAction(tr("Edit label"), [this, id] { editFlowLabel(id); });
+    addAnnotationMenu(menu, {flowId});
+    menu.addSeparator();
     menu.addAction(tr("Delete flow"), [this, flowId] {
         if (editable() && map()->flow(flowId))
             m_document->push(RemoveFlow{flowId}, tr("Delete flow"));
@@ -1223,7 +1265,235 @@ void MapCanvas::showEmptyMenu(const QPointF& scenePos, const QPoint& globalPos)
     }
     menu.addAction(tr("Add lane"), [this, n = m.lanes.size()] { addLane(n); });
     menu.addAction(tr("Add phase"), [this, n = m.phases.size()] { addPhase(n); });
+    menu.addSeparator();
+    addAnnotationMenu(menu, {std::string()}); // empty space: the annotation is on the whole map
     menu.exec(globalPos);
+}
+
+void MapCanvas::addAnnotationMenu(QMenu& menu, const std::vector<std::string>& targets)
+{
+    QMenu* add = menu.addMenu(targets.size() == 1 && targets.front().empty() ? tr("Add annotation to the map")
+                                                                            : tr("Add annotation"));
+    for (const KindChoice& choice : kindChoices())
+        add->addAction(annotationIcon(choice.kind, choice.horizon, choice.variation), kindChoiceText(choice),
+                       [this, targets, choice] {
+                           addAnnotationTo(targets, choice.kind, choice.variation, choice.horizon);
+                       });
+}
+
+void MapCanvas::showBadgeMenu(const std::string& annotationId, const QPoint& globalPos)
+{
+    const Annotation* a = map()->annotation(annotationId);
+    if (!a)
+        return;
+    const Annotation current = *a;
+    const QString id = QString::fromStdString(annotationId);
+    QMenu menu(this);
+    menu.addAction(tr("Edit text"), [this, id] { editAnnotationText(id); });
+    if (current.kind == AnnotationKind::Variation) {
+        menu.addSeparator();
+        for (Variation v : {Variation::Intentional, Variation::Unintentional}) {
+            QAction* action = menu.addAction(v == Variation::Intentional ? tr("Intentional") : tr("Unintentional"),
+                                             [this, current, v] {
+                                                 Annotation changed = current;
+                                                 changed.variation = v;
+                                                 updateAnnotation(changed, tr("Change variation"));
+                                             });
+            action->setCheckable(true);
+            action->setChecked(current.variation == v);
+        }
+    }
+    if (current.kind == AnnotationKind::ChangeIdea) {
+        menu.addSeparator();
+        for (int h = 1; h <= 3; ++h) {
+            QAction* action = menu.addAction(tr("Horizon %1").arg(h), [this, current, h] {
+                Annotation changed = current;
+                changed.horizon = h;
+                updateAnnotation(changed, tr("Move change idea to horizon %1").arg(h));
+            });
+            action->setCheckable(true);
+            action->setChecked(current.horizon == h);
+        }
+    }
+    menu.addSeparator();
+    menu.addAction(tr("Delete annotation"), [this, id] { deleteAnnotation(id); });
+    menu.exec(globalPos);
+}
+
+// ----- annotations ----------------------------------------------------------------------------
+
+void MapCanvas::clickBadge(const AnnotationBadgeItem& badge)
+{
+    const std::string id = badge.annotationId();
+    const Map* m = map();
+    const Annotation* a = m ? m->annotation(id) : nullptr;
+    if (!a)
+        return;
+    // The target is selected too, so that the next keyboard command acts where the badge is.
+    const std::string target = a->target;
+    if (m->step(target)) {
+        if (StepItem* item = m_scene->stepItem(target); item && !item->isSelected())
+            selectOnly(target);
+    } else if (FlowItem* flow = m_scene->flowItem(target)) {
+        {
+            const QSignalBlocker blocker(m_scene);
+            m_scene->clearSelection();
+            flow->setSelected(true);
+        }
+        emit selectionChanged();
+    } else {
+        m_scene->clearSelection();
+    }
+    m_scene->setCurrentAnnotation(id);
+    emit annotationSelected(QString::fromStdString(id));
+}
+
+void MapCanvas::selectAnnotation(const QString& id)
+{
+    const Map* m = map();
+    const Annotation* a = m ? m->annotation(std_(id)) : nullptr;
+    if (!a) {
+        m_scene->setCurrentAnnotation({});
+        return;
+    }
+    if (!(m_editor && m_editTarget.kind == EditTarget::Kind::Annotation && m_editTarget.id == a->id))
+        finishEditing(true);
+    const std::string target = a->target;
+    m_scene->setCurrentAnnotation(a->id);
+    if (m->step(target)) {
+        selectStep(QString::fromStdString(target), true);
+    } else if (FlowItem* flow = m_scene->flowItem(target)) {
+        {
+            const QSignalBlocker blocker(m_scene);
+            m_scene->clearSelection();
+            flow->setSelected(true);
+        }
+        emit selectionChanged();
+        centerOn(flow->labelAnchor());
+    } else {
+        m_scene->clearSelection();
+        if (m->lane(target)) {
+            // The lane's header stays at the left edge; bring the lane's band to the middle.
+            const qreal top = layout::laneTop(*m, target);
+            const QPointF centre = mapToScene(viewport()->rect().center());
+            centerOn(QPointF(centre.x(), top + m->lane(target)->height / 2.0));
+        }
+    }
+    updateSticky();
+}
+
+QString MapCanvas::currentAnnotation() const
+{
+    return QString::fromStdString(m_scene->currentAnnotation());
+}
+
+void MapCanvas::addAnnotation(AnnotationKind kind, std::optional<Variation> variation, std::optional<int> horizon)
+{
+    if (!editable())
+        return;
+    finishEditing(true);
+    std::vector<std::string> targets = m_scene->selectedStepIds();
+    if (targets.empty())
+        targets = m_scene->selectedFlowIds();
+    if (targets.empty())
+        targets = {std::string()}; // nothing selected: the whole map
+    addAnnotationTo(targets, kind, variation, horizon);
+}
+
+void MapCanvas::addAnnotationTo(const std::vector<std::string>& targets, AnnotationKind kind,
+                                std::optional<Variation> variation, std::optional<int> horizon)
+{
+    if (!editable() || targets.empty())
+        return;
+    finishEditing(true);
+    std::vector<Edit> edits;
+    std::vector<std::string> ids;
+    for (const std::string& target : targets) {
+        Annotation a;
+        a.id = newId("a-");
+        a.kind = kind;
+        a.target = target;
+        // The model accepts these only on their own kinds.
+        if (kind == AnnotationKind::Variation)
+            a.variation = variation;
+        if (kind == AnnotationKind::ChangeIdea)
+            a.horizon = horizon;
+        ids.push_back(a.id);
+        edits.push_back(AddAnnotation{a, std::nullopt});
+    }
+    const QString what = QString::fromUtf8(displayName(kind).data(), static_cast<int>(displayName(kind).size()));
+    const QString name = tr("Add %1").arg(what.toLower());
+    const Edit edit = edits.size() == 1 ? edits.front() : Edit(Batch{name.toStdString(), std::move(edits)});
+    if (!m_document->push(edit, name))
+        return;
+    m_scene->setCurrentAnnotation(ids.front());
+    // Several targets share what the team says about them: the text goes on the first; the
+    // others are edited from their own badges.
+    editAnnotationText(QString::fromStdString(ids.front()));
+}
+
+void MapCanvas::editAnnotationText(const QString& id)
+{
+    const Map* m = map();
+    AnnotationBadgeItem* badge = m_scene->badge(std_(id));
+    const Annotation* a = m ? m->annotation(std_(id)) : nullptr;
+    if (!editable() || !a)
+        return;
+    QRectF area(0, 0, 260, 24);
+    if (badge) {
+        const QRectF b = badge->mapRectToScene(QRectF(0, 0, badge->width(), AnnotationBadgeItem::kHeight));
+        area.moveTopLeft(QPointF(b.left(), b.bottom() + 4));
+    } else {
+        // Its kind is hidden: edit it where the view is, rather than not at all.
+        area.moveCenter(mapToScene(viewport()->rect().center()));
+    }
+    beginEditing({EditTarget::Kind::Annotation, a->id}, QString::fromStdString(a->text), area, kFlowLabelPx, false,
+                 true, false);
+}
+
+void MapCanvas::updateAnnotation(const Annotation& changed, const QString& text)
+{
+    const Map* m = map();
+    if (!editable() || !m)
+        return;
+    if (const Annotation* a = m->annotation(changed.id); a && !(*a == changed))
+        m_document->push(UpdateAnnotation{changed}, text);
+}
+
+void MapCanvas::deleteAnnotation(const QString& id)
+{
+    if (!editable() || !map()->annotation(std_(id)))
+        return;
+    finishEditing(true);
+    if (m_scene->currentAnnotation() == std_(id))
+        m_scene->setCurrentAnnotation({});
+    m_document->push(RemoveAnnotation{std_(id)}, tr("Delete annotation"));
+}
+
+void MapCanvas::setHiddenAnnotationKinds(const QSet<AnnotationKind>& kinds)
+{
+    m_scene->setHiddenAnnotationKinds(kinds);
+}
+
+QSet<AnnotationKind> MapCanvas::hiddenAnnotationKinds() const
+{
+    return m_scene->hiddenAnnotationKinds();
+}
+
+void MapCanvas::highlightSteps(const QStringList& ids)
+{
+    std::set<std::string> set;
+    for (const QString& id : ids)
+        set.insert(std_(id));
+    m_scene->setHighlightedSteps(set);
+}
+
+QStringList MapCanvas::highlightedSteps() const
+{
+    QStringList out;
+    for (const std::string& id : m_scene->highlightedSteps())
+        out << QString::fromStdString(id);
+    return out;
 }
 
 } // namespace crosswalk

@@ -3,14 +3,19 @@
 #include "crosswalk/edit/edit.h"
 #include "crosswalk/model/kinds.h"
 #include "crosswalk/model/map.h"
+#include "ui/panels/annotationglyph.h" // qHash for QSet<AnnotationKind>
 
 #include <QGraphicsView>
 #include <QPointer>
+#include <QSet>
 #include <QStringList>
 
 #include <memory>
 #include <optional>
 #include <string>
+#include <vector>
+
+class QMenu;
 
 namespace crosswalk {
 
@@ -18,6 +23,7 @@ class MapDocument;
 class MapScene;
 class CanvasTool;
 class LabelEditor;
+class AnnotationBadgeItem;
 
 /// The swimlane editor: shows one map document and turns mouse and keyboard gestures into
 /// edits pushed on the document (one gesture, one undo step). Keyboard flow: Tab adds the next
@@ -77,9 +83,33 @@ public:
     void deletePhase(const QString& id, bool confirm = true);
     void editFlowLabel(const QString& id);
 
+    // Annotations: numbered badges on their targets, added, edited and deleted in place.
+
+    /// Adds an annotation of this kind with an empty text to each selected step, else to each
+    /// selected flow, else to the whole map (one undo step), and opens the text editor on it.
+    /// variation applies to a variation only, horizon (1..3) to a change idea only.
+    void addAnnotation(AnnotationKind kind, std::optional<Variation> variation = {},
+                       std::optional<int> horizon = {});
+    /// Shows the annotation's badge as selected and selects and centres its target.
+    void selectAnnotation(const QString& id);
+    /// The annotation whose badge is selected; empty for none.
+    QString currentAnnotation() const;
+    /// Edits the annotation's text in place, under its badge.
+    void editAnnotationText(const QString& id);
+    void deleteAnnotation(const QString& id);
+    /// Hides the badges of these kinds; a hidden black-box kind also draws its steps plain.
+    void setHiddenAnnotationKinds(const QSet<AnnotationKind>& kinds);
+    QSet<AnnotationKind> hiddenAnnotationKinds() const;
+    /// Draws a strong orange outline on these steps, leaving the rest as they are; an empty
+    /// list clears it.
+    void highlightSteps(const QStringList& ids);
+    QStringList highlightedSteps() const;
+
 signals:
     void selectionChanged();
     void zoomChanged(int percent);
+    /// A badge was clicked.
+    void annotationSelected(const QString& annotationId);
 
 protected:
     bool event(QEvent* event) override;
@@ -96,7 +126,7 @@ protected:
 
 private:
     struct EditTarget {
-        enum class Kind { Step, Flow, Lane, Phase } kind = Kind::Step;
+        enum class Kind { Step, Flow, Lane, Phase, Annotation } kind = Kind::Step;
         std::string id;
     };
 
@@ -128,6 +158,13 @@ private:
     void showStepMenu(const std::string& stepId, const QPoint& globalPos);
     void showFlowMenu(const std::string& flowId, const QPoint& globalPos);
     void showEmptyMenu(const QPointF& scenePos, const QPoint& globalPos);
+    void showBadgeMenu(const std::string& annotationId, const QPoint& globalPos);
+    /// The "Add annotation" submenu: each kind, added to these targets ("" is the whole map).
+    void addAnnotationMenu(QMenu& menu, const std::vector<std::string>& targets);
+    void addAnnotationTo(const std::vector<std::string>& targets, AnnotationKind kind,
+                         std::optional<Variation> variation, std::optional<int> horizon);
+    void updateAnnotation(const Annotation& changed, const QString& text);
+    void clickBadge(const AnnotationBadgeItem& badge);
 
     MapScene* m_scene = nullptr;
     QPointer<MapDocument> m_document;

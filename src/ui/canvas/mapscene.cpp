@@ -1,6 +1,8 @@
 #include "ui/canvas/mapscene.h"
 
+#include "crosswalk/insights/annotationnumbers.h"
 #include "crosswalk/layout/layout.h"
+#include "ui/canvas/annotationbadgeitem.h"
 #include "ui/canvas/canvasstyle.h"
 #include "ui/canvas/cornerheaderitem.h"
 #include "ui/canvas/flowitem.h"
@@ -8,9 +10,11 @@
 #include "ui/canvas/phaseheaderitem.h"
 #include "ui/canvas/stepitem.h"
 #include "ui/document/mapdocument.h"
+#include "ui/panels/annotationtext.h"
 
 #include <QPainter>
 
+#include <algorithm>
 #include <cmath>
 #include <set>
 
@@ -128,6 +132,7 @@ QRectF MapScene::stepRect(const Step& step) const
 
 void MapScene::removeAllItems()
 {
+    removeAllBadges();
     for (auto& [id, item] : m_steps)
         delete item;
     for (auto& [id, item] : m_flows)
@@ -179,6 +184,7 @@ void MapScene::sync()
     for (const Flow& f : m.flows)
         updateFlow(f);
     updateHeaders();
+    updateBadges();
     updateSceneRect();
     invalidateBackground(); // lane bands and phase columns are drawn in the background
     emit synced();
@@ -240,6 +246,7 @@ void MapScene::applyChanges(const ChangeSet& changes)
     }
     if (!changes.steps.empty())
         updateHeaders(); // step counts per lane
+    updateBadges();      // numbers shift, and flow badges follow rerouted flows
     updateSceneRect();
     emit synced();
 }
@@ -331,12 +338,14 @@ void MapScene::previewStepRects(const std::unordered_map<std::string, QRectF>& r
         m_router.clearRoutes();
         for (const Flow& f : m.flows)
             updateFlow(f, true);
+        updateBadges();
         return;
     }
     // Only the flows of the dragged steps are rerouted while dragging; the rest follow on drop.
     for (const Flow& f : m.flows)
         if (moved.count(f.from) || moved.count(f.to))
             updateFlow(f, false);
+    updateBadges(); // step badges ride on their steps; flow badges must follow the new routes
 }
 
 void MapScene::updateHeaders()
@@ -443,6 +452,15 @@ void MapScene::drawBackground(QPainter* painter, const QRectF& rect)
     }
 }
 
+AnnotationBadgeItem* MapScene::badgeAt(const QPointF& pos) const
+{
+    // Only the topmost item: a badge scrolled under a sticky header is not there to click.
+    const auto hits = items(pos, Qt::IntersectsItemShape, Qt::DescendingOrder);
+    if (!hits.isEmpty() && hits.first()->type() == AnnotationBadgeItem::Type)
+        return static_cast<AnnotationBadgeItem*>(hits.first());
+    return nullptr;
+}
+
 StepItem* MapScene::stepItemAt(const QPointF& pos) const
 {
     for (QGraphicsItem* item : items(pos, Qt::IntersectsItemShape, Qt::DescendingOrder))
@@ -519,6 +537,253 @@ bool MapScene::inLaneArea(const QPointF& pos) const
     const Map* m = map();
     return m && !m->lanes.empty() && pos.x() >= 0 && pos.y() >= 0 && pos.y() < layout::totalHeight(*m) &&
            pos.x() > m_laneHeaderX + kLaneHeaderWidth && pos.y() > m_phaseHeaderY + kPhaseHeaderHeight;
+}
+
+// ----- annotation badges --------------------------------------------------------------------
+
+AnnotationBadgeItem* MapScene::badge(const std::string& annotationId) const
+{
+    auto it = m_badges.find(annotationId);
+    return it == m_badges.end() ? nullptr : it->second.data();
+}
+
+std::size_t MapScene::badgeCount() const
+{
+    return static_cast<std::size_t>(
+        std::count_if(m_badges.begin(), m_badges.end(), [](const auto& entry) { return !entry.second.isNull(); }));
+}
+
+void MapScene::setHiddenAnnotationKinds(const QSet<AnnotationKind>& kinds)
+{
+    if (kinds == m_hiddenKinds)
+        return;
+    m_hiddenKinds = kinds;
+    updateBadges();
+}
+
+void MapScene::setHighlightedSteps(const std::set<std::string>& ids)
+{
+    m_highlighted = ids;
+    for (const auto& [id, item] : m_steps)
+        item->setHighlighted(m_highlighted.count(id) > 0);
+}
+
+void MapScene::setCurrentAnnotation(const std::string& id)
+{
+    m_currentAnnotation = id;
+    for (const auto& [badgeId, item] : m_badges)
+        if (item)
+            item->setCurrent(badgeId == id);
+}
+
+void MapScene::removeAllBadges()
+{
+    for (auto& [id, item] : m_badges)
+        delete item.data();
+    m_badges.clear();
+}
+
+namespace {
+
+constexpr qreal kBadgeGap = 3;
+
+QString badgeToolTip(const Map& map, const Annotation& a, int number)
+{
+    QString tip = QStringLiteral("<b>%1&nbsp;&nbsp;%2</b>").arg(number).arg(annotationKindText(a).toHtmlEscaped());
+    tip += QStringLiteral("<br>") + (a.text.empty() ? QObject::tr("<i>(no text yet)</i>")
+                                                    : QString::fromStdString(a.text).toHtmlEscaped());
+    if (!a.affects.empty())
+        tip += QStringLiteral("<br>") + QObject::tr("Affects: %1").arg(QString::fromStdString(a.affects).toHtmlEscaped());
+    tip += QStringLiteral("<br>") + QObject::tr("On: %1").arg(annotationTargetText(map, a.target).toHtmlEscaped());
+    return tip;
+}
+
+/// Splits badges of these widths into rows no wider than maxWidth (at least one badge a row).
+std::vector<std::vector<std::size_t>> badgeRows(const std::vector<qreal>& widths, qreal maxWidth)
+{
+    std::vector<std::vector<std::size_t>> rows;
+    qreal used = 0;
+    for (std::size_t i = 0; i < widths.size(); ++i) {
+        if (rows.empty() || (used + widths[i] > maxWidth && !rows.back().empty())) {
+            rows.emplace_back();
+            used = 0;
+        }
+        rows.back().push_back(i);
+        used += widths[i] + kBadgeGap;
+    }
+    return rows;
+}
+
+qreal rowWidth(const std::vector<qreal>& widths, const std::vector<std::size_t>& row)
+{
+    qreal w = 0;
+    for (std::size_t i : row)
+        w += widths[i] + kBadgeGap;
+    return row.empty() ? 0 : w - kBadgeGap;
+}
+
+/// True when the route's midpoint lies on a vertical segment.
+bool midpointOnVertical(const QPolygonF& route, const QPointF& mid)
+{
+    for (int i = 1; i < route.size(); ++i) {
+        const QLineF seg(route[i - 1], route[i]);
+        const QRectF box = QRectF(seg.p1(), seg.p2()).normalized().adjusted(-0.5, -0.5, 0.5, 0.5);
+        if (box.contains(mid))
+            return std::abs(seg.dx()) < 0.5 && std::abs(seg.dy()) > 0.5;
+    }
+    return false;
+}
+
+} // namespace
+
+void MapScene::updateBadges()
+{
+    const Map* m = map();
+    if (!m) {
+        removeAllBadges();
+        m_corner->setHintVisible(true);
+        return;
+    }
+    std::unordered_map<std::string, int> numbers;
+    for (const auto& [id, number] : annotationNumbers(*m))
+        numbers.emplace(id, number);
+
+    // Annotations per target in map order, so that badges read 1, 2, 3 left to right.
+    std::vector<std::string> targets;
+    std::unordered_map<std::string, std::vector<const Annotation*>> byTarget;
+    std::set<std::string> blackBoxes;
+    const bool blackBoxShown = !m_hiddenKinds.contains(AnnotationKind::BlackBox);
+    for (const Annotation& a : m->annotations) {
+        if (a.kind == AnnotationKind::BlackBox && blackBoxShown)
+            blackBoxes.insert(a.target);
+        if (m_hiddenKinds.contains(a.kind))
+            continue;
+        auto& list = byTarget[a.target];
+        if (list.empty())
+            targets.push_back(a.target);
+        list.push_back(&a);
+    }
+    for (const auto& [id, item] : m_steps) {
+        item->setBlackBox(blackBoxes.count(id) > 0);
+        item->setHighlighted(m_highlighted.count(id) > 0);
+    }
+
+    std::set<std::string> alive;
+    std::unordered_map<std::string, qreal> laneBadgeSpace;
+    bool mapBadges = false;
+    const qreal h = AnnotationBadgeItem::kHeight;
+    for (const std::string& target : targets) {
+        QGraphicsItem* parent = nullptr;
+        StepItem* stepItemOf = nullptr;
+        FlowItem* flowItemOf = nullptr;
+        LaneHeaderItem* laneItemOf = nullptr;
+        if (target.empty())
+            parent = m_corner;
+        else if ((stepItemOf = stepItem(target)))
+            parent = stepItemOf;
+        else if ((flowItemOf = flowItem(target)))
+            parent = flowItemOf;
+        else if ((laneItemOf = laneHeader(target)))
+            parent = laneItemOf;
+        if (!parent)
+            continue; // a target the map no longer has: nothing to pin the badge to
+
+        std::vector<AnnotationBadgeItem*> badges;
+        std::vector<qreal> widths;
+        for (const Annotation* a : byTarget[target]) {
+            QPointer<AnnotationBadgeItem>& slot = m_badges[a->id];
+            if (slot && slot->parentItem() != parent) {
+                delete slot.data();
+                slot = nullptr;
+            }
+            if (!slot)
+                slot = new AnnotationBadgeItem(parent);
+            const int number = numbers.count(a->id) ? numbers.at(a->id) : 0;
+            slot->setAnnotation(*a, number, badgeToolTip(*m, *a, number));
+            slot->setCurrent(a->id == m_currentAnnotation);
+            badges.push_back(slot.data());
+            widths.push_back(slot->width());
+            alive.insert(a->id);
+        }
+
+        if (stepItemOf) {
+            // Along the top edge from the top-right corner, straddling the border so that the
+            // label stays clear; further rows stack upwards into the free room above the step.
+            const QSizeF size = stepItemOf->sceneRectOfStep().size();
+            const qreal right = size.width() + 8;
+            const auto rows = badgeRows(widths, size.width() + 8);
+            for (std::size_t r = 0; r < rows.size(); ++r) {
+                qreal x = right - rowWidth(widths, rows[r]);
+                const qreal y = -h / 2 - static_cast<qreal>(r) * (h + kBadgeGap);
+                for (std::size_t i : rows[r]) {
+                    badges[i]->setPos(x, y);
+                    x += widths[i] + kBadgeGap;
+                }
+            }
+        } else if (flowItemOf) {
+            // Beside the flow's midpoint, clear of its label: right of a vertical stretch,
+            // above a horizontal one.
+            const QPointF mid = flowItemOf->labelAnchor();
+            const QRectF label = flowItemOf->labelRect();
+            const bool vertical = midpointOnVertical(flowItemOf->route(), mid);
+            const auto rows = badgeRows(widths, 160);
+            for (std::size_t r = 0; r < rows.size(); ++r) {
+                const qreal w = rowWidth(widths, rows[r]);
+                qreal x = 0;
+                qreal y = 0;
+                if (vertical) {
+                    x = (label.isNull() ? mid.x() : label.right()) + 6;
+                    y = mid.y() - h / 2 + static_cast<qreal>(r) * (h + kBadgeGap);
+                } else {
+                    x = mid.x() - w / 2;
+                    y = (label.isNull() ? mid.y() - 6 : label.top() - 3) - h -
+                        static_cast<qreal>(r) * (h + kBadgeGap);
+                }
+                for (std::size_t i : rows[r]) {
+                    badges[i]->setPos(x, y);
+                    x += widths[i] + kBadgeGap;
+                }
+            }
+        } else if (laneItemOf) {
+            // At the bottom of the lane header, under the name (which makes room for them).
+            const qreal height = laneItemOf->boundingRect().height();
+            const auto rows = badgeRows(widths, kLaneHeaderWidth - 22);
+            const auto n = rows.size();
+            for (std::size_t r = 0; r < n; ++r) {
+                qreal x = 14;
+                const qreal y = height - 6 - static_cast<qreal>(n - r) * (h + kBadgeGap) + kBadgeGap;
+                for (std::size_t i : rows[r]) {
+                    badges[i]->setPos(x, y);
+                    x += widths[i] + kBadgeGap;
+                }
+            }
+            laneBadgeSpace[target] = static_cast<qreal>(n) * (h + kBadgeGap);
+        } else {
+            // Whole-map annotations in the corner header, in place of its hint; rows beyond the
+            // first hang below it, over the first lane's header.
+            mapBadges = true;
+            const auto rows = badgeRows(widths, kLaneHeaderWidth - 14);
+            for (std::size_t r = 0; r < rows.size(); ++r) {
+                qreal x = 8;
+                const qreal y = (kPhaseHeaderHeight - h) / 2 + static_cast<qreal>(r) * (h + kBadgeGap);
+                for (std::size_t i : rows[r]) {
+                    badges[i]->setPos(x, y);
+                    x += widths[i] + kBadgeGap;
+                }
+            }
+        }
+    }
+    for (auto it = m_badges.begin(); it != m_badges.end();) {
+        if (!alive.count(it->first)) {
+            delete it->second.data();
+            it = m_badges.erase(it);
+        } else {
+            ++it;
+        }
+    }
+    for (const auto& [id, item] : m_lanes)
+        item->setBadgeSpace(laneBadgeSpace.count(id) ? laneBadgeSpace.at(id) : 0);
+    m_corner->setHintVisible(!mapBadges);
 }
 
 } // namespace crosswalk

@@ -3,11 +3,14 @@
 #include "crosswalk/edit/edit.h"
 #include "crosswalk/model/map.h"
 #include "ui/canvas/flowrouter.h"
+#include "ui/panels/annotationglyph.h" // qHash for QSet<AnnotationKind>
 
 #include <QGraphicsScene>
 #include <QPointer>
+#include <QSet>
 
 #include <optional>
+#include <set>
 #include <string>
 #include <unordered_map>
 #include <vector>
@@ -20,6 +23,7 @@ class FlowItem;
 class LaneHeaderItem;
 class PhaseHeaderItem;
 class CornerHeaderItem;
+class AnnotationBadgeItem;
 
 /// The scene of one map. It keeps an id -> item map for steps, flows, lanes and phases and
 /// brings the items up to date from the document after every change; the items hold nothing
@@ -45,6 +49,20 @@ public:
     std::size_t flowItemCount() const { return m_flows.size(); }
     std::size_t laneHeaderCount() const { return m_lanes.size(); }
     std::size_t phaseHeaderCount() const { return m_phases.size(); }
+    /// The badge of this annotation, or nullptr when its kind is hidden (or it has no target item).
+    AnnotationBadgeItem* badge(const std::string& annotationId) const;
+    std::size_t badgeCount() const;
+    CornerHeaderItem* cornerHeader() const { return m_corner; }
+
+    /// Annotations of these kinds get no badge; a hidden black-box kind also shows its steps plain.
+    void setHiddenAnnotationKinds(const QSet<AnnotationKind>& kinds);
+    const QSet<AnnotationKind>& hiddenAnnotationKinds() const { return m_hiddenKinds; }
+    /// Steps drawn with the strong highlight; the rest are left as they are.
+    void setHighlightedSteps(const std::set<std::string>& ids);
+    const std::set<std::string>& highlightedSteps() const { return m_highlighted; }
+    /// The annotation whose badge is shown as selected; empty for none.
+    void setCurrentAnnotation(const std::string& id);
+    const std::string& currentAnnotation() const { return m_currentAnnotation; }
 
     /// Selected steps, in map order.
     std::vector<std::string> selectedStepIds() const;
@@ -66,6 +84,8 @@ public:
     /// flows follow. An empty map ends the preview.
     void previewStepRects(const std::unordered_map<std::string, QRectF>& rects);
 
+    /// The badge at a scene point when it is the topmost item there, or nullptr.
+    AnnotationBadgeItem* badgeAt(const QPointF& pos) const;
     /// Step item under a scene point (the topmost), or nullptr.
     StepItem* stepItemAt(const QPointF& pos) const;
     FlowItem* flowItemAt(const QPointF& pos) const;
@@ -98,6 +118,9 @@ private:
     QRectF stepRect(const Step& step) const;
     std::optional<QPointF> handoffPoint(const QPolygonF& route) const;
     void removeAllItems();
+    /// Brings badges, black-box and highlight states up to date with the model.
+    void updateBadges();
+    void removeAllBadges();
 
     QPointer<MapDocument> m_document;
     QMetaObject::Connection m_changedConnection;
@@ -106,6 +129,11 @@ private:
     std::unordered_map<std::string, LaneHeaderItem*> m_lanes;
     std::unordered_map<std::string, PhaseHeaderItem*> m_phases;
     CornerHeaderItem* m_corner = nullptr;
+    // Badges are children of the items they mark and die with them: held by QPointer.
+    std::unordered_map<std::string, QPointer<AnnotationBadgeItem>> m_badges;
+    QSet<AnnotationKind> m_hiddenKinds;
+    std::set<std::string> m_highlighted;
+    std::string m_currentAnnotation;
     FlowRouter m_router;
     std::unordered_map<std::string, QRectF> m_previewRects;
     bool m_gridVisible = true;

@@ -97,6 +97,22 @@ void StepItem::setDropTarget(bool target)
     }
 }
 
+void StepItem::setBlackBox(bool blackBox)
+{
+    if (m_blackBox != blackBox) {
+        m_blackBox = blackBox;
+        update();
+    }
+}
+
+void StepItem::setHighlighted(bool highlighted)
+{
+    if (m_highlighted != highlighted) {
+        m_highlighted = highlighted;
+        update();
+    }
+}
+
 QPointF StepItem::handleScenePos(Side side) const
 {
     const QRectF r = sceneRectOfStep();
@@ -150,12 +166,21 @@ void StepItem::paint(QPainter* painter, const QStyleOptionGraphicsItem* option, 
         // A whole large map fitted on one screen: a step is a few pixels wide and its label
         // a speck, so a plain box without antialiasing keeps thousands of them within a frame.
         painter->setRenderHint(QPainter::Antialiasing, false);
-        painter->setPen(QPen(canvasstyle::ink(), 0));
-        painter->setBrush(Qt::white);
+        painter->setPen(QPen(m_highlighted ? canvasstyle::highlightOrange() : canvasstyle::ink(), 0));
+        painter->setBrush(m_blackBox ? canvasstyle::blackBoxFill() : QColor(Qt::white));
         painter->drawRect(r);
         return;
     }
     painter->setRenderHint(QPainter::Antialiasing);
+
+    if (m_highlighted) {
+        // Wider than the selection halo and drawn beneath it, so both read when they coincide.
+        QPen halo(canvasstyle::highlightOrange(), 12);
+        halo.setJoinStyle(Qt::RoundJoin);
+        painter->setPen(halo);
+        painter->setBrush(Qt::NoBrush);
+        painter->drawPath(m_outline);
+    }
 
     if (isSelected() || m_dropTarget) {
         // A halo outside the outline: the symbol itself stays readable when selected.
@@ -166,10 +191,24 @@ void StepItem::paint(QPainter* painter, const QStyleOptionGraphicsItem* option, 
         painter->drawPath(m_outline);
     }
     StepShape::paint(*painter, m_step.kind, m_outline, m_decoration, canvasstyle::ink());
+    if (m_blackBox) {
+        // Opaque, not merely badged: the team marked this step as one nobody can see inside.
+        // The kind's outline stays, so a black-box decision still reads as a decision.
+        QPen pen(canvasstyle::ink(), StepShape::borderWidth(m_step.kind));
+        pen.setJoinStyle(Qt::RoundJoin);
+        painter->setPen(pen);
+        painter->setBrush(canvasstyle::blackBoxFill());
+        painter->drawPath(m_outline);
+        if (!m_decoration.isEmpty()) {
+            painter->setPen(QPen(QColor(0x9A, 0xA0, 0xA6), 1.6));
+            painter->setBrush(Qt::NoBrush);
+            painter->drawPath(m_decoration);
+        }
+    }
 
     // Text under about 3 px on screen is noise, and the costliest part of a frame.
     if (!m_editing && m_labelFont.pixelSize() * lod >= 3) {
-        painter->setPen(canvasstyle::ink());
+        painter->setPen(m_blackBox ? QColor(Qt::white) : canvasstyle::ink());
         painter->setFont(m_labelFont);
         painter->drawStaticText(m_labelPos, m_labelText);
     }

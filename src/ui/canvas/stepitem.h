@@ -32,6 +32,12 @@ public:
     void setEditing(bool editing);
     /// Shown as the target of a connection being drawn.
     void setDropTarget(bool target);
+    /// Marked as a black box: drawn opaque and dark, "we cannot see inside".
+    void setBlackBox(bool blackBox);
+    bool isBlackBox() const { return m_blackBox; }
+    /// Drawn with a strong orange outline (the steps behind an insight figure or a change).
+    void setHighlighted(bool highlighted);
+    bool isHighlighted() const { return m_highlighted; }
 
     /// The connection handle under a scene point, if handles are shown and one is there.
     std::optional<Side> handleAt(const QPointF& scenePos) const;
@@ -64,6 +70,8 @@ private:
     bool m_hovered = false;
     bool m_editing = false;
     bool m_dropTarget = false;
+    bool m_blackBox = false;
+    bool m_highlighted = false;
 };
 
 } // namespace crosswalk

@@ -4,13 +4,22 @@
 #include "crosswalk/json/mapjson.h"
 #include "ui/canvas/mapcanvas.h"
 #include "ui/document/mapdocument.h"
+#include "ui/compare/comparewindow.h"
+#include "ui/export/exportdialog.h"
 #include "ui/inspector/inspectorpanel.h"
+#include "ui/panels/annotationglyph.h"
+#include "ui/panels/annotationspanel.h"
+#include "ui/panels/horizonsview.h"
+#include "ui/panels/insightspanel.h"
+#include "ui/panels/revisionspanel.h"
 #include "ui/library/librarypanel.h"
 
 #include <QAction>
 #include <QApplication>
 #include <QCloseEvent>
+#include <QDir>
 #include <QDockWidget>
+#include <QFile>
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QInputDialog>
@@ -49,6 +58,8 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent)
     connect(m_canvas, &MapCanvas::selectionChanged, this,
             [this] { m_inspector->inspect(m_canvas->selectedStepIds(), m_canvas->selectedFlowIds()); });
 
+    createPanels();
+
     m_saveState = new QLabel(this);
     m_zoomLabel = new QLabel(tr("100%"), this);
     statusBar()->addWidget(m_saveState, 1);
@@ -72,10 +83,143 @@ MainWindow::~MainWindow()
     closeDocument();
 }
 
+QDockWidget* MainWindow::addPanel(QWidget* panel, const QString& title, const QString& name, Qt::DockWidgetArea area)
+{
+    auto* dock = new QDockWidget(title, this);
+    dock->setObjectName(name);
+    dock->setWidget(panel);
+    addDockWidget(area, dock);
+    m_panelDocks << dock;
+    return dock;
+}
+
+void MainWindow::createPanels()
+{
+    m_annotations = new AnnotationsPanel(this);
+    m_horizons = new HorizonsView(this);
+    m_revisions = new RevisionsPanel(this);
+    m_insights = new InsightsPanel(this);
+    QDockWidget* annotations = addPanel(m_annotations, tr("Annotations"), "AnnotationsDock", Qt::RightDockWidgetArea);
+    QDockWidget* horizons = addPanel(m_horizons, tr("Horizons"), "HorizonsDock", Qt::RightDockWidgetArea);
+    QDockWidget* revisions = addPanel(m_revisions, tr("Revisions"), "RevisionsDock", Qt::RightDockWidgetArea);
+    QDockWidget* insights = addPanel(m_insights, tr("Insights"), "InsightsDock", Qt::BottomDockWidgetArea);
+    tabifyDockWidget(m_inspectorDock, annotations);
+    tabifyDockWidget(annotations, horizons);
+    tabifyDockWidget(horizons, revisions);
+    m_inspectorDock->raise();
+    insights->hide(); // opened from the View menu; the map needs the height while drawing
+
+    auto selectTarget = [this](const QString& targetId) {
+        if (m_document && m_document->map().step(targetId.toStdString()))
+            m_canvas->selectStep(targetId, true);
+    };
+    connect(m_annotations, &AnnotationsPanel::targetActivated, this, selectTarget);
+    connect(m_horizons, &HorizonsView::targetActivated, this, selectTarget);
+    connect(m_canvas, &MapCanvas::selectionChanged, this,
+            [this] { m_annotations->setSelection(m_canvas->selectedStepIds(), m_canvas->selectedFlowIds(), {}); });
+    connect(m_annotations, &AnnotationsPanel::annotationActivated, m_canvas,
+            [this](const QString& id) { m_canvas->selectAnnotation(id); });
+    connect(m_horizons, &HorizonsView::annotationActivated, m_canvas,
+            [this](const QString& id) { m_canvas->selectAnnotation(id); });
+    connect(m_canvas, &MapCanvas::annotationSelected, m_annotations, &AnnotationsPanel::selectAnnotation);
+    connect(m_annotations, &AnnotationsPanel::visibilityChanged, this,
+            [this] { m_canvas->setHiddenAnnotationKinds(m_annotations->hiddenKinds()); });
+    connect(m_insights, &InsightsPanel::highlightSteps, m_canvas, &MapCanvas::highlightSteps);
+    connect(m_revisions, &RevisionsPanel::highlightChanges, this,
+            [this](const QStringList& added, const QStringList& changed, const QStringList&) {
+                m_canvas->highlightSteps(added + changed);
+            });
+    connect(m_revisions, &RevisionsPanel::mapRestored, this, [this](const QString& mapId) {
+        refreshLibrary();
+        openMap(mapId);
+    });
+    connect(m_revisions, &RevisionsPanel::openRevisionReadOnly, this, &MainWindow::openRevisionReadOnly);
+    connect(m_revisions, &RevisionsPanel::errorOccurred, this,
+            [this](const QString& message) { showError(tr("Revisions"), message); });
+}
+
+void MainWindow::compareDistricts()
+{
+    if (!m_workspace)
+        return;
+    const std::vector<std::string> ids = CompareWindow::pickMaps(*m_workspace, this);
+    if (ids.size() < 2)
+        return;
+    try {
+        auto* window = new CompareWindow(*m_workspace, ids, this);
+        window->setAttribute(Qt::WA_DeleteOnClose);
+        window->setWindowFlag(Qt::Window);
+        connect(window, &CompareWindow::openMapAt, this, [this](const QString& mapId, const QString&) {
+            openMap(mapId);
+            raise();
+            activateWindow();
+        });
+        window->resize(size());
+        window->show();
+    } catch (const std::exception& e) {
+        showError(tr("Could not compare the maps"), QString::fromStdString(e.what()));
+    }
+}
+
+void MainWindow::exportPicture()
+{
+    if (!m_document)
+        return;
+    ExportDialog dialog(m_document->map(), this);
+    dialog.exec();
+}
+
+void MainWindow::openRevisionReadOnly(const QString& revisionId)
+{
+    if (!m_workspace)
+        return;
+    const std::optional<Map> map = RevisionsPanel::revisionMap(*m_workspace, revisionId);
+    if (!map)
+        return;
+    // A revision is shown from a temporary workspace opened read-only, so the same canvas
+    // draws it and nothing can change it.
+    const QString path = QDir::temp().filePath(QString("crosswalk-revision-%1-%2.crosswalk")
+                                                   .arg(QCoreApplication::applicationPid())
+                                                   .arg(revisionId));
+    try {
+        QFile::remove(path);
+        {
+            Workspace temp = Workspace::create(path.toStdString());
+            temp.addMap(*map);
+        }
+        auto* window = new QMainWindow(this);
+        window->setAttribute(Qt::WA_DeleteOnClose);
+        window->setWindowFlag(Qt::Window);
+        auto workspace = std::make_shared<Workspace>(Workspace::open(path.toStdString(), Workspace::Mode::ReadOnly));
+        auto* document = new MapDocument(*workspace, workspace->loadMap(map->id), window);
+        auto* canvas = new MapCanvas(window);
+        canvas->setDocument(document);
+        window->setCentralWidget(canvas);
+        window->setWindowTitle(tr("%1 (%2) - read-only revision")
+                                   .arg(QString::fromStdString(map->props.title),
+                                        QString::fromStdString(map->props.district)));
+        // Children go in the order they were made: the document and canvas first, then this
+        // holder, which closes the temporary workspace and removes its file.
+        auto* holder = new QObject(window);
+        connect(holder, &QObject::destroyed, [workspace, path]() mutable {
+            workspace.reset();
+            QFile::remove(path);
+        });
+        window->resize(size() * 0.9);
+        window->show();
+    } catch (const std::exception& e) {
+        showError(tr("Could not open the revision"), QString::fromStdString(e.what()));
+    }
+}
+
 void MainWindow::closeDocument()
 {
     m_canvas->setDocument(nullptr);
     m_inspector->setDocument(nullptr);
+    m_annotations->setDocument(nullptr);
+    m_horizons->setDocument(nullptr);
+    m_revisions->setDocument(nullptr);
+    m_insights->setDocument(nullptr);
     delete m_document;
 }
 
@@ -90,6 +234,7 @@ void MainWindow::createActions()
     file->addSeparator();
     file->addAction(tr("&Import Map (JSON)..."), QKeySequence(Qt::CTRL | Qt::Key_I), this, &MainWindow::importMap);
     file->addAction(tr("&Export Map (JSON)..."), QKeySequence(Qt::CTRL | Qt::Key_E), this, &MainWindow::exportMap);
+    file->addAction(tr("Export as &PDF, SVG or PNG..."), QKeySequence::Print, this, &MainWindow::exportPicture);
     file->addSeparator();
     file->addAction(tr("&Quit"), QKeySequence::Quit, this, &QWidget::close);
 
@@ -130,12 +275,17 @@ void MainWindow::createActions()
     view->addSeparator();
     view->addAction(m_libraryDock->toggleViewAction());
     view->addAction(m_inspectorDock->toggleViewAction());
+    for (QDockWidget* dock : m_panelDocks)
+        view->addAction(dock->toggleViewAction());
 
     QMenu* mapMenu = menuBar()->addMenu(tr("&Map"));
     mapMenu->addAction(tr("&New Map..."), QKeySequence::New, this, &MainWindow::newMap);
     mapMenu->addAction(tr("D&uplicate Map"), this, &MainWindow::duplicateMap);
     mapMenu->addAction(tr("&Rename Map..."), this, &MainWindow::renameMap);
     mapMenu->addAction(tr("&Delete Map..."), this, &MainWindow::deleteMap);
+    mapMenu->addSeparator();
+    mapMenu->addAction(tr("&Compare Districts..."), QKeySequence(Qt::CTRL | Qt::ALT | Qt::Key_C), this,
+                       &MainWindow::compareDistricts);
 
     QToolBar* steps = addToolBar(tr("Steps"));
     steps->setObjectName("StepsToolBar");
@@ -144,6 +294,36 @@ void MainWindow::createActions()
         QAction* add = steps->addAction(QString::fromUtf8(displayName(kind).data(), displayName(kind).size()));
         add->setToolTip(tr("Add a %1 step after the selected one").arg(add->text().toLower()));
         connect(add, &QAction::triggered, this, [this, kind] { m_canvas->addStep(kind); });
+    }
+
+    // One key per annotation kind, on the selected steps or flow (nothing selected: the map).
+    QMenu* annotate = menuBar()->addMenu(tr("&Annotate"));
+    struct KindKey {
+        QString text;
+        AnnotationKind kind;
+        std::optional<Variation> variation;
+        std::optional<int> horizon;
+        QKeySequence key;
+    };
+    const KindKey keys[] = {
+        {tr("&Black Box"), AnnotationKind::BlackBox, {}, {}, QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_B)},
+        {tr("&Harm Point"), AnnotationKind::Harm, {}, {}, QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_H)},
+        {tr("&Unintentional Variation"), AnnotationKind::Variation, Variation::Unintentional, {},
+         QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_V)},
+        {tr("I&ntentional Variation"), AnnotationKind::Variation, Variation::Intentional, {},
+         QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_N)},
+        {tr("&Question"), AnnotationKind::Question, {}, {}, QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Q)},
+        {tr("&Insight"), AnnotationKind::Insight, {}, {}, QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_I)},
+        {tr("Change Idea, Horizon &1"), AnnotationKind::ChangeIdea, {}, 1, QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_1)},
+        {tr("Change Idea, Horizon &2"), AnnotationKind::ChangeIdea, {}, 2, QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_2)},
+        {tr("Change Idea, Horizon &3"), AnnotationKind::ChangeIdea, {}, 3, QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_3)},
+    };
+    for (const KindKey& k : keys) {
+        QAction* action = annotate->addAction(k.text, k.key, this, [this, k] {
+            if (m_document && !m_document->readOnly())
+                m_canvas->addAnnotation(k.kind, k.variation, k.horizon);
+        });
+        action->setIcon(annotationIcon(k.kind, k.horizon, k.variation));
     }
 
     QMenu* help = menuBar()->addMenu(tr("&Help"));
@@ -201,6 +381,10 @@ bool MainWindow::openMap(const QString& mapId)
     });
     m_canvas->setDocument(m_document);
     m_inspector->setDocument(m_document);
+    m_annotations->setDocument(m_document);
+    m_horizons->setDocument(m_document);
+    m_revisions->setDocument(m_document);
+    m_insights->setDocument(m_document);
     m_library->setCurrentMap(mapId);
     updateTitle();
     return true;

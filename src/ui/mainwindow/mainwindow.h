@@ -15,7 +15,11 @@ class QDockWidget;
 
 namespace crosswalk {
 
+class AnnotationsPanel;
+class HorizonsView;
+class InsightsPanel;
 class InspectorPanel;
+class RevisionsPanel;
 class LibraryPanel;
 class MapCanvas;
 
@@ -36,6 +40,10 @@ public:
     MapCanvas* canvas() const { return m_canvas; }
     LibraryPanel* library() const { return m_library; }
     InspectorPanel* inspector() const { return m_inspector; }
+    AnnotationsPanel* annotations() const { return m_annotations; }
+    InsightsPanel* insights() const { return m_insights; }
+    HorizonsView* horizons() const { return m_horizons; }
+    RevisionsPanel* revisions() const { return m_revisions; }
 
 protected:
     void closeEvent(QCloseEvent* event) override;
@@ -58,6 +66,11 @@ private:
     void renameMap();
     void deleteMap();
     void findStep();
+    void createPanels();
+    QDockWidget* addPanel(QWidget* panel, const QString& title, const QString& name, Qt::DockWidgetArea area);
+    void compareDistricts();
+    void exportPicture();
+    void openRevisionReadOnly(const QString& revisionId);
 
     std::unique_ptr<Workspace> m_workspace;
     QPointer<MapDocument> m_document;
@@ -66,6 +79,11 @@ private:
     QDockWidget* m_libraryDock = nullptr;
     InspectorPanel* m_inspector = nullptr;
     QDockWidget* m_inspectorDock = nullptr;
+    AnnotationsPanel* m_annotations = nullptr;
+    InsightsPanel* m_insights = nullptr;
+    HorizonsView* m_horizons = nullptr;
+    RevisionsPanel* m_revisions = nullptr;
+    QList<QDockWidget*> m_panelDocks;
     MapCanvas* m_canvas = nullptr;
     QMenu* m_recentMenu = nullptr;
     QLabel* m_saveState = nullptr;

@@ -1,0 +1,128 @@
+#include "ui/compare/comparesession.h"
+
+#include "crosswalk/compare/decisionstore.h"
+#include "crosswalk/storage/workspace.h"
+#include "ui/compare/comparestyle.h"
+
+#include <algorithm>
+#include <stdexcept>
+
+namespace crosswalk {
+
+CompareSession::CompareSession(Workspace& ws, const std::vector<std::string>& mapIds, QObject* parent)
+    : QObject(parent), m_ws(ws), m_ids(mapIds)
+{
+    if (mapIds.size() > kMaxComparedMaps)
+        throw std::invalid_argument("at most " + std::to_string(kMaxComparedMaps) + " maps can be compared at once");
+    reload();
+}
+
+bool CompareSession::readOnly() const
+{
+    return m_ws.readOnly();
+}
+
+void CompareSession::reload()
+{
+    m_maps.clear();
+    m_names.clear();
+    for (const std::string& id : m_ids) {
+        m_maps.push_back(m_ws.loadMap(id));
+        const MapProperties& props = m_maps.back().props;
+        m_names << QString::fromStdString(props.district.empty() ? props.title : props.district);
+    }
+    m_initials = comparestyle::districtInitials(m_names);
+    recompute();
+}
+
+void CompareSession::recompute()
+{
+    m_decisions = loadDecisions(m_ws, m_ids);
+    m_result = compareMaps(m_maps, m_decisions);
+    emit changed();
+}
+
+std::size_t CompareSession::pairIndex(std::size_t i, std::size_t j) const
+{
+    // Pairs come in the order (0,1), (0,2) ... (1,2) ...
+    const std::size_t n = m_maps.size();
+    return i * n - i * (i + 1) / 2 + (j - i - 1);
+}
+
+QString CompareSession::rowName(std::size_t row) const
+{
+    std::vector<std::pair<std::string, int>> counts;
+    const std::vector<std::string>& lanes = m_result.laneRows.at(row);
+    for (std::size_t i = 0; i < lanes.size() && i < m_maps.size(); ++i) {
+        const Lane* lane = lanes[i].empty() ? nullptr : m_maps[i].lane(lanes[i]);
+        if (!lane)
+            continue;
+        auto it = std::find_if(counts.begin(), counts.end(), [&](const auto& c) { return c.first == lane->name; });
+        if (it == counts.end())
+            counts.push_back({lane->name, 1});
+        else
+            ++it->second;
+    }
+    // The most used name; on a tie the earliest district's, so the heading never flickers.
+    const auto best = std::max_element(counts.begin(), counts.end(),
+                                       [](const auto& a, const auto& b) { return a.second < b.second; });
+    return best == counts.end() ? QString() : QString::fromStdString(best->first);
+}
+
+const PairComparison& CompareSession::pair(std::size_t i, std::size_t j) const
+{
+    if (i >= j || j >= m_maps.size())
+        throw std::out_of_range("no comparison of these two maps");
+    return m_result.pairs.at(pairIndex(i, j));
+}
+
+const StepMatch* CompareSession::matchOf(std::size_t i, std::size_t j, const std::string& stepId) const
+{
+    if (i == j)
+        return nullptr;
+    const bool first = i < j;
+    const PairComparison& p = first ? pair(i, j) : pair(j, i);
+    for (const StepMatch& m : p.matches)
+        if ((first ? m.a : m.b) == stepId)
+            return &m;
+    return nullptr;
+}
+
+std::optional<Decision> CompareSession::stepDecision(std::size_t i, std::size_t j, const std::string& a,
+                                                     const std::string& b) const
+{
+    for (const MatchDecision& d : m_decisions.between(m_ids.at(i), m_ids.at(j), DecisionKind::Step))
+        if (d.a == a && d.b == b)
+            return d.decision;
+    return std::nullopt;
+}
+
+void CompareSession::decide(std::size_t i, std::size_t j, const std::string& a, const std::string& b,
+                            Decision decision)
+{
+    storeDecision(m_ws, MatchDecision{m_ids.at(i), m_ids.at(j), DecisionKind::Step, a, b, decision});
+    recompute();
+}
+
+void CompareSession::confirmMatch(std::size_t i, std::size_t j, const std::string& a, const std::string& b)
+{
+    decide(i, j, a, b, Decision::Confirmed);
+}
+
+void CompareSession::rejectMatch(std::size_t i, std::size_t j, const std::string& a, const std::string& b)
+{
+    decide(i, j, a, b, Decision::Rejected);
+}
+
+void CompareSession::addMatch(std::size_t i, std::size_t j, const std::string& a, const std::string& b)
+{
+    decide(i, j, a, b, Decision::Added);
+}
+
+void CompareSession::clearDecision(std::size_t i, std::size_t j, const std::string& a, const std::string& b)
+{
+    crosswalk::clearDecision(m_ws, m_ids.at(i), m_ids.at(j), DecisionKind::Step, a, b);
+    recompute();
+}
+
+} // namespace crosswalk

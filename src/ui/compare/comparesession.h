@@ -1,0 +1,83 @@
+#pragma once
+
+#include "crosswalk/compare/compare.h"
+#include "crosswalk/compare/decisionset.h"
+#include "crosswalk/model/map.h"
+
+#include <QObject>
+#include <QString>
+#include <QStringList>
+
+#include <cstddef>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace crosswalk {
+
+class Workspace;
+
+/// The maps being compared, the decisions stored for them and the comparison, shared by
+/// every comparison view. Decisions go straight to the workspace (there is no Save), and
+/// the comparison is recomputed after each one so that every view shows what is stored.
+class CompareSession final : public QObject {
+    Q_OBJECT
+
+public:
+    /// Loads the maps (2 to kMaxComparedMaps) from the workspace and compares them. Throws
+    /// WorkspaceError for a map that is not there, std::invalid_argument for too many maps.
+    CompareSession(Workspace& ws, const std::vector<std::string>& mapIds, QObject* parent = nullptr);
+
+    Workspace& workspace() { return m_ws; }
+    bool readOnly() const;
+    std::size_t mapCount() const { return m_maps.size(); }
+    const std::vector<Map>& maps() const { return m_maps; }
+    const Map& map(std::size_t index) const { return m_maps.at(index); }
+    const ComparisonResult& result() const { return m_result; }
+    const DecisionSet& decisions() const { return m_decisions; }
+
+    /// District names for headings (the title when a map has no district).
+    const QStringList& districtNames() const { return m_names; }
+    /// Short unique tags ("HC") for badges.
+    const QStringList& districtInitials() const { return m_initials; }
+
+    /// A name for a row of the lane crosswalk: the lane name most districts in it use.
+    QString rowName(std::size_t row) const;
+
+    /// The comparison of maps i and j (i < j).
+    const PairComparison& pair(std::size_t i, std::size_t j) const;
+    /// The step of map j matched with step `stepId` of map i, if any (either order of i, j).
+    const StepMatch* matchOf(std::size_t i, std::size_t j, const std::string& stepId) const;
+    /// The decision stored on two steps of maps i and j (i < j), if any.
+    std::optional<Decision> stepDecision(std::size_t i, std::size_t j, const std::string& a,
+                                         const std::string& b) const;
+
+    // Each stores a step decision between maps i < j (a in map i, b in map j), then recomputes.
+    // They throw WorkspaceError when the workspace cannot be written.
+    void confirmMatch(std::size_t i, std::size_t j, const std::string& a, const std::string& b);
+    void rejectMatch(std::size_t i, std::size_t j, const std::string& a, const std::string& b);
+    void addMatch(std::size_t i, std::size_t j, const std::string& a, const std::string& b);
+    void clearDecision(std::size_t i, std::size_t j, const std::string& a, const std::string& b);
+
+    /// Loads the maps and decisions again (after the maps were edited elsewhere) and recomputes.
+    void reload();
+
+signals:
+    /// The comparison was recomputed: views rebuild from result().
+    void changed();
+
+private:
+    void decide(std::size_t i, std::size_t j, const std::string& a, const std::string& b, Decision decision);
+    void recompute();
+    std::size_t pairIndex(std::size_t i, std::size_t j) const;
+
+    Workspace& m_ws;
+    std::vector<std::string> m_ids;
+    std::vector<Map> m_maps;
+    DecisionSet m_decisions;
+    ComparisonResult m_result;
+    QStringList m_names;
+    QStringList m_initials;
+};
+
+} // namespace crosswalk

@@ -1,0 +1,68 @@
+#pragma once
+
+#include "crosswalk/model/kinds.h"
+
+#include <QGraphicsItem>
+#include <QPainterPath>
+#include <QString>
+
+#include <cstddef>
+#include <string>
+
+namespace crosswalk {
+
+/// One district's step in a comparison view: the step's shape (as on the canvas), outlined
+/// in the district's colour and line pattern, with a badge naming the district and small
+/// glyphs for its black boxes, harm points and variations. Read-only: it is selected by
+/// clicking, never moved.
+class CompareStepItem final : public QGraphicsItem {
+public:
+    struct Marks {
+        int blackBoxes = 0;
+        int harmPoints = 0;
+        int variations = 0;
+    };
+
+    CompareStepItem(std::size_t mapIndex, std::string stepId, StepKind kind, const QString& label,
+                    const QString& initials, const QRectF& rect, Marks marks);
+
+    std::size_t mapIndex() const { return m_mapIndex; }
+    const std::string& stepId() const { return m_stepId; }
+    const QString& label() const { return m_label; }
+
+    /// Drawn faintly: a step without a partner in the overlay.
+    void setGhosted(bool ghosted);
+    bool ghosted() const { return m_ghosted; }
+    /// Drawn with a selection halo.
+    void setHighlighted(bool highlighted);
+    bool highlighted() const { return m_highlighted; }
+    /// Without its label: a step lying under another in a stack, whose words would peek out
+    /// as fragments.
+    void setLabelVisible(bool visible) { m_labelVisible = visible; }
+    /// Drawn with a heavy outline: this step differs (annotation) from its partner.
+    void setFlagged(bool flagged);
+
+    QRectF boundingRect() const override;
+    QPainterPath shape() const override;
+    void paint(QPainter* painter, const QStyleOptionGraphicsItem* option, QWidget* widget) override;
+
+    enum { Type = UserType + 501 };
+    int type() const override { return Type; }
+
+private:
+    std::size_t m_mapIndex;
+    std::string m_stepId;
+    StepKind m_kind;
+    QString m_label;
+    QString m_initials;
+    QRectF m_rect;
+    Marks m_marks;
+    QPainterPath m_outline;
+    QPainterPath m_decoration;
+    bool m_ghosted = false;
+    bool m_highlighted = false;
+    bool m_flagged = false;
+    bool m_labelVisible = true;
+};
+
+} // namespace crosswalk

@@ -1,0 +1,501 @@
+#include "ui/compare/overlayview.h"
+
+#include "crosswalk/layout/layout.h"
+#include "ui/compare/comparegraphicsview.h"
+#include "ui/compare/comparesession.h"
+#include "ui/compare/comparestepitem.h"
+#include "ui/compare/comparestyle.h"
+
+#include <QCheckBox>
+#include <QGraphicsRectItem>
+#include <QGraphicsScene>
+#include <QGraphicsTextItem>
+#include <QGridLayout>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QPushButton>
+#include <QTextDocument>
+#include <QVBoxLayout>
+
+#include <algorithm>
+#include <numeric>
+#include <unordered_map>
+#include <unordered_set>
+
+namespace crosswalk {
+namespace {
+
+namespace cs = comparestyle;
+
+// Union-find over the steps of all maps, to group steps that pairwise matches join.
+struct Groups {
+    std::vector<std::size_t> parent;
+    explicit Groups(std::size_t n) : parent(n) { std::iota(parent.begin(), parent.end(), std::size_t{0}); }
+    std::size_t find(std::size_t x)
+    {
+        while (parent[x] != x)
+            x = parent[x] = parent[parent[x]];
+        return x;
+    }
+    void join(std::size_t a, std::size_t b)
+    {
+        a = find(a);
+        b = find(b);
+        if (a != b)
+            parent[std::max(a, b)] = std::min(a, b); // the earlier step stays the root: stable groups
+    }
+};
+
+QString escaped(const std::string& text)
+{
+    return QString::fromStdString(text).toHtmlEscaped();
+}
+
+// Counts of the annotations that the comparison talks about, per step.
+std::unordered_map<std::string, CompareStepItem::Marks> marksOf(const Map& map)
+{
+    std::unordered_map<std::string, CompareStepItem::Marks> out;
+    for (const Annotation& note : map.annotations) {
+        if (!map.step(note.target))
+            continue;
+        CompareStepItem::Marks& m = out[note.target];
+        if (note.kind == AnnotationKind::BlackBox)
+            ++m.blackBoxes;
+        else if (note.kind == AnnotationKind::Harm)
+            ++m.harmPoints;
+        else if (note.kind == AnnotationKind::Variation)
+            ++m.variations;
+    }
+    return out;
+}
+
+QGraphicsTextItem* addHtml(QGraphicsScene& scene, const QString& html, double width, const QPointF& pos)
+{
+    auto* text = scene.addText(QString());
+    text->setHtml(html);
+    text->setTextWidth(width);
+    text->setPos(pos);
+    text->setZValue(3);
+    return text;
+}
+
+} // namespace
+
+OverlayView::OverlayView(CompareSession& session, QWidget* parent) : QWidget(parent), m_session(session)
+{
+    auto* layout = new QVBoxLayout(this);
+    auto* bar = new QHBoxLayout;
+    auto* toggles = new QGridLayout;
+    toggles->setHorizontalSpacing(24);
+    const std::size_t n = session.mapCount();
+    const std::size_t perRow = n > 4 ? (n + 1) / 2 : n;
+    for (std::size_t i = 0; i < n; ++i) {
+        auto* box = new QCheckBox(session.districtNames()[static_cast<qsizetype>(i)]);
+        box->setIcon(cs::districtIcon(i, session.districtInitials()[static_cast<qsizetype>(i)]));
+        box->setIconSize(QSize(84, 28));
+        box->setChecked(true);
+        box->setToolTip(tr("Show or hide this district (%1 outline)").arg(cs::outlineName(cs::districtOutline(i))));
+        connect(box, &QCheckBox::toggled, this, [this] { rebuild(); });
+        toggles->addWidget(box, static_cast<int>(i / perRow), static_cast<int>(i % perRow));
+        m_toggles.push_back(box);
+    }
+    bar->addLayout(toggles);
+    bar->addStretch(1);
+    m_differencesOnly = new QCheckBox(tr("Differences only"));
+    m_differencesOnly->setToolTip(
+        tr("Hide steps that every shown district has, with the same black boxes, harm points and variations"));
+    connect(m_differencesOnly, &QCheckBox::toggled, this, [this] { rebuild(); });
+    bar->addWidget(m_differencesOnly);
+    for (const auto& [label, factor] : {std::pair{QStringLiteral("−"), 1 / 1.25}, std::pair{QStringLiteral("+"), 1.25}}) {
+        auto* zoom = new QPushButton(label);
+        zoom->setFixedWidth(48);
+        zoom->setToolTip(factor > 1 ? tr("Zoom in (Ctrl+wheel)") : tr("Zoom out (Ctrl+wheel)"));
+        connect(zoom, &QPushButton::clicked, this, [this, f = factor] { m_view->zoomBy(f); });
+        bar->addWidget(zoom);
+    }
+    auto* fit = new QPushButton(tr("Fit"));
+    connect(fit, &QPushButton::clicked, this, [this] { m_view->fitScene(); });
+    bar->addWidget(fit);
+    layout->addLayout(bar);
+
+    m_scene = new QGraphicsScene(this);
+    m_view = new CompareGraphicsView(this);
+    m_view->setScene(m_scene);
+    layout->addWidget(m_view, 1);
+    connect(m_view, &CompareGraphicsView::stepClicked, this, &OverlayView::showDetails);
+
+    m_details = new QLabel(tr("Click a step to see which districts have it."));
+    m_details->setWordWrap(true);
+    m_details->setTextFormat(Qt::RichText);
+    m_details->setMinimumHeight(56);
+    layout->addWidget(m_details);
+
+    connect(&m_session, &CompareSession::changed, this, &OverlayView::rebuild);
+    rebuild();
+}
+
+void OverlayView::setDistrictVisible(std::size_t mapIndex, bool visible)
+{
+    m_toggles.at(mapIndex)->setChecked(visible);
+}
+
+bool OverlayView::districtVisible(std::size_t mapIndex) const
+{
+    return m_toggles.at(mapIndex)->isChecked();
+}
+
+void OverlayView::setDifferencesOnly(bool on)
+{
+    m_differencesOnly->setChecked(on);
+}
+
+bool OverlayView::differencesOnly() const
+{
+    return m_differencesOnly->isChecked();
+}
+
+int OverlayView::stepItemCount() const
+{
+    return static_cast<int>(m_items.size());
+}
+
+int OverlayView::stackCount() const
+{
+    std::unordered_set<std::size_t> stacks;
+    for (const auto& [item, stack] : m_items)
+        if (m_stackSizes[stack] > 1)
+            stacks.insert(stack);
+    return static_cast<int>(stacks.size());
+}
+
+int OverlayView::ghostCount() const
+{
+    return static_cast<int>(std::count_if(m_items.begin(), m_items.end(), [](const auto& e) { return e.first->ghosted(); }));
+}
+
+std::vector<CompareStepItem*> OverlayView::stepItems() const
+{
+    std::vector<CompareStepItem*> out;
+    for (const auto& [item, stack] : m_items)
+        out.push_back(item);
+    return out;
+}
+
+void OverlayView::showEvent(QShowEvent* event)
+{
+    QWidget::showEvent(event);
+    if (!m_fitted) {
+        m_fitted = true;
+        m_view->fitScene();
+    }
+}
+
+void OverlayView::rebuild()
+{
+    m_scene->clear();
+    m_items.clear();
+    m_stackSizes.clear();
+    m_details->setText(tr("Click a step to see which districts have it."));
+
+    const std::vector<Map>& maps = m_session.maps();
+    const std::size_t n = maps.size();
+    std::vector<bool> visible(n);
+    std::size_t visibleCount = 0;
+    for (std::size_t i = 0; i < n; ++i) {
+        visible[i] = districtVisible(i);
+        visibleCount += visible[i] ? 1 : 0;
+    }
+
+    // Steps of all maps as nodes, grouped by the matches between shown districts.
+    std::vector<std::size_t> offset(n + 1, 0);
+    std::vector<std::unordered_map<std::string, std::size_t>> nodeOf(n);
+    for (std::size_t i = 0; i < n; ++i) {
+        offset[i + 1] = offset[i] + maps[i].steps.size();
+        for (std::size_t k = 0; k < maps[i].steps.size(); ++k)
+            nodeOf[i][maps[i].steps[k].id] = offset[i] + k;
+    }
+    Groups groups(offset[n]);
+    std::vector<bool> flagged(offset[n], false);
+    // Which districts each group holds (one bit per map): a stack never takes two steps of
+    // one district, or chains of pairwise matches would pile up half a map.
+    std::vector<unsigned> districtsOf(offset[n], 0);
+    for (std::size_t i = 0; i < n; ++i)
+        for (std::size_t k = 0; k < maps[i].steps.size(); ++k)
+            districtsOf[offset[i] + k] = 1u << i;
+    struct Link {
+        std::size_t a;
+        std::size_t b;
+        bool decided;
+        double score;
+    };
+    std::vector<Link> links;
+    for (std::size_t i = 0; i < n; ++i)
+        for (std::size_t j = i + 1; j < n; ++j) {
+            if (!visible[i] || !visible[j])
+                continue;
+            const PairComparison& pair = m_session.pair(i, j);
+            for (const StepMatch& m : pair.matches)
+                links.push_back({nodeOf[i].at(m.a), nodeOf[j].at(m.b), m.decided, m.score});
+            for (const AnnotationDifference& d : pair.annotationDifferences) {
+                flagged[nodeOf[i].at(d.a)] = true;
+                flagged[nodeOf[j].at(d.b)] = true;
+            }
+        }
+    // The team's decisions first, then the surest matches; stable, so the same input gives the same stacks.
+    std::stable_sort(links.begin(), links.end(), [](const Link& x, const Link& y) {
+        return x.decided != y.decided ? x.decided : x.score > y.score;
+    });
+    for (const Link& link : links) {
+        const std::size_t ra = groups.find(link.a);
+        const std::size_t rb = groups.find(link.b);
+        if (ra == rb || (districtsOf[ra] & districtsOf[rb]) != 0)
+            continue;
+        groups.join(ra, rb);
+        districtsOf[groups.find(ra)] = districtsOf[ra] | districtsOf[rb];
+    }
+
+    // Stacks in a stable order: by their first step, maps in the order given.
+    std::vector<std::vector<std::size_t>> stacks;
+    std::unordered_map<std::size_t, std::size_t> stackOfRoot;
+    std::vector<std::pair<std::size_t, std::size_t>> where(offset[n]); // node -> (map, step index)
+    for (std::size_t i = 0; i < n; ++i) {
+        if (!visible[i])
+            continue;
+        for (std::size_t k = 0; k < maps[i].steps.size(); ++k) {
+            const std::size_t node = offset[i] + k;
+            where[node] = {i, k};
+            const std::size_t root = groups.find(node);
+            auto [it, fresh] = stackOfRoot.try_emplace(root, stacks.size());
+            if (fresh)
+                stacks.emplace_back();
+            stacks[it->second].push_back(node);
+        }
+    }
+
+    const bool differencesOnly = m_differencesOnly->isChecked() && visibleCount > 1;
+    const auto alike = [&](const std::vector<std::size_t>& stack) {
+        std::unordered_set<std::size_t> districts;
+        for (std::size_t node : stack) {
+            if (flagged[node])
+                return false;
+            districts.insert(where[node].first);
+        }
+        return districts.size() == visibleCount;
+    };
+
+    // Lane rows of the crosswalk that hold a lane of a shown district.
+    const auto& laneRows = m_session.result().laneRows;
+    std::vector<std::unordered_map<std::string, std::size_t>> rowOfLane(n);
+    for (std::size_t r = 0; r < laneRows.size(); ++r)
+        for (std::size_t i = 0; i < n; ++i)
+            if (!laneRows[r][i].empty())
+                rowOfLane[i][laneRows[r][i]] = r;
+    std::vector<std::size_t> shownRows;
+    for (std::size_t r = 0; r < laneRows.size(); ++r)
+        for (std::size_t i = 0; i < n; ++i)
+            if (visible[i] && !laneRows[r][i].empty()) {
+                shownRows.push_back(r);
+                break;
+            }
+    m_rowCount = static_cast<int>(shownRows.size());
+
+    // One strip for the year: as many columns as the shown map with the most phases.
+    std::size_t columns = 1;
+    for (std::size_t i = 0; i < n; ++i)
+        if (visible[i])
+            columns = std::max(columns, maps[i].phases.size());
+    const double stripWidth = static_cast<double>(columns) * cs::kColumnWidth;
+    const double x0 = cs::kLaneHeaderWidth;
+
+    // Phase headings: the names of the maps whose phases fill the strip, one column each.
+    double headerHeight = cs::kPhaseHeaderHeight;
+    std::vector<QGraphicsTextItem*> phaseTexts;
+    for (std::size_t c = 0; c < columns; ++c) {
+        QStringList names;
+        for (std::size_t i = 0; i < n; ++i)
+            if (visible[i] && maps[i].phases.size() == columns) {
+                const QString name = QString::fromStdString(maps[i].phases[c].name).toHtmlEscaped();
+                if (!names.contains(name))
+                    names << name;
+            }
+        auto* text = addHtml(*m_scene,
+                             QStringLiteral("<div align=center style='font-size:%1px'><b>%2</b></div>")
+                                 .arg(cs::kHeaderPx)
+                                 .arg(names.isEmpty() ? tr("Phase %1").arg(c + 1) : names.join(QStringLiteral(" · "))),
+                             cs::kColumnWidth - 16, QPointF(x0 + static_cast<double>(c) * cs::kColumnWidth + 8, 6));
+        headerHeight = std::max(headerHeight, text->document()->size().height() + 12);
+        phaseTexts.push_back(text);
+    }
+    auto* yearNote = addHtml(*m_scene,
+                             QStringLiteral("<div style='font-size:%1px;color:#5f6368'>%2</div>")
+                                 .arg(cs::kSmallPx)
+                                 .arg(tr("Lanes lined up by role; steps placed by phase of the year")),
+                             x0 - 16, QPointF(8, 4));
+    yearNote->setZValue(3);
+    headerHeight = std::max(headerHeight, yearNote->document()->size().height() + 8);
+    m_scene->addRect(QRectF(0, 0, x0 + stripWidth, headerHeight), Qt::NoPen, cs::headerFill())->setZValue(0);
+
+    // Place each stack in the row of its first step's lane, at that step's place in the year.
+    struct Placed {
+        std::size_t stack;
+        double left;
+    };
+    std::unordered_map<std::size_t, std::vector<Placed>> byRow;
+    for (std::size_t s = 0; s < stacks.size(); ++s) {
+        if (differencesOnly && alike(stacks[s]))
+            continue;
+        const auto [mi, k] = where[stacks[s].front()];
+        const Map& map = maps[mi];
+        const Step& step = map.steps[k];
+        const std::size_t ownColumns = map.phases.empty() ? columns : map.phases.size();
+        const double t = cs::yearPosition(map, step, layout::totalWidth(map));
+        byRow[rowOfLane[mi].at(step.lane)].push_back(
+            {s, cs::columnX(t, ownColumns, stripWidth / static_cast<double>(ownColumns))});
+    }
+
+    std::vector<std::unordered_map<std::string, CompareStepItem::Marks>> marks;
+    for (const Map& map : maps)
+        marks.push_back(marksOf(map));
+    const QStringList& initials = m_session.districtInitials();
+    const QStringList& names = m_session.districtNames();
+
+    m_stackSizes.resize(stacks.size());
+    double y = headerHeight;
+    for (std::size_t shown = 0; shown < shownRows.size(); ++shown) {
+        const std::size_t r = shownRows[shown];
+
+        // The row heading: each lane name with the districts that use it, and who has no such lane.
+        std::vector<std::pair<QString, QStringList>> laneNames;
+        QStringList missing;
+        for (std::size_t i = 0; i < n; ++i) {
+            if (!visible[i])
+                continue;
+            const std::string& laneId = laneRows[r][i];
+            if (laneId.empty()) {
+                missing << initials[static_cast<qsizetype>(i)];
+                continue;
+            }
+            const QString name = QString::fromStdString(maps[i].lane(laneId)->name);
+            auto it = std::find_if(laneNames.begin(), laneNames.end(),
+                                   [&](const auto& e) { return e.first.compare(name, Qt::CaseInsensitive) == 0; });
+            if (it == laneNames.end())
+                laneNames.push_back({name, {initials[static_cast<qsizetype>(i)]}});
+            else
+                it->second << initials[static_cast<qsizetype>(i)];
+        }
+        std::stable_sort(laneNames.begin(), laneNames.end(),
+                         [](const auto& a, const auto& b) { return a.second.size() > b.second.size(); });
+        QString html = QStringLiteral("<div style='font-size:%1px'><b>%2</b></div>")
+                           .arg(cs::kHeaderPx)
+                           .arg(laneNames.front().first.toHtmlEscaped());
+        if (laneNames.size() > 1 || visibleCount > 1)
+            html += QStringLiteral("<div style='font-size:%1px;color:#3c4043'>%2</div>")
+                        .arg(cs::kSmallPx)
+                        .arg(laneNames.front().second.join(QStringLiteral(", ")));
+        for (std::size_t k = 1; k < laneNames.size(); ++k)
+            html += QStringLiteral("<div style='font-size:%1px'>%2 <span style='color:#3c4043'>(%3)</span></div>")
+                        .arg(cs::kSmallPx + 1)
+                        .arg(laneNames[k].first.toHtmlEscaped(), laneNames[k].second.join(QStringLiteral(", ")));
+        if (!missing.isEmpty() && visibleCount > 1)
+            html += QStringLiteral("<div style='font-size:%1px;color:#5f6368'><i>%2</i></div>")
+                        .arg(cs::kSmallPx)
+                        .arg(tr("no such lane: %1").arg(missing.join(QStringLiteral(", "))));
+        auto* heading = addHtml(*m_scene, html, x0 - 16, QPointF(8, y + 6));
+
+        // Stacks of the row on tracks, so that no two overlap.
+        std::vector<Placed>& placed = byRow[r];
+        std::vector<double> lefts;
+        std::size_t tallest = 1;
+        for (const Placed& p : placed) {
+            lefts.push_back(p.left);
+            tallest = std::max(tallest, stacks[p.stack].size());
+        }
+        const double stackExtra = static_cast<double>(tallest - 1) * cs::kStackOffset;
+        int tracks = 1;
+        const std::vector<int> track = cs::packTracks(lefts, cs::kStepW + stackExtra, &tracks);
+        const double trackHeight = cs::kStepH + stackExtra + cs::kTrackGap + 14;
+        const double rowHeight = std::max(tracks * trackHeight + 2 * cs::kRowPadding - cs::kTrackGap,
+                                          heading->document()->size().height() + 12);
+
+        m_scene->addRect(QRectF(0, y, x0 + stripWidth, rowHeight), QPen(QColor(0x9A, 0xA0, 0xA6), 1.5),
+                         cs::rowFill(shown))
+            ->setZValue(0);
+        m_scene->addRect(QRectF(0, y, x0, rowHeight), QPen(QColor(0x9A, 0xA0, 0xA6), 1.5), cs::headerFill())
+            ->setZValue(1);
+
+        for (std::size_t p = 0; p < placed.size(); ++p) {
+            const std::vector<std::size_t>& stack = stacks[placed[p].stack];
+            m_stackSizes[placed[p].stack] = stack.size();
+            const double top = y + cs::kRowPadding + 14 + track[p] * trackHeight;
+            for (std::size_t m = 0; m < stack.size(); ++m) {
+                const auto [mi, k] = where[stack[m]];
+                const Step& step = maps[mi].steps[k];
+                const auto mk = marks[mi].find(step.id);
+                auto* item = new CompareStepItem(mi, step.id, step.kind, QString::fromStdString(step.label),
+                                                 initials[static_cast<qsizetype>(mi)],
+                                                 QRectF(0, 0, cs::kStepW, cs::kStepH),
+                                                 mk == marks[mi].end() ? CompareStepItem::Marks{} : mk->second);
+                const double shift = static_cast<double>(m) * cs::kStackOffset;
+                item->setPos(x0 + placed[p].left + shift, top + shift);
+                // The first district's copy lies on top; the others peek out below and to the right.
+                item->setZValue(10 + static_cast<double>(stack.size() - m));
+                item->setGhosted(stack.size() == 1 && visibleCount > 1);
+                item->setFlagged(flagged[stack[m]]);
+                item->setLabelVisible(m == 0);
+                const Lane* lane = maps[mi].lane(step.lane);
+                const Phase* phase = maps[mi].phase(step.phase);
+                item->setToolTip(QStringLiteral("%1: %2\n%3%4")
+                                     .arg(names[static_cast<qsizetype>(mi)], QString::fromStdString(step.label),
+                                          lane ? QString::fromStdString(lane->name) : QString(),
+                                          phase ? QStringLiteral(" · ") + QString::fromStdString(phase->name)
+                                                : QString()));
+                m_scene->addItem(item);
+                m_items.push_back({item, placed[p].stack});
+            }
+        }
+        y += rowHeight;
+    }
+
+    // Phase borders over the bands, under the steps.
+    for (std::size_t c = 1; c < columns; ++c) {
+        const double x = x0 + static_cast<double>(c) * cs::kColumnWidth;
+        m_scene->addLine(QLineF(x, 0, x, y), QPen(QColor(0x80, 0x86, 0x8B), 2, Qt::DashLine))->setZValue(2);
+    }
+    m_scene->setSceneRect(QRectF(0, 0, x0 + stripWidth + 20, y + 20));
+}
+
+void OverlayView::showDetails(CompareStepItem* clicked)
+{
+    for (const auto& [item, stack] : m_items)
+        item->setHighlighted(false);
+    if (!clicked) {
+        m_details->setText(tr("Click a step to see which districts have it."));
+        return;
+    }
+    std::size_t stackOfClicked = 0;
+    for (const auto& [item, stack] : m_items)
+        if (item == clicked)
+            stackOfClicked = stack;
+    std::vector<CompareStepItem*> members;
+    for (const auto& [item, stack] : m_items)
+        if (stack == stackOfClicked) {
+            item->setHighlighted(true);
+            members.push_back(item);
+        }
+    const QStringList& names = m_session.districtNames();
+    QStringList parts;
+    for (CompareStepItem* item : members) {
+        const Map& map = m_session.map(item->mapIndex());
+        const Step* step = map.step(item->stepId());
+        const Lane* lane = step ? map.lane(step->lane) : nullptr;
+        parts << QStringLiteral("<b>%1</b>: “%2”%3")
+                     .arg(names[static_cast<qsizetype>(item->mapIndex())].toHtmlEscaped(), item->label().toHtmlEscaped(),
+                          lane ? QStringLiteral(" <span style='color:#5f6368'>(%1)</span>").arg(escaped(lane->name))
+                               : QString());
+    }
+    if (members.size() == 1)
+        parts << tr("<i>no matching step in the other shown districts</i>");
+    m_details->setText(parts.join(QStringLiteral(" &nbsp;·&nbsp; ")));
+}
+
+} // namespace crosswalk

@@ -1,0 +1,66 @@
+#pragma once
+
+#include <QWidget>
+
+#include <cstddef>
+#include <string>
+#include <vector>
+
+class QCheckBox;
+class QGraphicsScene;
+class QLabel;
+
+namespace crosswalk {
+
+class CompareGraphicsView;
+class CompareSession;
+class CompareStepItem;
+
+/// Every district's map drawn on shared lanes (the crosswalk's rows) and a shared year:
+/// steps the engine matched are stacked, slightly offset, one outline colour and pattern per
+/// district; steps without a partner are drawn faintly. Districts can be hidden one by one,
+/// and "Differences only" hides what every shown district does alike.
+class OverlayView final : public QWidget {
+    Q_OBJECT
+
+public:
+    explicit OverlayView(CompareSession& session, QWidget* parent = nullptr);
+
+    void setDistrictVisible(std::size_t mapIndex, bool visible);
+    bool districtVisible(std::size_t mapIndex) const;
+    void setDifferencesOnly(bool on);
+    bool differencesOnly() const;
+
+    // What is drawn, for tests and for the facilitator's status line.
+    int stepItemCount() const;  // step boxes drawn
+    int stackCount() const;     // groups of matched steps (two or more districts) drawn
+    int ghostCount() const;     // step boxes drawn faintly
+    int rowCount() const { return m_rowCount; }
+    std::vector<CompareStepItem*> stepItems() const;
+    CompareGraphicsView* view() const { return m_view; }
+    QCheckBox* districtToggle(std::size_t mapIndex) const { return m_toggles.at(mapIndex); }
+    QCheckBox* differencesToggle() const { return m_differencesOnly; }
+
+    /// Rebuilds the picture from the session's current result.
+    void rebuild();
+
+protected:
+    void showEvent(QShowEvent* event) override;
+
+private:
+    void showDetails(CompareStepItem* item);
+
+    CompareSession& m_session;
+    std::vector<QCheckBox*> m_toggles;
+    QCheckBox* m_differencesOnly = nullptr;
+    CompareGraphicsView* m_view = nullptr;
+    QGraphicsScene* m_scene = nullptr;
+    QLabel* m_details = nullptr;
+    // Per drawn step item, the index of its stack (group of matched steps).
+    std::vector<std::pair<CompareStepItem*, std::size_t>> m_items;
+    std::vector<std::size_t> m_stackSizes;
+    int m_rowCount = 0;
+    bool m_fitted = false;
+};
+
+} // namespace crosswalk

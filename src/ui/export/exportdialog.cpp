@@ -1,0 +1,361 @@
+#include "ui/export/exportdialog.h"
+
+#include "ui/export/exportfonts.h"
+#include "ui/export/mapexporter.h"
+#include "ui/export/mapexportscene.h"
+#include "ui/export/mapprintout.h"
+#include "ui/panels/annotationglyph.h"
+
+#include <QCheckBox>
+#include <QComboBox>
+#include <QDialogButtonBox>
+#include <QDir>
+#include <QDoubleSpinBox>
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QGuiApplication>
+#include <QFormLayout>
+#include <QGroupBox>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QLineEdit>
+#include <QMessageBox>
+#include <QPainter>
+#include <QPushButton>
+#include <QRadioButton>
+#include <QRegularExpression>
+#include <QSettings>
+#include <QSpinBox>
+#include <QStandardPaths>
+#include <QTimer>
+#include <QVBoxLayout>
+
+#include <set>
+
+namespace crosswalk {
+namespace {
+
+constexpr QSize kPreviewSize(560, 440);
+
+} // namespace
+
+ExportDialog::ExportDialog(const Map& map, QWidget* parent) : QDialog(parent), m_map(map)
+{
+    setWindowTitle(tr("Export %1").arg(QString::fromStdString(map.props.title)));
+    ExportFonts::ensureLoaded();
+    buildUi();
+    m_refresh = new QTimer(this);
+    m_refresh->setSingleShot(true);
+    m_refresh->setInterval(120); // typing a margin should not rebuild the pages on every key
+    connect(m_refresh, &QTimer::timeout, this, &ExportDialog::updatePreview);
+    setOptions(ExportOptions::load(QSettings()));
+    updatePreview();
+}
+
+ExportDialog::~ExportDialog() = default;
+
+void ExportDialog::buildUi()
+{
+    auto* form = new QFormLayout;
+    m_format = new QComboBox;
+    for (auto f : {ExportOptions::Format::Pdf, ExportOptions::Format::Svg, ExportOptions::Format::Png,
+                   ExportOptions::Format::Json})
+        m_format->addItem(ExportOptions::formatName(f), static_cast<int>(f));
+    m_format->setItemText(0, tr("PDF: pages with title block, legend and annotation list"));
+    m_format->setItemText(1, tr("SVG: the map as on the canvas"));
+    m_format->setItemText(2, tr("PNG: the map as on the canvas"));
+    m_format->setItemText(3, tr("JSON: the map's data, for another workspace"));
+    form->addRow(tr("&Format:"), m_format);
+
+    m_paper = new QComboBox;
+    for (QPageSize::PageSizeId p : ExportOptions::papers())
+        m_paper->addItem(ExportOptions::paperName(p), static_cast<int>(p));
+    form->addRow(tr("&Paper:"), m_paper);
+    m_orientation = new QComboBox;
+    m_orientation->addItem(tr("Landscape"), static_cast<int>(QPageLayout::Landscape));
+    m_orientation->addItem(tr("Portrait"), static_cast<int>(QPageLayout::Portrait));
+    form->addRow(tr("&Orientation:"), m_orientation);
+    m_margin = new QDoubleSpinBox;
+    m_margin->setRange(0, 50);
+    m_margin->setDecimals(0);
+    m_margin->setSuffix(tr(" mm"));
+    form->addRow(tr("&Margins:"), m_margin);
+
+    m_fit = new QRadioButton(tr("&Whole map on one page"));
+    m_tile = new QRadioButton(tr("&Tile over"));
+    m_columns = new QSpinBox;
+    m_columns->setRange(1, 12);
+    m_rows = new QSpinBox;
+    m_rows->setRange(1, 12);
+    auto* tileRow = new QHBoxLayout;
+    tileRow->addWidget(m_tile);
+    tileRow->addWidget(m_columns);
+    tileRow->addWidget(new QLabel(tr("across \u00D7")));
+    tileRow->addWidget(m_rows);
+    tileRow->addWidget(new QLabel(tr("down")));
+    tileRow->addStretch();
+    auto* layoutBox = new QVBoxLayout;
+    layoutBox->addWidget(m_fit);
+    layoutBox->addLayout(tileRow);
+    form->addRow(tr("Layout:"), layoutBox);
+
+    // Only the kinds this map has: a box for a kind that is not there would promise something.
+    auto* kindsBox = new QVBoxLayout;
+    std::set<AnnotationKind> present;
+    for (const Annotation& a : m_map.annotations)
+        present.insert(a.kind);
+    for (AnnotationKind k : kAllAnnotationKinds) {
+        if (!present.count(k))
+            continue;
+        auto* box = new QCheckBox(QString::fromUtf8(displayName(k).data(), static_cast<qsizetype>(displayName(k).size())));
+        box->setIcon(annotationIcon(k));
+        box->setChecked(true);
+        m_kinds[k] = box;
+        kindsBox->addWidget(box);
+        connect(box, &QCheckBox::toggled, this, &ExportDialog::optionsChanged);
+    }
+    if (m_kinds.empty())
+        kindsBox->addWidget(new QLabel(tr("This map has no annotations.")));
+    form->addRow(tr("Annotations:"), kindsBox);
+
+    m_greyscale = new QCheckBox(tr("&Greyscale (for black-and-white printers)"));
+    form->addRow(QString(), m_greyscale);
+    m_dpi = new QSpinBox;
+    m_dpi->setRange(24, 1200);
+    m_dpi->setSingleStep(48);
+    m_dpi->setSuffix(tr(" dpi"));
+    m_dpi->setToolTip(tr("96 dpi is the canvas at 100 %; 192 dpi (twice) stays sharp on slides"));
+    form->addRow(tr("PNG &resolution:"), m_dpi);
+    m_revision = new QLineEdit;
+    m_revision->setPlaceholderText(tr("optional, e.g. After session 3, March"));
+    form->addRow(tr("Re&vision name:"), m_revision);
+
+    auto* left = new QWidget;
+    left->setLayout(form);
+
+    m_previewLabel = new QLabel;
+    m_previewLabel->setMinimumSize(kPreviewSize);
+    m_previewLabel->setAlignment(Qt::AlignCenter);
+    m_previewLabel->setStyleSheet(QStringLiteral("background: #DADCE0;"));
+    m_prev = new QPushButton(tr("\u25C0 Previous"));
+    m_next = new QPushButton(tr("Next \u25B6"));
+    m_pageLabel = new QLabel;
+    m_pageLabel->setAlignment(Qt::AlignCenter);
+    auto* nav = new QHBoxLayout;
+    nav->addWidget(m_prev);
+    nav->addWidget(m_pageLabel, 1);
+    nav->addWidget(m_next);
+    auto* right = new QVBoxLayout;
+    right->addWidget(m_previewLabel, 1);
+    right->addLayout(nav);
+
+    auto* columns = new QHBoxLayout;
+    columns->addWidget(left);
+    columns->addLayout(right, 1);
+
+    auto* buttons = new QDialogButtonBox(QDialogButtonBox::Cancel);
+    m_export = buttons->addButton(tr("&Export\u2026"), QDialogButtonBox::AcceptRole);
+    m_export->setDefault(true);
+    connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
+    connect(m_export, &QPushButton::clicked, this, &ExportDialog::chooseFileAndExport);
+
+    auto* main = new QVBoxLayout(this);
+    main->addLayout(columns, 1);
+    main->addWidget(buttons);
+
+    connect(m_prev, &QPushButton::clicked, this, [this] { showPreviewPage(m_page - 1); });
+    connect(m_next, &QPushButton::clicked, this, [this] { showPreviewPage(m_page + 1); });
+    for (QComboBox* c : {m_format, m_paper, m_orientation})
+        connect(c, &QComboBox::currentIndexChanged, this, &ExportDialog::optionsChanged);
+    for (QSpinBox* s : {m_columns, m_rows, m_dpi})
+        connect(s, &QSpinBox::valueChanged, this, &ExportDialog::optionsChanged);
+    connect(m_margin, &QDoubleSpinBox::valueChanged, this, &ExportDialog::optionsChanged);
+    for (QAbstractButton* b : std::initializer_list<QAbstractButton*>{m_fit, m_tile, m_greyscale})
+        connect(b, &QAbstractButton::toggled, this, &ExportDialog::optionsChanged);
+    connect(m_revision, &QLineEdit::textChanged, this, &ExportDialog::optionsChanged);
+}
+
+ExportOptions ExportDialog::options() const
+{
+    ExportOptions o;
+    o.format = static_cast<ExportOptions::Format>(m_format->currentData().toInt());
+    o.paper = static_cast<QPageSize::PageSizeId>(m_paper->currentData().toInt());
+    o.orientation = static_cast<QPageLayout::Orientation>(m_orientation->currentData().toInt());
+    o.marginMm = m_margin->value();
+    o.columns = m_tile->isChecked() ? m_columns->value() : 1;
+    o.rows = m_tile->isChecked() ? m_rows->value() : 1;
+    o.hiddenKinds = m_hiddenAbsent;
+    for (const auto& [kind, box] : m_kinds)
+        if (!box->isChecked())
+            o.hiddenKinds.insert(kind);
+    o.greyscale = m_greyscale->isChecked();
+    o.dpi = m_dpi->value();
+    o.revisionName = m_revision->text().trimmed();
+    return o;
+}
+
+void ExportDialog::setOptions(const ExportOptions& o)
+{
+    const QSignalBlocker blockers[] = {QSignalBlocker(m_format), QSignalBlocker(m_paper), QSignalBlocker(m_orientation),
+                                       QSignalBlocker(m_margin), QSignalBlocker(m_fit),   QSignalBlocker(m_tile),
+                                       QSignalBlocker(m_columns), QSignalBlocker(m_rows), QSignalBlocker(m_greyscale),
+                                       QSignalBlocker(m_dpi),    QSignalBlocker(m_revision)};
+    m_format->setCurrentIndex(std::max(0, m_format->findData(static_cast<int>(o.format))));
+    m_paper->setCurrentIndex(std::max(0, m_paper->findData(static_cast<int>(o.paper))));
+    m_orientation->setCurrentIndex(std::max(0, m_orientation->findData(static_cast<int>(o.orientation))));
+    m_margin->setValue(o.marginMm);
+    (o.tiled() ? m_tile : m_fit)->setChecked(true);
+    m_columns->setValue(o.tiled() ? o.columns : 2);
+    m_rows->setValue(o.tiled() ? o.rows : 1);
+    m_hiddenAbsent.clear();
+    for (AnnotationKind k : o.hiddenKinds)
+        if (!m_kinds.count(k))
+            m_hiddenAbsent.insert(k); // kept, so that the next map's export leaves them out too
+    for (const auto& [kind, box] : m_kinds) {
+        const QSignalBlocker blocker(box);
+        box->setChecked(o.shows(kind));
+    }
+    m_greyscale->setChecked(o.greyscale);
+    m_dpi->setValue(o.dpi);
+    m_revision->setText(o.revisionName);
+    optionsChanged();
+    updatePreview(); // at once: whoever sets options wants to see them
+}
+
+void ExportDialog::optionsChanged()
+{
+    const auto format = static_cast<ExportOptions::Format>(m_format->currentData().toInt());
+    const bool pdf = format == ExportOptions::Format::Pdf;
+    for (QWidget* w : std::initializer_list<QWidget*>{m_paper, m_orientation, m_margin, m_fit, m_tile, m_revision})
+        w->setEnabled(pdf);
+    m_columns->setEnabled(pdf && m_tile->isChecked());
+    m_rows->setEnabled(pdf && m_tile->isChecked());
+    m_dpi->setEnabled(format == ExportOptions::Format::Png);
+    m_greyscale->setEnabled(format != ExportOptions::Format::Json);
+    for (const auto& [kind, box] : m_kinds)
+        box->setEnabled(format != ExportOptions::Format::Json);
+    m_refresh->start();
+}
+
+int ExportDialog::previewPageCount() const
+{
+    const auto format = static_cast<ExportOptions::Format>(m_format->currentData().toInt());
+    if (format == ExportOptions::Format::Json)
+        return 0;
+    return m_printout ? m_printout->pageCount() : 1;
+}
+
+void ExportDialog::updatePreview()
+{
+    m_refresh->stop();
+    const ExportOptions o = options();
+    m_printout.reset();
+    if (o.format == ExportOptions::Format::Pdf)
+        m_printout = std::make_unique<MapPrintout>(m_map, o);
+    showPreviewPage(std::clamp(m_page, 0, std::max(0, previewPageCount() - 1)));
+}
+
+void ExportDialog::showPreviewPage(int page)
+{
+    const ExportOptions o = options();
+    const int count = previewPageCount();
+    m_page = std::clamp(page, 0, std::max(0, count - 1));
+    const qreal dpr = devicePixelRatioF();
+    const QSizeF box = QSizeF(m_previewLabel->size().expandedTo(kPreviewSize)) - QSizeF(16, 16);
+    if (count == 0) {
+        m_preview = QImage();
+        m_previewLabel->setPixmap(QPixmap());
+        m_previewLabel->setText(tr("JSON holds the map's data for another workspace; there is nothing to see."));
+        m_pageLabel->clear();
+    } else {
+        QSizeF paper;
+        if (m_printout)
+            paper = m_printout->pageSize();
+        MapExportScene* mapOnly = nullptr;
+        std::unique_ptr<MapExportScene> scene;
+        if (!m_printout) {
+            scene = std::make_unique<MapExportScene>(m_map, o.hiddenKinds);
+            mapOnly = scene.get();
+            paper = mapOnly->mapBounds().size();
+        }
+        const qreal scale = std::min(box.width() / paper.width(), box.height() / paper.height());
+        m_preview = QImage((paper * scale * dpr).toSize(), QImage::Format_RGB32);
+        m_preview.setDevicePixelRatio(dpr);
+        m_preview.fill(Qt::white);
+        {
+            QPainter painter(&m_preview);
+            painter.setRenderHint(QPainter::Antialiasing);
+            painter.scale(scale, scale);
+            if (m_printout)
+                m_printout->paintPage(painter, m_page);
+            else
+                mapOnly->paint(painter, QRectF(QPointF(0, 0), paper), mapOnly->contentRect());
+        }
+        if (o.greyscale)
+            m_preview = m_preview.convertToFormat(QImage::Format_Grayscale8);
+        m_previewLabel->setText(QString());
+        m_previewLabel->setPixmap(QPixmap::fromImage(m_preview));
+        m_pageLabel->setText(m_printout ? m_printout->pageLabel(m_page)
+                                        : tr("The map as the canvas shows it"));
+    }
+    m_prev->setEnabled(m_page > 0);
+    m_next->setEnabled(m_page + 1 < count);
+}
+
+QString ExportDialog::suggestedFileName() const
+{
+    QString base = QString::fromStdString(m_map.props.district.empty() ? m_map.props.title
+                                                                       : m_map.props.district + " " + m_map.props.title);
+    base.replace(QRegularExpression(QStringLiteral("[^A-Za-z0-9 _-]+")), QStringLiteral(" "));
+    base = base.simplified();
+    if (base.isEmpty())
+        base = QStringLiteral("map");
+    const ExportOptions o = options();
+    const QString suffix = o.format == ExportOptions::Format::Json ? QStringLiteral("crosswalk.json")
+                                                                   : ExportOptions::fileSuffix(o.format);
+    return base + QLatin1Char('.') + suffix;
+}
+
+void ExportDialog::chooseFileAndExport()
+{
+    QSettings settings;
+    QString folder = settings.value(QStringLiteral("export/folder")).toString();
+    if (folder.isEmpty() || !QDir(folder).exists())
+        folder = QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation);
+    const ExportOptions o = options();
+    const QString filter = tr("%1 files (*.%2)").arg(ExportOptions::formatName(o.format),
+                                                     o.format == ExportOptions::Format::Json
+                                                         ? QStringLiteral("json")
+                                                         : ExportOptions::fileSuffix(o.format));
+    const QString path = QFileDialog::getSaveFileName(this, tr("Export map"), QDir(folder).filePath(suggestedFileName()), filter);
+    if (path.isEmpty())
+        return;
+    settings.setValue(QStringLiteral("export/folder"), QFileInfo(path).absolutePath());
+    QString error;
+    if (exportTo(path, &error)) {
+        accept();
+        return;
+    }
+    QMessageBox::warning(this, tr("Export failed"),
+                         tr("The map could not be exported. Any file that was there is unchanged.\n\n%1").arg(error));
+}
+
+bool ExportDialog::exportTo(const QString& path, QString* error)
+{
+    const ExportOptions o = options();
+    QSettings settings;
+    o.save(settings);
+    try {
+        QGuiApplication::setOverrideCursor(Qt::WaitCursor);
+        MapExporter::write(m_map, o, path.toStdString());
+        QGuiApplication::restoreOverrideCursor();
+        return true;
+    } catch (const std::exception& e) {
+        QGuiApplication::restoreOverrideCursor();
+        if (error)
+            *error = QString::fromStdString(e.what());
+        return false;
+    }
+}
+
+} // namespace crosswalk

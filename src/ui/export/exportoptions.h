@@ -1,0 +1,62 @@
+#pragma once
+
+#include "crosswalk/model/kinds.h"
+
+#include <QDate>
+#include <QPageLayout>
+#include <QPageSize>
+#include <QString>
+
+#include <optional>
+#include <set>
+#include <string>
+
+class QSettings;
+
+namespace crosswalk {
+
+/// Everything a map export can be asked for, from the dialog or the command line. Plain
+/// values, so that the dialog's preview and the written file come from the same settings.
+struct ExportOptions {
+    enum class Format { Pdf, Svg, Png, Json };
+
+    Format format = Format::Pdf;
+    QPageSize::PageSizeId paper = QPageSize::Tabloid; // 11x17: what district offices print maps on
+    QPageLayout::Orientation orientation = QPageLayout::Landscape;
+    double marginMm = 10;
+    /// 1 x 1 fits the whole map on one page; more tiles it over columns x rows pages.
+    int columns = 1;
+    int rows = 1;
+    /// Annotation kinds left out of the map, the legend and the appendix.
+    std::set<AnnotationKind> hiddenKinds;
+    bool greyscale = false;
+    /// PNG resolution; 192 dpi is twice the canvas at 100 %.
+    int dpi = 192;
+    /// Printed in the title block when not empty ("After session 3, March").
+    QString revisionName;
+    /// The date in the title block; empty means today.
+    QDate exportDate;
+
+    bool tiled() const { return columns > 1 || rows > 1; }
+    int tileCount() const { return columns * rows; }
+    bool shows(AnnotationKind kind) const { return !hiddenKinds.count(kind); }
+    QDate date() const { return exportDate.isValid() ? exportDate : QDate::currentDate(); }
+
+    /// The papers offered, in the order menus show them.
+    static const std::vector<QPageSize::PageSizeId>& papers();
+    /// "letter", "legal", "tabloid" (or "11x17"), "a4", "a3", any case.
+    static std::optional<QPageSize::PageSizeId> parsePaper(const std::string& text);
+    static QString paperName(QPageSize::PageSizeId paper);
+    /// "3x2" -> {3, 2}; each between 1 and 12.
+    static std::optional<std::pair<int, int>> parseTiles(const std::string& text);
+    /// "harm,black_box" or "harm point, Black box": kind names as in the exchange format or as shown.
+    static std::optional<std::set<AnnotationKind>> parseKinds(const std::string& text, std::string* bad = nullptr);
+    static QString formatName(Format format);
+    static QString fileSuffix(Format format);
+
+    /// Remembered between exports: everything except the revision name and the date.
+    void save(QSettings& settings) const;
+    static ExportOptions load(const QSettings& settings);
+};
+
+} // namespace crosswalk

@@ -1,0 +1,132 @@
+#include "ui/export/mapexporter.h"
+
+#include "crosswalk/io/atomicfile.h"
+#include "crosswalk/json/mapjson.h"
+#include "ui/export/exporterror.h"
+#include "ui/export/mapexportscene.h"
+#include "ui/export/mapprintout.h"
+
+#include <QBuffer>
+#include <QImage>
+#include <QImageWriter>
+#include <QPainter>
+#include <QRegularExpression>
+#include <QSvgGenerator>
+
+#include <cmath>
+
+namespace crosswalk {
+namespace {
+
+/// SVG has no grey mode: every fill and stroke colour becomes its grey (the same weights
+/// as qGray, which the PDF's grey mode and the PNG use too).
+QByteArray greySvg(const QByteArray& svg)
+{
+    static const QRegularExpression colour(QStringLiteral("(fill|stroke)=\"#([0-9a-fA-F]{6})\""));
+    QString text = QString::fromUtf8(svg);
+    QString out;
+    out.reserve(text.size());
+    qsizetype last = 0;
+    for (auto it = colour.globalMatch(text); it.hasNext();) {
+        const QRegularExpressionMatch m = it.next();
+        out += QStringView(text).mid(last, m.capturedStart() - last);
+        const int g = qGray(QColor(QLatin1Char('#') + m.captured(2)).rgb());
+        out += QStringLiteral("%1=\"%2\"").arg(m.captured(1), QColor(g, g, g).name());
+        last = m.capturedEnd();
+    }
+    out += QStringView(text).mid(last);
+    return out.toUtf8();
+}
+
+} // namespace
+
+QByteArray MapExporter::render(const Map& map, const ExportOptions& options)
+{
+    switch (options.format) {
+    case ExportOptions::Format::Pdf:
+        return pdf(map, options);
+    case ExportOptions::Format::Svg:
+        return svg(map, options);
+    case ExportOptions::Format::Png:
+        return png(map, options);
+    case ExportOptions::Format::Json:
+        return QByteArray::fromStdString(mapToJson(map));
+    }
+    return {};
+}
+
+void MapExporter::write(const Map& map, const ExportOptions& options, const std::string& path)
+{
+    const QByteArray bytes = render(map, options);
+    writeFileAtomically(path, std::string_view(bytes.constData(), static_cast<std::size_t>(bytes.size())));
+}
+
+QByteArray MapExporter::pdf(const Map& map, const ExportOptions& options)
+{
+    MapPrintout printout(map, options);
+    return printout.toPdf();
+}
+
+QByteArray MapExporter::svg(const Map& map, const ExportOptions& options)
+{
+    MapExportScene scene(map, options.hiddenKinds);
+    const QRectF content = scene.contentRect();
+    const QRectF bounds = scene.mapBounds();
+    QBuffer buffer;
+    buffer.open(QIODevice::WriteOnly);
+    QSvgGenerator generator;
+    generator.setOutputDevice(&buffer);
+    generator.setSize(bounds.size().toSize());
+    generator.setViewBox(QRectF(QPointF(0, 0), bounds.size()));
+    generator.setResolution(96);
+    generator.setTitle(QString::fromStdString(map.props.title));
+    generator.setDescription(QStringLiteral("%1 - exported by Crosswalk").arg(QString::fromStdString(map.props.district)));
+    QPainter painter;
+    if (!painter.begin(&generator))
+        throw ExportError("the SVG could not be started");
+    painter.fillRect(QRectF(QPointF(0, 0), bounds.size()), Qt::white);
+    scene.paint(painter, QRectF(QPointF(0, 0), bounds.size()), content);
+    painter.end();
+    return options.greyscale ? greySvg(buffer.data()) : buffer.data();
+}
+
+QByteArray MapExporter::png(const Map& map, const ExportOptions& options)
+{
+    MapExportScene scene(map, options.hiddenKinds);
+    const QRectF content = scene.contentRect();
+    const QRectF bounds = scene.mapBounds();
+    const qreal scale = std::max(1, options.dpi) / 96.0;
+    const QSize size(static_cast<int>(std::ceil(bounds.width() * scale)), static_cast<int>(std::ceil(bounds.height() * scale)));
+    if (static_cast<qint64>(size.width()) * size.height() > kMaxPngPixels || size.width() > 32000 || size.height() > 32000) {
+        const int fits = static_cast<int>(96 * std::min({std::sqrt(kMaxPngPixels / (bounds.width() * bounds.height())),
+                                                         32000 / bounds.width(), 32000 / bounds.height()}));
+        throw ExportError("the PNG would be " + std::to_string(size.width()) + " x " + std::to_string(size.height()) +
+                          " pixels, too large to make; use --dpi " + std::to_string(std::max(1, fits)) +
+                          " or less, or export a PDF or SVG");
+    }
+    QImage image(size, QImage::Format_RGB32);
+    if (image.isNull())
+        throw ExportError("there is not enough memory for a PNG of " + std::to_string(size.width()) + " x " +
+                          std::to_string(size.height()) + " pixels; use a lower --dpi");
+    image.fill(Qt::white);
+    image.setDotsPerMeterX(static_cast<int>(std::lround(options.dpi / 0.0254)));
+    image.setDotsPerMeterY(static_cast<int>(std::lround(options.dpi / 0.0254)));
+    {
+        QPainter painter(&image);
+        painter.setRenderHint(QPainter::Antialiasing);
+        painter.setRenderHint(QPainter::TextAntialiasing);
+        scene.paint(painter, QRectF(QPointF(0, 0), bounds.size() * scale), content);
+    }
+    if (options.greyscale)
+        image = image.convertToFormat(QImage::Format_Grayscale8);
+    QBuffer buffer;
+    buffer.open(QIODevice::WriteOnly);
+    QImageWriter writer(&buffer, "png");
+    writer.setText(QStringLiteral("Title"), QString::fromStdString(map.props.title));
+    writer.setText(QStringLiteral("Software"), QStringLiteral("Crosswalk"));
+    if (!writer.write(image))
+        throw ExportError("the PNG could not be encoded: " + writer.errorString().toStdString());
+    return buffer.data();
+}
+
+} // namespace crosswalk

@@ -1,0 +1,115 @@
+#pragma once
+
+#include "crosswalk/model/map.h"
+#include "ui/export/exportoptions.h"
+#include "ui/export/tileplan.h"
+
+#include <QByteArray>
+#include <QRectF>
+#include <QSizeF>
+#include <QString>
+
+#include <memory>
+#include <vector>
+
+class QPainter;
+class QPagedPaintDevice;
+
+namespace crosswalk {
+
+class MapExportScene;
+
+/// A map laid out on paper: the pages of the PDF and of the export dialog's preview.
+///   fit:    one map page
+///   tiled:  an overview page showing the tiling, then one page per tile (A1, B1, ... A2 ...)
+///   then:   the annotation appendix, grouped by kind, numbered as on the map, and an index
+///           of the steps by lane with the page each is on (full labels, which a small
+///           shape on the map may shorten)
+/// Every page has the title block at the top; map pages have the legend at the bottom.
+/// Pages are painted in points (1/72 inch) with the origin at the paper's top left corner.
+class MapPrintout final {
+public:
+    MapPrintout(const Map& map, const ExportOptions& options);
+    ~MapPrintout();
+    MapPrintout(const MapPrintout&) = delete;
+    MapPrintout& operator=(const MapPrintout&) = delete;
+
+    int pageCount() const { return static_cast<int>(m_pages.size()); }
+    /// Paper size in points, oriented.
+    QSizeF pageSize() const { return m_pageSize; }
+    /// "Map", "Overview", "B2", "Annotations".
+    QString pageName(int index) const;
+    /// "B2 · page 3 of 6".
+    QString pageLabel(int index) const;
+    const TilePlan& tiles() const { return m_tiles; }
+
+    void paintPage(QPainter& painter, int index);
+    /// The whole document as PDF: vector, text as text, fonts embedded. Throws ExportError.
+    QByteArray toPdf();
+
+private:
+    enum class PageKind { Map, Overview, Appendix };
+    struct Page {
+        PageKind kind = PageKind::Map;
+        int tile = 0;     // Map pages
+        int firstRow = 0; // Appendix pages: rows [firstRow, endRow)
+        int endRow = 0;
+        bool steps = false; // an appendix page of the step index
+    };
+    /// A row of the appendix: a kind's heading, an annotation, a lane's heading (step index)
+    /// or a step.
+    struct AppendixRow {
+        const Annotation* annotation = nullptr;
+        AnnotationKind kind = AnnotationKind::Question;
+        int number = 0;
+        int count = 0; // headings: how many annotations of the kind
+        qreal height = 0;
+        const Lane* lane = nullptr;
+        const Step* step = nullptr;
+        bool heading() const { return !annotation && !step; }
+    };
+    struct LegendItem {
+        enum class Symbol { Step, Flow, Handoff, Annotation, Note } symbol = Symbol::Step;
+        StepKind stepKind = StepKind::Activity;
+        AnnotationKind annotationKind = AnnotationKind::Question;
+        QString text;
+        QRectF rect; // laid out by layoutLegend()
+    };
+
+    void buildAppendix();
+    void buildStepIndex();
+    void paginate(std::size_t from, std::size_t to, bool steps);
+    /// The tile a step is on (its centre), for the step index.
+    QString stepPage(const Step& step) const;
+    void buildLegend();
+    qreal layoutLegend(qreal width);
+    QRectF contentArea() const;
+    QRectF mapArea() const;
+    void paintTitleBlock(QPainter& painter, int index);
+    /// top: where the legend may start; it never goes below the page's content area.
+    void paintLegend(QPainter& painter, qreal top);
+    /// Both return the bottom of what they drew.
+    qreal paintMapPage(QPainter& painter, const Page& page);
+    qreal paintOverview(QPainter& painter);
+    void paintAppendix(QPainter& painter, const Page& page);
+    void paintStepIndex(QPainter& painter, const Page& page);
+    void paintLocator(QPainter& painter, const QRectF& box, int tile);
+    /// The target on paper for a piece of map: scaled by s, placed at the area's top left
+    /// (tiles, so neighbouring pages line up) or centred (a whole map).
+    qreal fitScale(const QRectF& area, const QRectF& content) const;
+
+    Map m_map;
+    ExportOptions m_options;
+    std::unique_ptr<MapExportScene> m_scene;
+    TilePlan m_tiles;
+    QSizeF m_pageSize;
+    qreal m_margin = 0;
+    qreal m_tileScale = 1; // one scale for every tile, so that the pages fit together
+    std::vector<Page> m_pages;
+    std::vector<AppendixRow> m_rows;
+    std::vector<LegendItem> m_legend;
+    qreal m_legendHeight = 0;
+    QString m_date;
+};
+
+} // namespace crosswalk
