@@ -26,6 +26,7 @@
 #include <QLabel>
 #include <QMenuBar>
 #include <QMessageBox>
+#include <QScrollArea>
 #include <QSettings>
 #include <QStatusBar>
 #include <QToolBar>
@@ -72,7 +73,7 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent)
     QSettings settings;
     resize(1400, 900);
     restoreGeometry(settings.value("window/geometry").toByteArray());
-    resizeDocks({m_libraryDock, m_inspectorDock}, {300, 320}, Qt::Horizontal);
+    resizeDocks({m_libraryDock, m_inspectorDock}, {280, 380}, Qt::Horizontal);
     restoreState(settings.value("window/state").toByteArray());
     updateTitle();
 }
@@ -87,7 +88,13 @@ QDockWidget* MainWindow::addPanel(QWidget* panel, const QString& title, const QS
 {
     auto* dock = new QDockWidget(title, this);
     dock->setObjectName(name);
-    dock->setWidget(panel);
+    // A scroll area lets a panel with a wide form share the dock without forcing its width
+    // on the map, which needs the room on a shared screen.
+    auto* scroll = new QScrollArea(dock);
+    scroll->setWidget(panel);
+    scroll->setWidgetResizable(true);
+    scroll->setFrameShape(QFrame::NoFrame);
+    dock->setWidget(scroll);
     addDockWidget(area, dock);
     m_panelDocks << dock;
     return dock;
