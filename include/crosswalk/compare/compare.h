@@ -27,7 +27,7 @@ PairComparison comparePair(const Map& a, const Map& b, const DecisionSet& decisi
 ComparisonResult compareMaps(const std::vector<Map>& maps, const DecisionSet& decisions = {});
 
 /// What each lane of the map holds, by lane id.
-std::unordered_map<std::string, LaneFigures> laneFigures(const Map& map);
+std::unordered_map<std::string, LaneTally> laneFigures(const Map& map);
 
 /// The result as JSON for scripts, exactly the design's contract plus extra fields:
 /// {"maps": [...], "pairs": [{"a", "b", "lanes": [{"a", "b", "score", "decided"}],

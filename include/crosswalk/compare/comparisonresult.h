@@ -38,21 +38,21 @@ struct AnnotationDifference {
 
 /// What one lane of one map holds. Flows and annotations on flows count in the lane of
 /// the flow's source step; a handoff counts in both lanes it joins.
-struct LaneFigures {
+struct LaneTally {
     int steps = 0;
     int handoffs = 0;
     int blackBoxes = 0;
     int harmPoints = 0;
     int variations = 0;
-    bool operator==(const LaneFigures&) const = default;
+    bool operator==(const LaneTally&) const = default;
 };
 
 /// One row of the side-by-side lane figures: a lane pair, or a lane with no partner.
 struct LaneFiguresRow {
     std::string a; // empty when map A has no partner lane
     std::string b; // empty when map B has no partner lane
-    std::optional<LaneFigures> figuresA;
-    std::optional<LaneFigures> figuresB;
+    std::optional<LaneTally> figuresA;
+    std::optional<LaneTally> figuresB;
     bool operator==(const LaneFiguresRow&) const = default;
 };
 

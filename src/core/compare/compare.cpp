@@ -87,9 +87,9 @@ std::vector<std::vector<std::string>> laneRows(const std::vector<Map>& maps,
 
 } // namespace
 
-std::unordered_map<std::string, LaneFigures> laneFigures(const Map& map)
+std::unordered_map<std::string, LaneTally> laneFigures(const Map& map)
 {
-    std::unordered_map<std::string, LaneFigures> figures;
+    std::unordered_map<std::string, LaneTally> figures;
     for (const Lane& lane : map.lanes)
         figures[lane.id];
     for (const Step& step : map.steps)
@@ -113,7 +113,7 @@ std::unordered_map<std::string, LaneFigures> laneFigures(const Map& map)
                 lane = from->lane;
         if (lane.empty())
             continue; // on the whole map
-        LaneFigures& f = figures[lane];
+        LaneTally& f = figures[lane];
         if (note.kind == AnnotationKind::BlackBox)
             ++f.blackBoxes;
         else if (note.kind == AnnotationKind::Harm)

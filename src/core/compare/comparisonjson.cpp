@@ -24,7 +24,7 @@ ojson idOrNull(const std::string& id)
     return id.empty() ? ojson(nullptr) : ojson(id);
 }
 
-ojson figuresJson(const std::optional<LaneFigures>& f)
+ojson figuresJson(const std::optional<LaneTally>& f)
 {
     if (!f)
         return nullptr;

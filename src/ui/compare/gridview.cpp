@@ -93,7 +93,7 @@ void GridView::rebuild()
         m_table->setHorizontalHeaderItem(static_cast<int>(c), header);
     }
 
-    std::vector<std::unordered_map<std::string, LaneFigures>> figures;
+    std::vector<std::unordered_map<std::string, LaneTally>> figures;
     for (const Map& map : m_session.maps())
         figures.push_back(laneFigures(map));
 
@@ -106,7 +106,7 @@ void GridView::rebuild()
             const Lane* lane = laneId.empty() ? nullptr : m_session.map(c).lane(laneId);
             cell->setData(GridCellDelegate::HasLaneRole, lane != nullptr);
             if (lane) {
-                const LaneFigures& f = figures[c].at(laneId);
+                const LaneTally& f = figures[c].at(laneId);
                 cell->setData(GridCellDelegate::LaneNameRole, QString::fromStdString(lane->name));
                 cell->setData(GridCellDelegate::StepsRole, f.steps);
                 cell->setData(GridCellDelegate::HandoffsRole, f.handoffs);

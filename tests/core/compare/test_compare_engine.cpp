@@ -182,9 +182,9 @@ TEST_CASE("Annotation differences and lane figures describe matched steps and la
     CHECK(stepsB == static_cast<int>(kestrel.steps.size()));
 
     const auto figures = laneFigures(test::smallMap());
-    CHECK(figures.at("l1") == LaneFigures{3, 3, 0, 1, 0}); // harm a2 sits on a flow leaving l1
-    CHECK(figures.at("l2") == LaneFigures{1, 2, 1, 0, 1});
-    CHECK(figures.at("l3") == LaneFigures{2, 3, 0, 0, 0});
+    CHECK(figures.at("l1") == LaneTally{3, 3, 0, 1, 0}); // harm a2 sits on a flow leaving l1
+    CHECK(figures.at("l2") == LaneTally{1, 2, 1, 0, 1});
+    CHECK(figures.at("l3") == LaneTally{2, 3, 0, 0, 0});
 }
 
 TEST_CASE("The same input gives the same result", "[compare]")
