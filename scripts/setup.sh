@@ -5,8 +5,10 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
+# clang and libclang-rt-14-dev: the sanitizer build and the libFuzzer target in scripts/test.sh.
 packages=(qt6-base-dev qt6-svg-dev libsqlite3-dev nlohmann-json3-dev catch2 libbenchmark-dev
-          cmake ninja-build g++ xvfb xauth poppler-utils fonts-dejavu-core sqlite3)
+          cmake ninja-build g++ xvfb xauth poppler-utils fonts-dejavu-core sqlite3
+          clang libclang-rt-14-dev)
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

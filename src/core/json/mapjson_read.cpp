@@ -701,6 +701,13 @@ ImportResult parseMapJson(std::string_view text, const std::function<bool(const 
         root = json::parse(text);
     } catch (const json::parse_error& error) {
         throw ImportError(std::vector<ImportProblem>{describeParseError(text, error)});
+    } catch (const json::exception& error) {
+        // A number too large for a double ("2e308") is out_of_range, not a parse_error; found
+        // by the import fuzzer (tests/fuzz), which saw it escape as a non-ImportError.
+        std::string what = error.what();
+        if (const auto end = what.find("] "); what.rfind("[json.exception.", 0) == 0 && end != std::string::npos)
+            what.erase(0, end + 2);
+        throw ImportError(std::vector<ImportProblem>{{"", "the file is not valid JSON: " + what}});
     }
 
     Reader reader;

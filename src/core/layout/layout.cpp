@@ -12,9 +12,11 @@
 namespace crosswalk::layout {
 namespace {
 
-constexpr int kDefaultStepWidth = Step{}.w;
-constexpr int kDefaultStepHeight = Step{}.h;
-constexpr int kDefaultStepY = Step{}.y;
+// const, not constexpr: Step holds std::strings, and clang 14 (the fuzzing and sanitizer
+// build) cannot evaluate libstdc++ 12's std::string at compile time.
+const int kDefaultStepWidth = Step{}.w;
+const int kDefaultStepHeight = Step{}.h;
+const int kDefaultStepY = Step{}.y;
 
 int roundUp(int value, int grid) { return (value + grid - 1) / grid * grid; }
 

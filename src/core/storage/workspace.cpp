@@ -11,12 +11,14 @@
 #include <array>
 #include <cerrno>
 #include <chrono>
+#include <cstdlib>
 #include <cstring>
 #include <ctime>
 #include <fcntl.h>
 #include <filesystem>
 #include <functional>
 #include <map>
+#include <optional>
 #include <sys/stat.h>
 #include <unistd.h>
 #include <unordered_map>
@@ -66,6 +68,28 @@ std::string quoted(const std::string& text)
 std::string damaged(const std::string& path, const std::string& detail)
 {
     return path + " is damaged: " + detail;
+}
+
+/// SQLite's words for a failure, with what a person can do about the ones that are not the
+/// file's fault: the disk failing, the disk full, another program holding the file.
+std::string reason(int code, const std::string& what)
+{
+    switch (code & 0xff) {
+    case SQLITE_IOERR:
+        return what + " (the disk or file system failed; everything saved before is intact. "
+                      "Try again; if it keeps failing, copy the file somewhere safe)";
+    case SQLITE_FULL:
+        return what + " (the disk is full; everything saved before is intact. Free some space and try again)";
+    case SQLITE_BUSY:
+        return what + " (another Crosswalk window or program is writing to this workspace; try again in a moment)";
+    default:
+        return what;
+    }
+}
+
+std::string reason(const SqliteError& e)
+{
+    return reason(e.code(), e.what());
 }
 
 std::string readOnlyMessage(const std::string& path)
@@ -173,7 +197,7 @@ sqlite3* openForReading(const std::string& path)
         sqlite3_close(db);
         if ((rc & 0xff) == SQLITE_CORRUPT || (rc & 0xff) == SQLITE_NOTADB)
             throw WorkspaceError(damaged(path, message));
-        throw WorkspaceError("cannot open " + path + ": " + message);
+        throw WorkspaceError("cannot open " + path + ": " + reason(rc, message));
     }
     return db;
 }
@@ -309,7 +333,7 @@ struct Workspace::Impl {
             return WorkspaceError(damaged(path, e.what()));
         if (e.primary() == SQLITE_READONLY)
             return WorkspaceError(readOnlyMessage(path) + " (" + e.what() + ")");
-        return WorkspaceError("could not " + std::string(doing) + " in " + path + ": " + e.what());
+        return WorkspaceError("could not " + std::string(doing) + " in " + path + ": " + reason(e));
     }
 
     void requireWritable() const
@@ -327,17 +351,7 @@ struct Workspace::Impl {
         return s.step();
     }
 
-    template <typename T> void readPositions(const std::string& mapId, PosIndexes& indexes)
-    {
-        PosIndex& index = indexes[Table<T>::kind];
-        auto s = stmt(tableSql<T>().positions);
-        s.bind(1, mapId);
-        while (s.step())
-            index.emplace(s.text(0), s.int64(1));
-    }
-
-    /// The pos mirror of a stored map, read from the file when we do not have it.
-    /// Forgets every mirror when another connection has committed since we last looked.
+    /// Forgets every pos mirror when another connection has committed since we last looked.
     void syncDataVersion()
     {
         auto s = stmt("PRAGMA data_version");
@@ -349,22 +363,27 @@ struct Workspace::Impl {
         }
     }
 
-    PosIndexes& orderFor(const std::string& mapId)
+    /// The pos mirror for an edit of map, called inside the edit's write transaction.
+    /// Without a mirror (another connection committed since we last looked, or a failed
+    /// commit dropped it) the caller's map may no longer be what the file holds: another
+    /// Crosswalk window or the command line may have changed it. The file is then compared
+    /// with the map, and an edit of a map changed underneath is refused rather than written
+    /// over the other's edits (or leaving a step in a lane the other removed).
+    PosIndexes& orderForEdit(const Map& map)
     {
         syncDataVersion();
-        auto it = orders.find(mapId);
-        if (it != orders.end())
+        if (auto it = orders.find(map.id); it != orders.end())
             return it->second;
-        ReadTransaction read(db);
-        if (!hasMap(mapId))
-            throw WorkspaceError(noMap(mapId));
-        PosIndexes indexes;
-        readPositions<Lane>(mapId, indexes);
-        readPositions<Phase>(mapId, indexes);
-        readPositions<Step>(mapId, indexes);
-        readPositions<Flow>(mapId, indexes);
-        readPositions<Annotation>(mapId, indexes);
-        return orders.emplace(mapId, std::move(indexes)).first->second;
+        if (!hasMap(map.id))
+            throw WorkspaceError(noMap(map.id) + " (another Crosswalk window or program may have deleted it); "
+                                              "this change was not saved");
+        if (!(loadMap(map.id) == map)) {
+            orders.erase(map.id);
+            throw WorkspaceError("map " + quoted(map.props.title) + " in " + path +
+                                 " was changed by another Crosswalk window or program since it was opened here, "
+                                 "so this change was not saved; open the map again to see the other changes");
+        }
+        return orders.at(map.id);
     }
 
     template <typename T> void write(const Map& map, const KindPlan& plan)
@@ -576,11 +595,25 @@ Workspace Workspace::open(const std::string& path, Mode mode)
         checkIdentity(path, storage::queryInt(impl->db, "PRAGMA application_id"), version);
         std::vector<std::string> problems;
         {
-            Statement s(impl->db, "PRAGMA quick_check(5)");
+            // integrity_check, not quick_check: quick_check does not compare indexes with
+            // their tables, and a damaged primary-key index passes it, after which edits
+            // that find rows through the index would write the damage further.
+            Statement s(impl->db, "PRAGMA integrity_check(5)");
             while (s.step())
                 problems.push_back(s.text(0));
         }
         if (problems.size() != 1 || problems.front() != "ok") {
+            // integrity_check reports a page it could not read as a problem of the file ("unable
+            // to get the page. error code=266"); when the read failed for I/O reasons, the
+            // disk is at fault, not the file, and saying "damaged" would wrongly alarm.
+            for (const std::string& p : problems) {
+                const auto at = p.find("error code=");
+                if (at == std::string::npos)
+                    continue;
+                const int code = std::atoi(p.c_str() + at + std::strlen("error code="));
+                if ((code & 0xff) != SQLITE_CORRUPT && (code & 0xff) != SQLITE_NOTADB)
+                    throw WorkspaceError("cannot read " + path + ": " + reason(code, sqlite3_errstr(code)));
+            }
             std::string detail;
             for (const std::string& p : problems)
                 detail += (detail.empty() ? "" : "; ") + p;
@@ -597,7 +630,7 @@ Workspace Workspace::open(const std::string& path, Mode mode)
     } catch (const SqliteError& e) {
         if (e.isDamage())
             throw WorkspaceError(damaged(path, e.what()));
-        throw WorkspaceError("cannot read " + path + ": " + e.what());
+        throw WorkspaceError("cannot read " + path + ": " + reason(e));
     }
 
     if (mode == Mode::ReadOnly || !canWrite(path)) {
@@ -609,7 +642,7 @@ Workspace Workspace::open(const std::string& path, Mode mode)
             // Belt and braces: even a bug cannot write through this connection.
             storage::exec(impl->db, "PRAGMA query_only = ON");
         } catch (const SqliteError& e) {
-            throw WorkspaceError("cannot read " + path + ": " + e.what());
+            throw WorkspaceError("cannot read " + path + ": " + reason(e));
         }
         return Workspace(std::move(impl));
     }
@@ -621,7 +654,7 @@ Workspace Workspace::open(const std::string& path, Mode mode)
     if (rc != SQLITE_OK) {
         const std::string message = db ? sqlite3_errmsg(db) : sqlite3_errstr(rc);
         sqlite3_close(db);
-        throw WorkspaceError("cannot open " + path + ": " + message);
+        throw WorkspaceError("cannot open " + path + ": " + reason(rc, message));
     }
     impl->db = db;
     impl->readOnly = false;
@@ -638,7 +671,7 @@ Workspace Workspace::open(const std::string& path, Mode mode)
     } catch (const SqliteError& e) {
         if (e.isDamage())
             throw WorkspaceError(damaged(path, e.what()));
-        throw WorkspaceError("cannot open " + path + " for writing: " + e.what());
+        throw WorkspaceError("cannot open " + path + " for writing: " + reason(e));
     }
     return Workspace(std::move(impl));
 }
@@ -679,7 +712,7 @@ Workspace Workspace::create(const std::string& path)
         storage::migrate(impl->db, 0);
         checkpoint(impl->db);
     } catch (const SqliteError& e) {
-        const WorkspaceError error("cannot create " + path + ": " + e.what());
+        const WorkspaceError error("cannot create " + path + ": " + reason(e));
         removeCreated();
         throw error;
     }
@@ -788,9 +821,13 @@ Edit Workspace::applyEdit(Map& map, const Edit& edit, ChangeSet* changes)
 {
     Impl& d = *m_impl;
     d.requireWritable();
+    // The write lock first: until the commit no other connection can commit, so what
+    // orderForEdit() finds about the caller's map stays true while we write.
+    std::optional<Transaction> tx;
     PosIndexes* indexes = nullptr;
     try {
-        indexes = &d.orderFor(map.id);
+        tx.emplace(d.db);
+        indexes = &d.orderForEdit(map);
     } catch (const SqliteError& e) {
         throw d.error(e, "save the change");
     }
@@ -827,14 +864,13 @@ Edit Workspace::applyEdit(Map& map, const Edit& edit, ChangeSet* changes)
             planKind(map.flows, local.flows, (*indexes)[Table<Flow>::kind], false),
             planKind(map.annotations, local.annotations, (*indexes)[Table<Annotation>::kind], false),
         };
-        Transaction tx(d.db);
         d.write<Lane>(map, plans[Table<Lane>::kind]);
         d.write<Phase>(map, plans[Table<Phase>::kind]);
         d.write<Step>(map, plans[Table<Step>::kind]);
         d.write<Flow>(map, plans[Table<Flow>::kind]);
         d.write<Annotation>(map, plans[Table<Annotation>::kind]);
         d.writeMapRow(map, local.props);
-        tx.commit();
+        tx->commit();
     } catch (const SqliteError& e) {
         restore();
         throw d.error(e, "save the change");
@@ -993,7 +1029,10 @@ std::vector<std::string> Workspace::check() const
              });
     });
     part("flows", [&] {
-        for (const auto& [column, verb] : {std::pair{"from_step", "starts at"}, std::pair{"to_step", "ends at"}}) {
+        for (const auto& [column, verbText] : {std::pair{"from_step", "starts at"}, std::pair{"to_step", "ends at"}}) {
+            // A copy, not the binding: clang 14 (the sanitizer and fuzzing build) cannot
+            // capture structured bindings in a lambda.
+            const std::string verb = verbText;
             rows(std::string("SELECT f.map_id, f.id, f.") + column +
                      " FROM flows f WHERE NOT EXISTS "
                      "(SELECT 1 FROM steps s WHERE s.map_id = f.map_id AND s.id = f." +
