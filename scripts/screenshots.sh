@@ -25,3 +25,16 @@ fitshot() { # fitshot NAME MAP: the whole map fitted to the window
   echo "wrote $out/$1.png"
 }
 fitshot editor-harbor-city-fit m-harbor-city
+# The improvement layer: Harbor City's map at 100 % on a screen wide enough to hold all of
+# it (every annotation kind is on it), cropped to the canvas, then the same converted to
+# greyscale to check that every kind still reads without colour.
+convert=/usr/bin/convert
+xvfb-run -a -s "-screen 0 5600x1200x24" "$app" "$tmp/demo.crosswalk" --map m-harbor-city --size 5600x1160 \
+  --screenshot "$tmp/wide.png" 2>/dev/null
+"$convert" "$tmp/wide.png" -crop "${CROSSWALK_ANNOTATED_CROP:-4250x1040+285+48}" +repage \
+  -resize 45% "$out/annotations-harbor-city.png"
+"$convert" "$out/annotations-harbor-city.png" -colorspace Gray "$out/annotations-harbor-city-grey.png"
+# A detail at 100 % (then 70 %): the badges read at the size the canvas shows them.
+"$convert" "$tmp/wide.png" -crop 2200x800+1130+180 +repage -resize 70% "$out/annotations-detail.png"
+"$convert" "$out/annotations-detail.png" -colorspace Gray "$out/annotations-detail-grey.png"
+echo "wrote $out/annotations-harbor-city{,-grey}.png and $out/annotations-detail{,-grey}.png"
