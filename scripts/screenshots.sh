@@ -38,3 +38,18 @@ xvfb-run -a -s "-screen 0 5600x1200x24" "$app" "$tmp/demo.crosswalk" --map m-har
 "$convert" "$tmp/wide.png" -crop 2200x800+1130+180 +repage -resize 70% "$out/annotations-detail.png"
 "$convert" "$out/annotations-detail.png" -colorspace Gray "$out/annotations-detail-grey.png"
 echo "wrote $out/annotations-harbor-city{,-grey}.png and $out/annotations-detail{,-grey}.png"
+# Comparison: each view of the comparison window for two districts, and the overlay and
+# grid for all six.
+compareshot() { # compareshot NAME TAB REF,REF[,...]
+  xvfb-run -a -s "-screen 0 1920x1080x24" "$app" "$tmp/demo.crosswalk" --compare "$3" --tab "$2" \
+    --size 1920x1080 --screenshot "$out/$1.png" 2>/dev/null
+  echo "wrote $out/$1.png"
+}
+two=m-harbor-city,m-kestrel-bay
+six=m-harbor-city,m-kestrel-bay,m-ironbridge-county,m-sable-ridge,m-lindenport,m-granite-hollow
+compareshot compare-overlay-2 overlay "$two"
+compareshot compare-side-by-side-2 side "$two"
+compareshot compare-grid-2 grid "$two"
+compareshot compare-differences-2 differences "$two"
+compareshot compare-overlay-6 overlay "$six"
+compareshot compare-grid-6 grid "$six"

@@ -1,6 +1,7 @@
 #include "cli.h"
 
 #include "ui/canvas/mapcanvas.h"
+#include "ui/compare/comparewindow.h"
 #include "ui/export/exportfonts.h"
 #include "ui/mainwindow/mainwindow.h"
 
@@ -12,6 +13,8 @@
 #include <QTimer>
 
 #include <iostream>
+#include <map>
+#include <memory>
 
 namespace {
 
@@ -44,17 +47,23 @@ int main(int argc, char* argv[])
     QString screenshot;
     QSize size(1920, 1080);
     bool fit = false;
+    QString compareRefs; // --compare REF,REF[,...]: open the comparison window on these maps
+    QString compareTab = "overlay";
     for (std::size_t i = 0; i < args.size();) {
         const std::string& a = args[i];
         if (a == "--fit") {
             fit = true;
             args.erase(args.begin() + static_cast<std::ptrdiff_t>(i));
-        } else if ((a == "--map" || a == "--screenshot" || a == "--size") && i + 1 < args.size()) {
+        } else if ((a == "--map" || a == "--screenshot" || a == "--size" || a == "--compare" || a == "--tab") && i + 1 < args.size()) {
             const QString value = QString::fromStdString(args[i + 1]);
             if (a == "--map")
                 mapRef = value;
             else if (a == "--screenshot")
                 screenshot = value;
+            else if (a == "--compare")
+                compareRefs = value;
+            else if (a == "--tab")
+                compareTab = value;
             else
                 size = QSize(value.section('x', 0, 0).toInt(), value.section('x', 1, 1).toInt());
             args.erase(args.begin() + static_cast<std::ptrdiff_t>(i), args.begin() + static_cast<std::ptrdiff_t>(i) + 2);
@@ -97,14 +106,39 @@ int main(int argc, char* argv[])
             return crosswalk::cli::kUserError;
         }
     }
+    std::unique_ptr<crosswalk::CompareWindow> compare;
+    if (!compareRefs.isEmpty()) {
+        const std::map<QString, crosswalk::CompareWindow::Tab> tabs{
+            {"overlay", crosswalk::CompareWindow::Tab::Overlay},
+            {"side", crosswalk::CompareWindow::Tab::SideBySide},
+            {"grid", crosswalk::CompareWindow::Tab::Grid},
+            {"differences", crosswalk::CompareWindow::Tab::Differences}};
+        if (!tabs.count(compareTab)) {
+            std::cerr << "crosswalk: --tab is overlay, side, grid or differences\n";
+            return crosswalk::cli::kUsage;
+        }
+        try {
+            std::vector<std::string> ids;
+            for (const QString& ref : compareRefs.split(',', Qt::SkipEmptyParts))
+                ids.push_back(window.workspace()->resolveMap(ref.trimmed().toStdString()));
+            compare = std::make_unique<crosswalk::CompareWindow>(*window.workspace(), ids);
+        } catch (const std::exception& e) {
+            std::cerr << "crosswalk: " << e.what() << "\n";
+            return crosswalk::cli::kUserError;
+        }
+        compare->showTab(tabs.at(compareTab));
+        compare->resize(size);
+        compare->show();
+    }
     if (!screenshot.isEmpty()) {
         // Let the window settle (layout, first paint), then grab it and leave.
-        QTimer::singleShot(800, &window, [&window, screenshot, fit] {
+        QTimer::singleShot(800, &window, [&window, &compare, screenshot, fit] {
             if (fit) {
                 window.canvas()->zoomToFit();
                 QApplication::processEvents();
             }
-            if (!window.grab().save(screenshot))
+            QWidget* shown = compare ? static_cast<QWidget*>(compare.get()) : &window;
+            if (!shown->grab().save(screenshot))
                 std::cerr << "crosswalk: cannot write " << screenshot.toStdString() << "\n";
             QApplication::exit(0);
         });
