@@ -11,17 +11,20 @@ trap 'rm -rf "$tmp"' EXIT
 "$app" demo "$tmp/demo.crosswalk" >/dev/null
 # Settings of the person running the script must not change what the pictures show.
 export XDG_CONFIG_HOME="$tmp/config" XDG_DATA_HOME="$tmp/data"
+grab() { # grab PNG SCREEN APP-OPTIONS...: the app on the demo workspace, grabbed to PNG
+  local png=$1 screen=$2
+  shift 2
+  xvfb-run -a -s "-screen 0 ${screen}x24" "$app" "$tmp/demo.crosswalk" "$@" --screenshot "$png" 2>/dev/null
+}
 shot() { # shot NAME MAP
-  xvfb-run -a -s "-screen 0 1920x1080x24" "$app" "$tmp/demo.crosswalk" --map "$2" --size 1920x1080 \
-    --screenshot "$out/$1.png" 2>/dev/null
+  grab "$out/$1.png" 1920x1080 --map "$2" --size 1920x1080
   echo "wrote $out/$1.png"
 }
 shot editor-harbor-city m-harbor-city
 shot editor-kestrel-bay m-kestrel-bay
 shot editor-granite-hollow m-granite-hollow
 fitshot() { # fitshot NAME MAP: the whole map fitted to the window
-  xvfb-run -a -s "-screen 0 1920x1080x24" "$app" "$tmp/demo.crosswalk" --map "$2" --size 1920x1080 --fit \
-    --screenshot "$out/$1.png" 2>/dev/null
+  grab "$out/$1.png" 1920x1080 --map "$2" --size 1920x1080 --fit
   echo "wrote $out/$1.png"
 }
 fitshot editor-harbor-city-fit m-harbor-city
@@ -29,8 +32,7 @@ fitshot editor-harbor-city-fit m-harbor-city
 # it (every annotation kind is on it), cropped to the canvas, then the same converted to
 # greyscale to check that every kind still reads without colour.
 convert=/usr/bin/convert
-xvfb-run -a -s "-screen 0 5600x1200x24" "$app" "$tmp/demo.crosswalk" --map m-harbor-city --size 5600x1160 \
-  --screenshot "$tmp/wide.png" 2>/dev/null
+grab "$tmp/wide.png" 5600x1200 --map m-harbor-city --size 5600x1160
 "$convert" "$tmp/wide.png" -crop "${CROSSWALK_ANNOTATED_CROP:-4250x1040+285+48}" +repage \
   -resize 45% "$out/annotations-harbor-city.png"
 "$convert" "$out/annotations-harbor-city.png" -colorspace Gray "$out/annotations-harbor-city-grey.png"
@@ -41,8 +43,7 @@ echo "wrote $out/annotations-harbor-city{,-grey}.png and $out/annotations-detail
 # Comparison: each view of the comparison window for two districts, and the overlay and
 # grid for all six.
 compareshot() { # compareshot NAME TAB REF,REF[,...]
-  xvfb-run -a -s "-screen 0 1920x1080x24" "$app" "$tmp/demo.crosswalk" --compare "$3" --tab "$2" \
-    --size 1920x1080 --screenshot "$out/$1.png" 2>/dev/null
+  grab "$out/$1.png" 1920x1080 --compare "$3" --tab "$2" --size 1920x1080
   echo "wrote $out/$1.png"
 }
 two=m-harbor-city,m-kestrel-bay

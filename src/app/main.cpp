@@ -54,7 +54,8 @@ int main(int argc, char* argv[])
         if (a == "--fit") {
             fit = true;
             args.erase(args.begin() + static_cast<std::ptrdiff_t>(i));
-        } else if ((a == "--map" || a == "--screenshot" || a == "--size" || a == "--compare" || a == "--tab") && i + 1 < args.size()) {
+        } else if ((a == "--map" || a == "--screenshot" || a == "--size" || a == "--compare" || a == "--tab") &&
+                   i + 1 < args.size()) {
             const QString value = QString::fromStdString(args[i + 1]);
             if (a == "--map")
                 mapRef = value;
@@ -66,7 +67,8 @@ int main(int argc, char* argv[])
                 compareTab = value;
             else
                 size = QSize(value.section('x', 0, 0).toInt(), value.section('x', 1, 1).toInt());
-            args.erase(args.begin() + static_cast<std::ptrdiff_t>(i), args.begin() + static_cast<std::ptrdiff_t>(i) + 2);
+            args.erase(args.begin() + static_cast<std::ptrdiff_t>(i),
+                       args.begin() + static_cast<std::ptrdiff_t>(i) + 2);
         } else {
             ++i;
         }
