@@ -138,6 +138,19 @@ void drawArrow(QPainter& p, const QPointF& from, const QPointF& to, const QColor
     p.drawPolygon(QPolygonF{to, to + QPointF(-h * 2, -h), to + QPointF(-h * 2, h)});
 }
 
+/// Draws a table's five column heads at y, with the rule under them; returns the y below.
+qreal drawTableHead(QPainter& painter, const Columns& cols, const QRectF& c, qreal y, const QString (&heads)[5])
+{
+    painter.setFont(ExportFonts::font(8, true));
+    painter.setPen(kMuted);
+    for (int i = 0; i < 5; ++i)
+        painter.drawText(QRectF(cols.x[i] + kCellPad, y, cols.w[i] - 2 * kCellPad, kTableHeadH),
+                         Qt::AlignLeft | Qt::AlignVCenter, heads[i]);
+    painter.setPen(QPen(kRule, 0.8));
+    painter.drawLine(QPointF(c.left(), y + kTableHeadH), QPointF(c.right(), y + kTableHeadH));
+    return y + kTableHeadH;
+}
+
 } // namespace
 
 MapPrintout::MapPrintout(const Map& map, const ExportOptions& options)
@@ -620,17 +633,9 @@ void MapPrintout::paintAppendix(QPainter& painter, const Page& page)
     const Columns cols = appendixColumns(c.left(), c.width());
     qreal y = c.top() + kTitleBlockH + kGap;
 
-    const QFont head = ExportFonts::font(8, true);
-    painter.setFont(head);
-    painter.setPen(kMuted);
     const QString heads[5] = {QStringLiteral("No."), QStringLiteral("Annotation"), QStringLiteral("On"),
                               QStringLiteral("Lane"), QStringLiteral("Who is affected")};
-    for (int i = 0; i < 5; ++i)
-        painter.drawText(QRectF(cols.x[i] + kCellPad, y, cols.w[i] - 2 * kCellPad, kTableHeadH),
-                         Qt::AlignLeft | Qt::AlignVCenter, heads[i]);
-    painter.setPen(QPen(kRule, 0.8));
-    painter.drawLine(QPointF(c.left(), y + kTableHeadH), QPointF(c.right(), y + kTableHeadH));
-    y += kTableHeadH;
+    y = drawTableHead(painter, cols, c, y, heads);
 
     const QFont body = ExportFonts::font(9);
     const QFont bold = ExportFonts::font(9, true);
@@ -692,16 +697,9 @@ void MapPrintout::paintStepIndex(QPainter& painter, const Page& page)
     const QRectF c = contentArea();
     const Columns cols = appendixColumns(c.left(), c.width());
     qreal y = c.top() + kTitleBlockH + kGap;
-    painter.setFont(ExportFonts::font(8, true));
-    painter.setPen(kMuted);
     const QString heads[5] = {QStringLiteral("Page"), QStringLiteral("Step"), QStringLiteral("Kind"),
                               QStringLiteral("Phase"), QStringLiteral("Annotations")};
-    for (int i = 0; i < 5; ++i)
-        painter.drawText(QRectF(cols.x[i] + kCellPad, y, cols.w[i] - 2 * kCellPad, kTableHeadH),
-                         Qt::AlignLeft | Qt::AlignVCenter, heads[i]);
-    painter.setPen(QPen(kRule, 0.8));
-    painter.drawLine(QPointF(c.left(), y + kTableHeadH), QPointF(c.right(), y + kTableHeadH));
-    y += kTableHeadH;
+    y = drawTableHead(painter, cols, c, y, heads);
 
     // Numbers of the annotations on each step, as the badges show them.
     std::map<std::string, QStringList> numbers;
