@@ -14,7 +14,7 @@ struct sqlite3;
 namespace crosswalk {
 
 inline constexpr std::int32_t kWorkspaceApplicationId = 0x43525357; // "CRSW"
-inline constexpr int kWorkspaceSchemaVersion = 1;
+inline constexpr int kWorkspaceSchemaVersion = 2;
 
 /// A workspace that cannot be opened or written; what() says what is wrong in words a
 /// person can act on, and names the file.
@@ -63,8 +63,12 @@ public:
 
     /// Stores a new map (its id must be free) in one transaction.
     void addMap(const Map& map);
-    /// Deletes a map with its revisions and decisions.
+    /// Deletes a map: from now on no call of this workspace sees it, but it is kept, with
+    /// its revisions and decisions, until restoreMap() brings it back or the workspace is
+    /// next opened for writing, which removes deleted maps for good.
     void deleteMap(const std::string& mapId);
+    /// Brings back a map deleted since the workspace was opened.
+    void restoreMap(const std::string& mapId);
 
     /// Applies the edit to map (which must be the stored state of a map of this workspace)
     /// and commits the change in one transaction. Returns the inverse. If the commit fails,

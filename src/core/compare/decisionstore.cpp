@@ -44,8 +44,10 @@ DecisionSet loadDecisions(const Workspace& ws, const std::vector<std::string>& m
     try {
         // Rows in a fixed order, so that any conflicting rows (written by another tool)
         // resolve the same way every time: later rows win, as set() replaces.
-        Statement s(ws.handle(), "SELECT map_a, map_b, kind, a, b, decision FROM match_decisions "
-                                 "ORDER BY map_a, map_b, kind, a, b");
+        // A deleted map's decisions wait with it, unseen, until it is restored or removed.
+        Statement s(ws.handle(), "SELECT map_a, map_b, kind, a, b, decision FROM match_decisions d "
+                                 "WHERE NOT EXISTS (SELECT 1 FROM maps m WHERE m.id IN (d.map_a, d.map_b) "
+                                 "AND m.deleted IS NOT NULL) ORDER BY map_a, map_b, kind, a, b");
         while (s.step()) {
             MatchDecision d;
             d.mapA = s.text(0);

@@ -118,6 +118,12 @@ CREATE TABLE match_decisions (
 CREATE INDEX match_decisions_by_b ON match_decisions(map_b);
 )sql";
 
+// Version 1 -> 2: a deleted map is kept, marked with the time it was deleted, until the
+// workspace is next opened for writing, so that deleting a map can be undone.
+constexpr std::string_view kSchemaV2 = R"sql(
+ALTER TABLE maps ADD COLUMN deleted TEXT;
+)sql";
+
 static_assert(kWorkspaceApplicationId == 1129468759, "kSchemaV1 spells out the application id");
 
 } // namespace
@@ -126,6 +132,7 @@ const std::vector<Migration>& migrations()
 {
     static const std::vector<Migration> list{
         {0, kSchemaV1},
+        {1, kSchemaV2},
     };
     return list;
 }

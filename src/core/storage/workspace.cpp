@@ -346,7 +346,7 @@ struct Workspace::Impl {
 
     bool hasMap(const std::string& mapId)
     {
-        auto s = stmt("SELECT 1 FROM maps WHERE id = ?1");
+        auto s = stmt("SELECT 1 FROM maps WHERE id = ?1 AND deleted IS NULL");
         s.bind(1, mapId);
         return s.step();
     }
@@ -475,7 +475,7 @@ struct Workspace::Impl {
         Map map;
         map.id = mapId;
         {
-            auto s = stmt("SELECT title, district, focus, state, notes FROM maps WHERE id = ?1");
+            auto s = stmt("SELECT title, district, focus, state, notes FROM maps WHERE id = ?1 AND deleted IS NULL");
             s.bind(1, mapId);
             if (!s.step())
                 throw WorkspaceError(noMap(mapId));
@@ -516,6 +516,12 @@ struct Workspace::Impl {
         Transaction tx(db);
         if (hasMap(map.id))
             throw WorkspaceError(path + " already has a map with id " + quoted(map.id));
+        {
+            // A deleted map that still holds the id gives way: it could only be restored
+            // with the id it had, which now names the new map.
+            auto s = stmt("DELETE FROM maps WHERE id = ?1 AND deleted IS NOT NULL");
+            s.bind(1, map.id).run();
+        }
         const std::string now = nowIso();
         {
             auto s = stmt("INSERT INTO maps (id, title, district, focus, state, notes, created, modified) "
@@ -668,6 +674,9 @@ Workspace Workspace::open(const std::string& path, Mode mode)
             storage::migrate(db, static_cast<int>(version));
             checkpoint(db);
         }
+        // Maps deleted in an earlier session can no longer be restored (undo does not
+        // outlive the session): remove them, with their revisions and decisions, for good.
+        storage::exec(db, "DELETE FROM maps WHERE deleted IS NOT NULL");
     } catch (const SqliteError& e) {
         if (e.isDamage())
             throw WorkspaceError(damaged(path, e.what()));
@@ -738,7 +747,7 @@ std::vector<MapSummary> Workspace::listMaps() const
         std::vector<MapSummary> maps;
         auto s = m_impl->stmt("SELECT m.id, m.district, m.title, "
                               "(SELECT COUNT(*) FROM steps s WHERE s.map_id = m.id) FROM maps m "
-                              "ORDER BY m.district COLLATE NOCASE, m.district, m.title COLLATE NOCASE, m.title, m.id");
+                              "WHERE m.deleted IS NULL ORDER BY m.district COLLATE NOCASE, m.district, m.title COLLATE NOCASE, m.title, m.id");
         while (s.step())
             maps.push_back(MapSummary{s.text(0), s.text(1), s.text(2), s.integer(3)});
         return maps;
@@ -772,7 +781,7 @@ std::string Workspace::resolveMap(const std::string& ref) const
             return ref;
         std::vector<std::string> ids;
         {
-            auto s = m_impl->stmt("SELECT id FROM maps WHERE title = ?1 ORDER BY id");
+            auto s = m_impl->stmt("SELECT id FROM maps WHERE title = ?1 AND deleted IS NULL ORDER BY id");
             s.bind(1, ref);
             while (s.step())
                 ids.push_back(s.text(0));
@@ -806,14 +815,30 @@ void Workspace::deleteMap(const std::string& mapId)
     m_impl->requireWritable();
     try {
         Transaction tx(m_impl->db);
-        auto s = m_impl->stmt("DELETE FROM maps WHERE id = ?1");
-        s.bind(1, mapId).run();
+        auto s = m_impl->stmt("UPDATE maps SET deleted = ?2 WHERE id = ?1 AND deleted IS NULL");
+        s.bind(1, mapId).bind(2, nowIso()).run();
         if (sqlite3_changes(m_impl->db) == 0)
             throw WorkspaceError(m_impl->noMap(mapId));
         tx.commit();
         m_impl->orders.erase(mapId);
     } catch (const SqliteError& e) {
         throw m_impl->error(e, "delete map " + quoted(mapId));
+    }
+}
+
+void Workspace::restoreMap(const std::string& mapId)
+{
+    m_impl->requireWritable();
+    try {
+        Transaction tx(m_impl->db);
+        auto s = m_impl->stmt("UPDATE maps SET deleted = NULL WHERE id = ?1 AND deleted IS NOT NULL");
+        s.bind(1, mapId).run();
+        if (sqlite3_changes(m_impl->db) == 0)
+            throw WorkspaceError("no deleted map " + quoted(mapId) + " in " + m_impl->path +
+                                 " (it is there, or it was removed for good when the workspace was opened)");
+        tx.commit();
+    } catch (const SqliteError& e) {
+        throw m_impl->error(e, "restore map " + quoted(mapId));
     }
 }
 

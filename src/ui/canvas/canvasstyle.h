@@ -20,6 +20,8 @@ inline constexpr int kBottomMargin = 120;
 inline constexpr int kNextStepGap = 60;   // gap left between a step and the one Tab creates after it
 inline constexpr int kHandleRadius = 6;
 inline constexpr int kHandleHitRadius = 10;
+inline constexpr int kGripSize = 10;    // a selected step's resize grip, bottom right
+inline constexpr int kGripHitSize = 8;  // half the side of the square that picks it
 inline constexpr int kBorderHitSlack = 5; // how close to a lane/phase border the resize cursor appears
 
 /// Below this scale (a large map fitted on screen) items draw simplified shapes without text.

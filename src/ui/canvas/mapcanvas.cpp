@@ -14,6 +14,7 @@
 #include "ui/canvas/phaseheaderitem.h"
 #include "ui/canvas/reordertool.h"
 #include "ui/canvas/resizetool.h"
+#include "ui/canvas/stepresizetool.h"
 #include "ui/canvas/stepitem.h"
 #include "ui/canvas/stepshape.h"
 #include "ui/document/mapdocument.h"
@@ -989,6 +990,10 @@ void MapCanvas::mousePressEvent(QMouseEvent* event)
         return; // the corner, or the header strip where there are no lanes or phases yet
 
     if (StepItem* step = m_scene->stepItemAt(pos)) {
+        if (editable() && !ctrl && step->resizeGripAt(pos)) {
+            setTool(std::make_unique<StepResizeTool>(*m_scene, step->id(), pos, m_snap));
+            return;
+        }
         if (auto side = step->handleAt(pos); side && editable() && !ctrl) {
             setTool(std::make_unique<ConnectTool>(*m_scene, step->id(), step->handleScenePos(*side), m_snap,
                                                   [this](const std::string& id) {
@@ -1061,7 +1066,9 @@ void MapCanvas::updateHoverCursor(const QPointF& pos)
     const bool onPhaseHeader = m_scene->phaseHeaderAt(pos) != nullptr;
     StepItem* step = (onLaneHeader || onPhaseHeader) ? nullptr : m_scene->stepItemAt(pos);
     if (step) {
-        shape = step->handleAt(pos) ? Qt::CrossCursor : Qt::SizeAllCursor;
+        shape = step->resizeGripAt(pos) ? Qt::SizeFDiagCursor
+                : step->handleAt(pos)   ? Qt::CrossCursor
+                                        : Qt::SizeAllCursor;
     } else if (onLaneHeader) {
         shape = m_scene->laneBorderAt(pos, slack) ? Qt::SizeVerCursor : Qt::OpenHandCursor;
     } else if (onPhaseHeader) {

@@ -1,5 +1,7 @@
 #include "ui/canvas/stepitem.h"
 
+#include <cmath>
+
 #include "ui/canvas/canvasstyle.h"
 #include "ui/canvas/stepshape.h"
 
@@ -139,6 +141,15 @@ std::optional<StepItem::Side> StepItem::handleAt(const QPointF& scenePos) const
     return std::nullopt;
 }
 
+bool StepItem::resizeGripAt(const QPointF& scenePos) const
+{
+    if (!isSelected())
+        return false;
+    const QPointF corner = mapToScene(QPointF(m_size.width(), m_size.height()));
+    return std::abs(scenePos.x() - corner.x()) <= canvasstyle::kGripHitSize &&
+           std::abs(scenePos.y() - corner.y()) <= canvasstyle::kGripHitSize;
+}
+
 QRectF StepItem::boundingRect() const
 {
     return QRectF(QPointF(0, 0), m_size).adjusted(-kMargin, -kMargin, kMargin, kMargin);
@@ -154,6 +165,10 @@ QPainterPath StepItem::shape() const
         for (Side side : {Side::Left, Side::Top, Side::Right, Side::Bottom})
             p.addEllipse(mapFromScene(handleScenePos(side)), canvasstyle::kHandleHitRadius,
                          canvasstyle::kHandleHitRadius);
+    if (isSelected()) {
+        const qreal g = canvasstyle::kGripHitSize;
+        p.addRect(QRectF(m_size.width() - g, m_size.height() - g, 2 * g, 2 * g));
+    }
     return p;
 }
 
@@ -219,6 +234,13 @@ void StepItem::paint(QPainter* painter, const QStyleOptionGraphicsItem* option, 
         for (Side side : {Side::Left, Side::Top, Side::Right, Side::Bottom})
             painter->drawEllipse(mapFromScene(handleScenePos(side)), canvasstyle::kHandleRadius,
                                  canvasstyle::kHandleRadius);
+    }
+    if (isSelected()) {
+        // The resize grip: a small square on the bottom-right corner.
+        const qreal g = canvasstyle::kGripSize / 2.0;
+        painter->setPen(QPen(Qt::white, 1.5));
+        painter->setBrush(canvasstyle::selectionBlue());
+        painter->drawRect(QRectF(m_size.width() - g, m_size.height() - g, 2 * g, 2 * g));
     }
 }
 

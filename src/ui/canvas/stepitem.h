@@ -42,6 +42,9 @@ public:
     /// The connection handle under a scene point, if handles are shown and one is there.
     std::optional<Side> handleAt(const QPointF& scenePos) const;
     QPointF handleScenePos(Side side) const;
+    /// Whether the scene point is on the resize grip at the bottom-right corner, which a
+    /// selected step shows.
+    bool resizeGripAt(const QPointF& scenePos) const;
 
     int type() const override { return Type; }
     QRectF boundingRect() const override;

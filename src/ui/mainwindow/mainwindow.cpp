@@ -30,12 +30,41 @@
 #include <QSettings>
 #include <QStatusBar>
 #include <QToolBar>
+#include <QTreeWidget>
+
+#include <functional>
 
 namespace crosswalk {
 namespace {
 constexpr int kMaxRecent = 8;
 const char* kRecentKey = "workspace/recent";
 const char* kLastKey = "workspace/last";
+
+/// A change to the workspace's list of maps. The change is made before the command is
+/// pushed (so that a failure pushes nothing); undo and redo then add or delete the map.
+class LibraryCommand final : public QUndoCommand {
+public:
+    LibraryCommand(std::function<void(const QString&, bool)> setPresent, QString mapId, bool added,
+                   const QString& text)
+        : QUndoCommand(text), m_setPresent(std::move(setPresent)), m_mapId(std::move(mapId)), m_added(added)
+    {
+    }
+    void redo() override
+    {
+        if (m_first) {
+            m_first = false;
+            return;
+        }
+        m_setPresent(m_mapId, m_added);
+    }
+    void undo() override { m_setPresent(m_mapId, !m_added); }
+
+private:
+    std::function<void(const QString&, bool)> m_setPresent;
+    QString m_mapId;
+    bool m_added;
+    bool m_first = true;
+};
 } // namespace
 
 MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent)
@@ -50,6 +79,9 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent)
     m_libraryDock->setWidget(m_library);
     addDockWidget(Qt::LeftDockWidgetArea, m_libraryDock);
     connect(m_library, &LibraryPanel::mapActivated, this, [this](const QString& id) { openMap(id); });
+    m_library->tree()->setContextMenuPolicy(Qt::CustomContextMenu);
+    connect(m_library->tree(), &QWidget::customContextMenuRequested, this, &MainWindow::showLibraryMenu);
+    m_history.addStack(&m_libraryStack);
 
     m_inspector = new InspectorPanel(this);
     m_inspectorDock = new QDockWidget(tr("Inspector"), this);
@@ -246,9 +278,9 @@ void MainWindow::createActions()
     file->addAction(tr("&Quit"), QKeySequence::Quit, this, &QWidget::close);
 
     QMenu* edit = menuBar()->addMenu(tr("&Edit"));
-    QAction* undo = m_undoGroup.createUndoAction(this, tr("&Undo"));
+    QAction* undo = m_history.createUndoAction(this, tr("&Undo"));
     undo->setShortcuts(QKeySequence::Undo);
-    QAction* redo = m_undoGroup.createRedoAction(this, tr("&Redo"));
+    QAction* redo = m_history.createRedoAction(this, tr("&Redo"));
     redo->setShortcuts({QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Z), QKeySequence(Qt::CTRL | Qt::Key_Y)});
     edit->addAction(undo);
     edit->addAction(redo);
@@ -287,9 +319,9 @@ void MainWindow::createActions()
 
     QMenu* mapMenu = menuBar()->addMenu(tr("&Map"));
     mapMenu->addAction(tr("&New Map..."), QKeySequence::New, this, &MainWindow::newMap);
-    mapMenu->addAction(tr("D&uplicate Map"), this, &MainWindow::duplicateMap);
-    mapMenu->addAction(tr("&Rename Map..."), this, &MainWindow::renameMap);
-    mapMenu->addAction(tr("&Delete Map..."), this, &MainWindow::deleteMap);
+    mapMenu->addAction(tr("D&uplicate Map"), this, &MainWindow::duplicateMap)->setObjectName("actionDuplicateMap");
+    mapMenu->addAction(tr("&Rename Map..."), QKeySequence(Qt::Key_F2 | Qt::SHIFT), this, &MainWindow::renameMap);
+    mapMenu->addAction(tr("&Delete Map..."), this, &MainWindow::deleteMap)->setObjectName("actionDeleteMap");
     mapMenu->addSeparator();
     mapMenu->addAction(tr("&Compare Districts..."), QKeySequence(Qt::CTRL | Qt::ALT | Qt::Key_C), this,
                        &MainWindow::compareDistricts);
@@ -352,6 +384,8 @@ bool MainWindow::openWorkspace(const QString& path)
         return false;
     }
     closeDocument();
+    // The library's undo belongs to the workspace it changed.
+    m_libraryStack.clear();
     m_workspace = std::move(opened);
     rememberRecent(QFileInfo(path).absoluteFilePath());
     refreshLibrary();
@@ -377,8 +411,7 @@ bool MainWindow::openMap(const QString& mapId)
     }
     closeDocument();
     m_document = new MapDocument(*m_workspace, std::move(map), this);
-    m_undoGroup.addStack(m_document->undoStack());
-    m_undoGroup.setActiveStack(m_document->undoStack());
+    m_history.addStack(m_document->undoStack());
     connect(m_document, &MapDocument::errorOccurred, this,
             [this](const QString& message) { showError(tr("The change could not be saved"), message); });
     connect(m_document, &MapDocument::changed, this, [this](const ChangeSet& changes) {
@@ -543,6 +576,9 @@ void MainWindow::newMap()
     }
     refreshLibrary();
     openMap(QString::fromStdString(map.id));
+    m_libraryStack.push(new LibraryCommand([this](const QString& id, bool present) { setMapPresent(id, present); },
+                                           QString::fromStdString(map.id), true,
+                                           tr("New map \"%1\"").arg(QString::fromStdString(map.props.title))));
 }
 
 void MainWindow::duplicateMap()
@@ -560,6 +596,9 @@ void MainWindow::duplicateMap()
     }
     refreshLibrary();
     openMap(QString::fromStdString(copy.id));
+    m_libraryStack.push(new LibraryCommand([this](const QString& id, bool present) { setMapPresent(id, present); },
+                                           QString::fromStdString(copy.id), true,
+                                           tr("Duplicate map \"%1\"").arg(QString::fromStdString(copy.props.title))));
 }
 
 void MainWindow::renameMap()
@@ -581,25 +620,73 @@ void MainWindow::deleteMap()
     if (!m_document || m_workspace->readOnly())
         return;
     const Map map = m_document->map();
-    const auto answer = QMessageBox::question(
-        this, tr("Delete Map"),
-        tr("Delete \"%1\" of %2 with its %3 steps and its revisions?\n\nExport it to JSON first if you may want it "
-           "back.")
-            .arg(QString::fromStdString(map.props.title), QString::fromStdString(map.props.district))
-            .arg(map.steps.size()));
-    if (answer != QMessageBox::Yes)
+    const QString title = QString::fromStdString(map.props.title);
+    if (!map.steps.empty()) {
+        const auto answer = QMessageBox::question(
+            this, tr("Delete Map"),
+            tr("Delete \"%1\" of %2 with its %3 steps and its revisions?\n\nUndo (Ctrl+Z) brings it back until the "
+               "workspace is closed.")
+                .arg(title, QString::fromStdString(map.props.district))
+                .arg(map.steps.size()));
+        if (answer != QMessageBox::Yes)
+            return;
+    }
+    const QString id = QString::fromStdString(map.id);
+    setMapPresent(id, false);
+    if (m_workspace->hasMap(map.id))
+        return; // not deleted; setMapPresent said why
+    m_libraryStack.push(new LibraryCommand([this](const QString& mapId, bool present) { setMapPresent(mapId, present); },
+                                           id, false, tr("Delete map \"%1\"").arg(title)));
+    statusBar()->showMessage(tr("Deleted \"%1\". Undo (Ctrl+Z) brings it back.").arg(title), 8000);
+}
+
+void MainWindow::setMapPresent(const QString& mapId, bool present)
+{
+    if (!m_workspace)
         return;
-    closeDocument();
+    const std::string id = mapId.toStdString();
     try {
-        m_workspace->deleteMap(map.id);
+        if (present) {
+            m_workspace->restoreMap(id);
+        } else {
+            if (m_document && m_document->map().id == id)
+                closeDocument();
+            m_workspace->deleteMap(id);
+        }
     } catch (const std::exception& e) {
-        showError(tr("Could not delete the map"), QString::fromStdString(e.what()));
+        showError(present ? tr("Could not bring the map back") : tr("Could not delete the map"),
+                  QString::fromStdString(e.what()));
     }
     refreshLibrary();
-    const auto maps = m_workspace->listMaps();
-    if (!maps.empty())
-        openMap(QString::fromStdString(maps.front().id));
+    if (present) {
+        openMap(mapId);
+    } else if (!m_document) {
+        const auto maps = m_workspace->listMaps();
+        if (!maps.empty())
+            openMap(QString::fromStdString(maps.front().id));
+    }
     updateTitle();
+}
+
+void MainWindow::showLibraryMenu(const QPoint& pos)
+{
+    if (!m_workspace)
+        return;
+    QTreeWidget* tree = m_library->tree();
+    if (QTreeWidgetItem* item = tree->itemAt(pos)) {
+        tree->setCurrentItem(item);
+        const QString id = m_library->currentMapId();
+        if (!id.isEmpty())
+            openMap(id);
+    }
+    QMenu menu(this);
+    const bool writable = !m_workspace->readOnly();
+    menu.addAction(tr("&New Map..."), this, &MainWindow::newMap)->setEnabled(writable);
+    const bool onMap = m_document != nullptr;
+    menu.addAction(tr("D&uplicate Map"), this, &MainWindow::duplicateMap)->setEnabled(writable && onMap);
+    menu.addAction(tr("&Rename Map..."), this, &MainWindow::renameMap)->setEnabled(writable && onMap);
+    menu.addAction(tr("&Delete Map..."), this, &MainWindow::deleteMap)->setEnabled(writable && onMap);
+    menu.exec(tree->viewport()->mapToGlobal(pos));
 }
 
 void MainWindow::findStep()

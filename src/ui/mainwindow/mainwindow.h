@@ -2,10 +2,11 @@
 
 #include "crosswalk/storage/workspace.h"
 #include "ui/document/mapdocument.h"
+#include "ui/mainwindow/undohistory.h"
 
 #include <QMainWindow>
 #include <QPointer>
-#include <QUndoGroup>
+#include <QUndoStack>
 
 #include <memory>
 
@@ -44,6 +45,16 @@ public:
     InsightsPanel* insights() const { return m_insights; }
     HorizonsView* horizons() const { return m_horizons; }
     RevisionsPanel* revisions() const { return m_revisions; }
+    /// Undo and Redo of the window: the open map's edits and the library's changes.
+    UndoHistory* history() { return &m_history; }
+    /// New, duplicate and delete map, undoable while the workspace is open.
+    QUndoStack* libraryStack() { return &m_libraryStack; }
+
+    void newMap();
+    void duplicateMap();
+    void renameMap();
+    /// Deletes the open map (asking first when it holds steps); undoable.
+    void deleteMap();
 
 protected:
     void closeEvent(QCloseEvent* event) override;
@@ -61,11 +72,10 @@ private:
     void chooseWorkspace();
     void importMap();
     void exportMap();
-    void newMap();
-    void duplicateMap();
-    void renameMap();
-    void deleteMap();
     void findStep();
+    /// Adds (restores) or deletes the map, for the library's undo commands.
+    void setMapPresent(const QString& mapId, bool present);
+    void showLibraryMenu(const QPoint& pos);
     void createPanels();
     QDockWidget* addPanel(QWidget* panel, const QString& title, const QString& name, Qt::DockWidgetArea area);
     void compareDistricts();
@@ -74,7 +84,8 @@ private:
 
     std::unique_ptr<Workspace> m_workspace;
     QPointer<MapDocument> m_document;
-    QUndoGroup m_undoGroup;
+    UndoHistory m_history;
+    QUndoStack m_libraryStack;
     LibraryPanel* m_library = nullptr;
     QDockWidget* m_libraryDock = nullptr;
     InspectorPanel* m_inspector = nullptr;

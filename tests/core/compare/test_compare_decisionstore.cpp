@@ -74,8 +74,16 @@ TEST_CASE("Match decisions round-trip through the workspace file", "[compare]")
     clearDecision(ws, kestrel.id, harbor.id, DecisionKind::Step, "s17", "s16");
     CHECK(loadDecisions(ws, {harbor.id, kestrel.id}).size() == 3);
 
-    // Deleting a map deletes its decisions.
+    // A deleted map's decisions are hidden, come back with it, and go with it for good
+    // when the workspace is next opened.
     ws.deleteMap(kestrel.id);
     CHECK(loadDecisions(ws).size() == 1);
+    ws.restoreMap(kestrel.id);
+    CHECK(loadDecisions(ws).size() == 4);
+    ws.deleteMap(kestrel.id);
+    CHECK(ws.check().empty());
+    ws = Workspace::open(path);
+    CHECK(loadDecisions(ws).size() == 1);
+    CHECK(test::sqlInt(ws.handle(), "SELECT COUNT(*) FROM match_decisions") == 1);
     CHECK(ws.check().empty());
 }

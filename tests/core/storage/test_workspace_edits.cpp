@@ -374,12 +374,35 @@ TEST_CASE("Maps are found by id or title, and deleted with what belongs to them"
     test::sql(ws.handle(),
               "INSERT INTO match_decisions VALUES ('m1', 'm2', 'lane', 'l1', 'l2', 'confirmed'),"
               " ('m2', 'm1', 'step', 's1', 's2', 'rejected'), ('m-small', 'm2', 'step', 's1', 's1', 'added')");
+    const Map m1 = ws.loadMap("m1");
     ws.deleteMap("m1");
+    CHECK_FALSE(ws.hasMap("m1"));
+    CHECK(ws.resolveMap("Shared title") == "m2");
+    CHECK(ws.listMaps().size() == 2);
+    CHECK_THAT(test::workspaceErrorOf([&] { ws.loadMap("m1"); }), Contains("no map \"m1\""));
+    CHECK_THAT(test::workspaceErrorOf([&] { ws.deleteMap("m1"); }), Contains("no map \"m1\""));
+    // Until the workspace is opened again, a deleted map can be restored whole (undo).
+    ws.restoreMap("m1");
+    CHECK(ws.loadMap("m1") == m1);
+    CHECK(ws.listRevisions("m1").size() == 1);
+    CHECK(ws.listMaps().size() == 3);
+    CHECK_THAT(test::workspaceErrorOf([&] { ws.restoreMap("m1"); }), Contains("no deleted map \"m1\""));
+    ws.deleteMap("m1");
+    CHECK(ws.check().empty());
+
+    // Opening the workspace again removes it for good, with what belongs to it.
+    ws = Workspace::open(dir.file("ws.crosswalk"));
     CHECK_FALSE(ws.hasMap("m1"));
     CHECK(ws.listRevisions("m1").empty());
     CHECK(test::sqlInt(ws.handle(), "SELECT COUNT(*) FROM match_decisions") == 1);
     CHECK(test::sqlInt(ws.handle(), "SELECT COUNT(*) FROM steps WHERE map_id = 'm1'") == 0);
+    CHECK(test::sqlInt(ws.handle(), "SELECT COUNT(*) FROM maps") == 2);
+    CHECK_THAT(test::workspaceErrorOf([&] { ws.restoreMap("m1"); }), Contains("no deleted map \"m1\""));
     CHECK(ws.resolveMap("Shared title") == "m2");
-    CHECK_THAT(test::workspaceErrorOf([&] { ws.deleteMap("m1"); }), Contains("no map \"m1\""));
+
+    // A deleted map's id is free for a new map (an import of the same file, say).
+    ws.deleteMap("m2");
+    ws.addMap(c);
+    CHECK(ws.loadMap("m2") == c);
     CHECK(ws.check().empty());
 }

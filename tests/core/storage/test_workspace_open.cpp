@@ -111,6 +111,35 @@ TEST_CASE("The schema carries our application id, version, WAL and foreign keys"
     CHECK(test::sqlInt(reader.handle(), "PRAGMA foreign_keys") == 1);
 }
 
+TEST_CASE("A schema-1 workspace is upgraded on open, its maps kept, and deleting then works", "[storage]")
+{
+    TempDir dir;
+    const std::string path = dir.file("old.crosswalk");
+    const Map small = test::smallMap();
+    {
+        Workspace ws = Workspace::create(path);
+        ws.addMap(small);
+        ws.createRevision(small.id, "before the upgrade");
+        // What schema 1 was: the same tables without maps.deleted.
+        test::sql(ws.handle(), "ALTER TABLE maps DROP COLUMN deleted; PRAGMA user_version = 1");
+    }
+    {
+        // Read-only, an older schema is refused with what to do about it.
+        CHECK_THAT(test::workspaceErrorOf([&] { Workspace::open(path, Workspace::Mode::ReadOnly); }),
+                   Contains("open it once for writing"));
+    }
+    Workspace ws = Workspace::open(path);
+    CHECK(test::sqlInt(ws.handle(), "PRAGMA user_version") == kWorkspaceSchemaVersion);
+    CHECK(test::sqlInt(ws.handle(), "SELECT COUNT(*) FROM pragma_table_info('maps') WHERE name = 'deleted'") == 1);
+    CHECK(ws.loadMap(small.id) == small);
+    CHECK(ws.listRevisions(small.id).size() == 1);
+    CHECK(ws.check().empty());
+    ws.deleteMap(small.id);
+    CHECK(ws.listMaps().empty());
+    ws.restoreMap(small.id);
+    CHECK(ws.loadMap(small.id) == small);
+}
+
 TEST_CASE("create() refuses an existing file and leaves it alone", "[storage]")
 {
     TempDir dir;
@@ -203,7 +232,8 @@ TEST_CASE("open() refuses a workspace from a newer Crosswalk, untouched", "[stor
     }
     REQUIRE_FALSE(test::exists(path + "-wal"));
     requireRefusal(dir, path,
-                   "was written by a newer Crosswalk (schema 99); this version reads schema 1. "
+                   "was written by a newer Crosswalk (schema 99); this version reads schema " +
+                       std::to_string(kWorkspaceSchemaVersion) + ". "
                    "Update Crosswalk to open it.");
     requireRefusal(dir, path, "newer Crosswalk (schema 99)", Workspace::Mode::ReadOnly);
 }

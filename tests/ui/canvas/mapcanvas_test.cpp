@@ -5,6 +5,7 @@
 #include "ui/canvas/mapcanvas.h"
 #include "ui/canvas/mapscene.h"
 #include "ui/canvas/stepitem.h"
+#include "ui/canvas/stepresizetool.h"
 #include "ui/document/mapdocument.h"
 
 #include <catch2/catch.hpp>
@@ -831,4 +832,168 @@ TEST_CASE("A handoff route does not run along the lane border it crosses", "[can
     for (int i = 1; i < route.size(); ++i)
         if (route[i].y() == route[i - 1].y() && std::abs(route[i].x() - route[i - 1].x()) > 14)
             CHECK(std::abs(route[i].y() - 160) >= 9);
+}
+
+namespace {
+
+const Step* stepLabelled(const Map& m, const std::string& label)
+{
+    for (const Step& s : m.steps)
+        if (s.label == label)
+            return &s;
+    return nullptr;
+}
+
+} // namespace
+
+TEST_CASE("Dragging a selected step's corner grip resizes it in one undo step; the lane grows to fit", "[canvas]")
+{
+    Map map = twoLaneMap();
+    map.steps = {step("s1", "l1", 40), step("s2", "l1", 300)};
+    Fixture fx(map);
+    const Step before = *fx.map().step("s1");
+    const int laneBefore = fx.map().lanes[0].height;
+
+    // Without selection there is no grip: the same drag moves nothing's size.
+    const layout::Rect r = layout::stepRect(fx.map(), before);
+    CHECK_FALSE(fx.canvas.mapScene()->stepItem("s1")->resizeGripAt(QPointF(r.x + r.w, r.y + r.h)));
+
+    fx.canvas.selectStep("s1", false);
+    REQUIRE(fx.canvas.mapScene()->stepItem("s1")->resizeGripAt(QPointF(r.x + r.w, r.y + r.h)));
+    const int undoBefore = fx.doc->undoStack()->index();
+    fx.drag(QPointF(r.x + r.w, r.y + r.h), QPointF(r.x + r.w + 52, r.y + r.h + 118));
+    const Step* after = fx.map().step("s1");
+    REQUIRE(after);
+    CHECK(after->w == layout::snap(before.w + 52));
+    CHECK(after->h == layout::snap(before.h + 118));
+    CHECK(after->x == before.x);
+    CHECK(after->y == before.y);
+    CHECK(fx.map().lanes[0].height >= after->y + after->h);
+    CHECK(fx.map().lanes[0].height > laneBefore);
+    CHECK(fx.doc->undoStack()->index() == undoBefore + 1);
+    fx.requireSceneMatchesModel();
+    CHECK(fx.ws.loadMap(fx.map().id) == fx.map());
+    if (const QByteArray dir = qgetenv("CROSSWALK_SNAPSHOT_DIR"); !dir.isEmpty()) {
+        QApplication::processEvents();
+        fx.canvas.grab().save(QString::fromUtf8(dir) + "/canvas-step-resized.png");
+    }
+
+    // Never smaller than a short label needs.
+    fx.drag(QPointF(r.x + after->w, r.y + after->h), QPointF(r.x - 300, r.y - 300));
+    CHECK(fx.map().step("s1")->w == StepResizeTool::kMinWidth);
+    CHECK(fx.map().step("s1")->h == StepResizeTool::kMinHeight);
+
+    fx.doc->undoStack()->undo();
+    fx.doc->undoStack()->undo();
+    CHECK(*fx.map().step("s1") == before);
+    CHECK(fx.map().lanes[0].height == laneBefore);
+    fx.requireSceneMatchesModel();
+}
+
+TEST_CASE("End to end: draw a map from nothing, undo it all, redo it all, and reopen it as drawn", "[canvas][e2e]")
+{
+    Map empty;
+    empty.id = "m-e2e";
+    empty.props.title = "Principal evaluation";
+    empty.props.district = "Lakeside USD";
+    Fixture fx(empty);
+    const Map initial = fx.map();
+    const std::string path = fx.dir.filePath("test.crosswalk").toStdString();
+
+    // Lanes and phases, each named in place as it is added.
+    const auto addLane = [&](std::size_t index, const QString& name) {
+        fx.canvas.addLane(index);
+        REQUIRE(fx.canvas.isEditing());
+        fx.type(name);
+        fx.key(Qt::Key_Return);
+    };
+    addLane(0, "Principal");
+    addLane(1, "Principal Supervisor");
+    addLane(2, "HR");
+    fx.canvas.addPhase(0);
+    REQUIRE(fx.canvas.isEditing());
+    fx.type("Fall");
+    fx.key(Qt::Key_Return);
+    fx.canvas.addPhase(1);
+    fx.type("Spring");
+    fx.key(Qt::Key_Return);
+    REQUIRE(fx.map().lanes.size() == 3);
+    CHECK(fx.map().lanes[2].name == "HR");
+    REQUIRE(fx.map().phases.size() == 2);
+    CHECK(fx.map().phases[1].name == "Spring");
+
+    // Steps by keyboard: a start, the next to its right, a handoff below, one more right.
+    fx.canvas.addStep(StepKind::Start);
+    REQUIRE(fx.canvas.isEditing());
+    fx.type("Self-assessment");
+    fx.key(Qt::Key_Tab);
+    fx.type("Goal-setting conference");
+    fx.key(Qt::Key_Tab, Qt::ShiftModifier);
+    fx.type("Approve goals");
+    fx.key(Qt::Key_Tab);
+    fx.type("School visit");
+    fx.key(Qt::Key_Return);
+    REQUIRE(fx.map().steps.size() == 4);
+    REQUIRE(fx.map().flows.size() == 3);
+
+    // A step by mouse: double-click empty space in the HR lane, far right.
+    const std::string hr = fx.map().lanes[2].id;
+    const qreal hrY = layout::laneTop(fx.map(), hr) + 80;
+    const qreal farX = layout::totalWidth(fx.map()) - 200;
+    doubleClick(fx.viewport(), fx.at(QPointF(farX, hrY)));
+    REQUIRE(fx.canvas.isEditing());
+    fx.type("Evaluation filed");
+    fx.key(Qt::Key_Return);
+    const Step* filed = stepLabelled(fx.map(), "Evaluation filed");
+    REQUIRE(filed);
+    CHECK(filed->lane == hr);
+    const std::string filedId = filed->id;
+
+    // Connect by mouse: from the last keyboard step's right handle onto the new step.
+    const std::string visit = stepLabelled(fx.map(), "School visit")->id;
+    fx.canvas.selectStep(QString::fromStdString(visit), false);
+    const layout::Rect v = layout::stepRect(fx.map(), *fx.map().step(visit));
+    fx.drag(QPointF(v.x + v.w, v.y + v.h / 2.0), fx.centreOf(filedId));
+    REQUIRE(fx.map().flows.size() == 4);
+    CHECK(flowsBetween(fx.map(), visit, filedId) == 1);
+
+    // Reorder by mouse: the HR lane's header dragged to the top, with its step.
+    const qreal headerX = fx.canvas.mapScene()->laneHeaderX() + 60;
+    fx.drag(QPointF(headerX, hrY), QPointF(headerX, 10));
+    REQUIRE(fx.map().lanes[0].id == hr);
+    CHECK(fx.map().step(filedId)->lane == hr);
+
+    // Resize a step by its grip.
+    const std::string goals = stepLabelled(fx.map(), "Goal-setting conference")->id;
+    fx.canvas.selectStep(QString::fromStdString(goals), false);
+    const layout::Rect g = layout::stepRect(fx.map(), *fx.map().step(goals));
+    fx.drag(QPointF(g.x + g.w, g.y + g.h), QPointF(g.x + g.w + 40, g.y + g.h + 20));
+    CHECK(fx.map().step(goals)->w == layout::snap(g.w + 40));
+
+    const Map drawn = fx.map();
+    fx.requireSceneMatchesModel();
+    REQUIRE(fx.ws.loadMap(drawn.id) == drawn);
+
+    // Undo everything, back to the empty map, on screen and in the file.
+    QUndoStack* stack = fx.doc->undoStack();
+    const int edits = stack->index();
+    CHECK(edits >= 14);
+    while (stack->canUndo())
+        stack->undo();
+    CHECK(fx.map() == initial);
+    CHECK(fx.ws.loadMap(drawn.id) == initial);
+    fx.requireSceneMatchesModel();
+
+    // Redo everything: exactly what was drawn.
+    while (stack->canRedo())
+        stack->redo();
+    CHECK(stack->index() == edits);
+    CHECK(fx.map() == drawn);
+    fx.requireSceneMatchesModel();
+
+    // Reopened, the workspace holds the map exactly as drawn.
+    fx.canvas.setDocument(nullptr);
+    fx.doc.reset();
+    fx.ws = Workspace::open(path);
+    CHECK(fx.ws.loadMap(drawn.id) == drawn);
 }

@@ -8,6 +8,7 @@
 
 #include <catch2/catch.hpp>
 
+#include <QAbstractButton>
 #include <QApplication>
 #include <QCoreApplication>
 #include <QMessageBox>
@@ -154,5 +155,95 @@ TEST_CASE("In the main window, keys typed into a step label edit the label, not 
     CHECK(doc->map().steps.size() == steps);
     CHECK(doc->map().flows.size() == flows);
     CHECK(window.workspace()->loadMap(doc->map().id) == doc->map());
+    fs::remove(path);
+}
+
+namespace {
+
+/// Answers the next question box with Yes, as a user would.
+void answerYesSoon()
+{
+    QTimer::singleShot(0, [] {
+        for (QWidget* w : QApplication::topLevelWidgets())
+            if (auto* box = qobject_cast<QMessageBox*>(w); box && box->isVisible())
+                box->button(QMessageBox::Yes)->click();
+    });
+}
+
+bool listed(const Workspace& ws, const std::string& id)
+{
+    for (const MapSummary& m : ws.listMaps())
+        if (m.id == id)
+            return true;
+    return false;
+}
+
+} // namespace
+
+TEST_CASE("Deleting, duplicating and creating maps is undone and redone with Ctrl+Z, newest change first",
+          "[mainwindow]")
+{
+    isolateSettings();
+    const std::string path = demoWorkspace("library-undo");
+    MainWindow window;
+    REQUIRE(window.openWorkspace(QString::fromStdString(path)));
+    Workspace& ws = *window.workspace();
+    MapDocument* doc = window.document();
+    REQUIRE(doc);
+    const Map deleted = doc->map();
+    const std::size_t maps = ws.listMaps().size();
+
+    answerYesSoon();
+    window.deleteMap();
+    CHECK_FALSE(ws.hasMap(deleted.id));
+    CHECK(ws.listMaps().size() == maps - 1);
+    REQUIRE(window.document());
+    CHECK(window.document()->map().id != deleted.id);
+    CHECK(window.history()->undoTarget() == window.libraryStack());
+
+    // An edit in the map opened next is newer: Undo takes it back first.
+    MapDocument* next = window.document();
+    const std::string nextId = next->map().id;
+    MapProperties props = next->map().props;
+    props.title = "Edited after the delete";
+    REQUIRE(next->push(UpdateMapProperties{props}));
+    CHECK(window.history()->undoTarget() == next->undoStack());
+    window.history()->undo();
+    CHECK(ws.loadMap(nextId).props.title != "Edited after the delete");
+    CHECK_FALSE(ws.hasMap(deleted.id));
+
+    // Then the delete: the map is back whole, listed, and open.
+    window.history()->undo();
+    REQUIRE(ws.hasMap(deleted.id));
+    CHECK(ws.loadMap(deleted.id) == deleted);
+    CHECK(listed(ws, deleted.id));
+    REQUIRE(window.document());
+    CHECK(window.document()->map().id == deleted.id);
+
+    // Redo deletes it again; undo once more brings it back.
+    window.history()->redo();
+    CHECK_FALSE(ws.hasMap(deleted.id));
+    window.history()->undo();
+    CHECK(ws.loadMap(deleted.id) == deleted);
+
+    // Duplicate and undo: the copy goes; redo: it is back.
+    const std::size_t before = ws.listMaps().size();
+    window.duplicateMap();
+    REQUIRE(ws.listMaps().size() == before + 1);
+    const std::string copy = window.document()->map().id;
+    CHECK(copy != deleted.id);
+    window.history()->undo();
+    CHECK_FALSE(ws.hasMap(copy));
+    CHECK(ws.listMaps().size() == before);
+    window.history()->redo();
+    CHECK(ws.hasMap(copy));
+
+    // Reopened, a map deleted in the session is gone for good, the rest are all there.
+    window.history()->undo(); // the duplicate is deleted again
+    window.close();
+    Workspace reopened = Workspace::open(path);
+    CHECK_FALSE(reopened.hasMap(copy));
+    CHECK(reopened.loadMap(deleted.id) == deleted);
+    CHECK(reopened.listMaps().size() == maps);
     fs::remove(path);
 }
