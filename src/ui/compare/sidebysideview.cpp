@@ -13,6 +13,7 @@
 #include <QGuiApplication>
 #include <QHBoxLayout>
 #include <QLabel>
+#include <QMenu>
 #include <QPushButton>
 #include <QSignalBlocker>
 #include <QTextDocument>
@@ -21,6 +22,7 @@
 #include <algorithm>
 #include <cmath>
 #include <exception>
+#include <optional>
 
 namespace crosswalk {
 namespace {
@@ -160,6 +162,19 @@ SideBySideView::SideBySideView(CompareSession& session, QWidget* parent) : QWidg
     m_view->setScene(m_scene);
     layout->addWidget(m_view, 1);
     connect(m_view, &CompareGraphicsView::stepClicked, this, &SideBySideView::onClicked);
+    m_view->setContextMenuPolicy(Qt::CustomContextMenu);
+    connect(m_view, &QWidget::customContextMenuRequested, this, [this](const QPoint& pos) {
+        const QPointF at = m_view->mapToScene(pos);
+        for (Side side : {Side::A, Side::B}) {
+            const std::string lane = laneHeadingAt(side, at);
+            if (lane.empty())
+                continue;
+            QMenu* menu = laneMenu(side, lane, this);
+            menu->setAttribute(Qt::WA_DeleteOnClose);
+            menu->popup(m_view->viewport()->mapToGlobal(pos));
+            return;
+        }
+    });
 
     connect(&m_session, &CompareSession::changed, this, &SideBySideView::rebuild);
     rebuild();
@@ -222,6 +237,7 @@ void SideBySideView::rebuild()
     m_itemsA.clear();
     m_itemsB.clear();
     m_lines.clear();
+    m_headings.clear();
 
     const Map* maps[2] = {&m_session.map(m_a), &m_session.map(m_b)};
     const std::size_t index[2] = {m_a, m_b};
@@ -402,6 +418,9 @@ void SideBySideView::rebuild()
                              hasLane ? QBrush(cs::rowFill(r)) : QBrush(QColor(0xDA, 0xDC, 0xE0), Qt::BDiagPattern))
                 ->setZValue(0);
             m_scene->addRect(QRectF(ox, y, x0, h), QPen(QColor(0x9A, 0xA0, 0xA6), 1.5), cs::headerFill())->setZValue(1);
+            if (hasLane)
+                m_headings.push_back({QRectF(ox, y, x0, h), s == 0 ? Side::A : Side::B,
+                                      s == 0 ? pair.laneFigures[r].a : pair.laneFigures[r].b});
             // The district's colour and line pattern down the edge of its lane heading.
             QPainterPath edge;
             edge.moveTo(ox + 5, y + 4);
@@ -465,6 +484,77 @@ void SideBySideView::rebuild()
     }
     m_scene->setSceneRect(m_scene->itemsBoundingRect().adjusted(-10, -10, 10, 10));
     refreshSelection();
+}
+
+std::string SideBySideView::laneHeadingAt(Side side, const QPointF& scenePos) const
+{
+    for (const Heading& h : m_headings)
+        if (h.side == side && h.rect.contains(scenePos))
+            return h.lane;
+    return {};
+}
+
+QMenu* SideBySideView::laneMenu(Side side, const std::string& laneId, QWidget* parent)
+{
+    const std::size_t own = side == Side::A ? m_a : m_b;
+    const std::size_t other = side == Side::A ? m_b : m_a;
+    const Map& ownMap = m_session.map(own);
+    const Map& otherMap = m_session.map(other);
+    const Lane* lane = ownMap.lane(laneId);
+    auto* menu = new QMenu(parent);
+    if (!lane)
+        return menu;
+    const PairComparison& pair = m_session.pair(m_a, m_b);
+    std::string partner;
+    for (const LanePair& p : pair.lanes)
+        if ((side == Side::A ? p.a : p.b) == laneId)
+            partner = side == Side::A ? p.b : p.a;
+    // Lane ids in the session's orientation: a in map m_a, b in map m_b.
+    const auto inOrder = [side, laneId](const std::string& otherLane) {
+        return side == Side::A ? std::pair{laneId, otherLane} : std::pair{otherLane, laneId};
+    };
+    const auto run = [this](auto call) {
+        try {
+            call();
+        } catch (const std::exception& e) {
+            emit failed(tr("The decision was not stored: %1").arg(QString::fromUtf8(e.what())));
+        }
+    };
+    const bool writable = !m_session.readOnly();
+    const QString otherName = m_session.districtNames()[static_cast<qsizetype>(other)];
+    menu->addSection(QString::fromStdString(lane->name));
+    if (!partner.empty()) {
+        const auto [a, b] = inOrder(partner);
+        const std::optional<Decision> decision = m_session.laneDecision(m_a, m_b, a, b);
+        const QString partnerName = QString::fromStdString(otherMap.lane(partner)->name);
+        QAction* confirm = menu->addAction(tr("Confirm pairing with “%1”").arg(partnerName));
+        confirm->setEnabled(writable && !decision);
+        connect(confirm, &QAction::triggered, this,
+                [this, run, a = a, b = b] { run([&] { m_session.confirmLanePair(m_a, m_b, a, b); }); });
+        QAction* reject = menu->addAction(tr("Reject pairing with “%1”").arg(partnerName));
+        reject->setEnabled(writable);
+        connect(reject, &QAction::triggered, this,
+                [this, run, a = a, b = b] { run([&] { m_session.rejectLanePair(m_a, m_b, a, b); }); });
+        if (decision) {
+            QAction* clear = menu->addAction(tr("Clear decision"));
+            clear->setEnabled(writable);
+            connect(clear, &QAction::triggered, this,
+                    [this, run, a = a, b = b] { run([&] { m_session.clearLaneDecision(m_a, m_b, a, b); }); });
+        }
+    }
+    QMenu* with = menu->addMenu(tr("Pair with a lane of %1").arg(otherName));
+    with->setEnabled(writable);
+    for (const Lane& candidate : otherMap.lanes) {
+        if (candidate.id == partner)
+            continue;
+        QAction* action = with->addAction(QString::fromStdString(candidate.name));
+        const auto [a, b] = inOrder(candidate.id);
+        connect(action, &QAction::triggered, this,
+                [this, run, a = a, b = b] { run([&] { m_session.addLanePair(m_a, m_b, a, b); }); });
+    }
+    menu->addSeparator();
+    connect(menu->addAction(tr("All lane pairings…")), &QAction::triggered, this, &SideBySideView::showLanePairings);
+    return menu;
 }
 
 void SideBySideView::onClicked(CompareStepItem* item)
