@@ -29,7 +29,8 @@ QString laneText(const Map& map, const std::string& laneId, int steps)
     const Lane* lane = map.lane(laneId);
     if (!lane)
         return {};
-    return QObject::tr("%1  ·  %n step(s)", nullptr, steps).arg(QString::fromStdString(lane->name));
+    const QString count = steps == 1 ? QObject::tr("1 step") : QObject::tr("%1 steps").arg(steps);
+    return QStringLiteral("%1  ·  %2").arg(QString::fromStdString(lane->name), count);
 }
 
 } // namespace

@@ -1,5 +1,6 @@
 #include "ui/compare/sidebysideview.h"
 
+#include "crosswalk/compare/phasealignment.h"
 #include "crosswalk/layout/layout.h"
 #include "ui/compare/comparegraphicsview.h"
 #include "ui/compare/comparesession.h"
@@ -256,7 +257,20 @@ void SideBySideView::rebuild()
             rowOf[1][pair.laneFigures[r].b] = r;
     }
     const std::size_t rows = pair.laneFigures.size();
-    const std::size_t columns = std::max<std::size_t>({1, maps[0]->phases.size(), maps[1]->phases.size()});
+    // The year: the two maps' phases lined up by name and in year order (alignPhases); a phase
+    // the other map has no counterpart for gets its own column, so neither map is stretched.
+    std::vector<std::vector<std::string>> phaseNames(2);
+    for (int s = 0; s < 2; ++s)
+        for (const Phase& phase : maps[s]->phases)
+            phaseNames[static_cast<std::size_t>(s)].push_back(phase.name);
+    const std::vector<PhaseColumn> phaseColumns = alignPhases(phaseNames);
+    std::vector<std::vector<std::size_t>> columnOfPhase{std::vector<std::size_t>(maps[0]->phases.size()),
+                                                        std::vector<std::size_t>(maps[1]->phases.size())};
+    for (std::size_t c = 0; c < phaseColumns.size(); ++c)
+        for (std::size_t s = 0; s < 2; ++s)
+            if (phaseColumns[c].phases[s] != kNoPhase)
+                columnOfPhase[s][phaseColumns[c].phases[s]] = c;
+    const std::size_t columns = std::max<std::size_t>(1, phaseColumns.size());
     const double stripWidth = static_cast<double>(columns) * cs::kColumnWidth;
     const double x0 = cs::kLaneHeaderWidth;
 
@@ -269,14 +283,17 @@ void SideBySideView::rebuild()
     std::vector<std::vector<Place>> places(2);
     for (int s = 0; s < 2; ++s) {
         const Map& map = *maps[s];
-        const std::size_t own = map.phases.empty() ? columns : map.phases.size();
         const double width = layout::totalWidth(map);
         std::vector<std::vector<std::size_t>> stepsOfRow(rows);
         for (std::size_t k = 0; k < map.steps.size(); ++k) {
             const Step& step = map.steps[k];
             Place p;
             p.row = rowOf[static_cast<std::size_t>(s)].at(step.lane);
-            p.left = cs::columnX(cs::yearPosition(map, step, width), own, stripWidth / static_cast<double>(own));
+            const double t = cs::yearPosition(map, step, width);
+            p.left = cs::columnX(t, columns); // a map without phases spreads over the whole year
+            if (const auto phase = map.phaseIndex(step.phase); phase && !map.phases.empty())
+                p.left = cs::columnLeft(columnOfPhase[static_cast<std::size_t>(s)][*phase],
+                                        t * static_cast<double>(map.phases.size()) - static_cast<double>(*phase));
             places[static_cast<std::size_t>(s)].push_back(p);
             stepsOfRow[p.row].push_back(k);
         }
@@ -346,16 +363,17 @@ void SideBySideView::rebuild()
     std::vector<double> bandTop[2] = {std::vector<double>(rows), std::vector<double>(rows)};
     const auto phaseHeader = [&](int s, double ox, double y) {
         const Map& map = *maps[s];
-        const std::size_t own = map.phases.empty() ? columns : map.phases.size();
-        const double columnWidth = stripWidth / static_cast<double>(own);
+        const double columnWidth = cs::kColumnWidth;
         double height = m_leftRight ? cs::kPhaseHeaderHeight : 34.0;
         std::vector<QGraphicsTextItem*> texts;
         for (std::size_t c = 0; c < map.phases.size(); ++c) {
+            const double left =
+                ox + x0 + static_cast<double>(columnOfPhase[static_cast<std::size_t>(s)][c]) * columnWidth;
             auto* text = addHtml(*m_scene,
                                  QStringLiteral("<div align=center style='font-size:%1px'><b>%2</b></div>")
                                      .arg(cs::kHeaderPx)
                                      .arg(QString::fromStdString(map.phases[c].name).toHtmlEscaped()),
-                                 columnWidth - 16, QPointF(ox + x0 + static_cast<double>(c) * columnWidth + 8, y + 3));
+                                 columnWidth - 16, QPointF(left + 8, y + 3));
             height = std::max(height, text->document()->size().height() + 6);
         }
         m_scene->addRect(QRectF(ox, y, x0 + stripWidth, height), Qt::NoPen, cs::headerFill())->setZValue(0);
@@ -408,8 +426,6 @@ void SideBySideView::rebuild()
         const Map& map = *maps[s];
         const std::size_t mi = index[s];
         const double ox = originX[s];
-        const std::size_t own = map.phases.empty() ? columns : map.phases.size();
-        const double columnWidth = stripWidth / static_cast<double>(own);
         for (std::size_t r = 0; r < rows; ++r) {
             const double y = bandTop[s][r];
             const double h = heights[s][r];
@@ -427,8 +443,8 @@ void SideBySideView::rebuild()
             edge.lineTo(ox + 5, y + h - 4);
             m_scene->addPath(edge, cs::outlinePen(cs::districtOutline(mi), cs::districtColor(mi), 7))->setZValue(2);
             addHtml(*m_scene, headings[s][r], x0 - 24, QPointF(ox + 14, y + 6));
-            for (std::size_t c = 1; c < own; ++c) {
-                const double x = ox + x0 + static_cast<double>(c) * columnWidth;
+            for (std::size_t c = 1; c < columns; ++c) {
+                const double x = ox + x0 + static_cast<double>(c) * cs::kColumnWidth;
                 m_scene->addLine(QLineF(x, y, x, y + h), QPen(QColor(0x80, 0x86, 0x8B), 2, Qt::DashLine))->setZValue(2);
             }
         }

@@ -512,6 +512,24 @@ TEST_CASE("The overlay lines phases up by name: shared columns, each step in its
     };
     CHECK(checkColumns(window) > 5);
 
+    // Side by side too: each district's steps in the shared column of their phase (the
+    // views share the geometry of lane headings and phase columns).
+    SideBySideView* side = window.sideBySide();
+    int placed = 0;
+    for (std::size_t s = 0; s < 2; ++s) {
+        const Map& map = window.session()->map(s);
+        for (const Step& step : map.steps) {
+            const CompareStepItem* item =
+                side->stepItem(s == 0 ? SideBySideView::Side::A : SideBySideView::Side::B, step.id);
+            REQUIRE(item);
+            const int column = static_cast<int>(map.phaseIndex(step.phase).value());
+            CHECK(item->pos().x() >= OverlayView::columnLeftEdge(column));
+            CHECK(item->pos().x() + item->boundingRect().width() <= OverlayView::columnLeftEdge(column + 1) + 20);
+            ++placed;
+        }
+    }
+    CHECK(placed == static_cast<int>(window.session()->map(0).steps.size() + window.session()->map(1).steps.size()));
+
     // Six districts, five ways of naming the parts of the year: still five columns.
     CompareWindow six(ws, demo.ids);
     REQUIRE(six.overlay()->columnCount() == 5);
