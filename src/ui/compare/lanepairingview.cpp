@@ -154,7 +154,6 @@ LanePairingView::LanePairingView(CompareSession& session, QWidget* parent) : QWi
     layout->addWidget(m_details);
 
     connect(&m_session, &CompareSession::changed, this, &LanePairingView::rebuild);
-    fillLaneCombos();
     rebuild();
 }
 
@@ -175,18 +174,21 @@ void LanePairingView::showPair(std::size_t i, std::size_t j)
     m_a = a;
     m_b = b;
     m_hasSelection = false;
-    fillLaneCombos();
+    m_laneA->setCurrentIndex(-1); // the other districts' lanes
+    m_laneB->setCurrentIndex(-1);
     rebuild();
 }
 
 void LanePairingView::fillLaneCombos()
 {
+    // Keeps the lane chosen in each box if it is still there (the maps may have been reloaded).
     for (auto [combo, index] : {std::pair{m_laneA, m_a}, std::pair{m_laneB, m_b}}) {
         QSignalBlocker block(combo);
+        const QVariant chosen = combo->currentData();
         combo->clear();
         for (const Lane& lane : m_session.map(index).lanes)
             combo->addItem(QString::fromStdString(lane.name), QString::fromStdString(lane.id));
-        combo->setCurrentIndex(-1);
+        combo->setCurrentIndex(chosen.isValid() ? combo->findData(chosen) : -1);
         combo->setPlaceholderText(tr("a lane of %1").arg(m_session.districtInitials()[static_cast<qsizetype>(index)]));
     }
 }
@@ -219,6 +221,7 @@ void LanePairingView::rebuild()
     const QStringList& names = m_session.districtNames();
     const QStringList& initials = m_session.districtInitials();
 
+    fillLaneCombos();
     QSignalBlocker block(m_table);
     m_table->clearContents();
     m_table->setHorizontalHeaderLabels(

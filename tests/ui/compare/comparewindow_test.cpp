@@ -254,6 +254,17 @@ TEST_CASE("Six districts: overlay, grid, side by side and differences cover ever
     CHECK(side->matchLineCount() == static_cast<int>(session.pair(2, 5).matches.size()));
     CHECK(side->stepItemCount() == static_cast<int>(stepsOf(session, 2) + stepsOf(session, 5)));
 
+    // The Lanes tab shows any two of the districts, chosen at its top.
+    LanePairingView* lanes = window.lanes();
+    lanes->mapBCombo()->setCurrentIndex(3);
+    CHECK(lanes->mapA() == 0);
+    CHECK(lanes->mapB() == 3);
+    CHECK(lanes->table()->rowCount() == static_cast<int>(session.pair(0, 3).laneFigures.size()));
+    CHECK(lanes->laneBCombo()->count() == static_cast<int>(session.map(3).lanes.size()));
+    lanes->mapACombo()->setCurrentIndex(3); // the same district twice: the other box moves
+    CHECK(lanes->mapA() == 0);
+    CHECK(lanes->mapB() == 3);
+
     CHECK(window.differences()->tree()->topLevelItemCount() == 15);
     const PairComparison& p34 = session.pair(3, 4);
     CHECK(window.differences()->itemCount(3, 4) ==
