@@ -451,6 +451,15 @@ TEST_CASE("Lane pairings are confirmed, rejected and added in the comparison win
         SideBySideView* side = window.sideBySide();
         window.showTab(CompareWindow::Tab::SideBySide);
         QApplication::processEvents();
+        // A right-click on the heading of the band holding a Chief of Schools step finds that lane.
+        const Step* chiefStep = nullptr;
+        for (const Step& step : a.steps)
+            if (step.lane == chiefA && !chiefStep)
+                chiefStep = &step;
+        REQUIRE(chiefStep);
+        const double bandY = side->stepItem(SideBySideView::Side::A, chiefStep->id)->pos().y() + 10;
+        CHECK(side->laneHeadingAt(SideBySideView::Side::A, QPointF(40, bandY)) == chiefA);
+        CHECK(side->laneHeadingAt(SideBySideView::Side::B, QPointF(40, bandY)).empty());
         std::unique_ptr<QMenu> menu(side->laneMenu(SideBySideView::Side::A, chiefA));
         QAction* reject = nullptr;
         for (QAction* action : menu->actions())
