@@ -54,3 +54,11 @@ compareshot compare-grid-2 grid "$two"
 compareshot compare-differences-2 differences "$two"
 compareshot compare-overlay-6 overlay "$six"
 compareshot compare-grid-6 grid "$six"
+# The Lanes tab: Harbor City and Sable Ridge with two lane decisions a team would make
+# (stored straight into the demo workspace, so this shot comes last): Sable Ridge's
+# superintendent does what Harbor City's chief of schools does (added), and its area
+# superintendent is Harbor City's principal supervisor (confirmed).
+sqlite3 "$tmp/demo.crosswalk" "INSERT INTO match_decisions (map_a, map_b, kind, a, b, decision) VALUES
+  ('m-harbor-city', 'm-sable-ridge', 'lane', 'l3', 'l3', 'added'),
+  ('m-harbor-city', 'm-sable-ridge', 'lane', 'l2', 'l2', 'confirmed');"
+compareshot compare-lanes-2 lanes m-harbor-city,m-sable-ridge

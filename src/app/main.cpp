@@ -114,9 +114,10 @@ int main(int argc, char* argv[])
             {"overlay", crosswalk::CompareWindow::Tab::Overlay},
             {"side", crosswalk::CompareWindow::Tab::SideBySide},
             {"grid", crosswalk::CompareWindow::Tab::Grid},
-            {"differences", crosswalk::CompareWindow::Tab::Differences}};
+            {"differences", crosswalk::CompareWindow::Tab::Differences},
+            {"lanes", crosswalk::CompareWindow::Tab::Lanes}};
         if (!tabs.count(compareTab)) {
-            std::cerr << "crosswalk: --tab is overlay, side, grid or differences\n";
+            std::cerr << "crosswalk: --tab is overlay, side, grid, differences or lanes\n";
             return crosswalk::cli::kUsage;
         }
         try {

@@ -36,6 +36,9 @@ public:
     static const TextNormalizer& forSteps();
     /// The normaliser for lane names (district roles and offices).
     static const TextNormalizer& forRoles();
+    /// The normaliser for phase names (seasons, quarters and parts of the school year:
+    /// "Fall", "Quarter 1" and "Beginning of year" meet on "=start").
+    static const TextNormalizer& forPhases();
 
     /// Canonical tokens in label order; a concept appears once per phrase that names it.
     std::vector<Token> tokens(std::string_view text) const;

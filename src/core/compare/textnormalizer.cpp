@@ -256,6 +256,56 @@ const std::vector<std::string>& roleStopWords()
     return words;
 }
 
+// Parts of the school year, for phase names. Seasons stand for the part of the year they
+// usually cover in a school-year cycle (fall: the start, winter: the middle, spring: the
+// end); what a district puts after the cycle is its own part.
+const std::vector<SynonymGroup>& phaseGroups()
+{
+    static const std::vector<SynonymGroup> groups{
+        {{"=summer"}, {"summer", "summer break", "july", "august"}},
+        {{"=start"},
+         {"beginning of year",
+          "beginning of school year",
+          "beginning",
+          "start of year",
+          "start of school year",
+          "start of school",
+          "start",
+          "fall",
+          "autumn",
+          "launch",
+          "back to school",
+          "opening",
+          "boy",
+          "quarter 1",
+          "first quarter",
+          "q1",
+          "semester 1",
+          "first semester",
+          "september",
+          "october"}},
+        {{"=mid"},
+         {"mid year", "midyear",   "middle of year", "middle of school year", "mid cycle",      "moy",
+          "winter",   "quarter 2", "quarter 3",      "quarter 2 3",           "second quarter", "third quarter",
+          "q2",       "q3",        "semester 2",     "second semester",       "november",       "december",
+          "january",  "february"}},
+        {{"=end"},
+         {"end of year", "end of school year", "year end", "close of year", "close of school year", "spring",
+          "quarter 4", "fourth quarter", "q4", "eoy", "march", "april", "may", "june"}},
+        {{"=after"},
+         {"after cycle", "after", "summer transition", "transition", "next year", "following year", "next cycle",
+          "post cycle", "between cycles"}},
+    };
+    return groups;
+}
+
+const std::vector<std::string>& phaseStopWords()
+{
+    static const std::vector<std::string> words{"of",     "and",   "or",     "to",     "the",  "phase",
+                                                "period", "stage", "season", "window", "term", "s"};
+    return words;
+}
+
 } // namespace
 
 std::vector<TextNormalizer::Word> TextNormalizer::words(std::string_view text)
@@ -391,6 +441,12 @@ const TextNormalizer& TextNormalizer::forSteps()
 const TextNormalizer& TextNormalizer::forRoles()
 {
     static const TextNormalizer normalizer(roleGroups(), roleStopWords());
+    return normalizer;
+}
+
+const TextNormalizer& TextNormalizer::forPhases()
+{
+    static const TextNormalizer normalizer(phaseGroups(), phaseStopWords());
     return normalizer;
 }
 

@@ -88,40 +88,78 @@ const StepMatch* CompareSession::matchOf(std::size_t i, std::size_t j, const std
     return nullptr;
 }
 
-std::optional<Decision> CompareSession::stepDecision(std::size_t i, std::size_t j, const std::string& a,
-                                                     const std::string& b) const
+std::optional<Decision> CompareSession::decisionOn(std::size_t i, std::size_t j, DecisionKind kind,
+                                                   const std::string& a, const std::string& b) const
 {
-    for (const MatchDecision& d : m_decisions.between(m_ids.at(i), m_ids.at(j), DecisionKind::Step))
+    for (const MatchDecision& d : m_decisions.between(m_ids.at(i), m_ids.at(j), kind))
         if (d.a == a && d.b == b)
             return d.decision;
     return std::nullopt;
 }
 
-void CompareSession::decide(std::size_t i, std::size_t j, const std::string& a, const std::string& b,
+std::optional<Decision> CompareSession::stepDecision(std::size_t i, std::size_t j, const std::string& a,
+                                                     const std::string& b) const
+{
+    return decisionOn(i, j, DecisionKind::Step, a, b);
+}
+
+std::optional<Decision> CompareSession::laneDecision(std::size_t i, std::size_t j, const std::string& a,
+                                                     const std::string& b) const
+{
+    return decisionOn(i, j, DecisionKind::Lane, a, b);
+}
+
+std::vector<MatchDecision> CompareSession::laneDecisions(std::size_t i, std::size_t j) const
+{
+    return m_decisions.between(m_ids.at(i), m_ids.at(j), DecisionKind::Lane);
+}
+
+void CompareSession::decide(std::size_t i, std::size_t j, DecisionKind kind, const std::string& a, const std::string& b,
                             Decision decision)
 {
-    storeDecision(m_ws, MatchDecision{m_ids.at(i), m_ids.at(j), DecisionKind::Step, a, b, decision});
+    storeDecision(m_ws, MatchDecision{m_ids.at(i), m_ids.at(j), kind, a, b, decision});
     recompute();
 }
 
 void CompareSession::confirmMatch(std::size_t i, std::size_t j, const std::string& a, const std::string& b)
 {
-    decide(i, j, a, b, Decision::Confirmed);
+    decide(i, j, DecisionKind::Step, a, b, Decision::Confirmed);
 }
 
 void CompareSession::rejectMatch(std::size_t i, std::size_t j, const std::string& a, const std::string& b)
 {
-    decide(i, j, a, b, Decision::Rejected);
+    decide(i, j, DecisionKind::Step, a, b, Decision::Rejected);
 }
 
 void CompareSession::addMatch(std::size_t i, std::size_t j, const std::string& a, const std::string& b)
 {
-    decide(i, j, a, b, Decision::Added);
+    decide(i, j, DecisionKind::Step, a, b, Decision::Added);
 }
 
 void CompareSession::clearDecision(std::size_t i, std::size_t j, const std::string& a, const std::string& b)
 {
     crosswalk::clearDecision(m_ws, m_ids.at(i), m_ids.at(j), DecisionKind::Step, a, b);
+    recompute();
+}
+
+void CompareSession::confirmLanePair(std::size_t i, std::size_t j, const std::string& a, const std::string& b)
+{
+    decide(i, j, DecisionKind::Lane, a, b, Decision::Confirmed);
+}
+
+void CompareSession::rejectLanePair(std::size_t i, std::size_t j, const std::string& a, const std::string& b)
+{
+    decide(i, j, DecisionKind::Lane, a, b, Decision::Rejected);
+}
+
+void CompareSession::addLanePair(std::size_t i, std::size_t j, const std::string& a, const std::string& b)
+{
+    decide(i, j, DecisionKind::Lane, a, b, Decision::Added);
+}
+
+void CompareSession::clearLaneDecision(std::size_t i, std::size_t j, const std::string& a, const std::string& b)
+{
+    crosswalk::clearDecision(m_ws, m_ids.at(i), m_ids.at(j), DecisionKind::Lane, a, b);
     recompute();
 }
 

@@ -59,6 +59,20 @@ public:
     void addMatch(std::size_t i, std::size_t j, const std::string& a, const std::string& b);
     void clearDecision(std::size_t i, std::size_t j, const std::string& a, const std::string& b);
 
+    /// The decision stored on two lanes of maps i and j (i < j; a in map i, b in map j), if any.
+    std::optional<Decision> laneDecision(std::size_t i, std::size_t j, const std::string& a,
+                                         const std::string& b) const;
+    /// The lane decisions between maps i < j, turned so that .a is a lane of map i.
+    std::vector<MatchDecision> laneDecisions(std::size_t i, std::size_t j) const;
+
+    // Each stores a lane decision between maps i < j (lane a of map i, lane b of map j), then
+    // recomputes: the crosswalk, the step matches that depend on it and every view. They
+    // throw WorkspaceError when the workspace cannot be written.
+    void confirmLanePair(std::size_t i, std::size_t j, const std::string& a, const std::string& b);
+    void rejectLanePair(std::size_t i, std::size_t j, const std::string& a, const std::string& b);
+    void addLanePair(std::size_t i, std::size_t j, const std::string& a, const std::string& b);
+    void clearLaneDecision(std::size_t i, std::size_t j, const std::string& a, const std::string& b);
+
     /// Loads the maps and decisions again (after the maps were edited elsewhere) and recomputes.
     void reload();
 
@@ -67,7 +81,10 @@ signals:
     void changed();
 
 private:
-    void decide(std::size_t i, std::size_t j, const std::string& a, const std::string& b, Decision decision);
+    void decide(std::size_t i, std::size_t j, DecisionKind kind, const std::string& a, const std::string& b,
+                Decision decision);
+    std::optional<Decision> decisionOn(std::size_t i, std::size_t j, DecisionKind kind, const std::string& a,
+                                       const std::string& b) const;
     void recompute();
     std::size_t pairIndex(std::size_t i, std::size_t j) const;
 

@@ -298,6 +298,15 @@ inline double columnX(double t, std::size_t columns, double columnWidth = kColum
     return column * columnWidth + margin + inside * (columnWidth - kStepW - 2 * margin);
 }
 
+/// The left edge of a step box in phase column `column`, `inside` (in [0, 1)) of the way
+/// through its phase, with the same margins as columnX().
+inline double columnLeft(std::size_t column, double inside, double columnWidth = kColumnWidth)
+{
+    const double margin = 10;
+    return static_cast<double>(column) * columnWidth + margin +
+           std::clamp(inside, 0.0, 1.0) * (columnWidth - kStepW - 2 * margin);
+}
+
 /// Greedy packing of boxes of width `width` at the given left edges into tracks (stacked rows),
 /// so that none overlap: returns the track of each box and the number of tracks.
 inline std::vector<int> packTracks(const std::vector<double>& lefts, double width, int* trackCount)

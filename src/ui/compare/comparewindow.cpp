@@ -5,6 +5,7 @@
 #include "ui/compare/comparestyle.h"
 #include "ui/compare/differencesview.h"
 #include "ui/compare/gridview.h"
+#include "ui/compare/lanepairingview.h"
 #include "ui/compare/mappickerdialog.h"
 #include "ui/compare/overlayview.h"
 #include "ui/compare/sidebysideview.h"
@@ -39,10 +40,12 @@ CompareWindow::CompareWindow(Workspace& ws, const std::vector<std::string>& mapI
     m_sideBySide = new SideBySideView(*m_session, m_tabs);
     m_grid = new GridView(*m_session, m_tabs);
     m_differences = new DifferencesView(*m_session, m_tabs);
+    m_lanes = new LanePairingView(*m_session, m_tabs);
     m_tabs->addTab(m_overlay, tr("Overlay"));
     m_tabs->addTab(m_sideBySide, tr("Side by side"));
     m_tabs->addTab(m_grid, tr("Grid"));
     m_tabs->addTab(m_differences, tr("Differences"));
+    m_tabs->addTab(m_lanes, tr("Lanes"));
     setCentralWidget(m_tabs);
 
     connect(m_grid, &GridView::openMapAt, this, &CompareWindow::openMapAt);
@@ -54,10 +57,17 @@ CompareWindow::CompareWindow(Workspace& ws, const std::vector<std::string>& mapI
             });
     connect(m_sideBySide, &SideBySideView::failed, this,
             [this](const QString& message) { statusBar()->showMessage(message, 15000); });
+    connect(m_lanes, &LanePairingView::failed, this,
+            [this](const QString& message) { statusBar()->showMessage(message, 15000); });
+    // The lane pairings of the two districts shown side by side, from a lane's context menu.
+    connect(m_sideBySide, &SideBySideView::showLanePairings, this, [this] {
+        m_lanes->showPair(m_sideBySide->mapA(), m_sideBySide->mapB());
+        showTab(Tab::Lanes);
+    });
 
     auto* view = menuBar()->addMenu(tr("&View"));
-    const Tab order[] = {Tab::Overlay, Tab::SideBySide, Tab::Grid, Tab::Differences};
-    for (int i = 0; i < 4; ++i) {
+    const Tab order[] = {Tab::Overlay, Tab::SideBySide, Tab::Grid, Tab::Differences, Tab::Lanes};
+    for (int i = 0; i < 5; ++i) {
         QAction* action = view->addAction(m_tabs->tabText(i));
         action->setShortcut(QKeySequence(Qt::CTRL | static_cast<Qt::Key>(Qt::Key_1 + i)));
         connect(action, &QAction::triggered, this, [this, tab = order[i]] { showTab(tab); });

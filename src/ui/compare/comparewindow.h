@@ -13,13 +13,15 @@ namespace crosswalk {
 class CompareSession;
 class DifferencesView;
 class GridView;
+class LanePairingView;
 class OverlayView;
 class SideBySideView;
 class Workspace;
 
 /// Lays two to eight districts' maps over each other to learn across districts: an overlay
 /// on shared lanes, two maps side by side with their matches (where the team confirms,
-/// rejects and adds matches), a lanes x districts grid and a list of differences. It shows
+/// rejects and adds matches), a lanes x districts grid, a list of differences and the lane
+/// pairings of two districts (where the team corrects the lane crosswalk). It shows
 /// how districts differ; it never scores or ranks one.
 ///
 /// The workspace must outlive the window. Decisions are written to it at once.
@@ -27,7 +29,7 @@ class CompareWindow final : public QMainWindow {
     Q_OBJECT
 
 public:
-    enum class Tab { Overlay, SideBySide, Grid, Differences };
+    enum class Tab { Overlay, SideBySide, Grid, Differences, Lanes };
 
     /// Throws WorkspaceError when a map is not in the workspace, std::invalid_argument for
     /// fewer than two or more than kMaxComparedMaps maps.
@@ -43,6 +45,7 @@ public:
     SideBySideView* sideBySide() const { return m_sideBySide; }
     GridView* grid() const { return m_grid; }
     DifferencesView* differences() const { return m_differences; }
+    LanePairingView* lanes() const { return m_lanes; }
     QTabWidget* tabs() const { return m_tabs; }
     void showTab(Tab tab);
 
@@ -61,6 +64,7 @@ private:
     SideBySideView* m_sideBySide = nullptr;
     GridView* m_grid = nullptr;
     DifferencesView* m_differences = nullptr;
+    LanePairingView* m_lanes = nullptr;
 };
 
 } // namespace crosswalk

@@ -1,5 +1,6 @@
 #include "ui/compare/overlayview.h"
 
+#include "crosswalk/compare/phasealignment.h"
 #include "crosswalk/layout/layout.h"
 #include "ui/compare/comparegraphicsview.h"
 #include "ui/compare/comparesession.h"
@@ -181,6 +182,11 @@ std::vector<CompareStepItem*> OverlayView::stepItems() const
     return out;
 }
 
+double OverlayView::columnLeftEdge(int column)
+{
+    return cs::kLaneHeaderWidth + column * cs::kColumnWidth;
+}
+
 void OverlayView::showEvent(QShowEvent* event)
 {
     QWidget::showEvent(event);
@@ -299,37 +305,89 @@ void OverlayView::rebuild()
             }
     m_rowCount = static_cast<int>(shownRows.size());
 
-    // One strip for the year: as many columns as the shown map with the most phases.
-    std::size_t columns = 1;
+    // The year: the shown maps' phases lined up by name and in year order (alignPhases), one
+    // shared column per part of the year; a phase no other shown map has gets its own column.
+    std::vector<std::size_t> shownMaps;
+    std::vector<std::vector<std::string>> phaseNames;
+    for (std::size_t i = 0; i < n; ++i) {
+        if (!visible[i])
+            continue;
+        shownMaps.push_back(i);
+        phaseNames.emplace_back();
+        for (const Phase& phase : maps[i].phases)
+            phaseNames.back().push_back(phase.name);
+    }
+    const std::vector<PhaseColumn> phaseColumns = alignPhases(phaseNames);
+    std::vector<std::vector<std::size_t>> columnOfPhase(n); // [map][phase] -> shared column
     for (std::size_t i = 0; i < n; ++i)
-        if (visible[i])
-            columns = std::max(columns, maps[i].phases.size());
+        columnOfPhase[i].assign(maps[i].phases.size(), 0);
+    for (std::size_t c = 0; c < phaseColumns.size(); ++c)
+        for (std::size_t k = 0; k < shownMaps.size(); ++k)
+            if (phaseColumns[c].phases[k] != kNoPhase)
+                columnOfPhase[shownMaps[k]][phaseColumns[c].phases[k]] = c;
+    const std::size_t columns = std::max<std::size_t>(1, phaseColumns.size());
     const double stripWidth = static_cast<double>(columns) * cs::kColumnWidth;
     const double x0 = cs::kLaneHeaderWidth;
+    m_columnCount = static_cast<int>(columns);
+    m_columnLabels.clear();
 
-    // Phase headings: the names of the maps whose phases fill the strip, one column each.
+    // Phase headings: one name when the districts agree; otherwise the most used name and,
+    // smaller, the others with the districts that use them, and who has no such phase.
     double headerHeight = cs::kPhaseHeaderHeight;
-    std::vector<QGraphicsTextItem*> phaseTexts;
+    const QStringList& tags = m_session.districtInitials();
     for (std::size_t c = 0; c < columns; ++c) {
-        QStringList names;
-        for (std::size_t i = 0; i < n; ++i)
-            if (visible[i] && maps[i].phases.size() == columns) {
-                const QString name = QString::fromStdString(maps[i].phases[c].name).toHtmlEscaped();
-                if (!names.contains(name))
-                    names << name;
+        QString html;
+        QStringList tip;
+        if (c < phaseColumns.size()) {
+            std::vector<std::string> inColumn;
+            QStringList missing;
+            for (std::size_t k = 0; k < shownMaps.size(); ++k) {
+                const std::size_t p = phaseColumns[c].phases[k];
+                inColumn.push_back(p == kNoPhase ? std::string() : phaseNames[k][p]);
+                const QString tag = tags[static_cast<qsizetype>(shownMaps[k])];
+                if (p != kNoPhase)
+                    tip << QStringLiteral("%1: %2").arg(tag, QString::fromStdString(phaseNames[k][p]));
+                else if (!phaseNames[k].empty())
+                    missing << tag;
             }
-        auto* text = addHtml(*m_scene,
-                             QStringLiteral("<div align=center style='font-size:%1px'><b>%2</b></div>")
-                                 .arg(cs::kHeaderPx)
-                                 .arg(names.isEmpty() ? tr("Phase %1").arg(c + 1) : names.join(QStringLiteral(" · "))),
-                             cs::kColumnWidth - 16, QPointF(x0 + static_cast<double>(c) * cs::kColumnWidth + 8, 6));
+            const PhaseColumnLabel label = phaseColumnLabel(inColumn);
+            m_columnLabels << QString::fromStdString(label.name);
+            html = QStringLiteral("<div align=center style='font-size:%1px'><b>%2</b></div>")
+                       .arg(cs::kHeaderPx)
+                       .arg(escaped(label.name));
+            QStringList others;
+            for (const std::string& other : label.others) {
+                QStringList users;
+                for (std::size_t k = 0; k < shownMaps.size(); ++k)
+                    if (QString::fromStdString(inColumn[k])
+                            .compare(QString::fromStdString(other), Qt::CaseInsensitive) == 0)
+                        users << tags[static_cast<qsizetype>(shownMaps[k])];
+                others << QStringLiteral("%1 <span style='color:#5f6368'>(%2)</span>")
+                              .arg(escaped(other), users.join(QStringLiteral(", ")));
+            }
+            if (!others.isEmpty())
+                html += QStringLiteral("<div align=center style='font-size:%1px;color:#3c4043'>%2</div>")
+                            .arg(cs::kSmallPx)
+                            .arg(others.join(QStringLiteral(" · ")));
+            if (!missing.isEmpty() && shownMaps.size() > 1)
+                html += QStringLiteral("<div align=center style='font-size:%1px;color:#5f6368'><i>%2</i></div>")
+                            .arg(cs::kSmallPx)
+                            .arg(tr("no such phase: %1").arg(missing.join(QStringLiteral(", "))));
+        } else {
+            m_columnLabels << tr("The year");
+            html = QStringLiteral("<div align=center style='font-size:%1px'><b>%2</b></div>")
+                       .arg(cs::kHeaderPx)
+                       .arg(tr("The year"));
+        }
+        auto* text = addHtml(*m_scene, html, cs::kColumnWidth - 16,
+                             QPointF(x0 + static_cast<double>(c) * cs::kColumnWidth + 8, 6));
+        text->setToolTip(tip.join(QLatin1Char('\n')));
         headerHeight = std::max(headerHeight, text->document()->size().height() + 12);
-        phaseTexts.push_back(text);
     }
     auto* yearNote = addHtml(*m_scene,
                              QStringLiteral("<div style='font-size:%1px;color:#5f6368'>%2</div>")
                                  .arg(cs::kSmallPx)
-                                 .arg(tr("Lanes lined up by role; steps placed by phase of the year")),
+                                 .arg(tr("Lanes lined up by role, phases by name")),
                              x0 - 16, QPointF(8, 4));
     yearNote->setZValue(3);
     headerHeight = std::max(headerHeight, yearNote->document()->size().height() + 8);
@@ -347,10 +405,14 @@ void OverlayView::rebuild()
         const auto [mi, k] = where[stacks[s].front()];
         const Map& map = maps[mi];
         const Step& step = map.steps[k];
-        const std::size_t ownColumns = map.phases.empty() ? columns : map.phases.size();
         const double t = cs::yearPosition(map, step, layout::totalWidth(map));
-        byRow[rowOfLane[mi].at(step.lane)].push_back(
-            {s, cs::columnX(t, ownColumns, stripWidth / static_cast<double>(ownColumns))});
+        double left = cs::columnX(t, columns); // a map without phases spreads over the whole year
+        if (const auto phase = map.phaseIndex(step.phase); phase && !map.phases.empty()) {
+            // In the shared column of its phase, as far in as it is in its own phase.
+            const double inside = t * static_cast<double>(map.phases.size()) - static_cast<double>(*phase);
+            left = cs::columnLeft(columnOfPhase[mi][*phase], inside);
+        }
+        byRow[rowOfLane[mi].at(step.lane)].push_back({s, left});
     }
 
     std::vector<std::unordered_map<std::string, CompareStepItem::Marks>> marks;

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QStringList>
 #include <QWidget>
 
 #include <cstddef>
@@ -36,6 +37,11 @@ public:
     int stackCount() const;     // groups of matched steps (two or more districts) drawn
     int ghostCount() const;     // step boxes drawn faintly
     int rowCount() const { return m_rowCount; }
+    /// Shared phase columns drawn, and the main name heading each.
+    int columnCount() const { return m_columnCount; }
+    const QStringList& columnLabels() const { return m_columnLabels; }
+    /// The left edge, in scene units, of phase column `column` (steps lie inside it).
+    static double columnLeftEdge(int column);
     std::vector<CompareStepItem*> stepItems() const;
     CompareGraphicsView* view() const { return m_view; }
     QCheckBox* districtToggle(std::size_t mapIndex) const { return m_toggles.at(mapIndex); }
@@ -60,6 +66,8 @@ private:
     std::vector<std::pair<CompareStepItem*, std::size_t>> m_items;
     std::vector<std::size_t> m_stackSizes;
     int m_rowCount = 0;
+    int m_columnCount = 0;
+    QStringList m_columnLabels;
     bool m_fitted = false;
 };
 

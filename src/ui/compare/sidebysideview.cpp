@@ -1,5 +1,6 @@
 #include "ui/compare/sidebysideview.h"
 
+#include "crosswalk/compare/phasealignment.h"
 #include "crosswalk/layout/layout.h"
 #include "ui/compare/comparegraphicsview.h"
 #include "ui/compare/comparesession.h"
@@ -13,6 +14,7 @@
 #include <QGuiApplication>
 #include <QHBoxLayout>
 #include <QLabel>
+#include <QMenu>
 #include <QPushButton>
 #include <QSignalBlocker>
 #include <QTextDocument>
@@ -21,6 +23,7 @@
 #include <algorithm>
 #include <cmath>
 #include <exception>
+#include <optional>
 
 namespace crosswalk {
 namespace {
@@ -160,6 +163,19 @@ SideBySideView::SideBySideView(CompareSession& session, QWidget* parent) : QWidg
     m_view->setScene(m_scene);
     layout->addWidget(m_view, 1);
     connect(m_view, &CompareGraphicsView::stepClicked, this, &SideBySideView::onClicked);
+    m_view->setContextMenuPolicy(Qt::CustomContextMenu);
+    connect(m_view, &QWidget::customContextMenuRequested, this, [this](const QPoint& pos) {
+        const QPointF at = m_view->mapToScene(pos);
+        for (Side side : {Side::A, Side::B}) {
+            const std::string lane = laneHeadingAt(side, at);
+            if (lane.empty())
+                continue;
+            QMenu* menu = laneMenu(side, lane, this);
+            menu->setAttribute(Qt::WA_DeleteOnClose);
+            menu->popup(m_view->viewport()->mapToGlobal(pos));
+            return;
+        }
+    });
 
     connect(&m_session, &CompareSession::changed, this, &SideBySideView::rebuild);
     rebuild();
@@ -222,6 +238,7 @@ void SideBySideView::rebuild()
     m_itemsA.clear();
     m_itemsB.clear();
     m_lines.clear();
+    m_headings.clear();
 
     const Map* maps[2] = {&m_session.map(m_a), &m_session.map(m_b)};
     const std::size_t index[2] = {m_a, m_b};
@@ -240,7 +257,20 @@ void SideBySideView::rebuild()
             rowOf[1][pair.laneFigures[r].b] = r;
     }
     const std::size_t rows = pair.laneFigures.size();
-    const std::size_t columns = std::max<std::size_t>({1, maps[0]->phases.size(), maps[1]->phases.size()});
+    // The year: the two maps' phases lined up by name and in year order (alignPhases); a phase
+    // the other map has no counterpart for gets its own column, so neither map is stretched.
+    std::vector<std::vector<std::string>> phaseNames(2);
+    for (int s = 0; s < 2; ++s)
+        for (const Phase& phase : maps[s]->phases)
+            phaseNames[static_cast<std::size_t>(s)].push_back(phase.name);
+    const std::vector<PhaseColumn> phaseColumns = alignPhases(phaseNames);
+    std::vector<std::vector<std::size_t>> columnOfPhase{std::vector<std::size_t>(maps[0]->phases.size()),
+                                                        std::vector<std::size_t>(maps[1]->phases.size())};
+    for (std::size_t c = 0; c < phaseColumns.size(); ++c)
+        for (std::size_t s = 0; s < 2; ++s)
+            if (phaseColumns[c].phases[s] != kNoPhase)
+                columnOfPhase[s][phaseColumns[c].phases[s]] = c;
+    const std::size_t columns = std::max<std::size_t>(1, phaseColumns.size());
     const double stripWidth = static_cast<double>(columns) * cs::kColumnWidth;
     const double x0 = cs::kLaneHeaderWidth;
 
@@ -253,14 +283,17 @@ void SideBySideView::rebuild()
     std::vector<std::vector<Place>> places(2);
     for (int s = 0; s < 2; ++s) {
         const Map& map = *maps[s];
-        const std::size_t own = map.phases.empty() ? columns : map.phases.size();
         const double width = layout::totalWidth(map);
         std::vector<std::vector<std::size_t>> stepsOfRow(rows);
         for (std::size_t k = 0; k < map.steps.size(); ++k) {
             const Step& step = map.steps[k];
             Place p;
             p.row = rowOf[static_cast<std::size_t>(s)].at(step.lane);
-            p.left = cs::columnX(cs::yearPosition(map, step, width), own, stripWidth / static_cast<double>(own));
+            const double t = cs::yearPosition(map, step, width);
+            p.left = cs::columnX(t, columns); // a map without phases spreads over the whole year
+            if (const auto phase = map.phaseIndex(step.phase); phase && !map.phases.empty())
+                p.left = cs::columnLeft(columnOfPhase[static_cast<std::size_t>(s)][*phase],
+                                        t * static_cast<double>(map.phases.size()) - static_cast<double>(*phase));
             places[static_cast<std::size_t>(s)].push_back(p);
             stepsOfRow[p.row].push_back(k);
         }
@@ -330,16 +363,17 @@ void SideBySideView::rebuild()
     std::vector<double> bandTop[2] = {std::vector<double>(rows), std::vector<double>(rows)};
     const auto phaseHeader = [&](int s, double ox, double y) {
         const Map& map = *maps[s];
-        const std::size_t own = map.phases.empty() ? columns : map.phases.size();
-        const double columnWidth = stripWidth / static_cast<double>(own);
+        const double columnWidth = cs::kColumnWidth;
         double height = m_leftRight ? cs::kPhaseHeaderHeight : 34.0;
         std::vector<QGraphicsTextItem*> texts;
         for (std::size_t c = 0; c < map.phases.size(); ++c) {
+            const double left =
+                ox + x0 + static_cast<double>(columnOfPhase[static_cast<std::size_t>(s)][c]) * columnWidth;
             auto* text = addHtml(*m_scene,
                                  QStringLiteral("<div align=center style='font-size:%1px'><b>%2</b></div>")
                                      .arg(cs::kHeaderPx)
                                      .arg(QString::fromStdString(map.phases[c].name).toHtmlEscaped()),
-                                 columnWidth - 16, QPointF(ox + x0 + static_cast<double>(c) * columnWidth + 8, y + 3));
+                                 columnWidth - 16, QPointF(left + 8, y + 3));
             height = std::max(height, text->document()->size().height() + 6);
         }
         m_scene->addRect(QRectF(ox, y, x0 + stripWidth, height), Qt::NoPen, cs::headerFill())->setZValue(0);
@@ -392,8 +426,6 @@ void SideBySideView::rebuild()
         const Map& map = *maps[s];
         const std::size_t mi = index[s];
         const double ox = originX[s];
-        const std::size_t own = map.phases.empty() ? columns : map.phases.size();
-        const double columnWidth = stripWidth / static_cast<double>(own);
         for (std::size_t r = 0; r < rows; ++r) {
             const double y = bandTop[s][r];
             const double h = heights[s][r];
@@ -402,14 +434,17 @@ void SideBySideView::rebuild()
                              hasLane ? QBrush(cs::rowFill(r)) : QBrush(QColor(0xDA, 0xDC, 0xE0), Qt::BDiagPattern))
                 ->setZValue(0);
             m_scene->addRect(QRectF(ox, y, x0, h), QPen(QColor(0x9A, 0xA0, 0xA6), 1.5), cs::headerFill())->setZValue(1);
+            if (hasLane)
+                m_headings.push_back({QRectF(ox, y, x0, h), s == 0 ? Side::A : Side::B,
+                                      s == 0 ? pair.laneFigures[r].a : pair.laneFigures[r].b});
             // The district's colour and line pattern down the edge of its lane heading.
             QPainterPath edge;
             edge.moveTo(ox + 5, y + 4);
             edge.lineTo(ox + 5, y + h - 4);
             m_scene->addPath(edge, cs::outlinePen(cs::districtOutline(mi), cs::districtColor(mi), 7))->setZValue(2);
             addHtml(*m_scene, headings[s][r], x0 - 24, QPointF(ox + 14, y + 6));
-            for (std::size_t c = 1; c < own; ++c) {
-                const double x = ox + x0 + static_cast<double>(c) * columnWidth;
+            for (std::size_t c = 1; c < columns; ++c) {
+                const double x = ox + x0 + static_cast<double>(c) * cs::kColumnWidth;
                 m_scene->addLine(QLineF(x, y, x, y + h), QPen(QColor(0x80, 0x86, 0x8B), 2, Qt::DashLine))->setZValue(2);
             }
         }
@@ -465,6 +500,77 @@ void SideBySideView::rebuild()
     }
     m_scene->setSceneRect(m_scene->itemsBoundingRect().adjusted(-10, -10, 10, 10));
     refreshSelection();
+}
+
+std::string SideBySideView::laneHeadingAt(Side side, const QPointF& scenePos) const
+{
+    for (const Heading& h : m_headings)
+        if (h.side == side && h.rect.contains(scenePos))
+            return h.lane;
+    return {};
+}
+
+QMenu* SideBySideView::laneMenu(Side side, const std::string& laneId, QWidget* parent)
+{
+    const std::size_t own = side == Side::A ? m_a : m_b;
+    const std::size_t other = side == Side::A ? m_b : m_a;
+    const Map& ownMap = m_session.map(own);
+    const Map& otherMap = m_session.map(other);
+    const Lane* lane = ownMap.lane(laneId);
+    auto* menu = new QMenu(parent);
+    if (!lane)
+        return menu;
+    const PairComparison& pair = m_session.pair(m_a, m_b);
+    std::string partner;
+    for (const LanePair& p : pair.lanes)
+        if ((side == Side::A ? p.a : p.b) == laneId)
+            partner = side == Side::A ? p.b : p.a;
+    // Lane ids in the session's orientation: a in map m_a, b in map m_b.
+    const auto inOrder = [side, laneId](const std::string& otherLane) {
+        return side == Side::A ? std::pair{laneId, otherLane} : std::pair{otherLane, laneId};
+    };
+    const auto run = [this](auto call) {
+        try {
+            call();
+        } catch (const std::exception& e) {
+            emit failed(tr("The decision was not stored: %1").arg(QString::fromUtf8(e.what())));
+        }
+    };
+    const bool writable = !m_session.readOnly();
+    const QString otherName = m_session.districtNames()[static_cast<qsizetype>(other)];
+    menu->addSection(QString::fromStdString(lane->name));
+    if (!partner.empty()) {
+        const auto [a, b] = inOrder(partner);
+        const std::optional<Decision> decision = m_session.laneDecision(m_a, m_b, a, b);
+        const QString partnerName = QString::fromStdString(otherMap.lane(partner)->name);
+        QAction* confirm = menu->addAction(tr("Confirm pairing with “%1”").arg(partnerName));
+        confirm->setEnabled(writable && !decision);
+        connect(confirm, &QAction::triggered, this,
+                [this, run, a = a, b = b] { run([&] { m_session.confirmLanePair(m_a, m_b, a, b); }); });
+        QAction* reject = menu->addAction(tr("Reject pairing with “%1”").arg(partnerName));
+        reject->setEnabled(writable);
+        connect(reject, &QAction::triggered, this,
+                [this, run, a = a, b = b] { run([&] { m_session.rejectLanePair(m_a, m_b, a, b); }); });
+        if (decision) {
+            QAction* clear = menu->addAction(tr("Clear decision"));
+            clear->setEnabled(writable);
+            connect(clear, &QAction::triggered, this,
+                    [this, run, a = a, b = b] { run([&] { m_session.clearLaneDecision(m_a, m_b, a, b); }); });
+        }
+    }
+    QMenu* with = menu->addMenu(tr("Pair with a lane of %1").arg(otherName));
+    with->setEnabled(writable);
+    for (const Lane& candidate : otherMap.lanes) {
+        if (candidate.id == partner)
+            continue;
+        QAction* action = with->addAction(QString::fromStdString(candidate.name));
+        const auto [a, b] = inOrder(candidate.id);
+        connect(action, &QAction::triggered, this,
+                [this, run, a = a, b = b] { run([&] { m_session.addLanePair(m_a, m_b, a, b); }); });
+    }
+    menu->addSeparator();
+    connect(menu->addAction(tr("All lane pairings…")), &QAction::triggered, this, &SideBySideView::showLanePairings);
+    return menu;
 }
 
 void SideBySideView::onClicked(CompareStepItem* item)

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QRectF>
 #include <QWidget>
 
 #include <cstddef>
@@ -11,6 +12,7 @@ class QComboBox;
 class QGraphicsPathItem;
 class QGraphicsScene;
 class QLabel;
+class QMenu;
 class QPushButton;
 
 namespace crosswalk {
@@ -62,7 +64,16 @@ public:
     /// Rebuilds the picture from the session's current result, keeping the selection.
     void rebuild();
 
+    /// The lane heading of this side's lane at a scene point, if there is one there.
+    std::string laneHeadingAt(Side side, const QPointF& scenePos) const;
+    /// The context menu of a lane heading: confirm or reject its pairing, pair it with a lane
+    /// of the other district, clear the decision, or open the lane pairings. The caller owns it.
+    QMenu* laneMenu(Side side, const std::string& laneId, QWidget* parent = nullptr);
+
 signals:
+    /// The user asked for the lane pairings of the two districts shown.
+    void showLanePairings();
+
     /// A decision could not be stored (a read-only workspace, a disk error): the message says why.
     void failed(const QString& message);
 
@@ -70,6 +81,11 @@ protected:
     void showEvent(QShowEvent* event) override;
 
 private:
+    struct Heading {
+        QRectF rect;
+        Side side;
+        std::string lane;
+    };
     struct Line {
         std::string a;
         std::string b;
@@ -100,6 +116,7 @@ private:
     std::unordered_map<std::string, CompareStepItem*> m_itemsA;
     std::unordered_map<std::string, CompareStepItem*> m_itemsB;
     std::vector<Line> m_lines;
+    std::vector<Heading> m_headings;
     bool m_fitted = false;
 };
 

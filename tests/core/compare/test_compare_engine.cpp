@@ -277,6 +277,76 @@ TEST_CASE("Decisions win over scores, for lanes and steps", "[compare]")
     CHECK(reversedPaired);
 }
 
+TEST_CASE("Lane decisions: confirmed pairs kept, rejected removed, added used, and steps follow", "[compare]")
+{
+    const auto maps = demoMaps();
+    const Map& harbor = demo(maps, "m-harbor-city");
+    const Map& kestrel = demo(maps, "m-kestrel-bay");
+    const std::string principal = laneNamed(harbor, "Principal");
+    const std::string principalB = laneNamed(kestrel, "Principal");
+    const std::string sup = laneNamed(harbor, "Principal Supervisor");
+    const std::string is = laneNamed(kestrel, "Instructional Superintendent");
+    const std::string hr = laneNamed(harbor, "Human Resources");
+    const std::string talent = laneNamed(kestrel, "Talent Office");
+    const std::string labor = laneNamed(kestrel, "Labor association");
+    const auto pairOf = [](const PairComparison& p, const std::string& laneA) -> const LanePair* {
+        for (const LanePair& l : p.lanes)
+            if (l.a == laneA)
+                return &l;
+        return nullptr;
+    };
+
+    DecisionSet decisions;
+    decisions.set({harbor.id, kestrel.id, DecisionKind::Lane, principal, principalB, Decision::Confirmed});
+    decisions.set({harbor.id, kestrel.id, DecisionKind::Lane, sup, is, Decision::Rejected});
+    decisions.set({kestrel.id, harbor.id, DecisionKind::Lane, labor, hr, Decision::Added});
+    const PairComparison plain = comparePair(harbor, kestrel);
+    const PairComparison decided = comparePair(harbor, kestrel, decisions);
+
+    // Confirmed: kept, marked decided, with the name similarity as its score.
+    REQUIRE(pairOf(decided, principal));
+    CHECK(pairOf(decided, principal)->b == principalB);
+    CHECK(pairOf(decided, principal)->decided);
+    CHECK(pairOf(decided, principal)->score == 1.0);
+    // Rejected: the supervisor lanes have no other partner good enough, so both stay unpaired.
+    CHECK(pairOf(decided, sup) == nullptr);
+    // Added: HR pairs with the labor association, so the talent office loses its partner.
+    REQUIRE(pairOf(decided, hr));
+    CHECK(pairOf(decided, hr)->b == labor);
+    CHECK(pairOf(decided, hr)->decided);
+    CHECK(std::none_of(decided.lanes.begin(), decided.lanes.end(), [&](const LanePair& l) { return l.b == talent; }));
+    // Every view's rows come from the lane figures: one row more for each lane left alone.
+    CHECK(decided.laneFigures.size() == plain.laneFigures.size() + 1);
+    const ComparisonResult all = compareMaps({harbor, kestrel}, decisions);
+    CHECK(all.laneRows.size() == decided.laneFigures.size());
+
+    // Step matching uses the decided crosswalk: a supervisor step and its Kestrel Bay partner
+    // lose the same-lane part of their score (0.15 -> 0.35 x 0.15), and an HR step meets a
+    // labor association step as same-lane.
+    const LaneCrosswalk plainLanes(harbor, kestrel);
+    const LaneCrosswalk decidedLanes(harbor, kestrel, decisions.between(harbor.id, kestrel.id, DecisionKind::Lane));
+    const StepMatcher before(harbor, kestrel, plainLanes);
+    const StepMatcher after(harbor, kestrel, decidedLanes);
+    const auto index = [](const Map& map, const std::string& label) {
+        for (std::size_t i = 0; i < map.steps.size(); ++i)
+            if (map.steps[i].label == label)
+                return i;
+        FAIL("no step " << label);
+        return std::size_t{0};
+    };
+    const std::size_t goal = index(harbor, "Goal-setting conference");
+    const std::size_t goalB = index(kestrel, "Goal-setting meeting");
+    CHECK(after.score(goal, goalB) == Approx(before.score(goal, goalB) - StepMatcher::kLaneWeight * 0.65));
+    const std::size_t renewal = index(harbor, "Contract renewal letters");
+    const std::size_t appeal = index(kestrel, "Appeal hearing");
+    CHECK(after.score(renewal, appeal) == Approx(before.score(renewal, appeal) + StepMatcher::kLaneWeight * 0.65));
+    // And the comparison reports the lower score for a match that survives.
+    const StepMatch* g = matchOfA(decided, harbor.steps[goal].id);
+    const StepMatch* g0 = matchOfA(plain, harbor.steps[goal].id);
+    REQUIRE(g0);
+    CHECK((!g || g->score < g0->score));
+}
+
 TEST_CASE("A decision set keeps one partner per entity and one decision per pair", "[compare]")
 {
     DecisionSet set;

@@ -10,6 +10,7 @@
 #include "ui/compare/differencesview.h"
 #include "ui/compare/gridcelldelegate.h"
 #include "ui/compare/gridview.h"
+#include "ui/compare/lanepairingview.h"
 #include "ui/compare/mappickerdialog.h"
 #include "ui/compare/overlayview.h"
 #include "ui/compare/sidebysideview.h"
@@ -18,8 +19,10 @@
 
 #include <QApplication>
 #include <QCheckBox>
+#include <QComboBox>
 #include <QLabel>
 #include <QListWidget>
+#include <QMenu>
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QTabWidget>
@@ -29,7 +32,9 @@
 
 #include <algorithm>
 #include <filesystem>
+#include <memory>
 #include <set>
+#include <tuple>
 
 #include <unistd.h>
 
@@ -70,6 +75,37 @@ bool hasMatch(const PairComparison& pair, const std::string& a, const std::strin
                        [&](const StepMatch& m) { return m.a == a && m.b == b; });
 }
 
+std::string laneNamed(const Map& map, const std::string& name)
+{
+    for (const Lane& lane : map.lanes)
+        if (lane.name == name)
+            return lane.id;
+    FAIL("no lane " << name);
+    return {};
+}
+
+const LanePair* lanePairOf(const PairComparison& pair, const std::string& laneA)
+{
+    for (const LanePair& p : pair.lanes)
+        if (p.a == laneA)
+            return &p;
+    return nullptr;
+}
+
+// Clicks the first cell of a row of the lane table, as a user does.
+void clickRow(LanePairingView* lanes, int row)
+{
+    REQUIRE(row >= 0);
+    QTableWidget* table = lanes->table();
+    table->scrollToItem(table->item(row, 0));
+    QTest::mouseClick(table->viewport(), Qt::LeftButton, {}, table->visualItemRect(table->item(row, 0)).center());
+}
+
+QString decisionText(LanePairingView* lanes, int row)
+{
+    return row < 0 ? QString() : lanes->table()->item(row, 3)->text();
+}
+
 } // namespace
 
 TEST_CASE("Two districts: every view shows what the comparison found", "[compare-ui]")
@@ -82,7 +118,7 @@ TEST_CASE("Two districts: every view shows what the comparison found", "[compare
     const ComparisonResult& result = session.result();
     REQUIRE(result.maps.size() == 2);
     REQUIRE(!pair.matches.empty());
-    CHECK(window.tabs()->count() == 4);
+    CHECK(window.tabs()->count() == 5);
 
     SECTION("overlay: matched steps stacked, the rest ghosted, on the crosswalk's lane rows")
     {
@@ -218,6 +254,17 @@ TEST_CASE("Six districts: overlay, grid, side by side and differences cover ever
     CHECK(side->matchLineCount() == static_cast<int>(session.pair(2, 5).matches.size()));
     CHECK(side->stepItemCount() == static_cast<int>(stepsOf(session, 2) + stepsOf(session, 5)));
 
+    // The Lanes tab shows any two of the districts, chosen at its top.
+    LanePairingView* lanes = window.lanes();
+    lanes->mapBCombo()->setCurrentIndex(3);
+    CHECK(lanes->mapA() == 0);
+    CHECK(lanes->mapB() == 3);
+    CHECK(lanes->table()->rowCount() == static_cast<int>(session.pair(0, 3).laneFigures.size()));
+    CHECK(lanes->laneBCombo()->count() == static_cast<int>(session.map(3).lanes.size()));
+    lanes->mapACombo()->setCurrentIndex(3); // the same district twice: the other box moves
+    CHECK(lanes->mapA() == 0);
+    CHECK(lanes->mapB() == 3);
+
     CHECK(window.differences()->tree()->topLevelItemCount() == 15);
     const PairComparison& p34 = session.pair(3, 4);
     CHECK(window.differences()->itemCount(3, 4) ==
@@ -307,6 +354,208 @@ TEST_CASE("Match decisions made in the side-by-side view are stored and survive 
     side->selectStep(SideBySideView::Side::B, rejected.b, true);
     CHECK(side->clearButton()->isEnabled());
     CHECK(side->detailsLabel()->text().contains(QStringLiteral("rejected")));
+}
+
+TEST_CASE("Lane pairings are confirmed, rejected and added in the comparison window and survive reopening",
+          "[compare-ui]")
+{
+    using Kind = LanePairingView::RowKind;
+    DemoWorkspace demo("lanes");
+    std::string principalA, principalB, supA, isB, chiefA, deputyB, hrA, talentB, laborB;
+    {
+        Workspace ws = Workspace::open(demo.path);
+        CompareWindow window(ws, demo.first(2));
+        CompareSession& session = *window.session();
+        const Map& a = session.map(0);
+        const Map& b = session.map(1);
+        principalA = laneNamed(a, "Principal");
+        principalB = laneNamed(b, "Principal");
+        supA = laneNamed(a, "Principal Supervisor");
+        isB = laneNamed(b, "Instructional Superintendent");
+        chiefA = laneNamed(a, "Chief of Schools");
+        deputyB = laneNamed(b, "Deputy Superintendent");
+        hrA = laneNamed(a, "Human Resources");
+        talentB = laneNamed(b, "Talent Office");
+        laborB = laneNamed(b, "Labor association");
+        window.resize(1600, 1000);
+        window.show();
+        window.showTab(CompareWindow::Tab::Lanes);
+        QApplication::processEvents();
+        LanePairingView* lanes = window.lanes();
+        QTableWidget* table = lanes->table();
+        REQUIRE(window.tabs()->currentWidget() == lanes);
+
+        // Every pairing with its score and where it came from, and the lane left alone.
+        const PairComparison before = session.pair(0, 1);
+        CHECK(table->rowCount() == static_cast<int>(before.laneFigures.size()));
+        const int supRow = lanes->rowOf(supA, isB, Kind::Pair);
+        REQUIRE(supRow >= 0);
+        CHECK(table->item(supRow, 2)->text() == QString::number(lanePairOf(before, supA)->score, 'f', 2));
+        CHECK(decisionText(lanes, supRow).contains(QStringLiteral("suggested")));
+        CHECK(lanes->rowOf("", laborB, Kind::OnlyB) >= 0);
+        const int overlayRows = window.overlay()->rowCount();
+        const int gridRows = window.grid()->table()->rowCount();
+        const StepMatch* goalBefore = nullptr;
+        for (const StepMatch& m : before.matches)
+            if (a.step(m.a)->label == "Goal-setting conference")
+                goalBefore = &m;
+        REQUIRE(goalBefore);
+        const std::string goalA = goalBefore->a;
+        const double goalScore = goalBefore->score;
+
+        // Confirm: the pair stays, marked as the team's.
+        clickRow(lanes, lanes->rowOf(principalA, principalB, Kind::Pair));
+        REQUIRE(lanes->confirmButton()->isEnabled());
+        QTest::mouseClick(lanes->confirmButton(), Qt::LeftButton);
+        CHECK(session.laneDecision(0, 1, principalA, principalB) == Decision::Confirmed);
+        CHECK(lanePairOf(session.pair(0, 1), principalA)->decided);
+        CHECK(decisionText(lanes, lanes->rowOf(principalA, principalB, Kind::Pair))
+                  .contains(QStringLiteral("confirmed")));
+        CHECK_FALSE(lanes->confirmButton()->isEnabled());
+        CHECK(lanes->clearButton()->isEnabled());
+
+        // Reject: both lanes lose their partner; every view gets a row more, and the step
+        // matches between the two lanes lose their same-role part.
+        clickRow(lanes, lanes->rowOf(supA, isB, Kind::Pair));
+        REQUIRE(lanes->rejectButton()->isEnabled());
+        QTest::mouseClick(lanes->rejectButton(), Qt::LeftButton);
+        CHECK(session.laneDecision(0, 1, supA, isB) == Decision::Rejected);
+        CHECK(lanePairOf(session.pair(0, 1), supA) == nullptr);
+        CHECK(lanes->rowOf(supA, isB, Kind::Pair) < 0);
+        CHECK(lanes->rowOf(supA, isB, Kind::Rejected) >= 0);
+        CHECK(lanes->rowOf(supA, "", Kind::OnlyA) >= 0);
+        CHECK(lanes->rowOf("", isB, Kind::OnlyB) >= 0);
+        CHECK(decisionText(lanes, lanes->rowOf(supA, isB, Kind::Rejected)).contains(QStringLiteral("rejected")));
+        CHECK(window.overlay()->rowCount() == overlayRows + 1);
+        CHECK(window.grid()->table()->rowCount() == gridRows + 1);
+        const StepMatch* goalAfter = session.matchOf(0, 1, goalA);
+        CHECK((!goalAfter || goalAfter->score < goalScore));
+
+        // Add a pairing the comparison did not make, with the Pair boxes.
+        lanes->laneACombo()->setCurrentIndex(lanes->laneACombo()->findData(QString::fromStdString(hrA)));
+        lanes->laneBCombo()->setCurrentIndex(lanes->laneBCombo()->findData(QString::fromStdString(laborB)));
+        REQUIRE(lanes->pairButton()->isEnabled());
+        QTest::mouseClick(lanes->pairButton(), Qt::LeftButton);
+        CHECK(session.laneDecision(0, 1, hrA, laborB) == Decision::Added);
+        REQUIRE(lanePairOf(session.pair(0, 1), hrA));
+        CHECK(lanePairOf(session.pair(0, 1), hrA)->b == laborB);
+        CHECK(
+            decisionText(lanes, lanes->rowOf(hrA, laborB, Kind::Pair)).contains(QStringLiteral("paired by the team")));
+        CHECK(lanes->rowOf("", talentB, Kind::OnlyB) >= 0);
+        CHECK_FALSE(lanes->pairButton()->isEnabled()); // already paired
+        const auto& rows = session.result().laneRows;
+        CHECK(
+            std::any_of(rows.begin(), rows.end(), [&](const auto& row) { return row[0] == hrA && row[1] == laborB; }));
+
+        // The side-by-side view's lane headings offer the same decisions.
+        SideBySideView* side = window.sideBySide();
+        window.showTab(CompareWindow::Tab::SideBySide);
+        QApplication::processEvents();
+        // A right-click on the heading of the band holding a Chief of Schools step finds that lane.
+        const Step* chiefStep = nullptr;
+        for (const Step& step : a.steps)
+            if (step.lane == chiefA && !chiefStep)
+                chiefStep = &step;
+        REQUIRE(chiefStep);
+        const double bandY = side->stepItem(SideBySideView::Side::A, chiefStep->id)->pos().y() + 10;
+        CHECK(side->laneHeadingAt(SideBySideView::Side::A, QPointF(40, bandY)) == chiefA);
+        CHECK(side->laneHeadingAt(SideBySideView::Side::B, QPointF(40, bandY)).empty());
+        std::unique_ptr<QMenu> menu(side->laneMenu(SideBySideView::Side::A, chiefA));
+        QAction* reject = nullptr;
+        for (QAction* action : menu->actions())
+            if (action->text().startsWith(QStringLiteral("Reject pairing")))
+                reject = action;
+        REQUIRE(reject);
+        CHECK(reject->text().contains(QStringLiteral("Deputy Superintendent")));
+        reject->trigger();
+        CHECK(session.laneDecision(0, 1, chiefA, deputyB) == Decision::Rejected);
+        CHECK(lanePairOf(session.pair(0, 1), chiefA) == nullptr);
+
+        // Clear that rejection again in the Lanes tab: the comparison pairs them again.
+        window.showTab(CompareWindow::Tab::Lanes);
+        QApplication::processEvents();
+        clickRow(lanes, lanes->rowOf(chiefA, deputyB, Kind::Rejected));
+        REQUIRE(lanes->clearButton()->isEnabled());
+        QTest::mouseClick(lanes->clearButton(), Qt::LeftButton);
+        CHECK_FALSE(session.laneDecision(0, 1, chiefA, deputyB).has_value());
+        REQUIRE(lanePairOf(session.pair(0, 1), chiefA));
+        CHECK(lanePairOf(session.pair(0, 1), chiefA)->b == deputyB);
+        CHECK(lanes->rowOf(chiefA, deputyB, Kind::Pair) >= 0);
+    }
+
+    Workspace reopened = Workspace::open(demo.path);
+    const auto stored = loadDecisions(reopened, demo.first(2)).between(demo.ids[0], demo.ids[1], DecisionKind::Lane);
+    std::vector<MatchDecision> expected{
+        {demo.ids[0], demo.ids[1], DecisionKind::Lane, principalA, principalB, Decision::Confirmed},
+        {demo.ids[0], demo.ids[1], DecisionKind::Lane, supA, isB, Decision::Rejected},
+        {demo.ids[0], demo.ids[1], DecisionKind::Lane, hrA, laborB, Decision::Added}};
+    // The set's fixed order: by lane of A, then of B.
+    std::sort(expected.begin(), expected.end(),
+              [](const MatchDecision& x, const MatchDecision& y) { return std::tie(x.a, x.b) < std::tie(y.a, y.b); });
+    CHECK(stored == expected);
+
+    CompareWindow window(reopened, demo.first(2));
+    LanePairingView* lanes = window.lanes();
+    CHECK(decisionText(lanes, lanes->rowOf(principalA, principalB, Kind::Pair)).contains(QStringLiteral("confirmed")));
+    CHECK(lanes->rowOf(supA, isB, Kind::Rejected) >= 0);
+    CHECK(decisionText(lanes, lanes->rowOf(hrA, laborB, Kind::Pair)).contains(QStringLiteral("paired by the team")));
+    CHECK(lanes->rowOf(chiefA, deputyB, Kind::Pair) >= 0);
+    CHECK_FALSE(window.session()->laneDecision(0, 1, chiefA, deputyB).has_value());
+    CHECK(lanePairOf(window.session()->pair(0, 1), supA) == nullptr);
+}
+
+TEST_CASE("The overlay lines phases up by name: shared columns, each step in its phase's column", "[compare-ui]")
+{
+    DemoWorkspace demo("phases");
+    Workspace ws = Workspace::open(demo.path);
+    // Harbor City has five phases, Granite Hollow four (no phase after the cycle): the
+    // columns are not stretched; Granite Hollow's end of year sits under Harbor City's.
+    CompareWindow window(ws, {demo.ids[0], demo.ids[5]});
+    OverlayView* overlay = window.overlay();
+    REQUIRE(overlay->columnCount() == 5);
+    CHECK(overlay->columnLabels() ==
+          QStringList{"Summer", "Beginning of year", "Mid-year", "End of year", "After the cycle"});
+    const auto checkColumns = [&](CompareWindow& w) {
+        int checked = 0;
+        for (CompareStepItem* item : w.overlay()->stepItems()) {
+            if (!item->ghosted())
+                continue; // a stack lies where its first district's step is
+            const Map& map = w.session()->map(item->mapIndex());
+            const auto phase = map.phaseIndex(map.step(item->stepId())->phase);
+            REQUIRE(phase);
+            const int column = static_cast<int>(*phase); // the demo's phases line up one to one
+            CHECK(item->pos().x() >= OverlayView::columnLeftEdge(column));
+            CHECK(item->pos().x() + item->boundingRect().width() <= OverlayView::columnLeftEdge(column + 1) + 20);
+            ++checked;
+        }
+        return checked;
+    };
+    CHECK(checkColumns(window) > 5);
+
+    // Side by side too: each district's steps in the shared column of their phase (the
+    // views share the geometry of lane headings and phase columns).
+    SideBySideView* side = window.sideBySide();
+    int placed = 0;
+    for (std::size_t s = 0; s < 2; ++s) {
+        const Map& map = window.session()->map(s);
+        for (const Step& step : map.steps) {
+            const CompareStepItem* item =
+                side->stepItem(s == 0 ? SideBySideView::Side::A : SideBySideView::Side::B, step.id);
+            REQUIRE(item);
+            const int column = static_cast<int>(map.phaseIndex(step.phase).value());
+            CHECK(item->pos().x() >= OverlayView::columnLeftEdge(column));
+            CHECK(item->pos().x() + item->boundingRect().width() <= OverlayView::columnLeftEdge(column + 1) + 20);
+            ++placed;
+        }
+    }
+    CHECK(placed == static_cast<int>(window.session()->map(0).steps.size() + window.session()->map(1).steps.size()));
+
+    // Six districts, five ways of naming the parts of the year: still five columns.
+    CompareWindow six(ws, demo.ids);
+    REQUIRE(six.overlay()->columnCount() == 5);
+    CHECK(six.overlay()->columnLabels() ==
+          QStringList{"Summer", "Beginning of year", "Mid-year", "End of year", "After the cycle"});
+    CHECK(checkColumns(six) > 10);
 }
 
 TEST_CASE("The map picker accepts two to eight maps", "[compare-ui]")
