@@ -8,6 +8,7 @@
 #include "ui/compare/mappickerdialog.h"
 #include "ui/compare/overlayview.h"
 #include "ui/compare/sidebysideview.h"
+#include "ui/export/comparereportdialog.h"
 
 #include <QAction>
 #include <QKeySequence>
@@ -54,6 +55,11 @@ CompareWindow::CompareWindow(Workspace& ws, const std::vector<std::string>& mapI
             });
     connect(m_sideBySide, &SideBySideView::failed, this,
             [this](const QString& message) { statusBar()->showMessage(message, 15000); });
+
+    auto* file = menuBar()->addMenu(tr("&File"));
+    QAction* report = file->addAction(tr("&Export report\u2026"));
+    report->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_E));
+    connect(report, &QAction::triggered, this, [this] { CompareReportDialog(*m_session, this).exec(); });
 
     auto* view = menuBar()->addMenu(tr("&View"));
     const Tab order[] = {Tab::Overlay, Tab::SideBySide, Tab::Grid, Tab::Differences};

@@ -39,7 +39,8 @@ constexpr QSize kPreviewSize(560, 440);
 
 } // namespace
 
-ExportDialog::ExportDialog(const Map& map, QWidget* parent) : QDialog(parent), m_map(map)
+ExportDialog::ExportDialog(const Map& map, QWidget* parent, const QRectF& view)
+    : QDialog(parent), m_map(map), m_view(view)
 {
     setWindowTitle(tr("Export %1").arg(QString::fromStdString(map.props.title)));
     ExportFonts::ensureLoaded();
@@ -126,6 +127,11 @@ void ExportDialog::buildUi()
     m_dpi->setSuffix(tr(" dpi"));
     m_dpi->setToolTip(tr("96 dpi is the canvas at 100 %; 192 dpi (twice) stays sharp on slides"));
     form->addRow(tr("PNG &resolution:"), m_dpi);
+    m_currentView = new QCheckBox(tr("&Current view only (SVG, PNG)"));
+    m_currentView->setToolTip(m_view.isEmpty() ? tr("Open the map on the canvas to export what it shows")
+                                               : tr("Export only the part of the map the canvas shows, "
+                                                    "with its lane and phase headers"));
+    form->addRow(QString(), m_currentView);
     m_revision = new QLineEdit;
     m_revision->setPlaceholderText(tr("optional, e.g. After session 3, March"));
     form->addRow(tr("Re&vision name:"), m_revision);
@@ -170,7 +176,7 @@ void ExportDialog::buildUi()
     for (QSpinBox* s : {m_columns, m_rows, m_dpi})
         connect(s, &QSpinBox::valueChanged, this, &ExportDialog::optionsChanged);
     connect(m_margin, &QDoubleSpinBox::valueChanged, this, &ExportDialog::optionsChanged);
-    for (QAbstractButton* b : std::initializer_list<QAbstractButton*>{m_fit, m_tile, m_greyscale})
+    for (QAbstractButton* b : std::initializer_list<QAbstractButton*>{m_fit, m_tile, m_greyscale, m_currentView})
         connect(b, &QAbstractButton::toggled, this, &ExportDialog::optionsChanged);
     connect(m_revision, &QLineEdit::textChanged, this, &ExportDialog::optionsChanged);
 }
@@ -190,6 +196,8 @@ ExportOptions ExportDialog::options() const
             o.hiddenKinds.insert(kind);
     o.greyscale = m_greyscale->isChecked();
     o.dpi = m_dpi->value();
+    o.currentView = m_currentView->isChecked();
+    o.viewRect = m_view;
     o.revisionName = m_revision->text().trimmed();
     return o;
 }
@@ -199,7 +207,7 @@ void ExportDialog::setOptions(const ExportOptions& o)
     const QSignalBlocker blockers[] = {QSignalBlocker(m_format), QSignalBlocker(m_paper), QSignalBlocker(m_orientation),
                                        QSignalBlocker(m_margin), QSignalBlocker(m_fit),   QSignalBlocker(m_tile),
                                        QSignalBlocker(m_columns), QSignalBlocker(m_rows), QSignalBlocker(m_greyscale),
-                                       QSignalBlocker(m_dpi),    QSignalBlocker(m_revision)};
+                                       QSignalBlocker(m_dpi),    QSignalBlocker(m_revision), QSignalBlocker(m_currentView)};
     m_format->setCurrentIndex(std::max(0, m_format->findData(static_cast<int>(o.format))));
     m_paper->setCurrentIndex(std::max(0, m_paper->findData(static_cast<int>(o.paper))));
     m_orientation->setCurrentIndex(std::max(0, m_orientation->findData(static_cast<int>(o.orientation))));
@@ -217,6 +225,7 @@ void ExportDialog::setOptions(const ExportOptions& o)
     }
     m_greyscale->setChecked(o.greyscale);
     m_dpi->setValue(o.dpi);
+    m_currentView->setChecked(o.currentView);
     m_revision->setText(o.revisionName);
     optionsChanged();
     updatePreview(); // at once: whoever sets options wants to see them
@@ -231,6 +240,7 @@ void ExportDialog::optionsChanged()
     m_columns->setEnabled(pdf && m_tile->isChecked());
     m_rows->setEnabled(pdf && m_tile->isChecked());
     m_dpi->setEnabled(format == ExportOptions::Format::Png);
+    m_currentView->setEnabled(!m_view.isEmpty() && (format == ExportOptions::Format::Svg || format == ExportOptions::Format::Png));
     m_greyscale->setEnabled(format != ExportOptions::Format::Json);
     for (const auto& [kind, box] : m_kinds)
         box->setEnabled(format != ExportOptions::Format::Json);
@@ -273,10 +283,12 @@ void ExportDialog::showPreviewPage(int page)
             paper = m_printout->pageSize();
         MapExportScene* mapOnly = nullptr;
         std::unique_ptr<MapExportScene> scene;
+        QRectF content;
         if (!m_printout) {
             scene = std::make_unique<MapExportScene>(m_map, o.hiddenKinds);
             mapOnly = scene.get();
-            paper = mapOnly->mapBounds().size();
+            content = o.exportsView() ? mapOnly->viewContent(o.viewRect) : mapOnly->contentRect();
+            paper = MapExportScene::withHeaders(content).size();
         }
         const qreal scale = std::min(box.width() / paper.width(), box.height() / paper.height());
         m_preview = QImage((paper * scale * dpr).toSize(), QImage::Format_RGB32);
@@ -289,14 +301,15 @@ void ExportDialog::showPreviewPage(int page)
             if (m_printout)
                 m_printout->paintPage(painter, m_page);
             else
-                mapOnly->paint(painter, QRectF(QPointF(0, 0), paper), mapOnly->contentRect());
+                mapOnly->paint(painter, QRectF(QPointF(0, 0), paper), content);
         }
         if (o.greyscale)
             m_preview = m_preview.convertToFormat(QImage::Format_Grayscale8);
         m_previewLabel->setText(QString());
         m_previewLabel->setPixmap(QPixmap::fromImage(m_preview));
-        m_pageLabel->setText(m_printout ? m_printout->pageLabel(m_page)
-                                        : tr("The map as the canvas shows it"));
+        m_pageLabel->setText(m_printout        ? m_printout->pageLabel(m_page)
+                             : o.exportsView() ? tr("The current view as the canvas shows it")
+                                               : tr("The map as the canvas shows it"));
     }
     m_prev->setEnabled(m_page > 0);
     m_next->setEnabled(m_page + 1 < count);

@@ -29,7 +29,9 @@ class MapPrintout;
 class ExportDialog final : public QDialog {
     Q_OBJECT
 public:
-    ExportDialog(const Map& map, QWidget* parent = nullptr);
+    /// view: the canvas's visible scene rectangle, which SVG and PNG can export alone
+    /// ("Current view only"); empty when there is no canvas to take it from.
+    ExportDialog(const Map& map, QWidget* parent = nullptr, const QRectF& view = QRectF());
     ~ExportDialog() override;
 
     ExportOptions options() const;
@@ -54,6 +56,7 @@ private:
     QString suggestedFileName() const;
 
     Map m_map;
+    QRectF m_view;
     std::unique_ptr<MapPrintout> m_printout;
     QImage m_preview;
     int m_page = 0;
@@ -69,6 +72,7 @@ private:
     std::map<AnnotationKind, QCheckBox*> m_kinds;
     QCheckBox* m_greyscale = nullptr;
     QSpinBox* m_dpi = nullptr;
+    QCheckBox* m_currentView = nullptr;
     QLineEdit* m_revision = nullptr;
     QLabel* m_previewLabel = nullptr;
     QLabel* m_pageLabel = nullptr;
