@@ -34,6 +34,7 @@ constexpr qreal kIntroH = 22;
 constexpr qreal kPairH = 34;
 constexpr qreal kGroupH = 24;
 constexpr qreal kNoneH = 18;
+constexpr qreal kContinuedH = 22; // a pair's name again, atop a page that goes on with its tables
 constexpr qreal kFigureLineH = 12;
 constexpr qreal kMaxOverlayScale = 0.75; // the comparison window at 100 %: 1 px = 0.75 pt
 constexpr qreal kLegendRowH = 20;
@@ -152,42 +153,34 @@ QString ComparisonPrintout::pageName(int index) const
 
 // ----- the overlay ------------------------------------------------------------------------
 
-void ComparisonPrintout::layoutOverlay()
+std::vector<QRectF> ComparisonPrintout::sliceOverlay(qreal scale, qreal areaHeight) const
 {
     QGraphicsScene* scene = m_overlay->view()->scene();
     const QRectF all = scene->sceneRect();
-    // The band of phase headings at the top (the only rectangle starting at the top left).
-    qreal header = 0;
+    const qreal header = m_overlayHeader.height();
+    // Cut between lane rows (where their bands start) when a page holds whole rows, else
+    // between steps and headings.
+    std::set<qreal> rowTops{all.bottom()};
     std::vector<std::pair<qreal, qreal>> blocked; // vertical spans a cut must not go through
     for (QGraphicsItem* item : scene->items()) {
-        if (auto* rect = qgraphicsitem_cast<QGraphicsRectItem*>(item); rect && rect->rect().top() == 0)
-            header = std::max(header, rect->rect().bottom());
+        if (auto* rect = qgraphicsitem_cast<QGraphicsRectItem*>(item); rect && rect->rect().top() > header - 1)
+            rowTops.insert(rect->rect().top());
         if (item->type() == CompareStepItem::Type || qgraphicsitem_cast<QGraphicsTextItem*>(item)) {
             const QRectF r = item->sceneBoundingRect();
             blocked.emplace_back(r.top(), r.bottom());
         }
     }
-    m_overlayHeader = QRectF(all.left(), all.top(), all.width(), header);
-
-    const QRectF c = contentArea();
-    const qreal areaH = c.height() - pp::kTitleBlockH - pp::kGap - m_legendHeight - pp::kGap;
-    // Fitted to the page's width: the steps' words stay readable however many lanes there are.
-    // A tall overlay goes on over more pages, cut between steps, the phase headings repeated.
-    m_overlayScale = std::min(kMaxOverlayScale, c.width() / all.width());
-    if (all.height() * m_overlayScale > areaH) {
-        // Unless it fits the page whole at not much less: one page is easier to take in.
-        const qreal whole = areaH / all.height();
-        if (whole >= 0.8 * m_overlayScale)
-            m_overlayScale = whole;
-    }
+    std::vector<QRectF> slices;
     qreal top = all.top();
     while (top < all.bottom() - 1) {
-        const qreal room = areaH / m_overlayScale - (top > all.top() ? header : 0);
+        const qreal room = areaHeight / scale - (top > all.top() ? header : 0);
         qreal cut = top + room;
         if (cut >= all.bottom()) {
             cut = all.bottom();
+        } else if (auto it = rowTops.upper_bound(cut); it != rowTops.begin() && *std::prev(it) > top + 1) {
+            cut = *std::prev(it);
         } else {
-            // Move the cut up until it crosses no step and no heading.
+            // A row taller than a page: move the cut up until it crosses no step and no heading.
             bool moved = true;
             while (moved) {
                 moved = false;
@@ -200,11 +193,43 @@ void ComparisonPrintout::layoutOverlay()
             if (cut <= top + room * 0.25)
                 cut = top + room; // nothing to cut between: cut through rather than leave a page empty
         }
+        slices.emplace_back(all.left(), top, all.width(), cut - top);
+        top = cut;
+    }
+    return slices;
+}
+
+void ComparisonPrintout::layoutOverlay()
+{
+    QGraphicsScene* scene = m_overlay->view()->scene();
+    const QRectF all = scene->sceneRect();
+    // The band of phase headings at the top (the only rectangle starting at the top).
+    qreal header = 0;
+    for (QGraphicsItem* item : scene->items())
+        if (auto* rect = qgraphicsitem_cast<QGraphicsRectItem*>(item); rect && rect->rect().top() <= all.top())
+            header = std::max(header, rect->rect().bottom());
+    m_overlayHeader = QRectF(all.left(), all.top(), all.width(), header);
+
+    const QRectF c = contentArea();
+    const qreal areaH = c.height() - pp::kTitleBlockH - pp::kGap - m_legendHeight - pp::kGap;
+    // Fitted to the page's width, so that the steps' words stay readable however many lanes
+    // there are; a tall overlay goes on over more pages, the phase headings repeated. Up to a
+    // fifth smaller when that saves a page: fewer pages are easier to take in.
+    const qreal widthScale = std::min(kMaxOverlayScale, c.width() / all.width());
+    m_overlayScale = widthScale;
+    std::vector<QRectF> best = sliceOverlay(widthScale, areaH);
+    for (const qreal f : {0.95, 0.9, 0.85, 0.8}) {
+        std::vector<QRectF> slices = sliceOverlay(widthScale * f, areaH);
+        if (slices.size() < best.size()) {
+            best = std::move(slices);
+            m_overlayScale = widthScale * f;
+        }
+    }
+    for (const QRectF& slice : best) {
         Page page;
         page.kind = PageKind::Overlay;
-        page.slice = QRectF(all.left(), top, all.width(), cut - top);
+        page.slice = slice;
         m_pages.push_back(page);
-        top = cut;
     }
 }
 
@@ -368,14 +393,14 @@ void ComparisonPrintout::paintLegend(QPainter& painter, qreal top)
 // ----- pagination -------------------------------------------------------------------------
 
 void ComparisonPrintout::paginate(PageKind kind, const std::vector<qreal>& heights, qreal available,
-                                  const std::vector<bool>& keepWithNext)
+                                  const std::vector<bool>& keepWithNext, const std::vector<qreal>& startExtra)
 {
     std::size_t i = 0;
     while (i < heights.size()) {
         Page page;
         page.kind = kind;
         page.firstRow = static_cast<int>(i);
-        qreal used = 0;
+        qreal used = startExtra.empty() ? 0 : startExtra[i];
         while (i < heights.size()) {
             // A heading never ends a page: it goes with what it heads.
             qreal need = heights[i];
@@ -655,14 +680,19 @@ void ComparisonPrintout::buildDifferences()
         keep.push_back(row.kind == DiffRow::Kind::Pair || row.kind == DiffRow::Kind::Group ||
                        row.kind == DiffRow::Kind::Head);
     }
-    // Room on every page for a table continued from the page before: its heading and head again.
-    qreal continued = 0;
-    for (const DiffRow& row : m_rows)
-        if (row.kind == DiffRow::Kind::Head)
-            continued = std::max(continued, row.height);
-    continued += kGroupH;
-    const qreal available = c.height() - pp::kTitleBlockH - pp::kGap - kIntroH - continued;
-    paginate(PageKind::Differences, heights, available, keep);
+    // A page that starts inside a table starts with its heading and head again.
+    std::vector<qreal> continued(m_rows.size(), 0);
+    qreal head = 0;
+    for (std::size_t r = 0; r < m_rows.size(); ++r) {
+        if (m_rows[r].kind == DiffRow::Kind::Head)
+            head = m_rows[r].height;
+        if (m_rows[r].kind != DiffRow::Kind::Pair)
+            continued[r] = kContinuedH;
+        if (m_rows[r].kind == DiffRow::Kind::Cells)
+            continued[r] += kGroupH + head;
+    }
+    const qreal available = c.height() - pp::kTitleBlockH - pp::kGap - kIntroH;
+    paginate(PageKind::Differences, heights, available, keep, continued);
 }
 
 void ComparisonPrintout::paintDifferences(QPainter& painter, const Page& page)
@@ -697,9 +727,7 @@ void ComparisonPrintout::paintDifferences(QPainter& painter, const Page& page)
     auto paintGroup = [&](const DiffTable& table, bool continuedHere) {
         painter.setFont(ExportFonts::font(10, true));
         painter.setPen(pp::ink());
-        QString text = table.heading;
-        if (continuedHere)
-            text = QStringLiteral("%1: %2 (continued)").arg(table.pair, table.heading);
+        const QString text = continuedHere ? QStringLiteral("%1 (continued)").arg(table.heading) : table.heading;
         painter.drawText(QRectF(c.left(), y + 6, c.width(), kGroupH - 6), Qt::AlignLeft | Qt::AlignVCenter,
                          QFontMetricsF(ExportFonts::font(10, true)).elidedText(text, Qt::ElideMiddle, c.width()));
         y += kGroupH;
@@ -707,6 +735,18 @@ void ComparisonPrintout::paintDifferences(QPainter& painter, const Page& page)
 
     // A table that goes on from the page before starts with its heading and head again.
     const DiffRow& first = m_rows[static_cast<std::size_t>(page.firstRow)];
+    if (first.kind != DiffRow::Kind::Pair) {
+        const QFont font = ExportFonts::font(10, true);
+        painter.setFont(font);
+        painter.setPen(pp::muted());
+        painter.drawText(QRectF(c.left(), y, c.width(), kContinuedH - 6), Qt::AlignLeft | Qt::AlignVCenter,
+                         QFontMetricsF(font).elidedText(
+                             QStringLiteral("%1, continued").arg(m_tables[static_cast<std::size_t>(first.table)].pair),
+                             Qt::ElideMiddle, c.width()));
+        painter.setPen(QPen(pp::rule(), 0.8));
+        painter.drawLine(QPointF(c.left(), y + kContinuedH - 4), QPointF(c.right(), y + kContinuedH - 4));
+        y += kContinuedH;
+    }
     if (first.kind == DiffRow::Kind::Cells) {
         paintGroup(m_tables[static_cast<std::size_t>(first.table)], true);
         for (int k = page.firstRow; k >= 0; --k)
@@ -794,7 +834,14 @@ void ComparisonPrintout::paintTitleBlock(QPainter& painter, int index)
         when << QStringLiteral("Revision: %1").arg(m_options.revisionName);
     when << QStringLiteral("Exported %1").arg(m_date);
     const QString separator = QStringLiteral("  \u00B7  ");
-    pp::paintTitleText(painter, block, block.width() - reserved, title(), what.join(separator), when.join(separator));
+    // Many districts' names do not fit a title: then their initials, which the legend and the grid spell out.
+    QString heading = title();
+    const qreal leftW = block.width() - reserved;
+    if (QFontMetricsF(ExportFonts::font(16, true)).horizontalAdvance(heading) > leftW)
+        heading = QStringLiteral("Comparison of %1 districts: %2")
+                      .arg(m_session.mapCount())
+                      .arg(m_session.districtInitials().join(QStringLiteral(" \u00B7 ")));
+    pp::paintTitleText(painter, block, leftW, heading, what.join(separator), when.join(separator));
 }
 
 void ComparisonPrintout::paintPage(QPainter& painter, int index)

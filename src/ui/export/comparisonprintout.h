@@ -93,8 +93,11 @@ class ComparisonPrintout final {
     void buildDifferences();
     void buildLegend();
     qreal layoutLegend(qreal width);
+    /// startExtra: per row, the height a page starting with it needs above it (empty: none).
     void paginate(PageKind kind, const std::vector<qreal>& heights, qreal available,
-                  const std::vector<bool>& keepWithNext);
+                  const std::vector<bool>& keepWithNext, const std::vector<qreal>& startExtra = {});
+    /// The overlay scene cut into pages' worth at this scale.
+    std::vector<QRectF> sliceOverlay(qreal scale, qreal areaHeight) const;
 
     void paintTitleBlock(QPainter& painter, int index);
     void paintOverlay(QPainter& painter, const Page& page);
