@@ -13,9 +13,9 @@
 #include <QDoubleSpinBox>
 #include <QFileDialog>
 #include <QFileInfo>
-#include <QGuiApplication>
 #include <QFormLayout>
 #include <QGroupBox>
+#include <QGuiApplication>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QLineEdit>
@@ -108,7 +108,8 @@ void ExportDialog::buildUi()
     for (AnnotationKind k : kAllAnnotationKinds) {
         if (!present.count(k))
             continue;
-        auto* box = new QCheckBox(QString::fromUtf8(displayName(k).data(), static_cast<qsizetype>(displayName(k).size())));
+        auto* box =
+            new QCheckBox(QString::fromUtf8(displayName(k).data(), static_cast<qsizetype>(displayName(k).size())));
         box->setIcon(annotationIcon(k));
         box->setChecked(true);
         m_kinds[k] = box;
@@ -204,10 +205,11 @@ ExportOptions ExportDialog::options() const
 
 void ExportDialog::setOptions(const ExportOptions& o)
 {
-    const QSignalBlocker blockers[] = {QSignalBlocker(m_format), QSignalBlocker(m_paper), QSignalBlocker(m_orientation),
-                                       QSignalBlocker(m_margin), QSignalBlocker(m_fit),   QSignalBlocker(m_tile),
-                                       QSignalBlocker(m_columns), QSignalBlocker(m_rows), QSignalBlocker(m_greyscale),
-                                       QSignalBlocker(m_dpi),    QSignalBlocker(m_revision), QSignalBlocker(m_currentView)};
+    const QSignalBlocker blockers[] = {
+        QSignalBlocker(m_format),  QSignalBlocker(m_paper),    QSignalBlocker(m_orientation),
+        QSignalBlocker(m_margin),  QSignalBlocker(m_fit),      QSignalBlocker(m_tile),
+        QSignalBlocker(m_columns), QSignalBlocker(m_rows),     QSignalBlocker(m_greyscale),
+        QSignalBlocker(m_dpi),     QSignalBlocker(m_revision), QSignalBlocker(m_currentView)};
     m_format->setCurrentIndex(std::max(0, m_format->findData(static_cast<int>(o.format))));
     m_paper->setCurrentIndex(std::max(0, m_paper->findData(static_cast<int>(o.paper))));
     m_orientation->setCurrentIndex(std::max(0, m_orientation->findData(static_cast<int>(o.orientation))));
@@ -240,10 +242,17 @@ void ExportDialog::optionsChanged()
     m_columns->setEnabled(pdf && m_tile->isChecked());
     m_rows->setEnabled(pdf && m_tile->isChecked());
     m_dpi->setEnabled(format == ExportOptions::Format::Png);
-    m_currentView->setEnabled(!m_view.isEmpty() && (format == ExportOptions::Format::Svg || format == ExportOptions::Format::Png));
+    m_currentView->setEnabled(!m_view.isEmpty() &&
+                              (format == ExportOptions::Format::Svg || format == ExportOptions::Format::Png));
     m_greyscale->setEnabled(format != ExportOptions::Format::Json);
     for (const auto& [kind, box] : m_kinds)
         box->setEnabled(format != ExportOptions::Format::Json);
+    m_refresh->start();
+}
+
+void ExportDialog::resizeEvent(QResizeEvent* event)
+{
+    QDialog::resizeEvent(event);
     m_refresh->start();
 }
 
@@ -271,7 +280,10 @@ void ExportDialog::showPreviewPage(int page)
     const int count = previewPageCount();
     m_page = std::clamp(page, 0, std::max(0, count - 1));
     const qreal dpr = devicePixelRatioF();
-    const QSizeF box = QSizeF(m_previewLabel->size().expandedTo(kPreviewSize)) - QSizeF(16, 16);
+    // Before the dialog is laid out the label has a size of its own, which the layout may
+    // then shrink to the minimum: draw for the minimum until the dialog is shown.
+    const QSize room = isVisible() ? m_previewLabel->size().expandedTo(kPreviewSize) : kPreviewSize;
+    const QSizeF box = QSizeF(room) - QSizeF(16, 16);
     if (count == 0) {
         m_preview = QImage();
         m_previewLabel->setPixmap(QPixmap());
@@ -317,8 +329,8 @@ void ExportDialog::showPreviewPage(int page)
 
 QString ExportDialog::suggestedFileName() const
 {
-    QString base = QString::fromStdString(m_map.props.district.empty() ? m_map.props.title
-                                                                       : m_map.props.district + " " + m_map.props.title);
+    QString base = QString::fromStdString(
+        m_map.props.district.empty() ? m_map.props.title : m_map.props.district + " " + m_map.props.title);
     base.replace(QRegularExpression(QStringLiteral("[^A-Za-z0-9 _-]+")), QStringLiteral(" "));
     base = base.simplified();
     if (base.isEmpty())
@@ -336,11 +348,12 @@ void ExportDialog::chooseFileAndExport()
     if (folder.isEmpty() || !QDir(folder).exists())
         folder = QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation);
     const ExportOptions o = options();
-    const QString filter = tr("%1 files (*.%2)").arg(ExportOptions::formatName(o.format),
-                                                     o.format == ExportOptions::Format::Json
-                                                         ? QStringLiteral("json")
-                                                         : ExportOptions::fileSuffix(o.format));
-    const QString path = QFileDialog::getSaveFileName(this, tr("Export map"), QDir(folder).filePath(suggestedFileName()), filter);
+    const QString filter = tr("%1 files (*.%2)")
+                               .arg(ExportOptions::formatName(o.format), o.format == ExportOptions::Format::Json
+                                                                             ? QStringLiteral("json")
+                                                                             : ExportOptions::fileSuffix(o.format));
+    const QString path =
+        QFileDialog::getSaveFileName(this, tr("Export map"), QDir(folder).filePath(suggestedFileName()), filter);
     if (path.isEmpty())
         return;
     settings.setValue(QStringLiteral("export/folder"), QFileInfo(path).absolutePath());

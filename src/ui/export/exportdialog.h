@@ -28,7 +28,7 @@ class MapPrintout;
 /// print. The options are remembered (QSettings, group "export") for the next export.
 class ExportDialog final : public QDialog {
     Q_OBJECT
-public:
+  public:
     /// view: the canvas's visible scene rectangle, which SVG and PNG can export alone
     /// ("Current view only"); empty when there is no canvas to take it from.
     ExportDialog(const Map& map, QWidget* parent = nullptr, const QRectF& view = QRectF());
@@ -48,7 +48,11 @@ public:
     /// returns false with the reason in error (the dialog's Export button shows it).
     bool exportTo(const QString& path, QString* error = nullptr);
 
-private:
+  protected:
+    /// The preview is drawn for the space it has: again when that changes.
+    void resizeEvent(QResizeEvent* event) override;
+
+  private:
     void buildUi();
     void optionsChanged();
     void updatePreview();

@@ -25,6 +25,7 @@
 #include <QSettings>
 #include <QSvgRenderer>
 #include <QTemporaryDir>
+#include <QTest>
 
 #include <algorithm>
 
@@ -416,4 +417,32 @@ TEST_CASE("The export dialog offers the current view for SVG and PNG and remembe
     ExportDialog noView(map);
     CHECK_FALSE(noView.options().exportsView());
     QSettings().remove(QStringLiteral("export"));
+}
+
+TEST_CASE("Report and export dialogs rendered for review", "[.][report-shots]")
+{
+    // Run by hand: CROSSWALK_SHOTS=/some/folder crosswalk_ui_tests "[report-shots]"
+    const AppFont font;
+    const QString folder = qEnvironmentVariable("CROSSWALK_SHOTS", QDir::tempPath());
+    QCoreApplication::setOrganizationName(QStringLiteral("CrosswalkTests"));
+    QCoreApplication::setApplicationName(QStringLiteral("ReportShots"));
+    DemoWorkspace demo;
+    Workspace ws = Workspace::open(demo.path, Workspace::Mode::ReadWrite);
+    CompareWindow window(ws, demo.first(2));
+    window.resize(1600, 960);
+    window.show();
+    CompareReportDialog dialog(*window.session(), &window);
+    dialog.show();
+    QCoreApplication::processEvents();
+    CHECK(dialog.grab().save(folder + QStringLiteral("/report-dialog.png")));
+    const Map map = parseMapJson(demoMapTexts().at(0)).map;
+    const QRectF whole = MapExportScene(map, {}).mapBounds();
+    ExportDialog exportDialog(map, nullptr, QRectF(whole.left() + 400, whole.top(), 1400, 700));
+    ExportOptions o = exportDialog.options();
+    o.format = ExportOptions::Format::Png;
+    o.currentView = true;
+    exportDialog.setOptions(o);
+    exportDialog.show();
+    QTest::qWait(300); // the preview follows the dialog's size after a short pause
+    CHECK(exportDialog.grab().save(folder + QStringLiteral("/export-dialog-view.png")));
 }
