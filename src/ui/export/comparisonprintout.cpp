@@ -30,12 +30,10 @@ namespace pp = printpage;
 
 // Type and spacing in points, as in the map PDF: 9 pt body.
 constexpr qreal kCellPad = 4;
-constexpr qreal kIntroH = 22;
 constexpr qreal kPairH = 34;
 constexpr qreal kGroupH = 24;
 constexpr qreal kNoneH = 18;
-constexpr qreal kContinuedH = 22; // a pair's name again, atop a page that goes on with its tables
-constexpr qreal kFigureLineH = 12;
+constexpr qreal kContinuedH = 22;        // a pair's name again, atop a page that goes on with its tables
 constexpr qreal kMaxOverlayScale = 0.75; // the comparison window at 100 %: 1 px = 0.75 pt
 constexpr qreal kLegendRowH = 20;
 
@@ -49,6 +47,29 @@ qreal wrappedHeight(const QFont& font, qreal width, const QString& text)
     if (text.isEmpty())
         return 0;
     return QFontMetricsF(font).boundingRect(QRectF(0, 0, width, 1e6), Qt::TextWordWrap, text).height();
+}
+
+/// True when every word of text fits width in font (a word wider than its column is cut).
+bool wordsFit(const QFont& font, qreal width, const QString& text)
+{
+    const QFontMetricsF metrics(font);
+    for (const QString& word : text.split(QLatin1Char(' '), Qt::SkipEmptyParts))
+        if (metrics.horizontalAdvance(word) > width)
+            return false;
+    return true;
+}
+
+QString gridIntro()
+{
+    return QStringLiteral(
+        "What each district's lane holds, lane by lane (lanes lined up by role). The figures sit side "
+        "by side to be read, not added up: no district is scored or ranked.");
+}
+
+QString differencesIntro()
+{
+    return QStringLiteral("What one district has and the other does not, pair by pair: steps without a match, and "
+                          "matched steps where only one district marks a black box, harm point or variation.");
 }
 
 QString counted(int n, const QString& one, const QString& many)
@@ -121,6 +142,11 @@ ComparisonPrintout::ComparisonPrintout(CompareSession& session, const ExportOpti
     m_date = pp::dateText(options);
     buildLegend();
     m_legendHeight = layoutLegend(contentArea().width());
+    // The notes under the title block wrap on narrow paper.
+    const QFont note = ExportFonts::font(9);
+    m_introHeight = std::max(wrappedHeight(note, contentArea().width(), gridIntro()),
+                             wrappedHeight(note, contentArea().width(), differencesIntro())) +
+                    10;
     layoutOverlay();
     buildGrid();
     buildDifferences();
@@ -440,20 +466,42 @@ void ComparisonPrintout::buildGrid()
     std::vector<std::unordered_map<std::string, LaneTally>> figures;
     for (const Map& map : m_session.maps())
         figures.push_back(laneFigures(map));
-    const QFont bold = ExportFonts::font(9, true);
-    const QFont body = ExportFonts::font(9);
+    // The largest type, from 9 pt down, at which every word and every figure fits its column:
+    // eight districts on portrait paper make narrow columns.
+    const qreal w0 = gridColumnW(0) - 2 * kCellPad;
+    const qreal w = gridColumnW(1) - 2 * kCellPad;
+    for (m_gridType = 9; m_gridType > 6; m_gridType -= 1) {
+        const QFont b = ExportFonts::font(m_gridType, true);
+        const QFontMetricsF plain(ExportFonts::font(m_gridType));
+        bool fits = wordsFit(b, w0, QStringLiteral("Lane (role)"));
+        for (std::size_t r = 0; r < rows.size() && fits; ++r) {
+            fits = wordsFit(b, w0, m_session.rowName(r));
+            for (std::size_t i = 0; i < n && fits; ++i)
+                if (const Lane* lane = rows[r][i].empty() ? nullptr : m_session.map(i).lane(rows[r][i]))
+                    fits = wordsFit(b, w, q(lane->name));
+        }
+        for (std::size_t i = 0; i < n && fits; ++i)
+            fits = wordsFit(b, w, m_session.districtNames()[static_cast<qsizetype>(i)]);
+        for (const QString& figure : {QStringLiteral("88 black boxes"), QStringLiteral("88 harm points"),
+                                      QStringLiteral("88 variations"), QStringLiteral("88 handoffs")})
+            fits = fits && plain.horizontalAdvance(figure) + m_gridType * 1.5 <= w;
+        if (fits)
+            break;
+    }
+    const QFont bold = ExportFonts::font(m_gridType, true);
+    const qreal lineH = m_gridType + 3;
 
+    // The head: each district's badge, its name under it.
     m_gridHeadHeight = 0;
     for (std::size_t i = 0; i < n; ++i)
         m_gridHeadHeight =
-            std::max(m_gridHeadHeight, wrappedHeight(bold, gridColumnW(1) - 2 * kCellPad - 30,
-                                                     m_session.districtNames()[static_cast<qsizetype>(i)]));
-    m_gridHeadHeight += 2 * kCellPad + 2;
+            std::max(m_gridHeadHeight, wrappedHeight(bold, w, m_session.districtNames()[static_cast<qsizetype>(i)]));
+    m_gridHeadHeight += 16 + 2 * kCellPad + 2;
 
     for (std::size_t r = 0; r < rows.size(); ++r) {
         GridRow row;
         row.name = m_session.rowName(r);
-        qreal height = wrappedHeight(bold, gridColumnW(0) - 2 * kCellPad, row.name);
+        qreal height = wrappedHeight(bold, w0, row.name);
         for (std::size_t i = 0; i < n; ++i) {
             const std::string& laneId = rows[r][i];
             const Lane* lane = laneId.empty() ? nullptr : m_session.map(i).lane(laneId);
@@ -469,8 +517,7 @@ void ComparisonPrintout::buildGrid()
                                  counted(f.harmPoints, QStringLiteral("harm point"), QStringLiteral("harm points")),
                                  counted(f.variations, QStringLiteral("variation"), QStringLiteral("variations"))});
             row.figures.push_back({f.steps, f.handoffs, f.blackBoxes, f.harmPoints, f.variations});
-            height = std::max(height,
-                              wrappedHeight(bold, gridColumnW(1) - 2 * kCellPad, q(lane->name)) + 2 + 5 * kFigureLineH);
+            height = std::max(height, wrappedHeight(bold, w, q(lane->name)) + 2 + 5 * lineH);
         }
         row.height = height + 2 * kCellPad + 2;
         m_grid.push_back(row);
@@ -479,7 +526,7 @@ void ComparisonPrintout::buildGrid()
     for (const GridRow& row : m_grid)
         heights.push_back(row.height);
     const QRectF c = contentArea();
-    const qreal available = c.height() - pp::kTitleBlockH - pp::kGap - kIntroH - m_gridHeadHeight;
+    const qreal available = c.height() - pp::kTitleBlockH - pp::kGap - m_introHeight - m_gridHeadHeight;
     if (heights.empty())
         m_pages.push_back(Page{PageKind::Grid, {}, 0, 0});
     else
@@ -493,14 +540,14 @@ void ComparisonPrintout::paintGrid(QPainter& painter, const Page& page)
     qreal y = c.top() + pp::kTitleBlockH + pp::kGap;
     painter.setFont(ExportFonts::font(9));
     painter.setPen(pp::muted());
-    painter.drawText(
-        QRectF(c.left(), y, c.width(), kIntroH - 6), Qt::AlignLeft | Qt::AlignVCenter,
-        QStringLiteral("What each district's lane holds, lane by lane (lanes lined up by role). The figures "
-                       "sit side by side to be read, not added up: no district is scored or ranked."));
-    y += kIntroH;
+    painter.drawText(QRectF(c.left(), y, c.width(), m_introHeight), Qt::AlignLeft | Qt::AlignTop | Qt::TextWordWrap,
+                     gridIntro());
+    y += m_introHeight;
 
-    const QFont bold = ExportFonts::font(9, true);
-    const QFont body = ExportFonts::font(9);
+    const QFont bold = ExportFonts::font(m_gridType, true);
+    const QFont body = ExportFonts::font(m_gridType);
+    const qreal lineH = m_gridType + 3;
+    const qreal glyphSize = m_gridType;
     const qreal right = c.right();
     // The head: the districts, each with its sample as on the overlay.
     painter.setFont(bold);
@@ -510,13 +557,13 @@ void ComparisonPrintout::paintGrid(QPainter& painter, const Page& page)
     for (std::size_t i = 0; i < n; ++i) {
         const int col = static_cast<int>(i) + 1;
         const qreal x = gridColumnX(col) + kCellPad;
-        const qreal badgeW = paintDistrictSample(painter, QPointF(x, y + kCellPad + 7), i,
-                                                 m_session.districtInitials()[static_cast<qsizetype>(i)], false);
+        paintDistrictSample(painter, QPointF(x, y + kCellPad + 6), i,
+                            m_session.districtInitials()[static_cast<qsizetype>(i)], false);
         painter.setFont(bold);
         painter.setPen(pp::ink());
-        painter.drawText(
-            QRectF(x + badgeW + 4, y + kCellPad, gridColumnW(col) - 2 * kCellPad - badgeW - 4, m_gridHeadHeight),
-            Qt::AlignLeft | Qt::AlignTop | Qt::TextWordWrap, m_session.districtNames()[static_cast<qsizetype>(i)]);
+        painter.drawText(QRectF(x, y + kCellPad + 16, gridColumnW(col) - 2 * kCellPad, m_gridHeadHeight),
+                         Qt::AlignLeft | Qt::AlignTop | Qt::TextWordWrap,
+                         m_session.districtNames()[static_cast<qsizetype>(i)]);
     }
     y += m_gridHeadHeight;
     painter.setPen(QPen(pp::rule(), 0.8));
@@ -551,29 +598,29 @@ void ComparisonPrintout::paintGrid(QPainter& painter, const Page& page)
                              cell.front());
             qreal ly = y + kCellPad + nameH + 2;
             for (int k = 0; k < 5; ++k) {
-                const QPointF at(x, ly + 1.5);
+                const QPointF at(x, ly + (lineH - glyphSize) / 2);
                 switch (k) {
                 case 0:
-                    glyph(painter, at, 9, cs::drawStepsGlyph);
+                    glyph(painter, at, glyphSize, cs::drawStepsGlyph);
                     break;
                 case 1:
-                    glyph(painter, at, 9, cs::drawHandoffGlyph);
+                    glyph(painter, at, glyphSize, cs::drawHandoffGlyph);
                     break;
                 case 2:
-                    glyph(painter, at, 9, cs::drawBlackBoxGlyph);
+                    glyph(painter, at, glyphSize, cs::drawBlackBoxGlyph);
                     break;
                 case 3:
-                    glyph(painter, at, 9, cs::drawHarmGlyph);
+                    glyph(painter, at, glyphSize, cs::drawHarmGlyph);
                     break;
                 default:
-                    glyph(painter, at, 9, cs::drawVariationGlyph);
+                    glyph(painter, at, glyphSize, cs::drawVariationGlyph);
                     break;
                 }
                 painter.setFont(body);
                 painter.setPen(row.figures[i][static_cast<std::size_t>(k)] == 0 ? pp::muted() : pp::ink());
-                painter.drawText(QRectF(x + 13, ly, w - 13, kFigureLineH), Qt::AlignLeft | Qt::AlignVCenter,
-                                 cell[k + 1]);
-                ly += kFigureLineH;
+                painter.drawText(QRectF(x + glyphSize * 1.45, ly, w - glyphSize * 1.45, lineH),
+                                 Qt::AlignLeft | Qt::AlignVCenter, cell[k + 1]);
+                ly += lineH;
             }
         }
         y += row.height;
@@ -581,7 +628,7 @@ void ComparisonPrintout::paintGrid(QPainter& painter, const Page& page)
         painter.drawLine(QPointF(c.left(), y), QPointF(right, y));
     }
     // Column rules, so that eight districts' figures do not run together.
-    const qreal top = c.top() + pp::kTitleBlockH + pp::kGap + kIntroH;
+    const qreal top = c.top() + pp::kTitleBlockH + pp::kGap + m_introHeight;
     painter.setPen(QPen(pp::rule(), 0.5));
     for (std::size_t i = 0; i < n; ++i) {
         const qreal x = gridColumnX(static_cast<int>(i) + 1);
@@ -691,7 +738,7 @@ void ComparisonPrintout::buildDifferences()
         if (m_rows[r].kind == DiffRow::Kind::Cells)
             continued[r] += kGroupH + head;
     }
-    const qreal available = c.height() - pp::kTitleBlockH - pp::kGap - kIntroH;
+    const qreal available = c.height() - pp::kTitleBlockH - pp::kGap - m_introHeight;
     paginate(PageKind::Differences, heights, available, keep, continued);
 }
 
@@ -701,11 +748,9 @@ void ComparisonPrintout::paintDifferences(QPainter& painter, const Page& page)
     qreal y = c.top() + pp::kTitleBlockH + pp::kGap;
     painter.setFont(ExportFonts::font(9));
     painter.setPen(pp::muted());
-    painter.drawText(
-        QRectF(c.left(), y, c.width(), kIntroH - 6), Qt::AlignLeft | Qt::AlignVCenter,
-        QStringLiteral("What one district has and the other does not, pair by pair: steps without a match, "
-                       "and matched steps where only one district marks a black box, harm point or variation."));
-    y += kIntroH;
+    painter.drawText(QRectF(c.left(), y, c.width(), m_introHeight), Qt::AlignLeft | Qt::AlignTop | Qt::TextWordWrap,
+                     differencesIntro());
+    y += m_introHeight;
     const QFont body = ExportFonts::font(9);
     const QFont headFont = ExportFonts::font(8, true);
 
@@ -764,11 +809,18 @@ void ComparisonPrintout::paintDifferences(QPainter& painter, const Page& page)
         case DiffRow::Kind::Pair:
             if (r > page.firstRow)
                 y += 6;
-            painter.setFont(ExportFonts::font(13, true));
-            painter.setPen(pp::ink());
-            painter.drawText(
-                QRectF(c.left(), y + 4, c.width(), kPairH - 10), Qt::AlignLeft | Qt::AlignVCenter,
-                QFontMetricsF(ExportFonts::font(13, true)).elidedText(table.pair, Qt::ElideMiddle, c.width()));
+            {
+                // Smaller type before any name is shortened: both districts must be read in full.
+                int size = 13;
+                while (size > 9 &&
+                       QFontMetricsF(ExportFonts::font(size, true)).horizontalAdvance(table.pair) > c.width())
+                    --size;
+                const QFont pairFont = ExportFonts::font(size, true);
+                painter.setFont(pairFont);
+                painter.setPen(pp::ink());
+                painter.drawText(QRectF(c.left(), y + 4, c.width(), kPairH - 10), Qt::AlignLeft | Qt::AlignVCenter,
+                                 QFontMetricsF(pairFont).elidedText(table.pair, Qt::ElideMiddle, c.width()));
+            }
             painter.setPen(QPen(pp::ink(), 1.0));
             painter.drawLine(QPointF(c.left(), y + kPairH - 4), QPointF(c.right(), y + kPairH - 4));
             y += kPairH - (r > page.firstRow ? 6 : 0);
@@ -837,10 +889,13 @@ void ComparisonPrintout::paintTitleBlock(QPainter& painter, int index)
     // Many districts' names do not fit a title: then their initials, which the legend and the grid spell out.
     QString heading = title();
     const qreal leftW = block.width() - reserved;
-    if (QFontMetricsF(ExportFonts::font(16, true)).horizontalAdvance(heading) > leftW)
+    const QFontMetricsF titleMetrics(ExportFonts::font(16, true));
+    if (titleMetrics.horizontalAdvance(heading) > leftW)
         heading = QStringLiteral("Comparison of %1 districts: %2")
                       .arg(m_session.mapCount())
                       .arg(m_session.districtInitials().join(QStringLiteral(" \u00B7 ")));
+    if (titleMetrics.horizontalAdvance(heading) > leftW)
+        heading = QStringLiteral("Comparison of %1 districts").arg(m_session.mapCount());
     pp::paintTitleText(painter, block, leftW, heading, what.join(separator), when.join(separator));
 }
 

@@ -119,6 +119,8 @@ class ComparisonPrintout final {
     QRectF m_overlayHeader; // the phase headings at the overlay's top, repeated on every overlay page
     std::vector<GridRow> m_grid;
     qreal m_gridHeadHeight = 0;
+    qreal m_gridType = 9;     // the grid's type size, smaller for narrow columns
+    qreal m_introHeight = 22; // the note under the title block on grid and differences pages
     std::vector<DiffTable> m_tables;
     std::vector<DiffRow> m_rows;
 };
