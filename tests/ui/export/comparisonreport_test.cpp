@@ -3,6 +3,7 @@
 #include "crosswalk/json/mapjson.h"
 #include "crosswalk/layout/layout.h"
 #include "crosswalk/storage/workspace.h"
+#include "ui/canvas/mapcanvas.h"
 #include "ui/compare/comparesession.h"
 #include "ui/compare/comparewindow.h"
 #include "ui/export/comparereportdialog.h"
@@ -12,6 +13,7 @@
 #include "ui/export/exportoptions.h"
 #include "ui/export/mapexporter.h"
 #include "ui/export/mapexportscene.h"
+#include "ui/mainwindow/mainwindow.h"
 
 #include <catch2/catch.hpp>
 
@@ -22,10 +24,12 @@
 #include <QImage>
 #include <QProcess>
 #include <QRegularExpression>
+#include <QScrollBar>
 #include <QSettings>
 #include <QSvgRenderer>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTimer>
 
 #include <algorithm>
 
@@ -417,6 +421,46 @@ TEST_CASE("The export dialog offers the current view for SVG and PNG and remembe
     ExportDialog noView(map);
     CHECK_FALSE(noView.options().exportsView());
     QSettings().remove(QStringLiteral("export"));
+}
+
+TEST_CASE("File > Export in the main window hands the dialog what the canvas shows", "[export][view]")
+{
+    const AppFont font;
+    QCoreApplication::setOrganizationName(QStringLiteral("CrosswalkTests"));
+    QCoreApplication::setApplicationName(QStringLiteral("ExportViewWindowTest"));
+    QSettings().clear();
+    DemoWorkspace demo;
+    MainWindow window;
+    window.resize(1400, 900);
+    window.show();
+    REQUIRE(window.openWorkspace(QString::fromStdString(demo.path)));
+    MapCanvas* canvas = window.canvas();
+    REQUIRE(canvas);
+    QCoreApplication::processEvents();
+    canvas->horizontalScrollBar()->setValue(canvas->horizontalScrollBar()->maximum() / 2);
+    QCoreApplication::processEvents();
+    const QRectF shown = canvas->mapToScene(canvas->viewport()->rect()).boundingRect();
+    REQUIRE(shown.left() > 0); // scrolled: the canvas shows a part of the map
+
+    QRectF offered;
+    bool opened = false;
+    QTimer::singleShot(0, [&] {
+        for (QWidget* w : QApplication::topLevelWidgets())
+            if (auto* dialog = qobject_cast<ExportDialog*>(w); dialog && dialog->isVisible()) {
+                opened = true;
+                offered = dialog->options().viewRect;
+                dialog->reject();
+            }
+    });
+    const QList<QAction*> actions = window.findChildren<QAction*>();
+    const auto exportAction = std::find_if(actions.begin(), actions.end(), [](QAction* a) {
+        return a->text().remove(QLatin1Char('&')).startsWith(QStringLiteral("Export as PDF"));
+    });
+    REQUIRE(exportAction != actions.end());
+    (*exportAction)->trigger();
+    CHECK(opened);
+    CHECK(offered == shown);
+    QSettings().clear();
 }
 
 TEST_CASE("Report and export dialogs rendered for review", "[.][report-shots]")
