@@ -411,8 +411,8 @@ std::optional<int> run(const std::vector<std::string>& args, std::ostream& out, 
              {"--map", "--format", "-o", "--output", "--paper", "--orientation", "--margin", "--fit", "--tiles",
               "--no-annotations", "--greyscale", "--grayscale", "--dpi", "--revision"}},
             {"compare",
-             {"--map", "--format", "-o", "--output", "--paper", "--orientation", "--margin", "--greyscale", "--grayscale",
-              "--revision"}},
+             {"--map", "--format", "-o", "--output", "--paper", "--orientation", "--margin", "--greyscale",
+              "--grayscale", "--revision"}},
             {"check", {}},
         };
         const auto known = options.find(cmd);

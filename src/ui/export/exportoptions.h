@@ -47,7 +47,10 @@ struct ExportOptions {
     int tileCount() const { return columns * rows; }
     bool shows(AnnotationKind kind) const { return !hiddenKinds.count(kind); }
     /// SVG and PNG show the current view rather than the whole map.
-    bool exportsView() const { return currentView && !viewRect.isEmpty() && (format == Format::Svg || format == Format::Png); }
+    bool exportsView() const
+    {
+        return currentView && !viewRect.isEmpty() && (format == Format::Svg || format == Format::Png);
+    }
     QDate date() const { return exportDate.isValid() ? exportDate : QDate::currentDate(); }
 
     /// The papers offered, in the order menus show them.
