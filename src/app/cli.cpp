@@ -6,6 +6,8 @@
 #include "crosswalk/io/atomicfile.h"
 #include "crosswalk/json/mapjson.h"
 #include "crosswalk/storage/workspace.h"
+#include "ui/compare/comparesession.h"
+#include "ui/export/comparisonprintout.h"
 #include "ui/export/exportfonts.h"
 #include "ui/export/exportoptions.h"
 #include "ui/export/mapexporter.h"
@@ -44,9 +46,11 @@ Usage:
       --greyscale                          grey instead of colour (PDF, SVG, PNG)
       --dpi N                              PNG resolution (default 192: twice the canvas)
       --revision NAME                      revision name for the PDF title block
-  crosswalk compare WORKSPACE --map REF --map REF [...] --format json -o FILE
+  crosswalk compare WORKSPACE --map REF --map REF [...] --format json|pdf -o FILE [options]
                                            compare 2-8 maps pairwise: lane crosswalk, step matches,
-                                           steps only in one map (FILE "-" is standard output)
+                                           steps only in one map (FILE "-" is standard output);
+                                           pdf is the comparison report: overlay, grid, differences
+      --paper, --orientation, --margin, --greyscale, --revision   as for export (pdf only)
   crosswalk check WORKSPACE                integrity and schema check
   crosswalk --version | --help
 
@@ -241,6 +245,32 @@ ExportOptions exportOptions(const Options& o, ExportOptions::Format format)
     return e;
 }
 
+/// The renderers are the app's scenes, which need a QApplication; the command line has no
+/// display, so Qt draws offscreen. Only the commands that draw pay for starting Qt.
+std::unique_ptr<QApplication> startQt()
+{
+    std::unique_ptr<QApplication> app;
+    if (!QCoreApplication::instance()) {
+        qputenv("QT_QPA_PLATFORM", "offscreen");
+        // Qt's notes about a missing XDG_RUNTIME_DIR and the like mean nothing to someone
+        // exporting a PDF; real problems reach stderr as our own messages.
+        qInstallMessageHandler([](QtMsgType type, const QMessageLogContext&, const QString& message) {
+            if (type == QtCriticalMsg || type == QtFatalMsg)
+                std::fputs(("crosswalk: " + message.toStdString() + "\n").c_str(), stderr);
+        });
+        static int argc = 1;
+        static char name[] = "crosswalk";
+        static char* argv[] = {name, nullptr};
+        app = std::make_unique<QApplication>(argc, argv);
+    }
+    ExportFonts::ensureLoaded();
+    // The scenes' items use the application font: the bundled one, so that every machine
+    // lays out the same lines.
+    if (app)
+        QApplication::setFont(ExportFonts::applicationFont(QApplication::font()));
+    return app;
+}
+
 int cmdExport(const Options& o, std::ostream& out)
 {
     const std::string usage = "crosswalk export WORKSPACE --map REF --format json|pdf|svg|png -o FILE";
@@ -269,27 +299,8 @@ int cmdExport(const Options& o, std::ostream& out)
     Workspace ws = openExisting(o.positional[0], Workspace::Mode::ReadOnly);
     const Map map = ws.loadMap(ws.resolveMap(o.maps[0]));
 
-    // The renderer is the canvas's scene, which needs a QApplication; the command line has
-    // no display, so Qt draws offscreen. Only these formats pay for starting Qt.
-    std::unique_ptr<QApplication> app;
-    if (!QCoreApplication::instance()) {
-        qputenv("QT_QPA_PLATFORM", "offscreen");
-        // Qt's notes about a missing XDG_RUNTIME_DIR and the like mean nothing to someone
-        // exporting a PDF; real problems reach stderr as our own messages.
-        qInstallMessageHandler([](QtMsgType type, const QMessageLogContext&, const QString& message) {
-            if (type == QtCriticalMsg || type == QtFatalMsg)
-                std::fputs(("crosswalk: " + message.toStdString() + "\n").c_str(), stderr);
-        });
-        static int argc = 1;
-        static char name[] = "crosswalk";
-        static char* argv[] = {name, nullptr};
-        app = std::make_unique<QApplication>(argc, argv);
-    }
-    ExportFonts::ensureLoaded();
-    // The scene's items use the application font: the bundled one, so that every machine
-    // lays out the same lines.
-    if (app)
-        QApplication::setFont(ExportFonts::applicationFont(QApplication::font()));
+    // The renderer is the canvas's scene, which needs a QApplication.
+    const auto app = startQt();
     const QByteArray bytes = MapExporter::render(map, options);
     if (o.output == "-")
         out.write(bytes.constData(), bytes.size());
@@ -308,12 +319,12 @@ int cmdCompare(const Options& o, std::ostream& out)
         throw UsageError{"compare takes at most " + std::to_string(kMaxComparedMaps) + " maps"};
     if (o.output.empty())
         throw UsageError{"compare needs -o FILE\nusage: " + usage};
-    if (o.format != "json") {
-        if (o.format == "pdf")
-            throw UserError{"the comparison report as PDF is not available in this version of Crosswalk yet; use "
-                            "--format json"};
+    if (o.format != "json" && o.format != "pdf")
         throw UsageError{"--format must be json or pdf" + (o.format.empty() ? "" : ", not " + o.format)};
-    }
+    const bool pdf = o.format == "pdf";
+    if (!pdf && (o.paper || o.orientation || o.margin || o.greyscale || o.revision))
+        throw UsageError{"--paper, --orientation, --margin, --greyscale and --revision are for --format pdf"};
+    const ExportOptions options = pdf ? exportOptions(o, ExportOptions::Format::Pdf) : ExportOptions();
     Workspace ws = openExisting(o.positional[0], Workspace::Mode::ReadOnly);
     std::vector<std::string> ids;
     std::vector<Map> maps;
@@ -322,6 +333,18 @@ int cmdCompare(const Options& o, std::ostream& out)
         if (std::count(ids.begin(), ids.end(), ids.back()) > 1)
             throw UserError{"map " + ids.back() + " is named twice; compare different maps"};
         maps.push_back(ws.loadMap(ids.back()));
+    }
+    if (pdf) {
+        // The report draws the comparison window's overlay: the session the window uses.
+        const auto app = startQt();
+        CompareSession session(ws, ids);
+        ComparisonPrintout printout(session, options);
+        const QByteArray bytes = printout.toPdf();
+        if (o.output == "-")
+            out.write(bytes.constData(), bytes.size());
+        else
+            writeFileAtomically(o.output, std::string_view(bytes.constData(), static_cast<std::size_t>(bytes.size())));
+        return kOk;
     }
     const std::string json = comparisonToJson(compareMaps(maps, loadDecisions(ws, ids)));
     if (o.output == "-")
@@ -387,7 +410,9 @@ std::optional<int> run(const std::vector<std::string>& args, std::ostream& out, 
             {"export",
              {"--map", "--format", "-o", "--output", "--paper", "--orientation", "--margin", "--fit", "--tiles",
               "--no-annotations", "--greyscale", "--grayscale", "--dpi", "--revision"}},
-            {"compare", {"--map", "--format", "-o", "--output"}},
+            {"compare",
+             {"--map", "--format", "-o", "--output", "--paper", "--orientation", "--margin", "--greyscale",
+              "--grayscale", "--revision"}},
             {"check", {}},
         };
         const auto known = options.find(cmd);

@@ -221,5 +221,44 @@ cp "$tmp/keep.pdf" "$tmp/keep.png"
 expect 1 "too large|dpi" -- "$cw" export "$ws" --map "$first_id" --format png --dpi 1200 -o "$tmp/keep.png"
 [ "$(cat "$tmp/keep.pdf")" = "keep" ] && [ "$(cat "$tmp/keep.png")" = "keep" ] && ok || fail "a failed export changed the old file"
 
+# The comparison report: PDF of two and of six districts; the workspace and the JSON as they were
+sha_before=$(sha256sum "$ws" | cut -d' ' -f1)
+expect 0 "" -- "$cw" compare "$ws" --map "${ids[0]}" --map "${ids[1]}" --format pdf -o "$tmp/report2.pdf"
+[ -s "$tmp/err" ] && fail "compare to pdf wrote to stderr: $(cat "$tmp/err")" || ok
+head -c 5 "$tmp/report2.pdf" | grep -q '%PDF-' && ok || fail "compare --format pdf did not write a PDF"
+expect 0 "" -- "$cw" compare "$ws" "${args[@]}" --format pdf --paper letter --orientation portrait --greyscale \
+  --revision "Network meeting" -o "$tmp/report6.pdf"
+if [ "$have_poppler" -eq 1 ]; then
+  for n in 2 6; do
+    pdftotext "$tmp/report$n.pdf" - | tr -d ' \n' >"$tmp/report$n.txt"
+    cut -f2 "$tmp/list.before" | head -n "$n" | while IFS= read -r district; do
+      grep -qF "$(printf '%s' "$district" | tr -d ' ')" "$tmp/report$n.txt" ||
+        echo "report of $n districts does not name $district"
+    done >"$tmp/missing"
+    [ -s "$tmp/missing" ] && fail "$(cat "$tmp/missing")" || ok
+    for word in Overlay Grid Differences Legend "Onlyin" "Markedinonedistrictonly"; do
+      grep -q "$word" "$tmp/report$n.txt" && ok || fail "report of $n districts has no $word"
+    done
+    pdffonts "$tmp/report$n.pdf" | tail -n +3 | awk '$(NF-4) != "yes" { bad = 1 } END { exit bad }' && ok ||
+      fail "report of $n districts has a font that is not embedded"
+  done
+  grep -q "Comparison:" "$tmp/report2.txt" && ok || fail "the report of two districts has no title"
+  grep -q "Revision:Networkmeeting" "$tmp/report6.txt" && ok || fail "the report has no revision name"
+  pdfinfo "$tmp/report2.pdf" | grep -q "1224 x 792 pts" && ok || fail "the report is not Tabloid landscape by default"
+  pdfinfo "$tmp/report6.pdf" | grep -q "612 x 792 pts" && ok || fail "--paper letter --orientation portrait ignored"
+fi
+expect 0 "" -- "$cw" compare "$ws" --map "${ids[0]}" --map "${ids[1]}" --format json -o -
+cmp -s "$tmp/out" "$tmp/cmp2.json" && ok || fail "the compare JSON changed"
+expect 0 "" -- "$cw" compare "$ws" --map "${ids[0]}" --map "${ids[1]}" --format pdf -o - &&
+  head -c 5 "$tmp/out" | grep -q '%PDF-' && ok || fail "compare pdf to - does not write a PDF"
+expect 2 "for --format pdf" -- "$cw" compare "$ws" --map "${ids[0]}" --map "${ids[1]}" --format json --paper a4 -o "$tmp/c.json"
+expect 2 "paper must" -- "$cw" compare "$ws" --map "${ids[0]}" --map "${ids[1]}" --format pdf --paper b5 -o "$tmp/keep.pdf"
+expect 2 "format must be json or pdf" -- "$cw" compare "$ws" --map "${ids[0]}" --map "${ids[1]}" --format svg -o "$tmp/c.svg"
+expect 1 "cannot write.*no/such/folder" -- "$cw" compare "$ws" --map "${ids[0]}" --map "${ids[1]}" --format pdf \
+  -o "$tmp/no/such/folder/report.pdf"
+expect 1 "folder" -- "$cw" compare "$ws" --map "${ids[0]}" --map "${ids[1]}" --format pdf -o "$tmp"
+[ "$(cat "$tmp/keep.pdf")" = "keep" ] && ok || fail "a refused report changed the old file"
+[ "$(sha256sum "$ws" | cut -d' ' -f1)" = "$sha_before" ] && ok || fail "the report changed the workspace"
+
 echo "$passed passed, $failed failed"
 [ "$failed" -eq 0 ]

@@ -9,6 +9,7 @@
 #include "ui/compare/mappickerdialog.h"
 #include "ui/compare/overlayview.h"
 #include "ui/compare/sidebysideview.h"
+#include "ui/export/comparereportdialog.h"
 
 #include <QAction>
 #include <QKeySequence>
@@ -64,6 +65,11 @@ CompareWindow::CompareWindow(Workspace& ws, const std::vector<std::string>& mapI
         m_lanes->showPair(m_sideBySide->mapA(), m_sideBySide->mapB());
         showTab(Tab::Lanes);
     });
+
+    auto* file = menuBar()->addMenu(tr("&File"));
+    QAction* report = file->addAction(tr("&Export report\u2026"));
+    report->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_E));
+    connect(report, &QAction::triggered, this, [this] { CompareReportDialog(*m_session, this).exec(); });
 
     auto* view = menuBar()->addMenu(tr("&View"));
     const Tab order[] = {Tab::Overlay, Tab::SideBySide, Tab::Grid, Tab::Differences, Tab::Lanes};

@@ -13,9 +13,9 @@
 #include <QDoubleSpinBox>
 #include <QFileDialog>
 #include <QFileInfo>
-#include <QGuiApplication>
 #include <QFormLayout>
 #include <QGroupBox>
+#include <QGuiApplication>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QLineEdit>
@@ -39,7 +39,8 @@ constexpr QSize kPreviewSize(560, 440);
 
 } // namespace
 
-ExportDialog::ExportDialog(const Map& map, QWidget* parent) : QDialog(parent), m_map(map)
+ExportDialog::ExportDialog(const Map& map, QWidget* parent, const QRectF& view)
+    : QDialog(parent), m_map(map), m_view(view)
 {
     setWindowTitle(tr("Export %1").arg(QString::fromStdString(map.props.title)));
     ExportFonts::ensureLoaded();
@@ -107,7 +108,8 @@ void ExportDialog::buildUi()
     for (AnnotationKind k : kAllAnnotationKinds) {
         if (!present.count(k))
             continue;
-        auto* box = new QCheckBox(QString::fromUtf8(displayName(k).data(), static_cast<qsizetype>(displayName(k).size())));
+        auto* box =
+            new QCheckBox(QString::fromUtf8(displayName(k).data(), static_cast<qsizetype>(displayName(k).size())));
         box->setIcon(annotationIcon(k));
         box->setChecked(true);
         m_kinds[k] = box;
@@ -126,6 +128,11 @@ void ExportDialog::buildUi()
     m_dpi->setSuffix(tr(" dpi"));
     m_dpi->setToolTip(tr("96 dpi is the canvas at 100 %; 192 dpi (twice) stays sharp on slides"));
     form->addRow(tr("PNG &resolution:"), m_dpi);
+    m_currentView = new QCheckBox(tr("&Current view only (SVG, PNG)"));
+    m_currentView->setToolTip(m_view.isEmpty() ? tr("Open the map on the canvas to export what it shows")
+                                               : tr("Export only the part of the map the canvas shows, "
+                                                    "with its lane and phase headers"));
+    form->addRow(QString(), m_currentView);
     m_revision = new QLineEdit;
     m_revision->setPlaceholderText(tr("optional, e.g. After session 3, March"));
     form->addRow(tr("Re&vision name:"), m_revision);
@@ -170,7 +177,7 @@ void ExportDialog::buildUi()
     for (QSpinBox* s : {m_columns, m_rows, m_dpi})
         connect(s, &QSpinBox::valueChanged, this, &ExportDialog::optionsChanged);
     connect(m_margin, &QDoubleSpinBox::valueChanged, this, &ExportDialog::optionsChanged);
-    for (QAbstractButton* b : std::initializer_list<QAbstractButton*>{m_fit, m_tile, m_greyscale})
+    for (QAbstractButton* b : std::initializer_list<QAbstractButton*>{m_fit, m_tile, m_greyscale, m_currentView})
         connect(b, &QAbstractButton::toggled, this, &ExportDialog::optionsChanged);
     connect(m_revision, &QLineEdit::textChanged, this, &ExportDialog::optionsChanged);
 }
@@ -190,16 +197,19 @@ ExportOptions ExportDialog::options() const
             o.hiddenKinds.insert(kind);
     o.greyscale = m_greyscale->isChecked();
     o.dpi = m_dpi->value();
+    o.currentView = m_currentView->isChecked();
+    o.viewRect = m_view;
     o.revisionName = m_revision->text().trimmed();
     return o;
 }
 
 void ExportDialog::setOptions(const ExportOptions& o)
 {
-    const QSignalBlocker blockers[] = {QSignalBlocker(m_format), QSignalBlocker(m_paper), QSignalBlocker(m_orientation),
-                                       QSignalBlocker(m_margin), QSignalBlocker(m_fit),   QSignalBlocker(m_tile),
-                                       QSignalBlocker(m_columns), QSignalBlocker(m_rows), QSignalBlocker(m_greyscale),
-                                       QSignalBlocker(m_dpi),    QSignalBlocker(m_revision)};
+    const QSignalBlocker blockers[] = {
+        QSignalBlocker(m_format),  QSignalBlocker(m_paper),    QSignalBlocker(m_orientation),
+        QSignalBlocker(m_margin),  QSignalBlocker(m_fit),      QSignalBlocker(m_tile),
+        QSignalBlocker(m_columns), QSignalBlocker(m_rows),     QSignalBlocker(m_greyscale),
+        QSignalBlocker(m_dpi),     QSignalBlocker(m_revision), QSignalBlocker(m_currentView)};
     m_format->setCurrentIndex(std::max(0, m_format->findData(static_cast<int>(o.format))));
     m_paper->setCurrentIndex(std::max(0, m_paper->findData(static_cast<int>(o.paper))));
     m_orientation->setCurrentIndex(std::max(0, m_orientation->findData(static_cast<int>(o.orientation))));
@@ -217,6 +227,7 @@ void ExportDialog::setOptions(const ExportOptions& o)
     }
     m_greyscale->setChecked(o.greyscale);
     m_dpi->setValue(o.dpi);
+    m_currentView->setChecked(o.currentView);
     m_revision->setText(o.revisionName);
     optionsChanged();
     updatePreview(); // at once: whoever sets options wants to see them
@@ -231,9 +242,17 @@ void ExportDialog::optionsChanged()
     m_columns->setEnabled(pdf && m_tile->isChecked());
     m_rows->setEnabled(pdf && m_tile->isChecked());
     m_dpi->setEnabled(format == ExportOptions::Format::Png);
+    m_currentView->setEnabled(!m_view.isEmpty() &&
+                              (format == ExportOptions::Format::Svg || format == ExportOptions::Format::Png));
     m_greyscale->setEnabled(format != ExportOptions::Format::Json);
     for (const auto& [kind, box] : m_kinds)
         box->setEnabled(format != ExportOptions::Format::Json);
+    m_refresh->start();
+}
+
+void ExportDialog::resizeEvent(QResizeEvent* event)
+{
+    QDialog::resizeEvent(event);
     m_refresh->start();
 }
 
@@ -261,7 +280,10 @@ void ExportDialog::showPreviewPage(int page)
     const int count = previewPageCount();
     m_page = std::clamp(page, 0, std::max(0, count - 1));
     const qreal dpr = devicePixelRatioF();
-    const QSizeF box = QSizeF(m_previewLabel->size().expandedTo(kPreviewSize)) - QSizeF(16, 16);
+    // Before the dialog is laid out the label has a size of its own, which the layout may
+    // then shrink to the minimum: draw for the minimum until the dialog is shown.
+    const QSize room = isVisible() ? m_previewLabel->size().expandedTo(kPreviewSize) : kPreviewSize;
+    const QSizeF box = QSizeF(room) - QSizeF(16, 16);
     if (count == 0) {
         m_preview = QImage();
         m_previewLabel->setPixmap(QPixmap());
@@ -273,10 +295,12 @@ void ExportDialog::showPreviewPage(int page)
             paper = m_printout->pageSize();
         MapExportScene* mapOnly = nullptr;
         std::unique_ptr<MapExportScene> scene;
+        QRectF content;
         if (!m_printout) {
             scene = std::make_unique<MapExportScene>(m_map, o.hiddenKinds);
             mapOnly = scene.get();
-            paper = mapOnly->mapBounds().size();
+            content = o.exportsView() ? mapOnly->viewContent(o.viewRect) : mapOnly->contentRect();
+            paper = MapExportScene::withHeaders(content).size();
         }
         const qreal scale = std::min(box.width() / paper.width(), box.height() / paper.height());
         m_preview = QImage((paper * scale * dpr).toSize(), QImage::Format_RGB32);
@@ -289,14 +313,15 @@ void ExportDialog::showPreviewPage(int page)
             if (m_printout)
                 m_printout->paintPage(painter, m_page);
             else
-                mapOnly->paint(painter, QRectF(QPointF(0, 0), paper), mapOnly->contentRect());
+                mapOnly->paint(painter, QRectF(QPointF(0, 0), paper), content);
         }
         if (o.greyscale)
             m_preview = m_preview.convertToFormat(QImage::Format_Grayscale8);
         m_previewLabel->setText(QString());
         m_previewLabel->setPixmap(QPixmap::fromImage(m_preview));
-        m_pageLabel->setText(m_printout ? m_printout->pageLabel(m_page)
-                                        : tr("The map as the canvas shows it"));
+        m_pageLabel->setText(m_printout        ? m_printout->pageLabel(m_page)
+                             : o.exportsView() ? tr("The current view as the canvas shows it")
+                                               : tr("The map as the canvas shows it"));
     }
     m_prev->setEnabled(m_page > 0);
     m_next->setEnabled(m_page + 1 < count);
@@ -304,8 +329,8 @@ void ExportDialog::showPreviewPage(int page)
 
 QString ExportDialog::suggestedFileName() const
 {
-    QString base = QString::fromStdString(m_map.props.district.empty() ? m_map.props.title
-                                                                       : m_map.props.district + " " + m_map.props.title);
+    QString base = QString::fromStdString(
+        m_map.props.district.empty() ? m_map.props.title : m_map.props.district + " " + m_map.props.title);
     base.replace(QRegularExpression(QStringLiteral("[^A-Za-z0-9 _-]+")), QStringLiteral(" "));
     base = base.simplified();
     if (base.isEmpty())
@@ -323,11 +348,12 @@ void ExportDialog::chooseFileAndExport()
     if (folder.isEmpty() || !QDir(folder).exists())
         folder = QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation);
     const ExportOptions o = options();
-    const QString filter = tr("%1 files (*.%2)").arg(ExportOptions::formatName(o.format),
-                                                     o.format == ExportOptions::Format::Json
-                                                         ? QStringLiteral("json")
-                                                         : ExportOptions::fileSuffix(o.format));
-    const QString path = QFileDialog::getSaveFileName(this, tr("Export map"), QDir(folder).filePath(suggestedFileName()), filter);
+    const QString filter = tr("%1 files (*.%2)")
+                               .arg(ExportOptions::formatName(o.format), o.format == ExportOptions::Format::Json
+                                                                             ? QStringLiteral("json")
+                                                                             : ExportOptions::fileSuffix(o.format));
+    const QString path =
+        QFileDialog::getSaveFileName(this, tr("Export map"), QDir(folder).filePath(suggestedFileName()), filter);
     if (path.isEmpty())
         return;
     settings.setValue(QStringLiteral("export/folder"), QFileInfo(path).absolutePath());

@@ -28,8 +28,10 @@ class MapPrintout;
 /// print. The options are remembered (QSettings, group "export") for the next export.
 class ExportDialog final : public QDialog {
     Q_OBJECT
-public:
-    ExportDialog(const Map& map, QWidget* parent = nullptr);
+  public:
+    /// view: the canvas's visible scene rectangle, which SVG and PNG can export alone
+    /// ("Current view only"); empty when there is no canvas to take it from.
+    ExportDialog(const Map& map, QWidget* parent = nullptr, const QRectF& view = QRectF());
     ~ExportDialog() override;
 
     ExportOptions options() const;
@@ -46,7 +48,11 @@ public:
     /// returns false with the reason in error (the dialog's Export button shows it).
     bool exportTo(const QString& path, QString* error = nullptr);
 
-private:
+  protected:
+    /// The preview is drawn for the space it has: again when that changes.
+    void resizeEvent(QResizeEvent* event) override;
+
+  private:
     void buildUi();
     void optionsChanged();
     void updatePreview();
@@ -54,6 +60,7 @@ private:
     QString suggestedFileName() const;
 
     Map m_map;
+    QRectF m_view;
     std::unique_ptr<MapPrintout> m_printout;
     QImage m_preview;
     int m_page = 0;
@@ -69,6 +76,7 @@ private:
     std::map<AnnotationKind, QCheckBox*> m_kinds;
     QCheckBox* m_greyscale = nullptr;
     QSpinBox* m_dpi = nullptr;
+    QCheckBox* m_currentView = nullptr;
     QLineEdit* m_revision = nullptr;
     QLabel* m_previewLabel = nullptr;
     QLabel* m_pageLabel = nullptr;

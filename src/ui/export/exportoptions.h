@@ -5,6 +5,7 @@
 #include <QDate>
 #include <QPageLayout>
 #include <QPageSize>
+#include <QRectF>
 #include <QString>
 
 #include <optional>
@@ -32,6 +33,11 @@ struct ExportOptions {
     bool greyscale = false;
     /// PNG resolution; 192 dpi is twice the canvas at 100 %.
     int dpi = 192;
+    /// SVG and PNG: only what the canvas shows (viewRect) rather than the whole map.
+    bool currentView = false;
+    /// The canvas's visible area in scene coordinates (map units), its sticky lane and phase
+    /// headers included at the top left; empty when there is no canvas (the command line).
+    QRectF viewRect;
     /// Printed in the title block when not empty ("After session 3, March").
     QString revisionName;
     /// The date in the title block; empty means today.
@@ -40,6 +46,11 @@ struct ExportOptions {
     bool tiled() const { return columns > 1 || rows > 1; }
     int tileCount() const { return columns * rows; }
     bool shows(AnnotationKind kind) const { return !hiddenKinds.count(kind); }
+    /// SVG and PNG show the current view rather than the whole map.
+    bool exportsView() const
+    {
+        return currentView && !viewRect.isEmpty() && (format == Format::Svg || format == Format::Png);
+    }
     QDate date() const { return exportDate.isValid() ? exportDate : QDate::currentDate(); }
 
     /// The papers offered, in the order menus show them.
@@ -54,7 +65,7 @@ struct ExportOptions {
     static QString formatName(Format format);
     static QString fileSuffix(Format format);
 
-    /// Remembered between exports: everything except the revision name and the date.
+    /// Remembered between exports: everything except the revision name, the date and the view rectangle.
     void save(QSettings& settings) const;
     static ExportOptions load(const QSettings& settings);
 };

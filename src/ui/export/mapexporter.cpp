@@ -70,8 +70,8 @@ QByteArray MapExporter::pdf(const Map& map, const ExportOptions& options)
 QByteArray MapExporter::svg(const Map& map, const ExportOptions& options)
 {
     MapExportScene scene(map, options.hiddenKinds);
-    const QRectF content = scene.contentRect();
-    const QRectF bounds = scene.mapBounds();
+    const QRectF content = options.exportsView() ? scene.viewContent(options.viewRect) : scene.contentRect();
+    const QRectF bounds = MapExportScene::withHeaders(content);
     QBuffer buffer;
     buffer.open(QIODevice::WriteOnly);
     QSvgGenerator generator;
@@ -93,8 +93,8 @@ QByteArray MapExporter::svg(const Map& map, const ExportOptions& options)
 QByteArray MapExporter::png(const Map& map, const ExportOptions& options)
 {
     MapExportScene scene(map, options.hiddenKinds);
-    const QRectF content = scene.contentRect();
-    const QRectF bounds = scene.mapBounds();
+    const QRectF content = options.exportsView() ? scene.viewContent(options.viewRect) : scene.contentRect();
+    const QRectF bounds = MapExportScene::withHeaders(content);
     const qreal scale = std::max(1, options.dpi) / 96.0;
     const QSize size(static_cast<int>(std::ceil(bounds.width() * scale)), static_cast<int>(std::ceil(bounds.height() * scale)));
     if (static_cast<qint64>(size.width()) * size.height() > kMaxPngPixels || size.width() > 32000 || size.height() > 32000) {

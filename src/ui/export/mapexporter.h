@@ -20,7 +20,8 @@ public:
     static void write(const Map& map, const ExportOptions& options, const std::string& path);
 
     static QByteArray pdf(const Map& map, const ExportOptions& options);
-    /// The map as the canvas shows it (headers, steps, flows, annotation badges), 1 unit = 1 px.
+    /// The map as the canvas shows it (headers, steps, flows, annotation badges), 1 unit = 1 px;
+    /// only the canvas's view when options.exportsView().
     static QByteArray svg(const Map& map, const ExportOptions& options);
     /// The same at options.dpi (96 dpi is the canvas at 100 %).
     static QByteArray png(const Map& map, const ExportOptions& options);

@@ -42,6 +42,16 @@ QRectF MapExportScene::mapBounds() const
     return withHeaders(contentRect());
 }
 
+QRectF MapExportScene::viewContent(const QRectF& view) const
+{
+    // Beyond the map the canvas shows only its background: leave that out.
+    const QRectF shown = view.intersected(mapBounds());
+    const QRectF content = shown.adjusted(canvasstyle::kLaneHeaderWidth, canvasstyle::kPhaseHeaderHeight, 0, 0);
+    if (content.width() < 1 || content.height() < 1)
+        return contentRect();
+    return content;
+}
+
 QRectF MapExportScene::withHeaders(const QRectF& content)
 {
     return content.adjusted(-canvasstyle::kLaneHeaderWidth, -canvasstyle::kPhaseHeaderHeight, 0, 0);

@@ -34,6 +34,10 @@ public:
     QRectF contentRect() const;
     /// The whole map, lane and phase headers included.
     QRectF mapBounds() const;
+    /// The content to paint for a view of the canvas (its visible scene rectangle, headers
+    /// included): the part of the map in view, without the area the sticky headers cover.
+    /// The whole map when the view shows none of it.
+    QRectF viewContent(const QRectF& view) const;
     /// The area a piece of content needs on paper: the content plus the headers at its top left.
     static QRectF withHeaders(const QRectF& content);
 

@@ -4,19 +4,15 @@
 #include "crosswalk/layout/layout.h"
 #include "ui/canvas/canvasstyle.h"
 #include "ui/canvas/stepshape.h"
-#include "ui/export/exporterror.h"
 #include "ui/export/exportfonts.h"
 #include "ui/export/mapexportscene.h"
+#include "ui/export/printpage.h"
 #include "ui/panels/annotationglyph.h"
 #include "ui/panels/annotationtext.h"
 
-#include <QFile>
 #include <QFontMetricsF>
-#include <QLocale>
 #include <QPainter>
 #include <QPainterPath>
-#include <QPrinter>
-#include <QTemporaryDir>
 
 #include <algorithm>
 #include <cmath>
@@ -162,7 +158,7 @@ MapPrintout::MapPrintout(const Map& map, const ExportOptions& options)
     const QPageLayout layout(QPageSize(options.paper), options.orientation, QMarginsF());
     m_pageSize = layout.fullRectPoints().size();
     m_margin = std::clamp(options.marginMm, 0.0, 50.0) * 72.0 / 25.4;
-    m_date = QLocale(QLocale::English).toString(options.date(), QStringLiteral("d MMMM yyyy"));
+    m_date = printpage::dateText(options);
 
     buildLegend();
     m_legendHeight = layoutLegend(contentArea().width());
@@ -411,19 +407,8 @@ void MapPrintout::paintTitleBlock(QPainter& painter, int index)
     const QRectF block(c.left(), c.top(), c.width(), kTitleBlockH);
     const Page& page = m_pages.at(static_cast<std::size_t>(index));
 
-    // Right: where this page is, large enough to find in a stack of printouts.
-    const QFont tagFont = ExportFonts::font(16, true);
-    const QFont small = ExportFonts::font(9);
-    const QString tag = pageName(index);
-    const QString count = QStringLiteral("page %1 of %2").arg(index + 1).arg(pageCount());
-    const qreal rightW = std::max(QFontMetricsF(tagFont).horizontalAdvance(tag), QFontMetricsF(small).horizontalAdvance(count)) + 4;
-    painter.setPen(kInk);
-    painter.setFont(tagFont);
-    painter.drawText(QRectF(block.right() - rightW, block.top(), rightW, 22), Qt::AlignRight | Qt::AlignVCenter, tag);
-    painter.setFont(small);
-    painter.setPen(kMuted);
-    painter.drawText(QRectF(block.right() - rightW, block.top() + 22, rightW, 16), Qt::AlignRight | Qt::AlignVCenter, count);
-    qreal reserved = rightW + 12;
+    // Right: where this page is.
+    qreal reserved = printpage::paintPageTag(painter, block, pageName(index), index, pageCount());
     if (m_options.tiled()) {
         // A small grid of the tiling with this page filled: where am I on the map.
         const qreal cell = std::min(10.0, 36.0 / std::max(m_tiles.rows(), 1));
@@ -433,15 +418,8 @@ void MapPrintout::paintTitleBlock(QPainter& painter, int index)
         reserved += box.width() + 12;
     }
 
-    // Left: what this is.
+    // Left: what this is, in two lines of facts: what the map is, then which version of it this print is.
     const QString title = m_map.props.title.empty() ? QStringLiteral("Untitled map") : q(m_map.props.title);
-    const QFont titleFont = ExportFonts::font(16, true);
-    painter.setFont(titleFont);
-    painter.setPen(kInk);
-    const qreal leftW = block.width() - reserved;
-    painter.drawText(QRectF(block.left(), block.top(), leftW, 22), Qt::AlignLeft | Qt::AlignVCenter,
-                     QFontMetricsF(titleFont).elidedText(title, Qt::ElideRight, leftW));
-    // Two lines of facts: what the map is, then which version of it this print is.
     QStringList what;
     if (!m_map.props.district.empty())
         what << q(m_map.props.district);
@@ -453,16 +431,9 @@ void MapPrintout::paintTitleBlock(QPainter& painter, int index)
     if (!m_options.revisionName.isEmpty())
         when << QStringLiteral("Revision: %1").arg(m_options.revisionName);
     when << QStringLiteral("Exported %1").arg(m_date);
-    painter.setFont(small);
-    painter.setPen(kMuted);
     const QString separator = QStringLiteral("  \u00B7  ");
-    painter.drawText(QRectF(block.left(), block.top() + 23, leftW, 14), Qt::AlignLeft | Qt::AlignVCenter,
-                     QFontMetricsF(small).elidedText(what.join(separator), Qt::ElideRight, leftW));
-    painter.drawText(QRectF(block.left(), block.top() + 37, leftW, 14), Qt::AlignLeft | Qt::AlignVCenter,
-                     QFontMetricsF(small).elidedText(when.join(separator), Qt::ElideRight, leftW));
-
-    painter.setPen(QPen(kInk, 1.2));
-    painter.drawLine(QPointF(block.left(), block.bottom()), QPointF(block.right(), block.bottom()));
+    printpage::paintTitleText(painter, block, block.width() - reserved, title, what.join(separator),
+                              when.join(separator));
 }
 
 void MapPrintout::paintLocator(QPainter& painter, const QRectF& box, int tile)
@@ -740,41 +711,9 @@ void MapPrintout::paintStepIndex(QPainter& painter, const Page& page)
 
 QByteArray MapPrintout::toPdf()
 {
-    // QPrinter's PDF engine, not QPdfWriter: only it can write the whole document in grey
-    // (Qt 6.4 gives QPdfWriter no colour model). It writes to a file; the caller puts the
-    // bytes in place atomically.
-    QTemporaryDir dir;
-    if (!dir.isValid())
-        throw ExportError("cannot make a temporary folder for the PDF: " + dir.errorString().toStdString());
-    const QString file = dir.filePath(QStringLiteral("export.pdf"));
-    QPrinter printer(QPrinter::HighResolution);
-    printer.setOutputFormat(QPrinter::PdfFormat);
-    printer.setOutputFileName(file);
-    printer.setColorMode(m_options.greyscale ? QPrinter::GrayScale : QPrinter::Color);
-    printer.setPageLayout(QPageLayout(QPageSize(m_options.paper), m_options.orientation, QMarginsF()));
-    printer.setFullPage(true);
-    printer.setDocName(m_map.props.title.empty() ? QStringLiteral("Crosswalk map") : q(m_map.props.title));
-    printer.setCreator(QStringLiteral("Crosswalk"));
-    QPainter painter;
-    if (!painter.begin(&printer))
-        throw ExportError("the PDF could not be started");
-    const qreal scale = printer.resolution() / 72.0;
-    for (int i = 0; i < pageCount(); ++i) {
-        if (i > 0 && !printer.newPage())
-            throw ExportError("the PDF could not add page " + std::to_string(i + 1));
-        painter.save();
-        painter.scale(scale, scale);
-        paintPage(painter, i);
-        painter.restore();
-    }
-    painter.end();
-    QFile in(file);
-    if (!in.open(QIODevice::ReadOnly))
-        throw ExportError("the PDF could not be read back: " + in.errorString().toStdString());
-    QByteArray bytes = in.readAll();
-    if (!bytes.startsWith("%PDF") || !bytes.trimmed().endsWith("%%EOF"))
-        throw ExportError("the PDF could not be written completely (is the temporary folder full?)");
-    return bytes;
+    return printpage::writePdf(m_options,
+                               m_map.props.title.empty() ? QStringLiteral("Crosswalk map") : q(m_map.props.title),
+                               pageCount(), [this](QPainter& painter, int page) { paintPage(painter, page); });
 }
 
 } // namespace crosswalk

@@ -204,7 +204,9 @@ void MainWindow::exportPicture()
 {
     if (!m_document)
         return;
-    ExportDialog dialog(m_document->map(), this);
+    // What the canvas shows, sticky headers included, for "Current view only".
+    const QRectF view = m_canvas->mapToScene(m_canvas->viewport()->rect()).boundingRect();
+    ExportDialog dialog(m_document->map(), this, view);
     dialog.exec();
 }
 

@@ -3,16 +3,25 @@
 //
 //   crosswalk_ui_bench --benchmark_filter=Export
 //
+// BM_ExportCompareReport: the comparison report of the six demo districts (overlay, grid
+// and 15 pairs of differences), from an open comparison session to PDF bytes.
+//
 // The counter pdf_kb is the size of the PDF made. main() is in bench_canvas.cpp, which
 // starts the QApplication every UI benchmark needs.
 
+#include "crosswalk/demo/demo.h"
+#include "crosswalk/json/mapjson.h"
 #include "crosswalk/model/map.h"
+#include "crosswalk/storage/workspace.h"
+#include "ui/compare/comparesession.h"
+#include "ui/export/comparisonprintout.h"
 #include "ui/export/exportoptions.h"
 #include "ui/export/mapexporter.h"
 
 #include <benchmark/benchmark.h>
 
 #include <QByteArray>
+#include <QTemporaryDir>
 
 #include <algorithm>
 #include <cstdint>
@@ -31,14 +40,14 @@ constexpr int kSlotWidth = 210;
 
 /// Deterministic pseudo-random numbers, so that every run measures the same map.
 class ExportSequence {
-public:
+  public:
     std::uint32_t next(std::uint32_t bound)
     {
         m_state = m_state * 6364136223846793005ULL + 1442695040888963407ULL;
         return static_cast<std::uint32_t>(m_state >> 33) % bound;
     }
 
-private:
+  private:
     std::uint64_t m_state = 20250306;
 };
 
@@ -46,9 +55,9 @@ private:
 /// columns (a third of them handoffs), and annotations of every kind.
 Map exportBenchMap()
 {
-    static const char* const words[] = {"Supervisor", "reviews",  "evidence", "with",     "principal", "against",
-                                        "the",        "rubric",   "and",      "agrees",   "next",      "steps",
-                                        "coaching",   "calibration", "survey", "results", "mid-year",  "plan"};
+    static const char* const words[] = {"Supervisor", "reviews",     "evidence", "with",    "principal", "against",
+                                        "the",        "rubric",      "and",      "agrees",  "next",      "steps",
+                                        "coaching",   "calibration", "survey",   "results", "mid-year",  "plan"};
     ExportSequence random;
     Map map;
     map.id = "m-bench-export";
@@ -90,7 +99,8 @@ Map exportBenchMap()
         a.id = "a" + std::to_string(i);
         a.kind = kAllAnnotationKinds[i % std::size(kAllAnnotationKinds)];
         a.target = "s" + std::to_string(random.next(kExportSteps));
-        a.text = "Annotation " + std::to_string(i) + ": supervisors describe this step differently, and nobody "
+        a.text = "Annotation " + std::to_string(i) +
+                 ": supervisors describe this step differently, and nobody "
                  "could say what happens to the evidence afterwards.";
         if (a.kind == AnnotationKind::Variation)
             a.variation = Variation::Unintentional;
@@ -157,5 +167,35 @@ void BM_ExportSvg(benchmark::State& state)
     state.counters["svg_kb"] = static_cast<double>(bytes) / 1024.0;
 }
 BENCHMARK(BM_ExportSvg)->Unit(benchmark::kMillisecond)->Iterations(3);
+
+void BM_ExportCompareReport(benchmark::State& state)
+{
+    QTemporaryDir dir;
+    const std::string path = dir.filePath(QStringLiteral("demo.crosswalk")).toStdString();
+    std::vector<std::string> ids;
+    {
+        Workspace ws = Workspace::create(path);
+        for (std::string_view text : demoMapTexts()) {
+            const Map map = parseMapJson(text).map;
+            ids.push_back(map.id);
+            ws.addMap(map);
+        }
+    }
+    Workspace ws = Workspace::open(path, Workspace::Mode::ReadOnly);
+    CompareSession session(ws, ids);
+    ExportOptions options;
+    qsizetype bytes = 0;
+    int pages = 0;
+    for (auto _ : state) {
+        ComparisonPrintout printout(session, options);
+        const QByteArray pdf = printout.toPdf();
+        bytes = pdf.size();
+        pages = printout.pageCount();
+        benchmark::DoNotOptimize(pdf.constData());
+    }
+    state.counters["pdf_kb"] = static_cast<double>(bytes) / 1024.0;
+    state.counters["pages"] = pages;
+}
+BENCHMARK(BM_ExportCompareReport)->Unit(benchmark::kMillisecond)->Iterations(5);
 
 } // namespace

@@ -1,0 +1,128 @@
+#pragma once
+
+#include "ui/export/exportoptions.h"
+
+#include <QByteArray>
+#include <QRectF>
+#include <QSizeF>
+#include <QString>
+#include <QStringList>
+
+#include <memory>
+#include <string>
+#include <vector>
+
+class QPainter;
+
+namespace crosswalk {
+
+class CompareSession;
+class OverlayView;
+
+/// The comparison report: the districts being compared laid out on paper, for the PDF that
+/// `crosswalk compare --format pdf` and the comparison window's "Export report…" write.
+///   overlay:      the comparison window's overlay of every district, fitted to the page's
+///                 width (over more pages, cut between lane rows, when it is tall)
+///   grid:         lanes x districts, what each district's lane holds, as a table
+///   differences:  per pair of districts, the steps only one has and the matched steps
+///                 marked (black box, harm point, variation) in one district only, as tables
+/// Every page has the map PDF's title block; overlay pages have a legend. It lays districts
+/// side by side and never scores or ranks one. Pages are painted in points from the paper's
+/// top left, like MapPrintout's.
+class ComparisonPrintout final {
+  public:
+    /// The session must outlive the printout.
+    ComparisonPrintout(CompareSession& session, const ExportOptions& options);
+    ~ComparisonPrintout();
+    ComparisonPrintout(const ComparisonPrintout&) = delete;
+    ComparisonPrintout& operator=(const ComparisonPrintout&) = delete;
+
+    int pageCount() const { return static_cast<int>(m_pages.size()); }
+    QSizeF pageSize() const { return m_pageSize; }
+    /// "Comparison: Harbor City Public Schools · Lindenport Metropolitan Schools".
+    QString title() const;
+    /// "Overlay", "Grid", "Differences".
+    QString pageName(int index) const;
+
+    void paintPage(QPainter& painter, int index);
+    /// The whole report as PDF: vector, text as text, fonts embedded. Throws ExportError.
+    QByteArray toPdf();
+
+    /// toPdf() written atomically to path; throws ExportError or FileError, and a failure
+    /// leaves any file at path as it was.
+    static void write(CompareSession& session, const ExportOptions& options, const std::string& path);
+
+  private:
+    enum class PageKind { Overlay, Grid, Differences };
+    struct Page {
+        PageKind kind = PageKind::Overlay;
+        QRectF slice;     // Overlay: the part of the overlay scene on this page
+        int firstRow = 0; // Grid, Differences: rows [firstRow, endRow)
+        int endRow = 0;
+    };
+    /// A row of the differences: a pair's heading, a group's heading, a table's head, a
+    /// row of cells, or "none".
+    struct DiffRow {
+        enum class Kind { Pair, Group, Head, Cells, None } kind = Kind::Cells;
+        int table = 0; // index into m_tables
+        QStringList cells;
+        qreal height = 0;
+    };
+    struct DiffTable {
+        QString pair;    // "Harbor City Public Schools (HC) ⟷ Lindenport Metropolitan Schools (LM)"
+        QString heading; // "Only in Harbor City Public Schools (4)"
+        QStringList heads;
+        std::vector<qreal> shares; // of the content width, per column
+    };
+    struct GridRow {
+        QString name;                   // the row's lane name
+        std::vector<QStringList> cells; // per district: lane name, then figures; empty: no such lane
+        std::vector<std::vector<int>> figures;
+        qreal height = 0;
+    };
+    struct LegendItem {
+        enum class Symbol { District, Step, Ghost, Flagged, BlackBox, Harm, Variation } symbol = Symbol::District;
+        int index = 0; // district, or step kind
+        QString text;
+        QRectF rect;
+    };
+
+    QRectF contentArea() const;
+    void layoutOverlay();
+    void buildGrid();
+    void buildDifferences();
+    void buildLegend();
+    qreal layoutLegend(qreal width);
+    /// startExtra: per row, the height a page starting with it needs above it (empty: none).
+    void paginate(PageKind kind, const std::vector<qreal>& heights, qreal available,
+                  const std::vector<bool>& keepWithNext, const std::vector<qreal>& startExtra = {});
+    /// The overlay scene cut into pages' worth at this scale.
+    std::vector<QRectF> sliceOverlay(qreal scale, qreal areaHeight) const;
+
+    void paintTitleBlock(QPainter& painter, int index);
+    void paintOverlay(QPainter& painter, const Page& page);
+    void paintLegend(QPainter& painter, qreal top);
+    void paintGrid(QPainter& painter, const Page& page);
+    void paintDifferences(QPainter& painter, const Page& page);
+    qreal gridColumnX(int column) const;
+    qreal gridColumnW(int column) const;
+
+    CompareSession& m_session;
+    ExportOptions m_options;
+    std::unique_ptr<OverlayView> m_overlay;
+    QSizeF m_pageSize;
+    QString m_date;
+    std::vector<Page> m_pages;
+    std::vector<LegendItem> m_legend;
+    qreal m_legendHeight = 0;
+    qreal m_overlayScale = 1;
+    QRectF m_overlayHeader; // the phase headings at the overlay's top, repeated on every overlay page
+    std::vector<GridRow> m_grid;
+    qreal m_gridHeadHeight = 0;
+    qreal m_gridType = 9;     // the grid's type size, smaller for narrow columns
+    qreal m_introHeight = 22; // the note under the title block on grid and differences pages
+    std::vector<DiffTable> m_tables;
+    std::vector<DiffRow> m_rows;
+};
+
+} // namespace crosswalk
