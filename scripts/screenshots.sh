@@ -54,3 +54,16 @@ compareshot compare-grid-2 grid "$two"
 compareshot compare-differences-2 differences "$two"
 compareshot compare-overlay-6 overlay "$six"
 compareshot compare-grid-6 grid "$six"
+# Presentation mode at the size of a shared screen, each also checked scaled to 960x540.
+presentshot() { # presentshot NAME MAP PRESENT-OPTIONS...
+  local name=$1 map=$2
+  shift 2
+  grab "$out/$name.png" 1920x1080 --map "$map" --size 1920x1080 --present "$@"
+  echo "wrote $out/$name.png"
+}
+presentshot present-fitted m-harbor-city
+presentshot present-whole m-harbor-city --present-keys F
+presentshot present-spotlight m-harbor-city --spotlight-lane "Principal Supervisor"
+presentshot present-walk-decision m-harbor-city --walk 9
+presentshot present-walk-caption m-harbor-city --present-keys "P P P S"
+presentshot present-only-black-boxes m-harbor-city --present-keys "B P P P P"

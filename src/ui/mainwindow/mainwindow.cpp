@@ -12,6 +12,7 @@
 #include "ui/panels/horizonsview.h"
 #include "ui/panels/insightspanel.h"
 #include "ui/panels/revisionspanel.h"
+#include "ui/present/presentationwindow.h"
 #include "ui/library/librarypanel.h"
 
 #include <QAction>
@@ -284,6 +285,9 @@ void MainWindow::createActions()
     view->addAction(m_inspectorDock->toggleViewAction());
     for (QDockWidget* dock : m_panelDocks)
         view->addAction(dock->toggleViewAction());
+    view->addSeparator();
+    view->addAction(tr("&Present"), QKeySequence(Qt::Key_F5), this, [this] { present(true); });
+    view->addAction(tr("Present in a &Window"), QKeySequence(Qt::SHIFT | Qt::Key_F5), this, [this] { present(false); });
 
     QMenu* mapMenu = menuBar()->addMenu(tr("&Map"));
     mapMenu->addAction(tr("&New Map..."), QKeySequence::New, this, &MainWindow::newMap);
@@ -634,6 +638,35 @@ void MainWindow::closeEvent(QCloseEvent* event)
     settings.setValue("window/geometry", saveGeometry());
     settings.setValue("window/state", saveState());
     event->accept();
+}
+
+} // namespace crosswalk
+
+namespace crosswalk {
+
+PresentationWindow* MainWindow::presentation() const
+{
+    return m_presentation.data();
+}
+
+PresentationWindow* MainWindow::present(bool fullScreen)
+{
+    if (!m_document)
+        return nullptr;
+    if (m_presentation) {
+        m_presentation->raise();
+        m_presentation->activateWindow();
+        return m_presentation;
+    }
+    // A window of its own over the editor: the editor keeps its zoom, scroll, selection and
+    // panels, and is there again as it was when the presentation closes.
+    m_presentation = new PresentationWindow(m_document, this);
+    connect(m_presentation, &PresentationWindow::finished, this, [this] {
+        activateWindow();
+        raise();
+    });
+    m_presentation->present(this, fullScreen);
+    return m_presentation;
 }
 
 } // namespace crosswalk

@@ -22,6 +22,7 @@ class InspectorPanel;
 class RevisionsPanel;
 class LibraryPanel;
 class MapCanvas;
+class PresentationWindow;
 
 /// The editor window: library, canvas and the menus that act on them.
 class MainWindow final : public QMainWindow {
@@ -44,6 +45,11 @@ public:
     InsightsPanel* insights() const { return m_insights; }
     HorizonsView* horizons() const { return m_horizons; }
     RevisionsPanel* revisions() const { return m_revisions; }
+    /// Presentation mode on the open map (F5 full screen on this window's screen, Shift+F5
+    /// in a window); nullptr without a map. Esc closes it.
+    PresentationWindow* present(bool fullScreen);
+    /// The presentation while it is open, else nullptr.
+    PresentationWindow* presentation() const;
 
 protected:
     void closeEvent(QCloseEvent* event) override;
@@ -88,6 +94,7 @@ private:
     QMenu* m_recentMenu = nullptr;
     QLabel* m_saveState = nullptr;
     QLabel* m_zoomLabel = nullptr;
+    QPointer<PresentationWindow> m_presentation;
 };
 
 } // namespace crosswalk
