@@ -144,7 +144,7 @@ TEST_CASE("F5 presents the map without editing clutter, Esc returns to the edito
     std::map<QString, bool> docks;
     for (QDockWidget* d : e.window.findChildren<QDockWidget*>())
         docks[d->objectName()] = d->isVisible();
-    REQUIRE(selected == std::vector<std::string>{"s16"});
+    REQUIRE(selected == QStringList{QStringLiteral("s16")});
 
     PresentationWindow* p = e.enter();
     CHECK(p->isWindow());
