@@ -64,6 +64,6 @@ presentshot() { # presentshot NAME MAP PRESENT-OPTIONS...
 presentshot present-fitted m-harbor-city
 presentshot present-whole m-harbor-city --present-keys F
 presentshot present-spotlight m-harbor-city --spotlight-lane "Principal Supervisor"
-presentshot present-walk-decision m-harbor-city --walk 9
-presentshot present-walk-caption m-harbor-city --present-keys "P P P S"
+presentshot present-walk-decision m-harbor-city --walk 6
+presentshot present-walk-caption m-harbor-city --walk 7
 presentshot present-only-black-boxes m-harbor-city --present-keys "B P P P P"

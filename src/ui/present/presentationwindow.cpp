@@ -608,6 +608,12 @@ void PresentationWindow::reframe(bool animate)
             c.setX(std::clamp(c.x(), curRect.right() - vw / 2, curRect.left() + vw / 2));
         if (all.height() > vh)
             c.setY(std::clamp(c.y(), curRect.bottom() - vh / 2, curRect.top() + vh / 2));
+        // Never show more than a margin beyond the map's edges while there is map to show.
+        const QRectF bounds = area.adjusted(-20, -20, 20, 20);
+        c.setX(bounds.width() > vw ? std::clamp(c.x(), bounds.left() + vw / 2, bounds.right() - vw / 2)
+                                   : bounds.center().x());
+        c.setY(bounds.height() > vh ? std::clamp(c.y(), bounds.top() + vh / 2, bounds.bottom() - vh / 2)
+                                    : bounds.center().y());
         frame(QRectF(c.x() - vw / 2, c.y() - vh / 2, vw, vh), false, animate);
         break;
     }
@@ -977,9 +983,9 @@ void PresentationWindow::updateCaption()
         for (const auto& [id, n] : numbers)
             if (id == a.id)
                 number = n;
-        QString text = QStringLiteral("%1 %2: %3")
-                           .arg(annotationKindText(a))
+        QString text = QStringLiteral("%1  %2: %3")
                            .arg(number)
+                           .arg(annotationKindText(a))
                            .arg(a.text.empty() ? tr("(no text yet)") : QString::fromStdString(a.text));
         rows.push_back({Row::Type::Mark, text,
                         a.affects.empty() ? QString() : tr("Affects: %1").arg(QString::fromStdString(a.affects)), a,

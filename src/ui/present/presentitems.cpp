@@ -8,6 +8,7 @@
 #include <QPainter>
 
 #include <algorithm>
+#include <cmath>
 
 namespace crosswalk {
 
@@ -345,10 +346,16 @@ void PresentFlowItem::paint(QPainter* painter, const QStyleOptionGraphicsItem* o
         painter->drawText(box, Qt::AlignCenter | Qt::TextWordWrap, QString::fromStdString(m_flow.label));
     }
     if (m_choice > 0 && m_route.size() >= 2) {
-        // The branch's number where it leaves the decision, for Up/Down.
-        const QLineF first(m_route[0], m_route[1]);
-        const QPointF at = first.length() > 44 ? first.pointAt(30 / first.length()) : first.center();
+        // Beside the line just before its arrowhead, where the ways have parted, clear of the line.
+        const QLineF last(m_route[m_route.size() - 2], m_route.last());
         const qreal r = 16;
+        const qreal back = kArrowLength + r + 4;
+        QPointF at = last.length() > back + r ? last.pointAt(1 - back / last.length()) : last.center();
+        if (last.length() > 0.1) {
+            const QPointF dir = (last.p2() - last.p1()) / last.length();
+            const QPointF side = std::abs(dir.x()) > std::abs(dir.y()) ? QPointF(0, -1) : QPointF(1, 0);
+            at += side * (r + 6);
+        }
         painter->setPen(QPen(Qt::white, 2.5));
         painter->setBrush(m_chosen ? chosenBranch() : ink());
         painter->drawEllipse(at, r, r);
