@@ -99,8 +99,8 @@ TEST_CASE("The schema carries our application id, version, WAL and foreign keys"
     CHECK(test::sqlInt(db, "PRAGMA foreign_keys") == 1);
     CHECK(test::sqlText(db, "PRAGMA journal_mode") == "wal");
     CHECK(test::sqlInt(db, "PRAGMA synchronous") == 1); // NORMAL
-    for (const char* table :
-         {"maps", "lanes", "phases", "steps", "flows", "annotations", "revisions", "match_decisions"})
+    for (const char* table : {"maps", "lanes", "phases", "steps", "flows", "annotations", "revisions",
+                              "match_decisions", "sticky_notes", "parking_lot", "step_votes", "map_sessions"})
         CHECK(test::sqlInt(db, std::string("SELECT COUNT(*) FROM sqlite_schema WHERE type = 'table' AND name = '") +
                                    table + "'") == 1);
 
@@ -203,8 +203,8 @@ TEST_CASE("open() refuses a workspace from a newer Crosswalk, untouched", "[stor
     }
     REQUIRE_FALSE(test::exists(path + "-wal"));
     requireRefusal(dir, path,
-                   "was written by a newer Crosswalk (schema 99); this version reads schema 1. "
-                   "Update Crosswalk to open it.");
+                   "was written by a newer Crosswalk (schema 99); this version reads schema " +
+                       std::to_string(kWorkspaceSchemaVersion) + ". Update Crosswalk to open it.");
     requireRefusal(dir, path, "newer Crosswalk (schema 99)", Workspace::Mode::ReadOnly);
 }
 
