@@ -7,6 +7,7 @@
 #include "ui/present/presentstyle.h"
 
 #include <QApplication>
+#include <QDateTime>
 #include <QFontMetricsF>
 #include <QGraphicsView>
 #include <QGuiApplication>
@@ -167,6 +168,7 @@ class PresentTopBar final : public QWidget {
     QString status;
     QString timer;
     bool timerRunning = false;
+    bool timerUp = false;
     QString clock() const { return QTime::currentTime().toString(QStringLiteral("HH:mm")); }
     QString text() const
     {
@@ -199,9 +201,10 @@ class PresentTopBar final : public QWidget {
             const int tw = fm.horizontalAdvance(t) + 24;
             const QRect pill(right - tw, (height() - 36) / 2, tw, 36);
             p.setPen(Qt::NoPen);
-            p.setBrush(timerRunning ? bluishGreen() : QColor(0x55, 0x55, 0x55));
+            // Running: green with black type; time up: vermillion; paused: grey.
+            p.setBrush(timerUp ? vermillion() : (timerRunning ? bluishGreen() : QColor(0x55, 0x55, 0x55)));
             p.drawRoundedRect(pill, 8, 8);
-            p.setPen(Qt::white);
+            p.setPen(timerRunning && !timerUp ? QColor(Qt::black) : QColor(Qt::white));
             p.drawText(pill, Qt::AlignCenter, t);
             right = pill.left() - 24;
         }
@@ -385,6 +388,10 @@ PresentationWindow::PresentationWindow(MapDocument* document, QWidget* parent) :
                        "<tr><td><b>A</b></td><td>all marks</td></tr>"
                        "<tr><td><b>F</b></td><td>whole map / readable fit</td></tr>"
                        "<tr><td><b>Home</b>, <b>PgUp</b> <b>PgDn</b></td><td>back to the start, pan the map</td></tr>"
+                       "<tr><td><b>T</b> / <b>+</b></td><td>start or pause the session timer / add 5 minutes</td></tr>"
+                       "<tr><td><b>Q</b></td><td>park a question in the parking lot</td></tr>"
+                       "<tr><td><b>N</b></td><td>stick a note on the current step</td></tr>"
+                       "<tr><td><b>D</b> / <b>Shift+D</b></td><td>a dot vote more / less on the current step</td></tr>"
                        "<tr><td><b>?</b></td><td>this help</td></tr>"
                        "<tr><td><b>Esc</b></td><td>leave presentation mode</td></tr>"
                        "</table>"));
@@ -420,11 +427,21 @@ PresentationWindow::PresentationWindow(MapDocument* document, QWidget* parent) :
     m_animation->setEndValue(1.0);
 
     connect(m_scene, &PresentScene::synced, this, [this] {
+        // The countdown runs from the time left the map stores, from when that was stored.
+        if (const Map* m = m_scene->map(); m && !(m->session == m_session)) {
+            m_session = m->session;
+            m_sessionRun.restart();
+        }
         updateCaption();
         updateOverlays();
     });
-    if (document)
+    if (document) {
         setWindowTitle(tr("Presenting: %1").arg(QString::fromStdString(document->map().props.title)));
+        m_session = document->map().session;
+        m_sessionRun.start();
+        // Another map opened in the editor (or the workspace closed) ends the presentation.
+        connect(document, &QObject::destroyed, this, &QWidget::close);
+    }
     updateOverlays();
 }
 
@@ -903,6 +920,22 @@ void PresentationWindow::keyPressEvent(QKeyEvent* event)
     case Qt::Key_PageUp:
         panBy(-0.8);
         return;
+    case Qt::Key_T:
+        toggleTimer();
+        return;
+    case Qt::Key_Plus:
+    case Qt::Key_Equal:
+        addTimerMinutes(5);
+        return;
+    case Qt::Key_Q:
+        openParkingLotInput();
+        return;
+    case Qt::Key_N:
+        openNoteInput();
+        return;
+    case Qt::Key_D:
+        vote(shift ? -1 : 1);
+        return;
     case Qt::Key_Question:
     case Qt::Key_Slash:
         m_help->setVisible(!m_help->isVisible());
@@ -943,7 +976,86 @@ void PresentationWindow::closeInput()
 
 void PresentationWindow::storeInput()
 {
+    const int purpose = m_inputPurpose;
+    const std::string text = m_input->text().trimmed().toStdString();
+    const std::string step = m_walk.current();
     closeInput();
+    if (!m_document || text.empty())
+        return;
+    if (purpose == 1) {
+        ParkingItem item;
+        item.id = newId("k-");
+        item.text = text;
+        item.createdAt = QDateTime::currentDateTimeUtc().toString(Qt::ISODate).toStdString();
+        m_document->push(Edit{AddParkingItem{item, {}}}, tr("Park a Question"));
+    } else if (purpose == 2 && m_document->map().step(step)) {
+        StickyNote note;
+        note.id = newId("n-");
+        note.step = step;
+        note.text = text;
+        m_document->push(Edit{AddStickyNote{note, {}}}, tr("Add Sticky Note"));
+    }
+}
+
+void PresentationWindow::openParkingLotInput()
+{
+    if (m_document && !m_document->readOnly())
+        openInput(tr("Park a question (Enter keeps it, Esc cancels)"), 1);
+}
+
+void PresentationWindow::openNoteInput()
+{
+    const Map* m = m_scene->map();
+    const Step* step = m ? m->step(m_walk.current()) : nullptr;
+    if (!step || m_document->readOnly())
+        return;
+    openInput(tr("Note on \u201C%1\u201D (Enter sticks it, Esc cancels)").arg(QString::fromStdString(step->label)), 2);
+}
+
+void PresentationWindow::vote(int delta)
+{
+    const Map* m = m_scene->map();
+    if (!m || !m->step(m_walk.current()) || m_document->readOnly())
+        return;
+    const int now = m->votesOn(m_walk.current());
+    const int next = std::clamp(now + delta, 0, kMaxVotesPerStep);
+    if (next != now)
+        m_document->push(Edit{SetVotes{m_walk.current(), next}}, delta > 0 ? tr("Add Vote") : tr("Remove Vote"));
+}
+
+int PresentationWindow::timerRemaining() const
+{
+    if (!m_session.running)
+        return m_session.remainingSeconds;
+    return std::max(0, m_session.remainingSeconds - static_cast<int>(m_sessionRun.elapsed() / 1000));
+}
+
+bool PresentationWindow::timerRunning() const
+{
+    return m_session.running;
+}
+
+void PresentationWindow::toggleTimer()
+{
+    if (!m_document || m_document->readOnly())
+        return;
+    SessionTimer next = m_session;
+    next.remainingSeconds = timerRemaining();
+    next.running = !m_session.running;
+    if (next.running && next.remainingSeconds <= 0)
+        return; // nothing left to count down: + adds minutes first
+    m_document->push(Edit{SetSessionTimer{next}}, next.running ? tr("Start Timer") : tr("Pause Timer"));
+}
+
+void PresentationWindow::addTimerMinutes(int minutes)
+{
+    if (!m_document || m_document->readOnly())
+        return;
+    SessionTimer next = m_session;
+    next.remainingSeconds = std::min(kMaxSessionSeconds, timerRemaining() + minutes * 60);
+    next.durationSeconds =
+        std::min(kMaxSessionSeconds, std::max(next.durationSeconds + minutes * 60, next.remainingSeconds));
+    m_document->push(Edit{SetSessionTimer{next}}, tr("Add %n Minutes to the Timer", nullptr, minutes));
 }
 
 // ----- captions ---------------------------------------------------------------------------------
@@ -995,6 +1107,14 @@ void PresentationWindow::updateCaption()
         rows.push_back({Row::Type::Info,
                         hidden > 0 ? tr("No marks of the kinds shown (%n hidden).", nullptr, hidden)
                                    : tr("No marks on this step."),
+                        {},
+                        {},
+                        false});
+    for (const StickyNote* note : m->notesOn(step->id))
+        rows.push_back({Row::Type::Note, QString::fromStdString(note->text), {}, {}, false});
+    if (const int votes = m->votesOn(step->id); votes > 0)
+        rows.push_back({Row::Type::Info,
+                        votes == 1 ? tr("1 dot vote on this step") : tr("%1 dot votes on this step").arg(votes),
                         {},
                         {},
                         false});
@@ -1057,6 +1177,17 @@ void PresentationWindow::updateOverlays()
     if (m_mode == ViewMode::WholeMap)
         status << tr("Whole map");
     m_topBar->status = status.join(QStringLiteral("  ·  "));
+    if (m_session.durationSeconds > 0 || m_session.remainingSeconds > 0) {
+        const int left = timerRemaining();
+        m_topBar->timer = tr("%1 %2:%3")
+                              .arg(m_session.running ? tr("Timer") : tr("Paused"))
+                              .arg(left / 60)
+                              .arg(left % 60, 2, 10, QLatin1Char('0'));
+    } else {
+        m_topBar->timer.clear();
+    }
+    m_topBar->timerRunning = m_session.running;
+    m_topBar->timerUp = m_topBar->timer.size() > 0 && timerRemaining() == 0;
     m_topBar->update();
 }
 

@@ -74,6 +74,19 @@ class PresentationWindow final : public QWidget {
     void toggleKind(AnnotationKind kind);
     void showOnly(AnnotationKind kind);
     void showAllKinds();
+    // Facilitation, stored with the map through the document (undoable, saved at once).
+    /// T: starts or pauses the session countdown.
+    void toggleTimer();
+    /// +: adds minutes to the countdown (and to the session's length).
+    void addTimerMinutes(int minutes);
+    /// The countdown's time left now, in seconds (it runs in the window, not in the file).
+    int timerRemaining() const;
+    bool timerRunning() const;
+    /// Q: opens the input that parks a question; N: a sticky note on the current step.
+    void openParkingLotInput();
+    void openNoteInput();
+    /// D / Shift+D: one dot vote more or less on the current step.
+    void vote(int delta);
 
   signals:
     /// After the window closed (Esc); the editor is shown again.
@@ -123,6 +136,8 @@ class PresentationWindow final : public QWidget {
     bool m_animated = true;
     QPointF m_cameraCenter;
     qreal m_cameraScale = 1;
+    SessionTimer m_session;     // as last seen in the map
+    QElapsedTimer m_sessionRun; // since the countdown was last (re)based while running
 };
 
 } // namespace crosswalk

@@ -274,14 +274,12 @@ void PresentScene::applyDecorations()
             it->second.blackBox = true;
         it->second.badges.push_back({a, numbers.count(a.id) ? numbers.at(a.id) : 0});
     }
-#ifdef CROSSWALK_HAS_FACILITATION
     for (const StickyNote& n : m->stickyNotes)
         if (auto it = decorations.find(n.step); it != decorations.end())
             ++it->second.notes;
     for (const auto& [stepId, count] : m->votes)
         if (auto it = decorations.find(stepId); it != decorations.end())
             it->second.votes = count;
-#endif
     for (auto& [id, item] : m_steps) {
         item->setDecorations(decorations[id]);
         item->setOpacity(isDimmed(id) ? kDimOpacity : 1.0);

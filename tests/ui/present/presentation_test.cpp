@@ -422,3 +422,85 @@ TEST_CASE("The walk follows flows, remembers the way back and survives edits", "
     CHECK(walk.back(map));
     CHECK(walk.current() == "b");
 }
+
+TEST_CASE("In presentation mode Q parks a question, N sticks a note, D votes and T/+ run the timer; all stored",
+          "[present][facilitation]")
+{
+    Editor e("facilitation");
+    MapDocument* doc = e.window.document();
+    const std::string mapId = doc->map().id;
+    const std::size_t parked = doc->map().parkingLot.size();
+    const int undoBefore = doc->undoStack()->count();
+    PresentationWindow* p = e.enter();
+
+    // Q: a small input over the presentation; Esc cancels it without leaving presentation mode.
+    QTest::keyClick(p, Qt::Key_Q);
+    REQUIRE(p->inputOpen());
+    QTest::keyClicks(p->input(), "Who decides");
+    QTest::keyClick(p->input(), Qt::Key_Escape);
+    CHECK_FALSE(p->inputOpen());
+    CHECK(e.window.presentation() == p);
+    CHECK(doc->map().parkingLot.size() == parked);
+    // Enter stores it at once, through the document.
+    QTest::keyClick(p, Qt::Key_Q);
+    REQUIRE(p->inputOpen());
+    QTest::keyClicks(p->input(), "Does HR see the mid-year flag?");
+    QTest::keyClick(p->input(), Qt::Key_Return);
+    CHECK_FALSE(p->inputOpen());
+    REQUIRE(doc->map().parkingLot.size() == parked + 1);
+    CHECK(doc->map().parkingLot.back().text == "Does HR see the mid-year flag?");
+    CHECK_FALSE(doc->map().parkingLot.back().createdAt.empty());
+
+    // N: a note on the current step, shown on the step and in the caption.
+    QTest::keyClick(p, Qt::Key_N); // no current step yet: nothing to stick it to
+    CHECK_FALSE(p->inputOpen());
+    clickStep(p, "s16");
+    REQUIRE(p->currentStep() == "s16");
+    QTest::keyClick(p, Qt::Key_N);
+    REQUIRE(p->inputOpen());
+    QTest::keyClicks(p->input(), "Ask each supervisor for last year's visit log");
+    QTest::keyClick(p->input(), Qt::Key_Enter);
+    REQUIRE(doc->map().notesOn("s16").size() == 1);
+    CHECK(doc->map().notesOn("s16").front()->text == "Ask each supervisor for last year's visit log");
+    CHECK(p->scene()->stepItem("s16")->decorations().notes == 1);
+    CHECK(p->captionText().contains("Ask each supervisor for last year's visit log"));
+
+    // D / Shift+D: dot votes on the current step.
+    QTest::keyClick(p, Qt::Key_D);
+    QTest::keyClick(p, Qt::Key_D);
+    QTest::keyClick(p, Qt::Key_D);
+    QTest::keyClick(p, Qt::Key_D, Qt::ShiftModifier);
+    CHECK(doc->map().votesOn("s16") == 2);
+    CHECK(p->scene()->stepItem("s16")->decorations().votes == 2);
+    CHECK(p->captionText().contains("2 dot votes"));
+
+    // + adds five minutes, T starts and pauses the countdown shown in the caption.
+    QTest::keyClick(p, Qt::Key_T); // nothing to count down yet
+    CHECK_FALSE(doc->map().session.running);
+    QTest::keyClick(p, Qt::Key_Plus);
+    CHECK(doc->map().session.remainingSeconds == 300);
+    CHECK(doc->map().session.durationSeconds >= 300);
+    CHECK(p->topCaptionText().contains("5:00"));
+    QTest::keyClick(p, Qt::Key_T);
+    CHECK(doc->map().session.running);
+    CHECK(p->timerRunning());
+    QTest::keyClick(p, Qt::Key_T);
+    CHECK_FALSE(doc->map().session.running);
+    CHECK(doc->map().session.remainingSeconds <= 300);
+    CHECK(doc->map().session.remainingSeconds >= 298);
+    CHECK(p->topCaptionText().contains("Paused"));
+
+    // Every one of them is an undoable edit.
+    CHECK(doc->undoStack()->count() == undoBefore + 2 + 4 + 3);
+    e.leave(p);
+
+    // Stored: the workspace opened afresh has them all.
+    const Map stored = Workspace::open(e.path, Workspace::Mode::ReadOnly).loadMap(mapId);
+    REQUIRE(stored.parkingLot.size() == parked + 1);
+    CHECK(stored.parkingLot.back().text == "Does HR see the mid-year flag?");
+    REQUIRE(stored.notesOn("s16").size() == 1);
+    CHECK(stored.notesOn("s16").front()->text == "Ask each supervisor for last year's visit log");
+    CHECK(stored.votesOn("s16") == 2);
+    CHECK(stored.session == doc->map().session);
+    CHECK(stored == doc->map());
+}
