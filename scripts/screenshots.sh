@@ -67,3 +67,5 @@ presentshot present-spotlight m-harbor-city --spotlight-lane "Principal Supervis
 presentshot present-walk-decision m-harbor-city --walk 6
 presentshot present-walk-caption m-harbor-city --walk 7
 presentshot present-only-black-boxes m-harbor-city --present-keys "B P P P P"
+presentshot present-facilitation m-harbor-city --walk 7 \
+  --present-keys "D D D + + + T N 'Ask_each_supervisor_for_last_year's_visit_log Return"

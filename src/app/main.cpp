@@ -11,6 +11,7 @@
 #include <QFileInfo>
 #include <QKeyEvent>
 #include <QKeySequence>
+#include <QLineEdit>
 #include <QSettings>
 #include <QStandardPaths>
 #include <QTimer>
@@ -167,11 +168,14 @@ int main(int argc, char* argv[])
             for (const crosswalk::Lane& lane : window.document()->map().lanes)
                 if (QString::fromStdString(lane.name).compare(spotlightLane, Qt::CaseInsensitive) == 0)
                     presentation->spotlightLane(lane.id);
+        // Keys by name ("Right", "Shift+D"); 'words_like_this types "words like this" into an open input.
         for (const QString& key : presentKeys.split(' ', Qt::SkipEmptyParts)) {
-            const QKeyCombination combo = QKeySequence(key)[0];
-            QKeyEvent press(QEvent::KeyPress, combo.key(), combo.keyboardModifiers(),
-                            combo.key() < 0x80 ? key.right(1) : QString());
-            QApplication::sendEvent(presentation, &press);
+            QWidget* target = presentation->inputOpen() ? static_cast<QWidget*>(presentation->input()) : presentation;
+            const bool typed = key.startsWith('\'');
+            const QKeyCombination combo = typed ? QKeyCombination(Qt::Key_unknown) : QKeySequence(key)[0];
+            const QString text = typed ? key.mid(1).replace('_', ' ') : (combo.key() < 0x80 ? key.right(1) : QString());
+            QKeyEvent press(QEvent::KeyPress, combo.key(), combo.keyboardModifiers(), text);
+            QApplication::sendEvent(target, &press);
         }
     }
     if (!screenshot.isEmpty()) {

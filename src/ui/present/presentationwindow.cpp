@@ -568,10 +568,11 @@ void PresentationWindow::frame(const QRectF& rect, bool alignLeftTop, bool anima
     const qreal vh = cr.height() / s;
     qreal cx = rect.center().x();
     qreal cy = rect.center().y();
-    if (alignLeftTop && rect.width() > vw)
+    // Aligned: the rect's top left at the content's top left, whether it fits or not.
+    if (alignLeftTop) {
         cx = rect.left() + vw / 2;
-    if (alignLeftTop && rect.height() > vh)
         cy = rect.top() + vh / 2;
+    }
     const QPointF offset = QPointF(cr.center()) - QPointF(m_view->viewport()->rect().center());
     const QPointF target = QPointF(cx, cy) - offset / s;
     if (!animate || !m_animated || !isVisible()) {
@@ -595,7 +596,7 @@ void PresentationWindow::reframe(bool animate)
     const QRectF area = m_scene->drawingRect();
     switch (m_mode) {
     case ViewMode::WholeMap:
-        frame(area.adjusted(-10, -10, 10, 10), false, animate);
+        frame(area.adjusted(-10, -40, 10, 10), true, animate);
         break;
     case ViewMode::Fitted:
         frame(QRectF(m_panX - 10, area.top() - 6, area.width() - m_panX + 20, area.height() + 12), true, animate);
@@ -643,6 +644,7 @@ void PresentationWindow::showFitted()
 {
     m_mode = ViewMode::Fitted;
     m_scene->setLabelsShown(true);
+    updateCaption();
     updateOverlays();
     reframe(true);
 }
@@ -651,6 +653,7 @@ void PresentationWindow::showWholeMap()
 {
     m_mode = ViewMode::WholeMap;
     m_scene->setLabelsShown(false);
+    updateCaption();
     updateOverlays();
     reframe(true);
 }
@@ -665,6 +668,7 @@ void PresentationWindow::panBy(qreal screens)
         m_panX = std::clamp(m_view->mapToScene(cr.topLeft()).x(), 0.0, maxPan);
         m_mode = ViewMode::Fitted;
         m_scene->setLabelsShown(true);
+        updateCaption();
     }
     m_panX = std::clamp(m_panX + screens * cr.width() / s, 0.0, maxPan);
     updateOverlays();
@@ -1064,6 +1068,32 @@ void PresentationWindow::updateCaption()
 {
     const Map* m = m_scene->map();
     const Step* step = m ? m->step(m_walk.current()) : nullptr;
+    using Row = PresentCaption::Row;
+    if (!step && m && m_mode == ViewMode::WholeMap) {
+        // The whole map: its labels give way, so the caption says what the marks on it are.
+        std::vector<Row> rows;
+        rows.push_back({Row::Type::Head,
+                        tr("Marks on this map"),
+                        tr("Right starts the walk, F returns to the readable view"),
+                        {},
+                        false});
+        for (AnnotationKind kind : kAllAnnotationKinds) {
+            if (m_scene->hiddenKinds().contains(kind))
+                continue;
+            const auto count = std::count_if(m->annotations.begin(), m->annotations.end(),
+                                             [kind](const Annotation& a) { return a.kind == kind; });
+            if (count == 0)
+                continue;
+            Annotation legend;
+            legend.kind = kind;
+            rows.push_back(
+                {Row::Type::Mark, QStringLiteral("%1  %2").arg(count).arg(kindWords(kind)), {}, legend, false});
+        }
+        m_caption->setRows(std::move(rows));
+        m_caption->show();
+        layoutOverlays();
+        return;
+    }
     if (!step) {
         const bool was = m_caption->isVisible();
         m_caption->hide();
@@ -1071,7 +1101,6 @@ void PresentationWindow::updateCaption()
             layoutOverlays();
         return;
     }
-    using Row = PresentCaption::Row;
     std::vector<Row> rows;
     QStringList where{stepKindWords(step->kind)};
     if (const Lane* lane = m->lane(step->lane))

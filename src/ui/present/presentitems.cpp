@@ -26,7 +26,7 @@ constexpr int kFlowLabelWidth = 170;
 qreal badgeWidth(const PresentBadge& badge, bool withNumber)
 {
     if (!withNumber)
-        return kBadgeHeight;
+        return 2 * kBadgeHeight; // the whole map fitted: glyphs alone, twice as large
     return 3 + kBadgeGlyph + 3 +
            QFontMetricsF(pixelFont(kBadgePx, true)).horizontalAdvance(QString::number(badge.number)) + 8;
 }
@@ -99,7 +99,7 @@ void PresentStepItem::layoutLabel()
 
 QRectF PresentStepItem::boundingRect() const
 {
-    return m_rect.adjusted(-14, -kMarkMargin - 2 * (kBadgeHeight + kBadgeGap), 14, kMarkMargin);
+    return m_rect.adjusted(-14, -kMarkMargin - 4 * (kBadgeHeight + kBadgeGap), 14, kMarkMargin);
 }
 
 QPainterPath PresentStepItem::shape() const
@@ -146,21 +146,24 @@ void PresentStepItem::paint(QPainter* painter, const QStyleOptionGraphicsItem* o
 
     // Badges along the top edge from the right, as in the editor, in rows upwards.
     if (!d.badges.empty()) {
+        // In the whole map (no labels) the glyphs alone, twice as large, so that marks still show.
+        const qreal bh = d.labelShown ? kBadgeHeight : 2 * kBadgeHeight;
+        const qreal glyph = d.labelShown ? kBadgeGlyph : 2 * kBadgeGlyph;
         std::vector<qreal> widths;
         for (const PresentBadge& b : d.badges)
             widths.push_back(badgeWidth(b, d.labelShown));
         const qreal maxRow = m_rect.width() + 20;
         qreal x = m_rect.right() + 10;
-        qreal y = m_rect.top() - kBadgeHeight / 2;
+        qreal y = m_rect.top() - bh / 2;
         qreal rowUsed = 0;
         std::vector<std::pair<QRectF, const PresentBadge*>> placed;
         for (std::size_t i = 0; i < d.badges.size(); ++i) {
             if (rowUsed > 0 && rowUsed + widths[i] > maxRow) {
-                y -= kBadgeHeight + kBadgeGap;
+                y -= bh + kBadgeGap;
                 rowUsed = 0;
                 x = m_rect.right() + 10;
             }
-            placed.emplace_back(QRectF(0, y, widths[i], kBadgeHeight), &d.badges[i]);
+            placed.emplace_back(QRectF(0, y, widths[i], bh), &d.badges[i]);
             rowUsed += widths[i] + kBadgeGap;
         }
         // Right-align each row.
@@ -179,17 +182,15 @@ void PresentStepItem::paint(QPainter* painter, const QStyleOptionGraphicsItem* o
         for (const auto& [r, badge] : placed) {
             painter->setPen(QPen(ink(), 2));
             painter->setBrush(Qt::white);
-            painter->drawRoundedRect(r, kBadgeHeight / 2, kBadgeHeight / 2);
+            painter->drawRoundedRect(r, bh / 2, bh / 2);
             painter->save();
-            paintAnnotationGlyph(
-                *painter, QRectF(r.left() + 3, r.top() + (kBadgeHeight - kBadgeGlyph) / 2, kBadgeGlyph, kBadgeGlyph),
-                badge->annotation);
+            paintAnnotationGlyph(*painter, QRectF(r.left() + 3, r.top() + (bh - glyph) / 2, glyph, glyph),
+                                 badge->annotation);
             painter->restore();
             if (d.labelShown) {
                 painter->setPen(ink());
                 painter->setFont(pixelFont(kBadgePx, true));
-                painter->drawText(r.adjusted(kBadgeGlyph + 5, 0, -4, 0), Qt::AlignCenter,
-                                  QString::number(badge->number));
+                painter->drawText(r.adjusted(glyph + 5, 0, -4, 0), Qt::AlignCenter, QString::number(badge->number));
             }
         }
     }

@@ -198,10 +198,6 @@ TEST_CASE("Presentation text is never smaller than 18 px at 1920x1080 on any dem
         const QRectF shown = p->visibleSceneRect();
         CHECK(shown.top() <= area.top() + 1);
         CHECK(shown.bottom() >= area.bottom() - 40);
-        // Walking zooms in, never out below that.
-        QTest::keyClick(p, Qt::Key_Right);
-        CHECK(p->viewScale() * presentstyle::kLabelPx >= 18 - 1e-9);
-        CHECK(p->visibleSceneRect().contains(p->scene()->stepRect(p->currentStep())));
         // The whole map: the shapes alone, without labels that would be smaller.
         QTest::keyClick(p, Qt::Key_F);
         CHECK(p->viewMode() == PresentationWindow::ViewMode::WholeMap);
@@ -209,6 +205,21 @@ TEST_CASE("Presentation text is never smaller than 18 px at 1920x1080 on any dem
         CHECK_FALSE(p->scene()->labelsShown());
         for (const Step& s : e.window.document()->map().steps)
             CHECK_FALSE(p->scene()->stepItem(s.id)->decorations().labelShown);
+        // Its caption says which marks the map holds (the badges carry no numbers here).
+        CHECK(p->captionText().startsWith("Marks on this map"));
+        CHECK(p->captionText().contains("Black box"));
+        QTest::keyClick(p, Qt::Key_F);
+        CHECK(p->scene()->labelsShown());
+        CHECK_FALSE(p->captionVisible());
+        CHECK(p->viewScale() == Approx(scale));
+        // Walking zooms in, never out below that.
+        QTest::keyClick(p, Qt::Key_Right);
+        CHECK(p->viewScale() * presentstyle::kLabelPx >= 18 - 1e-9);
+        CHECK(p->visibleSceneRect().contains(p->scene()->stepRect(p->currentStep())));
+        // F during a walk: the whole map with the step's caption, and back.
+        QTest::keyClick(p, Qt::Key_F);
+        CHECK(p->captionText().startsWith(
+            QString::fromStdString(e.window.document()->map().step(p->currentStep())->label)));
         QTest::keyClick(p, Qt::Key_F);
         CHECK(p->scene()->labelsShown());
         e.leave(p);
