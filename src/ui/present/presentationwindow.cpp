@@ -850,6 +850,11 @@ void PresentationWindow::clicked(const QPoint& pos)
 
 void PresentationWindow::keyPressEvent(QKeyEvent* event)
 {
+    if (inputOpen()) {
+        // Keys the input does not take (Up, Down, Tab) must not walk the map behind it.
+        event->accept();
+        return;
+    }
     const bool shift = event->modifiers() & Qt::ShiftModifier;
     switch (event->key()) {
     case Qt::Key_Escape:

@@ -17,6 +17,7 @@
 #include <QGraphicsView>
 #include <QLineEdit>
 #include <QMenuBar>
+#include <QScreen>
 #include <QScrollBar>
 #include <QSettings>
 #include <QTest>
@@ -161,6 +162,20 @@ TEST_CASE("F5 presents the map without editing clutter, Esc returns to the edito
     CHECK(p->topCaptionText().contains(QTime::currentTime().toString("HH:")));
     CHECK(p->scene()->stepItemCount() == map.steps.size());
     CHECK(p->viewMode() == PresentationWindow::ViewMode::Fitted);
+
+    SECTION("Shift+F5 while presenting brings the same presentation forward; a window of its own after Esc")
+    {
+        CHECK(e.window.present(false) == p);
+        e.leave(p);
+        QTest::keyClick(&e.window, Qt::Key_F5, Qt::ShiftModifier);
+        PresentationWindow* windowed = e.window.presentation();
+        REQUIRE(windowed);
+        CHECK(windowed->isWindow());
+        CHECK_FALSE(windowed->isFullScreen());
+        CHECK(windowed->screen() == e.window.screen());
+        CHECK(windowed->width() <= windowed->screen()->availableGeometry().width());
+        p = windowed;
+    }
 
     SECTION("the help lists the keys, Esc closes the help first")
     {
@@ -434,7 +449,7 @@ TEST_CASE("The walk follows flows, remembers the way back and survives edits", "
     CHECK(walk.current() == "b");
 }
 
-TEST_CASE("In presentation mode Q parks a question, N sticks a note, D votes and T/+ run the timer; all stored",
+TEST_CASE("In presentation mode Q parks a question, N sticks a note, D votes and T/+ run the timer: all stored",
           "[present][facilitation]")
 {
     Editor e("facilitation");
