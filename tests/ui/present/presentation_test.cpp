@@ -358,6 +358,18 @@ TEST_CASE("The arrow keys walk a demo map from start to end through its decision
     CHECK(p->currentStep().empty());
     CHECK_FALSE(p->captionVisible());
     CHECK(p->viewMode() == PresentationWindow::ViewMode::Fitted);
+
+    // With animation on, the view glides to the step rather than jumping there.
+    p->setAnimated(true);
+    const double fittedScale = p->viewScale();
+    for (int i = 0; i < 5; ++i)
+        QTest::keyClick(p, Qt::Key_Right);
+    const QRectF target = p->scene()->stepRect(p->currentStep());
+    const double midScale = p->viewScale(); // the animation has only started
+    QTest::qWait(700);
+    CHECK(p->visibleSceneRect().contains(target));
+    CHECK(p->viewScale() > fittedScale);
+    CHECK(midScale < p->viewScale());
     e.leave(p);
 }
 
