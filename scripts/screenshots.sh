@@ -69,3 +69,5 @@ presentshot present-walk-caption m-harbor-city --walk 7
 presentshot present-only-black-boxes m-harbor-city --present-keys "B P P P P"
 presentshot present-facilitation m-harbor-city --walk 7 \
   --present-keys "D D D + + + T N 'Ask_each_supervisor_for_last_year's_visit_log Return"
+presentshot present-help m-kestrel-bay --present-keys "?"
+presentshot present-parking-lot m-kestrel-bay --walk 1 --present-keys "Q 'Who_signs_the_improvement_plan?"

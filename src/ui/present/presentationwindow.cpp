@@ -536,7 +536,11 @@ void PresentationWindow::layoutOverlays()
     const int iw = std::min(width() - 80, 1100);
     m_inputBox->setFixedWidth(iw);
     m_inputBox->adjustSize();
-    m_inputBox->move((width() - iw) / 2, kTopBarPx + kPhaseRowPx + 40);
+    // Above the caption when there is one (the current step is in the middle of the map),
+    // else near the top.
+    const int inputY =
+        m_caption->isVisible() ? m_caption->y() - m_inputBox->height() - 24 : kTopBarPx + kPhaseRowPx + 40;
+    m_inputBox->move((width() - iw) / 2, std::max(kTopBarPx + 8, inputY));
     m_help->raise();
     m_inputBox->raise();
 }
