@@ -9,9 +9,6 @@
 #include <QApplication>
 #include <QDir>
 #include <QFileInfo>
-#include <QKeyEvent>
-#include <QKeySequence>
-#include <QLineEdit>
 #include <QSettings>
 #include <QStandardPaths>
 #include <QTimer>
@@ -60,8 +57,11 @@ int main(int argc, char* argv[])
     QString presentKeys;
     for (std::size_t i = 0; i < args.size();) {
         const std::string& a = args[i];
-        if (a == "--fit" || a == "--present") {
-            (a == "--fit" ? fit : present) = true;
+        if (a == "--fit") {
+            fit = true;
+            args.erase(args.begin() + static_cast<std::ptrdiff_t>(i));
+        } else if (a == "--present") {
+            present = true;
             args.erase(args.begin() + static_cast<std::ptrdiff_t>(i));
         } else if ((a == "--walk" || a == "--spotlight-lane" || a == "--present-keys") && i + 1 < args.size()) {
             const QString value = QString::fromStdString(args[i + 1]);
@@ -162,21 +162,7 @@ int main(int argc, char* argv[])
             presentation->setAnimated(false);
             presentation->resize(size);
         }
-        for (int k = 0; k < walk; ++k)
-            presentation->walkForward();
-        if (!spotlightLane.isEmpty())
-            for (const crosswalk::Lane& lane : window.document()->map().lanes)
-                if (QString::fromStdString(lane.name).compare(spotlightLane, Qt::CaseInsensitive) == 0)
-                    presentation->spotlightLane(lane.id);
-        // Keys by name ("Right", "Shift+D"); 'words_like_this types "words like this" into an open input.
-        for (const QString& key : presentKeys.split(' ', Qt::SkipEmptyParts)) {
-            QWidget* target = presentation->inputOpen() ? static_cast<QWidget*>(presentation->input()) : presentation;
-            const bool typed = key.startsWith('\'');
-            const QKeyCombination combo = typed ? QKeyCombination(Qt::Key_unknown) : QKeySequence(key)[0];
-            const QString text = typed ? key.mid(1).replace('_', ' ') : (combo.key() < 0x80 ? key.right(1) : QString());
-            QKeyEvent press(QEvent::KeyPress, combo.key(), combo.keyboardModifiers(), text);
-            QApplication::sendEvent(target, &press);
-        }
+        presentation->play(walk, spotlightLane, presentKeys);
     }
     if (!screenshot.isEmpty()) {
         // Let the window settle (layout, first paint), then grab it and leave.

@@ -12,6 +12,7 @@
 #include <QGraphicsView>
 #include <QGuiApplication>
 #include <QKeyEvent>
+#include <QKeySequence>
 #include <QLabel>
 #include <QLineEdit>
 #include <QMouseEvent>
@@ -848,6 +849,24 @@ void PresentationWindow::clicked(const QPoint& pos)
     const std::string lane = m_scene->laneAt(scenePos.y());
     if (!lane.empty() && scenePos.x() >= 0 && scenePos.x() <= m_scene->drawingRect().right())
         spotlightLane(lane);
+}
+
+void PresentationWindow::play(int walk, const QString& laneName, const QString& keys)
+{
+    for (int k = 0; k < walk; ++k)
+        walkForward();
+    if (const Map* m = m_scene->map(); m && !laneName.isEmpty())
+        for (const Lane& lane : m->lanes)
+            if (QString::fromStdString(lane.name).compare(laneName, Qt::CaseInsensitive) == 0)
+                spotlightLane(lane.id);
+    for (const QString& key : keys.split(' ', Qt::SkipEmptyParts)) {
+        QWidget* target = inputOpen() ? static_cast<QWidget*>(m_input) : this;
+        const bool typed = key.startsWith('\'');
+        const QKeyCombination combo = typed ? QKeyCombination(Qt::Key_unknown) : QKeySequence(key)[0];
+        const QString text = typed ? key.mid(1).replace('_', ' ') : (combo.key() < 0x80 ? key.right(1) : QString());
+        QKeyEvent press(QEvent::KeyPress, combo.key(), combo.keyboardModifiers(), text);
+        QApplication::sendEvent(target, &press);
+    }
 }
 
 // ----- keys -------------------------------------------------------------------------------------

@@ -88,6 +88,12 @@ class PresentationWindow final : public QWidget {
     /// D / Shift+D: one dot vote more or less on the current step.
     void vote(int delta);
 
+    /// For scripts (the app's --present options): walks `walk` steps from the start,
+    /// spotlights the lane of this name, then presses the keys named in `keys` ("Right",
+    /// "Shift+D", "?"), typing a word written 'like_this (underscores as spaces) into an
+    /// open input.
+    void play(int walk, const QString& laneName, const QString& keys);
+
   signals:
     /// After the window closed (Esc); the editor is shown again.
     void finished();

@@ -542,3 +542,21 @@ TEST_CASE("In presentation mode Q parks a question, N sticks a note, D votes and
     CHECK(stored.session == doc->map().session);
     CHECK(stored == doc->map());
 }
+
+TEST_CASE("The app's --present options play a walk, a spotlight and keys (with typed words) into the presentation",
+          "[present]")
+{
+    Editor e("play");
+    PresentationWindow* p = e.enter();
+    MapDocument* doc = e.window.document();
+    const std::size_t parked = doc->map().parkingLot.size();
+    p->play(2, "principal supervisor", "B Q 'Who_signs? Return");
+    CHECK_FALSE(p->currentStep().empty());
+    CHECK(p->currentStep() != PresentWalk::firstStep(doc->map()));
+    CHECK(p->scene()->spotlight().kind == Spotlight::Kind::Lane);
+    CHECK(doc->map().lane(p->scene()->spotlight().id)->name == "Principal Supervisor");
+    CHECK(p->hiddenKinds().size() == 5);
+    REQUIRE(doc->map().parkingLot.size() == parked + 1);
+    CHECK(doc->map().parkingLot.back().text == "Who signs?");
+    e.leave(p);
+}
