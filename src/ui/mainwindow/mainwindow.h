@@ -22,6 +22,7 @@ class InspectorPanel;
 class RevisionsPanel;
 class LibraryPanel;
 class MapCanvas;
+class ParkingLotPanel;
 
 /// The editor window: library, canvas and the menus that act on them.
 class MainWindow final : public QMainWindow {
@@ -44,6 +45,7 @@ public:
     InsightsPanel* insights() const { return m_insights; }
     HorizonsView* horizons() const { return m_horizons; }
     RevisionsPanel* revisions() const { return m_revisions; }
+    ParkingLotPanel* parkingLot() const { return m_parkingLot; }
 
 protected:
     void closeEvent(QCloseEvent* event) override;
@@ -83,6 +85,7 @@ private:
     InsightsPanel* m_insights = nullptr;
     HorizonsView* m_horizons = nullptr;
     RevisionsPanel* m_revisions = nullptr;
+    ParkingLotPanel* m_parkingLot = nullptr;
     QList<QDockWidget*> m_panelDocks;
     MapCanvas* m_canvas = nullptr;
     QMenu* m_recentMenu = nullptr;
