@@ -108,6 +108,7 @@ ParkingLotPanel::ParkingLotPanel(QWidget* parent) : QWidget(parent)
             deleteItem(item->data(IdRole).toString());
     };
     m_list->setWordWrap(true);
+    m_list->setSpacing(2);
     m_list->setUniformItemSizes(false);
     m_list->setEditTriggers(QAbstractItemView::DoubleClicked | QAbstractItemView::EditKeyPressed);
     connect(m_list, &QListWidget::itemChanged, this, &ParkingLotPanel::onItemChanged);
