@@ -23,6 +23,7 @@ class RevisionsPanel;
 class LibraryPanel;
 class MapCanvas;
 class PresentationWindow;
+class ParkingLotPanel;
 
 /// The editor window: library, canvas and the menus that act on them.
 class MainWindow final : public QMainWindow {
@@ -50,6 +51,7 @@ public:
     PresentationWindow* present(bool fullScreen);
     /// The presentation while it is open, else nullptr.
     PresentationWindow* presentation() const;
+    ParkingLotPanel* parkingLot() const { return m_parkingLot; }
 
 protected:
     void closeEvent(QCloseEvent* event) override;
@@ -89,6 +91,7 @@ private:
     InsightsPanel* m_insights = nullptr;
     HorizonsView* m_horizons = nullptr;
     RevisionsPanel* m_revisions = nullptr;
+    ParkingLotPanel* m_parkingLot = nullptr;
     QList<QDockWidget*> m_panelDocks;
     MapCanvas* m_canvas = nullptr;
     QMenu* m_recentMenu = nullptr;
