@@ -40,6 +40,33 @@ grab "$tmp/wide.png" 5600x1200 --map m-harbor-city --size 5600x1160
 "$convert" "$tmp/wide.png" -crop 2200x800+1130+180 +repage -resize 70% "$out/annotations-detail.png"
 "$convert" "$out/annotations-detail.png" -colorspace Gray "$out/annotations-detail-grey.png"
 echo "wrote $out/annotations-harbor-city{,-grey}.png and $out/annotations-detail{,-grey}.png"
+# Facilitation in edit mode: Harbor City with sticky notes, dot votes and a parked question
+# added as a team would in a session (through the exchange format), at 100 %, cropped to
+# the steps that carry them.
+"$app" export "$tmp/demo.crosswalk" --map m-harbor-city --format json -o "$tmp/harbor.json" >/dev/null
+python3 - "$tmp/harbor.json" <<'PY'
+import json, sys
+path = sys.argv[1]
+doc = json.load(open(path))
+m = doc["map"]
+m["sticky_notes"] = [
+    {"id": "n1", "step": "s7", "text": "Ask HR who reads the goals", "color": "#FFE680"},
+    {"id": "n2", "step": "s7", "text": "Conference often slips to October because the region sets the calendar",
+     "color": "#C7F0D8"},
+    {"id": "n3", "step": "s9", "text": "Who approves?", "color": "#FFD1E0"},
+    {"id": "n4", "step": "s13", "text": "Same form as 2019", "color": "#CFE3FF"},
+    {"id": "n5", "step": "s12", "text": "Coach pool is short", "color": "#FFD8A8"},
+]
+m["votes"] = {"s5": 1, "s7": 3, "s9": 8, "s12": 6, "s13": 2}
+m["parking_lot"] = [{"id": "q1", "text": "Who owns the district calendar?", "created": "2026-03-05T15:04:00Z",
+                     "done": False}]
+json.dump(doc, open(path, "w"), indent=2)
+PY
+"$app" import "$tmp/session.crosswalk" "$tmp/harbor.json" >/dev/null 2>&1
+xvfb-run -a -s "-screen 0 3000x1200x24" "$app" "$tmp/session.crosswalk" --map m-harbor-city --size 3000x1160 \
+  --screenshot "$tmp/session.png" 2>/dev/null
+"$convert" "$tmp/session.png" -crop "${CROSSWALK_SESSION_CROP:-1500x520+1100+330}" +repage "$out/session-notes-votes.png"
+echo "wrote $out/session-notes-votes.png"
 # Comparison: each view of the comparison window for two districts, and the overlay and
 # grid for all six.
 compareshot() { # compareshot NAME TAB REF,REF[,...]
@@ -86,3 +113,20 @@ sqlite3 "$tmp/demo.crosswalk" "INSERT INTO match_decisions (map_a, map_b, kind, 
   ('m-harbor-city', 'm-sable-ridge', 'lane', 'l3', 'l3', 'added'),
   ('m-harbor-city', 'm-sable-ridge', 'lane', 'l2', 'l2', 'confirmed');"
 compareshot compare-lanes-2 lanes m-harbor-city,m-sable-ridge
+# Presentation mode at the size of a shared screen, each also checked scaled to 960x540.
+presentshot() { # presentshot NAME MAP PRESENT-OPTIONS...
+  local name=$1 map=$2
+  shift 2
+  grab "$out/$name.png" 1920x1080 --map "$map" --size 1920x1080 --present "$@"
+  echo "wrote $out/$name.png"
+}
+presentshot present-fitted m-harbor-city
+presentshot present-whole m-harbor-city --present-keys F
+presentshot present-spotlight m-harbor-city --spotlight-lane "Principal Supervisor"
+presentshot present-walk-decision m-harbor-city --walk 6
+presentshot present-walk-caption m-harbor-city --walk 7
+presentshot present-only-black-boxes m-harbor-city --present-keys "B P P P P"
+presentshot present-facilitation m-harbor-city --walk 7 \
+  --present-keys "D D D + + + T N 'Ask_each_supervisor_for_last_year's_visit_log Return"
+presentshot present-help m-kestrel-bay --present-keys "?"
+presentshot present-parking-lot m-kestrel-bay --walk 1 --present-keys "Q 'Who_signs_the_improvement_plan?"

@@ -4,6 +4,7 @@
 #include "ui/compare/comparewindow.h"
 #include "ui/export/exportfonts.h"
 #include "ui/mainwindow/mainwindow.h"
+#include "ui/present/presentationwindow.h"
 
 #include <QApplication>
 #include <QDir>
@@ -49,11 +50,29 @@ int main(int argc, char* argv[])
     bool fit = false;
     QString compareRefs; // --compare REF,REF[,...]: open the comparison window on these maps
     QString compareTab = "overlay";
+    // --present [--walk N] [--spotlight-lane NAME] [--present-keys "KEY ..."]: presentation mode.
+    bool present = false;
+    int walk = 0;
+    QString spotlightLane;
+    QString presentKeys;
     for (std::size_t i = 0; i < args.size();) {
         const std::string& a = args[i];
         if (a == "--fit") {
             fit = true;
             args.erase(args.begin() + static_cast<std::ptrdiff_t>(i));
+        } else if (a == "--present") {
+            present = true;
+            args.erase(args.begin() + static_cast<std::ptrdiff_t>(i));
+        } else if ((a == "--walk" || a == "--spotlight-lane" || a == "--present-keys") && i + 1 < args.size()) {
+            const QString value = QString::fromStdString(args[i + 1]);
+            if (a == "--walk")
+                walk = value.toInt();
+            else if (a == "--spotlight-lane")
+                spotlightLane = value;
+            else
+                presentKeys = value;
+            args.erase(args.begin() + static_cast<std::ptrdiff_t>(i),
+                       args.begin() + static_cast<std::ptrdiff_t>(i) + 2);
         } else if ((a == "--map" || a == "--screenshot" || a == "--size" || a == "--compare" || a == "--tab") &&
                    i + 1 < args.size()) {
             const QString value = QString::fromStdString(args[i + 1]);
@@ -133,14 +152,29 @@ int main(int argc, char* argv[])
         compare->resize(size);
         compare->show();
     }
+    QPointer<crosswalk::PresentationWindow> presentation;
+    if (present) {
+        presentation = window.present(screenshot.isEmpty());
+        if (!presentation) {
+            std::cerr << "crosswalk: --present needs a map\n";
+            return crosswalk::cli::kUserError;
+        }
+        if (!screenshot.isEmpty()) {
+            presentation->setAnimated(false);
+            presentation->resize(size);
+        }
+        presentation->play(walk, spotlightLane, presentKeys);
+    }
     if (!screenshot.isEmpty()) {
         // Let the window settle (layout, first paint), then grab it and leave.
-        QTimer::singleShot(800, &window, [&window, &compare, screenshot, fit] {
+        QTimer::singleShot(800, &window, [&window, &compare, &presentation, screenshot, fit] {
             if (fit) {
                 window.canvas()->zoomToFit();
                 QApplication::processEvents();
             }
             QWidget* shown = compare ? static_cast<QWidget*>(compare.get()) : &window;
+            if (presentation)
+                shown = presentation;
             if (!shown->grab().save(screenshot))
                 std::cerr << "crosswalk: cannot write " << screenshot.toStdString() << "\n";
             QApplication::exit(0);

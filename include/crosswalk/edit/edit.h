@@ -3,6 +3,7 @@
 #include "crosswalk/model/map.h"
 
 #include <cstddef>
+#include <map>
 #include <optional>
 #include <set>
 #include <stdexcept>
@@ -23,7 +24,8 @@ struct AddStep {
     std::optional<std::size_t> index; // position in Map::steps; end when empty
     bool operator==(const AddStep&) const = default;
 };
-/// Removes the step, the flows into and out of it, and the annotations on all of them.
+/// Removes the step, the flows into and out of it, the annotations on all of them, and the
+/// step's sticky notes and votes.
 struct RemoveStep {
     std::string id;
     bool operator==(const RemoveStep&) const = default;
@@ -152,6 +154,56 @@ struct UpdateMapProperties {
     bool operator==(const UpdateMapProperties&) const = default;
 };
 
+// Facilitation edits (sticky notes, parking lot, dot votes, session timer).
+
+struct AddStickyNote {
+    StickyNote note;
+    std::optional<std::size_t> index; // position in Map::stickyNotes; end when empty
+    bool operator==(const AddStickyNote&) const = default;
+};
+/// Replaces every field of the note with this id (step, text, colour).
+struct UpdateStickyNote {
+    StickyNote note;
+    bool operator==(const UpdateStickyNote&) const = default;
+};
+struct RemoveStickyNote {
+    std::string id;
+    bool operator==(const RemoveStickyNote&) const = default;
+};
+
+struct AddParkingItem {
+    ParkingItem item;
+    std::optional<std::size_t> index; // position in Map::parkingLot; end when empty
+    bool operator==(const AddParkingItem&) const = default;
+};
+/// Replaces every field of the item with this id (text, time, done).
+struct UpdateParkingItem {
+    ParkingItem item;
+    bool operator==(const UpdateParkingItem&) const = default;
+};
+struct RemoveParkingItem {
+    std::string id;
+    bool operator==(const RemoveParkingItem&) const = default;
+};
+
+/// Sets the dot votes on one step (0 takes them all off); the inverse sets the old count.
+struct SetVotes {
+    std::string step;
+    int count = 0;
+    bool operator==(const SetVotes&) const = default;
+};
+/// Replaces every vote of the map; ReplaceVotes{} is "Reset votes" and its inverse
+/// brings the old tally back.
+struct ReplaceVotes {
+    std::map<std::string, int> votes; // step id -> count, each at least 1
+    bool operator==(const ReplaceVotes&) const = default;
+};
+
+struct SetSessionTimer {
+    SessionTimer session;
+    bool operator==(const SetSessionTimer&) const = default;
+};
+
 template <typename T>
 struct Placed {
     std::size_t index = 0; // index in the map's vector after insertion
@@ -167,6 +219,8 @@ struct Fragment {
     std::vector<Placed<Step>> steps;
     std::vector<Placed<Flow>> flows;
     std::vector<Placed<Annotation>> annotations;
+    std::vector<Placed<StickyNote>> stickyNotes;
+    std::map<std::string, int> votes; // the votes of the fragment's steps
     bool operator==(const Fragment&) const = default;
 };
 /// Inserts the fragment's entities at their indices (the inverse of a removal).
@@ -174,7 +228,8 @@ struct InsertFragment {
     Fragment fragment;
     bool operator==(const InsertFragment&) const = default;
 };
-/// Removes exactly these entities, without cascading (the inverse of InsertFragment).
+/// Removes exactly these entities, without cascading (the inverse of InsertFragment);
+/// the votes of removed steps go with them.
 struct RemoveEntities {
     std::vector<std::string> ids;
     bool operator==(const RemoveEntities&) const = default;
@@ -197,7 +252,9 @@ using EditVariant =
     std::variant<AddStep, RemoveStep, UpdateStep, MoveSteps, AddLane, RemoveLane, RenameLane, RecolourLane,
                  ReorderLane, ResizeLane, AddPhase, RemovePhase, RenamePhase, RecolourPhase, ReorderPhase,
                  ResizePhase, AddFlow, RemoveFlow, RelabelFlow, AddAnnotation, UpdateAnnotation, RemoveAnnotation,
-                 UpdateMapProperties, InsertFragment, RemoveEntities, ShiftSteps, Batch>;
+                 UpdateMapProperties, InsertFragment, RemoveEntities, ShiftSteps, Batch, AddStickyNote,
+                 UpdateStickyNote, RemoveStickyNote, AddParkingItem, UpdateParkingItem, RemoveParkingItem, SetVotes,
+                 ReplaceVotes, SetSessionTimer>;
 
 /// One change to a map, as a value.
 struct Edit {
@@ -214,7 +271,10 @@ struct ChangeSet {
     bool props = false;       // map properties changed
     bool laneOrder = false;   // lane order changed (tops of lanes moved)
     bool phaseOrder = false;  // phase order changed
+    bool session = false;     // the session timer changed
     std::set<std::string> lanes, phases, steps, flows, annotations;
+    std::set<std::string> stickyNotes, parkingLot;
+    std::set<std::string> votes; // step ids whose vote count changed
 
     bool empty() const;
     void merge(const ChangeSet& other);

@@ -2,6 +2,7 @@
 
 #include "crosswalk/model/kinds.h"
 
+#include <map>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -83,6 +84,43 @@ struct MapProperties {
     bool operator==(const MapProperties&) const = default;
 };
 
+// Facilitation: what a team adds while it walks a map in a session. Stored with the
+// map, edited through the same undoable edits as everything else.
+
+/// A short note stuck next to a step during a session ("ask HR who signs this").
+struct StickyNote {
+    std::string id;
+    std::string step; // step id, required
+    std::string text;
+    std::string color = "#FFE680"; // "#RRGGBB", the paper colour
+
+    bool operator==(const StickyNote&) const = default;
+};
+
+/// A side question parked during a session, to come back to later.
+struct ParkingItem {
+    std::string id;
+    std::string text;
+    std::string createdAt; // ISO 8601, UTC ("2026-03-05T15:04:00Z"); may be empty
+    bool done = false;
+
+    bool operator==(const ParkingItem&) const = default;
+};
+
+/// Longest session timer (and highest dot-vote tally on one step) a map accepts.
+inline constexpr int kMaxSessionSeconds = 24 * 60 * 60;
+inline constexpr int kMaxVotesPerStep = 999;
+
+/// The session countdown stored with the map. The running clock lives in the UI; what is
+/// stored is the session length and the time left when it was last started or paused.
+struct SessionTimer {
+    int durationSeconds = 0;  // the session length; 0 when no timer is set
+    int remainingSeconds = 0; // time left when last stored
+    bool running = false;     // whether it was running when last stored
+
+    bool operator==(const SessionTimer&) const = default;
+};
+
 /// A district's swimlane process map: a plain value, copied and compared freely.
 struct Map {
     std::string id;
@@ -92,6 +130,11 @@ struct Map {
     std::vector<Step> steps;
     std::vector<Flow> flows;
     std::vector<Annotation> annotations;
+    // Facilitation.
+    std::vector<StickyNote> stickyNotes;  // in the order they were added
+    std::vector<ParkingItem> parkingLot;  // in the order they were parked
+    std::map<std::string, int> votes;     // step id -> dots (only steps with at least one)
+    SessionTimer session;
 
     bool operator==(const Map&) const = default;
 
@@ -105,11 +148,21 @@ struct Map {
     Flow* flow(std::string_view entityId);
     const Annotation* annotation(std::string_view entityId) const;
     Annotation* annotation(std::string_view entityId);
+    const StickyNote* stickyNote(std::string_view entityId) const;
+    StickyNote* stickyNote(std::string_view entityId);
+    const ParkingItem* parkingItem(std::string_view entityId) const;
+    ParkingItem* parkingItem(std::string_view entityId);
+
+    /// The dot votes on a step (0 when none).
+    int votesOn(std::string_view stepId) const;
+    /// The sticky notes on a step, in map order.
+    std::vector<const StickyNote*> notesOn(std::string_view stepId) const;
 
     std::optional<std::size_t> laneIndex(std::string_view entityId) const;
     std::optional<std::size_t> phaseIndex(std::string_view entityId) const;
 
-    /// True when any entity of this map (lane, phase, step, flow, annotation) has this id.
+    /// True when any entity of this map (lane, phase, step, flow, annotation, sticky note,
+    /// parking-lot item) has this id.
     bool hasEntity(std::string_view entityId) const;
 };
 

@@ -14,7 +14,7 @@ struct sqlite3;
 namespace crosswalk {
 
 inline constexpr std::int32_t kWorkspaceApplicationId = 0x43525357; // "CRSW"
-inline constexpr int kWorkspaceSchemaVersion = 2;
+inline constexpr int kWorkspaceSchemaVersion = 3;
 
 /// A workspace that cannot be opened or written; what() says what is wrong in words a
 /// person can act on, and names the file.

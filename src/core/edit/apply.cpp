@@ -126,6 +126,41 @@ void checkAnnotation(const Known& known, const Annotation& a)
         fail("only a variation says whether it is intentional, not a " + std::string(displayName(a.kind)));
 }
 
+bool isColour(std::string_view text)
+{
+    if (text.size() != 7 || text[0] != '#')
+        return false;
+    return std::all_of(text.begin() + 1, text.end(), [](char c) {
+        return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
+    });
+}
+
+void checkStickyNote(const Known& known, const StickyNote& note)
+{
+    if (!known.step(note.step))
+        fail(note.step.empty() ? std::string("a sticky note goes on a step") : noSuch("step", note.step));
+    if (!isColour(note.color))
+        fail("a sticky note's colour is written #RRGGBB, not " + q(note.color));
+}
+
+void checkVoteCount(int count, bool zeroAllowed)
+{
+    if (count < (zeroAllowed ? 0 : 1) || count > kMaxVotesPerStep)
+        fail("a step has " + std::string(zeroAllowed ? "0" : "1") + " to " + std::to_string(kMaxVotesPerStep) +
+             " votes, not " + std::to_string(count));
+}
+
+void checkSession(const SessionTimer& session)
+{
+    const auto inRange = [](int seconds) { return seconds >= 0 && seconds <= kMaxSessionSeconds; };
+    if (!inRange(session.durationSeconds))
+        fail("a session lasts 0 to " + std::to_string(kMaxSessionSeconds) + " seconds, not " +
+             std::to_string(session.durationSeconds));
+    if (!inRange(session.remainingSeconds))
+        fail("a session has 0 to " + std::to_string(kMaxSessionSeconds) + " seconds left, not " +
+             std::to_string(session.remainingSeconds));
+}
+
 template <typename T>
 void moveElement(std::vector<T>& items, std::size_t from, std::size_t to)
 {
@@ -144,7 +179,7 @@ auto iterAt(std::vector<T>& items, std::size_t index)
 
 /// Ids of entities to take out of a map, by kind.
 struct Selection {
-    IdSet lanes, phases, steps, flows, annotations;
+    IdSet lanes, phases, steps, flows, annotations, stickyNotes;
 };
 
 template <typename T>
@@ -159,8 +194,18 @@ std::vector<Placed<T>> placedIn(const std::vector<T>& items, const IdSet& ids)
 
 Fragment fragmentOf(const Map& map, const Selection& sel)
 {
-    return Fragment{placedIn(map.lanes, sel.lanes), placedIn(map.phases, sel.phases), placedIn(map.steps, sel.steps),
-                    placedIn(map.flows, sel.flows), placedIn(map.annotations, sel.annotations)};
+    Fragment f{placedIn(map.lanes, sel.lanes),
+               placedIn(map.phases, sel.phases),
+               placedIn(map.steps, sel.steps),
+               placedIn(map.flows, sel.flows),
+               placedIn(map.annotations, sel.annotations),
+               placedIn(map.stickyNotes, sel.stickyNotes),
+               {}};
+    // Votes belong to their step: they leave and come back with it.
+    for (const auto& [step, count] : map.votes)
+        if (contains(sel.steps, step))
+            f.votes.emplace(step, count);
+    return f;
 }
 
 /// Widens the selection to everything that cannot stay without it: the steps of its
@@ -178,6 +223,9 @@ Selection cascade(const Map& map, Selection sel)
         if (contains(sel.lanes, t) || contains(sel.phases, t) || contains(sel.steps, t) || contains(sel.flows, t))
             sel.annotations.insert(a.id);
     }
+    for (const StickyNote& n : map.stickyNotes)
+        if (contains(sel.steps, n.step))
+            sel.stickyNotes.insert(n.id);
     return sel;
 }
 
@@ -191,6 +239,9 @@ void erasePlaced(std::vector<T>& items, const std::vector<Placed<T>>& placed)
 
 void removeFragment(Map& map, const Fragment& f)
 {
+    for (const auto& vote : f.votes)
+        map.votes.erase(vote.first);
+    erasePlaced(map.stickyNotes, f.stickyNotes);
     erasePlaced(map.annotations, f.annotations);
     erasePlaced(map.flows, f.flows);
     erasePlaced(map.steps, f.steps);
@@ -213,6 +264,9 @@ void insertFragment(Map& map, const Fragment& f)
     insertPlaced(map.steps, f.steps);
     insertPlaced(map.flows, f.flows);
     insertPlaced(map.annotations, f.annotations);
+    insertPlaced(map.stickyNotes, f.stickyNotes);
+    for (const auto& vote : f.votes)
+        map.votes.insert(vote);
 }
 
 template <typename T>
@@ -229,6 +283,9 @@ void noteFragment(ChangeSet& changes, const Fragment& f)
     noteIds(changes.steps, f.steps);
     noteIds(changes.flows, f.flows);
     noteIds(changes.annotations, f.annotations);
+    noteIds(changes.stickyNotes, f.stickyNotes);
+    for (const auto& vote : f.votes)
+        changes.votes.insert(vote.first);
     changes.laneOrder = changes.laneOrder || !f.lanes.empty();
     changes.phaseOrder = changes.phaseOrder || !f.phases.empty();
 }
@@ -266,12 +323,14 @@ void checkFragment(const Map& map, const Fragment& f)
     checkPlacedIndices(f.steps, map.steps.size(), "steps");
     checkPlacedIndices(f.flows, map.flows.size(), "flows");
     checkPlacedIndices(f.annotations, map.annotations.size(), "annotations");
+    checkPlacedIndices(f.stickyNotes, map.stickyNotes.size(), "sticky notes");
     IdSet seen;
     checkPlacedIds(map, f.lanes, "lane", seen);
     checkPlacedIds(map, f.phases, "phase", seen);
     checkPlacedIds(map, f.steps, "step", seen);
     checkPlacedIds(map, f.flows, "flow", seen);
     checkPlacedIds(map, f.annotations, "annotation", seen);
+    checkPlacedIds(map, f.stickyNotes, "sticky note", seen);
     const Known known{map, &f};
     for (const auto& p : f.lanes)
         checkLane(p.value);
@@ -283,6 +342,14 @@ void checkFragment(const Map& map, const Fragment& f)
         checkFlow(known, p.value);
     for (const auto& p : f.annotations)
         checkAnnotation(known, p.value);
+    for (const auto& p : f.stickyNotes)
+        checkStickyNote(known, p.value);
+    // Votes travel with their steps, so that RemoveEntities (the inverse) takes them out again.
+    for (const auto& [step, count] : f.votes) {
+        if (!containsPlaced(f.steps, step))
+            fail("the votes on " + q(step) + " can only be inserted with that step");
+        checkVoteCount(count, false);
+    }
 }
 
 /// Applies one edit; each operator() validates fully before it changes anything.
@@ -568,6 +635,7 @@ public:
         addIds(f.steps);
         addIds(f.flows);
         addIds(f.annotations);
+        addIds(f.stickyNotes);
         return inverse;
     }
 
@@ -585,6 +653,8 @@ public:
                 sel.flows.insert(id);
             else if (m_map.annotation(id))
                 sel.annotations.insert(id);
+            else if (m_map.stickyNote(id))
+                sel.stickyNotes.insert(id);
             else
                 fail("nothing with id " + q(id) + " in this map");
         }
@@ -629,6 +699,109 @@ public:
         m_changes.merge(changes);
         std::reverse(inverses.begin(), inverses.end());
         return Batch{e.name, std::move(inverses)};
+    }
+
+    Edit operator()(const AddStickyNote& e)
+    {
+        requireNewId(m_map, e.note.id, "sticky note");
+        checkStickyNote(Known{m_map}, e.note);
+        const std::size_t at = insertionIndex(e.index, m_map.stickyNotes.size(), "sticky notes");
+        m_map.stickyNotes.insert(iterAt(m_map.stickyNotes, at), e.note);
+        m_changes.stickyNotes.insert(e.note.id);
+        return RemoveStickyNote{e.note.id};
+    }
+
+    Edit operator()(const UpdateStickyNote& e)
+    {
+        StickyNote* note = m_map.stickyNote(e.note.id);
+        if (!note)
+            fail(noSuch("sticky note", e.note.id));
+        checkStickyNote(Known{m_map}, e.note);
+        return UpdateStickyNote{setField(*note, e.note, m_changes.stickyNotes, e.note.id)};
+    }
+
+    Edit operator()(const RemoveStickyNote& e)
+    {
+        StickyNote* note = m_map.stickyNote(e.id);
+        if (!note)
+            fail(noSuch("sticky note", e.id));
+        const std::size_t index = static_cast<std::size_t>(note - m_map.stickyNotes.data());
+        StickyNote old = std::move(*note);
+        m_map.stickyNotes.erase(iterAt(m_map.stickyNotes, index));
+        m_changes.stickyNotes.insert(e.id);
+        return AddStickyNote{std::move(old), index};
+    }
+
+    Edit operator()(const AddParkingItem& e)
+    {
+        requireNewId(m_map, e.item.id, "parking-lot item");
+        const std::size_t at = insertionIndex(e.index, m_map.parkingLot.size(), "parking-lot items");
+        m_map.parkingLot.insert(iterAt(m_map.parkingLot, at), e.item);
+        m_changes.parkingLot.insert(e.item.id);
+        return RemoveParkingItem{e.item.id};
+    }
+
+    Edit operator()(const UpdateParkingItem& e)
+    {
+        ParkingItem* item = m_map.parkingItem(e.item.id);
+        if (!item)
+            fail(noSuch("parking-lot item", e.item.id));
+        return UpdateParkingItem{setField(*item, e.item, m_changes.parkingLot, e.item.id)};
+    }
+
+    Edit operator()(const RemoveParkingItem& e)
+    {
+        ParkingItem* item = m_map.parkingItem(e.id);
+        if (!item)
+            fail(noSuch("parking-lot item", e.id));
+        const std::size_t index = static_cast<std::size_t>(item - m_map.parkingLot.data());
+        ParkingItem old = std::move(*item);
+        m_map.parkingLot.erase(iterAt(m_map.parkingLot, index));
+        m_changes.parkingLot.insert(e.id);
+        return AddParkingItem{std::move(old), index};
+    }
+
+    Edit operator()(const SetVotes& e)
+    {
+        requireStep(e.step);
+        checkVoteCount(e.count, true);
+        const int old = m_map.votesOn(e.step);
+        if (old != e.count) {
+            if (e.count == 0)
+                m_map.votes.erase(e.step);
+            else
+                m_map.votes[e.step] = e.count;
+            m_changes.votes.insert(e.step);
+        }
+        return SetVotes{e.step, old};
+    }
+
+    Edit operator()(const ReplaceVotes& e)
+    {
+        for (const auto& [step, count] : e.votes) {
+            requireStep(step);
+            checkVoteCount(count, false);
+        }
+        std::map<std::string, int> old = m_map.votes;
+        for (const auto& [step, count] : old)
+            if (e.votes.count(step) == 0)
+                m_changes.votes.insert(step);
+        for (const auto& [step, count] : e.votes)
+            if (m_map.votesOn(step) != count)
+                m_changes.votes.insert(step);
+        m_map.votes = e.votes;
+        return ReplaceVotes{std::move(old)};
+    }
+
+    Edit operator()(const SetSessionTimer& e)
+    {
+        checkSession(e.session);
+        SessionTimer old = m_map.session;
+        if (old != e.session) {
+            m_map.session = e.session;
+            m_changes.session = true;
+        }
+        return SetSessionTimer{old};
     }
 
 private:
@@ -726,6 +899,10 @@ private:
             const std::string& t = a.target;
             if (contains(sel.lanes, t) || contains(sel.phases, t) || contains(sel.steps, t) || contains(sel.flows, t))
                 fail("annotation " + q(a.id) + " is still on " + q(t));
+        }
+        for (const StickyNote& n : m_map.stickyNotes) {
+            if (!contains(sel.stickyNotes, n.id) && contains(sel.steps, n.step))
+                fail("sticky note " + q(n.id) + " is still on step " + q(n.step));
         }
     }
 

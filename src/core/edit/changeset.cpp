@@ -10,8 +10,8 @@ bool Batch::operator==(const Batch& other) const
 
 bool ChangeSet::empty() const
 {
-    return !props && !laneOrder && !phaseOrder && lanes.empty() && phases.empty() && steps.empty() &&
-           flows.empty() && annotations.empty();
+    return !props && !laneOrder && !phaseOrder && !session && lanes.empty() && phases.empty() && steps.empty() &&
+           flows.empty() && annotations.empty() && stickyNotes.empty() && parkingLot.empty() && votes.empty();
 }
 
 void ChangeSet::merge(const ChangeSet& other)
@@ -24,6 +24,10 @@ void ChangeSet::merge(const ChangeSet& other)
     steps.insert(other.steps.begin(), other.steps.end());
     flows.insert(other.flows.begin(), other.flows.end());
     annotations.insert(other.annotations.begin(), other.annotations.end());
+    session = session || other.session;
+    stickyNotes.insert(other.stickyNotes.begin(), other.stickyNotes.end());
+    parkingLot.insert(other.parkingLot.begin(), other.parkingLot.end());
+    votes.insert(other.votes.begin(), other.votes.end());
 }
 
 } // namespace crosswalk

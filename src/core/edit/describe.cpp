@@ -48,7 +48,8 @@ std::string lowerFirst(std::string_view text)
 
 std::size_t fragmentSize(const Fragment& f)
 {
-    return f.lanes.size() + f.phases.size() + f.steps.size() + f.flows.size() + f.annotations.size();
+    return f.lanes.size() + f.phases.size() + f.steps.size() + f.flows.size() + f.annotations.size() +
+           f.stickyNotes.size();
 }
 
 /// Words for one edit; with a map it names what the edit touches.
@@ -136,6 +137,39 @@ public:
             return "No change";
         return counted(e.edits.size(), "change", "changes");
     }
+
+    std::string operator()(const AddStickyNote& e) const
+    {
+        const std::string on = stepName(e.note.step);
+        return "Add sticky note" + (on.empty() ? std::string() : " on" + on);
+    }
+    std::string operator()(const UpdateStickyNote&) const { return "Edit sticky note"; }
+    std::string operator()(const RemoveStickyNote& e) const
+    {
+        const StickyNote* note = m_map ? m_map->stickyNote(e.id) : nullptr;
+        return "Remove sticky note" + (note ? named(note->text) : std::string());
+    }
+    std::string operator()(const AddParkingItem& e) const { return "Park question" + named(e.item.text); }
+    std::string operator()(const UpdateParkingItem& e) const
+    {
+        const ParkingItem* item = m_map ? m_map->parkingItem(e.item.id) : nullptr;
+        if (item && item->done != e.item.done && item->text == e.item.text)
+            return std::string(e.item.done ? "Tick" : "Untick") + " parked question" + named(e.item.text);
+        return "Edit parked question" + named(e.item.text);
+    }
+    std::string operator()(const RemoveParkingItem& e) const
+    {
+        const ParkingItem* item = m_map ? m_map->parkingItem(e.id) : nullptr;
+        return "Remove parked question" + (item ? named(item->text) : std::string());
+    }
+    std::string operator()(const SetVotes& e) const
+    {
+        if (m_map && e.count < m_map->votesOn(e.step))
+            return "Remove vote from step" + stepName(e.step);
+        return "Vote for step" + stepName(e.step);
+    }
+    std::string operator()(const ReplaceVotes& e) const { return e.votes.empty() ? "Reset votes" : "Set votes"; }
+    std::string operator()(const SetSessionTimer&) const { return "Set session timer"; }
 
 private:
     std::string stepName(std::string_view id) const

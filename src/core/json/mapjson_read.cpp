@@ -277,7 +277,7 @@ std::string indexed(std::string_view base, std::size_t index)
 
 // ---------------------------------------------------------------- the reader
 
-enum class Entity { Lane, Phase, Step, Flow, Annotation };
+enum class Entity { Lane, Phase, Step, Flow, Annotation, StickyNote, ParkingItem };
 
 std::string_view entityName(Entity entity)
 {
@@ -292,6 +292,10 @@ std::string_view entityName(Entity entity)
         return "flow";
     case Entity::Annotation:
         return "annotation";
+    case Entity::StickyNote:
+        return "sticky note";
+    case Entity::ParkingItem:
+        return "parking-lot item";
     }
     return "entity";
 }
@@ -476,6 +480,10 @@ class Reader {
     void readSteps(const json& object, Map& map, std::vector<bool>& hasX, std::vector<bool>& hasY);
     void readFlows(const json& object, Map& map);
     void readAnnotations(const json& object, Map& map);
+    void readStickyNotes(const json& object, Map& map);
+    void readParkingLot(const json& object, Map& map);
+    void readVotes(const json& object, Map& map);
+    void readSession(const json& object, Map& map);
 };
 
 void Reader::readMap(const json& object, Map& map, std::vector<bool>& hasX, std::vector<bool>& hasY)
@@ -496,6 +504,101 @@ void Reader::readMap(const json& object, Map& map, std::vector<bool>& hasX, std:
     readSteps(object, map, hasX, hasY);
     readFlows(object, map);
     readAnnotations(object, map);
+    readStickyNotes(object, map);
+    readParkingLot(object, map);
+    readVotes(object, map);
+    readSession(object, map);
+}
+
+void Reader::readStickyNotes(const json& object, Map& map)
+{
+    const json* notes = readArray(object, "map", "sticky_notes");
+    if (!notes)
+        return;
+    map.stickyNotes.reserve(notes->size());
+    for (std::size_t i = 0; i < notes->size(); ++i) {
+        const std::string base = indexed("map.sticky_notes", i);
+        const json& item = (*notes)[i];
+        if (!expectObject(item, base))
+            continue;
+        StickyNote note;
+        readId(item, base, Entity::StickyNote, Presence::Optional, "n-", note.id);
+        if (readString(item, base, "step", Presence::Required, note.step) == Read::Ok)
+            checkReference(join(base, "step"), note.step, {Entity::Step});
+        readString(item, base, "text", Presence::Optional, note.text);
+        readColour(item, base, "color", note.color);
+        map.stickyNotes.push_back(std::move(note));
+    }
+}
+
+void Reader::readParkingLot(const json& object, Map& map)
+{
+    const json* items = readArray(object, "map", "parking_lot");
+    if (!items)
+        return;
+    map.parkingLot.reserve(items->size());
+    for (std::size_t i = 0; i < items->size(); ++i) {
+        const std::string base = indexed("map.parking_lot", i);
+        const json& item = (*items)[i];
+        if (!expectObject(item, base))
+            continue;
+        ParkingItem parked;
+        readId(item, base, Entity::ParkingItem, Presence::Optional, "q-", parked.id);
+        readString(item, base, "text", Presence::Required, parked.text);
+        readString(item, base, "created", Presence::Optional, parked.createdAt);
+        if (const json* done = find(item, base, "done", Presence::Optional)) {
+            if (done->is_boolean())
+                parked.done = done->get<bool>();
+            else
+                fail(join(base, "done"), "expected true or false, found " + shown(*done));
+        }
+        map.parkingLot.push_back(std::move(parked));
+    }
+}
+
+void Reader::readVotes(const json& object, Map& map)
+{
+    const json* votes = find(object, "map", "votes", Presence::Optional);
+    if (!votes)
+        return;
+    if (!votes->is_object()) {
+        fail("map.votes", "expected an object of step id to number of votes, found " + std::string(typeName(*votes)));
+        return;
+    }
+    for (const auto& [step, count] : votes->items()) {
+        const std::string path = join("map.votes", step);
+        checkReference(path, step, {Entity::Step});
+        if (!count.is_number()) {
+            fail(path, "expected a number of votes, found " + std::string(typeName(count)));
+            continue;
+        }
+        const double number = count.get<double>();
+        if (!(number >= 0 && number <= kMaxVotesPerStep && number == std::floor(number))) {
+            fail(path, "expected a whole number of votes from 0 to " + std::to_string(kMaxVotesPerStep) + ", found " +
+                           shown(count));
+            continue;
+        }
+        // Zero votes is the same as none: the model keeps only steps with votes.
+        if (number > 0)
+            map.votes[step] = static_cast<int>(number);
+    }
+}
+
+void Reader::readSession(const json& object, Map& map)
+{
+    const json* session = find(object, "map", "session", Presence::Optional);
+    if (!session || !expectObject(*session, "map.session"))
+        return;
+    const std::string_view base = "map.session";
+    readInt(*session, base, "duration", 0, kMaxSessionSeconds, map.session.durationSeconds);
+    if (readInt(*session, base, "remaining", 0, kMaxSessionSeconds, map.session.remainingSeconds) == Read::Absent)
+        map.session.remainingSeconds = map.session.durationSeconds;
+    if (const json* running = find(*session, base, "running", Presence::Optional)) {
+        if (running->is_boolean())
+            map.session.running = running->get<bool>();
+        else
+            fail(join(base, "running"), "expected true or false, found " + shown(*running));
+    }
 }
 
 void Reader::readLanes(const json& object, Map& map)

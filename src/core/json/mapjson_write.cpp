@@ -87,6 +87,26 @@ ojson annotationJson(const Annotation& annotation)
     return j;
 }
 
+ojson stickyNoteJson(const StickyNote& note)
+{
+    ojson j = ojson::object();
+    j["id"] = note.id;
+    j["step"] = note.step;
+    j["text"] = note.text;
+    j["color"] = note.color;
+    return j;
+}
+
+ojson parkingItemJson(const ParkingItem& item)
+{
+    ojson j = ojson::object();
+    j["id"] = item.id;
+    j["text"] = item.text;
+    j["created"] = item.createdAt;
+    j["done"] = item.done;
+    return j;
+}
+
 template <typename T, typename F> ojson arrayOf(const std::vector<T>& items, F toJson)
 {
     ojson array = ojson::array();
@@ -123,6 +143,25 @@ std::string mapToJson(const Map& map)
     m["steps"] = arrayOf(map.steps, stepJson);
     m["flows"] = arrayOf(map.flows, flowJson);
     m["annotations"] = arrayOf(map.annotations, annotationJson);
+    // Facilitation fields are written only when they hold something, so a map without any
+    // is written byte for byte as before they existed.
+    if (!map.stickyNotes.empty())
+        m["sticky_notes"] = arrayOf(map.stickyNotes, stickyNoteJson);
+    if (!map.parkingLot.empty())
+        m["parking_lot"] = arrayOf(map.parkingLot, parkingItemJson);
+    if (!map.votes.empty()) {
+        ojson votes = ojson::object();
+        for (const auto& [step, count] : map.votes) // std::map: sorted, so deterministic
+            votes[step] = count;
+        m["votes"] = std::move(votes);
+    }
+    if (map.session != SessionTimer{}) {
+        ojson session = ojson::object();
+        session["duration"] = map.session.durationSeconds;
+        session["remaining"] = map.session.remainingSeconds;
+        session["running"] = map.session.running;
+        m["session"] = std::move(session);
+    }
 
     ojson root = ojson::object();
     root["format"] = kMapFormat;

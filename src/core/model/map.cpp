@@ -37,13 +37,36 @@ const Flow* Map::flow(std::string_view entityId) const { return const_cast<Map*>
 Flow* Map::flow(std::string_view entityId) { return findById(flows, entityId); }
 const Annotation* Map::annotation(std::string_view entityId) const { return const_cast<Map*>(this)->annotation(entityId); }
 Annotation* Map::annotation(std::string_view entityId) { return findById(annotations, entityId); }
+const StickyNote* Map::stickyNote(std::string_view entityId) const { return const_cast<Map*>(this)->stickyNote(entityId); }
+StickyNote* Map::stickyNote(std::string_view entityId) { return findById(stickyNotes, entityId); }
+const ParkingItem* Map::parkingItem(std::string_view entityId) const
+{
+    return const_cast<Map*>(this)->parkingItem(entityId);
+}
+ParkingItem* Map::parkingItem(std::string_view entityId) { return findById(parkingLot, entityId); }
+
+int Map::votesOn(std::string_view stepId) const
+{
+    const auto it = votes.find(std::string(stepId));
+    return it == votes.end() ? 0 : it->second;
+}
+
+std::vector<const StickyNote*> Map::notesOn(std::string_view stepId) const
+{
+    std::vector<const StickyNote*> out;
+    for (const StickyNote& note : stickyNotes)
+        if (note.step == stepId)
+            out.push_back(&note);
+    return out;
+}
 
 std::optional<std::size_t> Map::laneIndex(std::string_view entityId) const { return indexById(lanes, entityId); }
 std::optional<std::size_t> Map::phaseIndex(std::string_view entityId) const { return indexById(phases, entityId); }
 
 bool Map::hasEntity(std::string_view entityId) const
 {
-    return lane(entityId) || phase(entityId) || step(entityId) || flow(entityId) || annotation(entityId);
+    return lane(entityId) || phase(entityId) || step(entityId) || flow(entityId) || annotation(entityId) ||
+           stickyNote(entityId) || parkingItem(entityId);
 }
 
 std::string newId(std::string_view prefix)

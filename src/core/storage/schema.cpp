@@ -124,6 +124,47 @@ constexpr std::string_view kSchemaV2 = R"sql(
 ALTER TABLE maps ADD COLUMN deleted TEXT;
 )sql";
 
+// Version 2 -> 3, facilitation: sticky notes on steps, the parking lot, dot votes and the
+// session timer, each stored with its map. It only creates tables.
+// A note's step and a vote's step are checked by check(), like every other reference.
+constexpr std::string_view kFacilitation = R"sql(
+CREATE TABLE sticky_notes (
+    map_id TEXT NOT NULL REFERENCES maps(id) ON DELETE CASCADE,
+    id     TEXT NOT NULL,
+    pos    INTEGER NOT NULL,
+    step   TEXT NOT NULL,
+    text   TEXT NOT NULL DEFAULT '',
+    color  TEXT NOT NULL DEFAULT '#FFE680',
+    PRIMARY KEY (map_id, id)
+);
+CREATE INDEX sticky_notes_order ON sticky_notes(map_id, pos);
+
+CREATE TABLE parking_lot (
+    map_id  TEXT NOT NULL REFERENCES maps(id) ON DELETE CASCADE,
+    id      TEXT NOT NULL,
+    pos     INTEGER NOT NULL,
+    text    TEXT NOT NULL DEFAULT '',
+    created TEXT NOT NULL DEFAULT '',
+    done    INTEGER NOT NULL DEFAULT 0 CHECK (done IN (0, 1)),
+    PRIMARY KEY (map_id, id)
+);
+CREATE INDEX parking_lot_order ON parking_lot(map_id, pos);
+
+CREATE TABLE step_votes (
+    map_id TEXT NOT NULL REFERENCES maps(id) ON DELETE CASCADE,
+    step   TEXT NOT NULL,
+    count  INTEGER NOT NULL CHECK (count > 0),
+    PRIMARY KEY (map_id, step)
+);
+
+CREATE TABLE map_sessions (
+    map_id    TEXT PRIMARY KEY NOT NULL REFERENCES maps(id) ON DELETE CASCADE,
+    duration  INTEGER NOT NULL CHECK (duration >= 0),
+    remaining INTEGER NOT NULL CHECK (remaining >= 0),
+    running   INTEGER NOT NULL DEFAULT 0 CHECK (running IN (0, 1))
+);
+)sql";
+
 static_assert(kWorkspaceApplicationId == 1129468759, "kSchemaV1 spells out the application id");
 
 } // namespace
@@ -133,6 +174,7 @@ const std::vector<Migration>& migrations()
     static const std::vector<Migration> list{
         {0, kSchemaV1},
         {1, kSchemaV2},
+        {2, kFacilitation},
     };
     return list;
 }
@@ -154,8 +196,9 @@ void migrate(sqlite3* db, int version)
 
 const std::vector<std::string_view>& expectedTables()
 {
-    static const std::vector<std::string_view> tables{"maps",  "lanes",       "phases",    "steps",
-                                                      "flows", "annotations", "revisions", "match_decisions"};
+    static const std::vector<std::string_view> tables{"maps",         "lanes",       "phases",     "steps",
+                                                      "flows",        "annotations", "revisions",  "match_decisions",
+                                                      "sticky_notes", "parking_lot", "step_votes", "map_sessions"};
     return tables;
 }
 

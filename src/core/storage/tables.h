@@ -169,6 +169,49 @@ template <> struct Table<Annotation> {
     }
 };
 
-inline constexpr int kKindCount = 5;
+template <> struct Table<StickyNote> {
+    static constexpr int kind = 5;
+    static constexpr std::string_view name = "sticky_notes";
+    static constexpr std::string_view columns = "step, text, color";
+    static std::vector<StickyNote>& items(Map& map) { return map.stickyNotes; }
+    static const std::vector<StickyNote>& items(const Map& map) { return map.stickyNotes; }
+    static const std::set<std::string>& changed(const ChangeSet& c) { return c.stickyNotes; }
+    static bool forceRenumber(const ChangeSet&) { return false; }
+    static void bind(Statement& s, const StickyNote& v) { s.bind(4, v.step).bind(5, v.text).bind(6, v.color); }
+    static StickyNote read(const Statement& s, const std::string&)
+    {
+        StickyNote v;
+        v.id = s.text(0);
+        v.step = s.text(2);
+        v.text = s.text(3);
+        v.color = s.text(4);
+        return v;
+    }
+};
+
+template <> struct Table<ParkingItem> {
+    static constexpr int kind = 6;
+    static constexpr std::string_view name = "parking_lot";
+    static constexpr std::string_view columns = "text, created, done";
+    static std::vector<ParkingItem>& items(Map& map) { return map.parkingLot; }
+    static const std::vector<ParkingItem>& items(const Map& map) { return map.parkingLot; }
+    static const std::set<std::string>& changed(const ChangeSet& c) { return c.parkingLot; }
+    static bool forceRenumber(const ChangeSet&) { return false; }
+    static void bind(Statement& s, const ParkingItem& v)
+    {
+        s.bind(4, v.text).bind(5, v.createdAt).bind(6, v.done ? 1 : 0);
+    }
+    static ParkingItem read(const Statement& s, const std::string&)
+    {
+        ParkingItem v;
+        v.id = s.text(0);
+        v.text = s.text(2);
+        v.createdAt = s.text(3);
+        v.done = s.integer(4) != 0;
+        return v;
+    }
+};
+
+inline constexpr int kKindCount = 7;
 
 } // namespace crosswalk::storage

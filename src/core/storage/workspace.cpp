@@ -229,6 +229,10 @@ std::vector<std::string> modelProblems(const Map& map)
     }
     for (const Annotation& annotation : map.annotations)
         unique(annotation.id, "annotation");
+    for (const StickyNote& note : map.stickyNotes)
+        unique(note.id, "sticky note");
+    for (const ParkingItem& item : map.parkingLot)
+        unique(item.id, "parking-lot item");
     for (const Step& step : map.steps) {
         if (!lanes.count(step.lane))
             problems.push_back("step " + quoted(step.id) + " is in lane " + quoted(step.lane) +
@@ -249,6 +253,19 @@ std::vector<std::string> modelProblems(const Map& map)
         if (!a.target.empty() && !steps.count(a.target) && !flows.count(a.target) && !lanes.count(a.target))
             problems.push_back("annotation " + quoted(a.id) + " is on " + quoted(a.target) + ", which does not exist");
     }
+    for (const StickyNote& note : map.stickyNotes) {
+        if (!steps.count(note.step))
+            problems.push_back("sticky note " + quoted(note.id) + " is on step " + quoted(note.step) +
+                               ", which does not exist");
+    }
+    for (const auto& [step, count] : map.votes) {
+        if (!steps.count(step))
+            problems.push_back("votes are on step " + quoted(step) + ", which does not exist");
+        if (count <= 0)
+            problems.push_back("step " + quoted(step) + " has " + std::to_string(count) + " votes");
+    }
+    if (map.session.durationSeconds < 0 || map.session.remainingSeconds < 0)
+        problems.push_back("the session timer has a negative time");
     return problems;
 }
 
@@ -449,6 +466,51 @@ struct Workspace::Impl {
         }
     }
 
+    /// Writes the votes of these steps as they are in map (a step without votes loses its row).
+    void writeVotes(const Map& map, const std::set<std::string>& steps)
+    {
+        for (const std::string& step : steps) {
+            const int count = map.votesOn(step);
+            if (count > 0) {
+                auto s = stmt("INSERT INTO step_votes (map_id, step, count) VALUES (?1, ?2, ?3) "
+                              "ON CONFLICT (map_id, step) DO UPDATE SET count = excluded.count");
+                s.bind(1, map.id).bind(2, step).bind(3, count).run();
+            } else {
+                auto s = stmt("DELETE FROM step_votes WHERE map_id = ?1 AND step = ?2");
+                s.bind(1, map.id).bind(2, step).run();
+            }
+        }
+    }
+
+    /// Stores the session timer; a map without one (the default) has no row.
+    void writeSession(const Map& map)
+    {
+        if (map.session == SessionTimer{}) {
+            auto s = stmt("DELETE FROM map_sessions WHERE map_id = ?1");
+            s.bind(1, map.id).run();
+            return;
+        }
+        auto s = stmt("INSERT INTO map_sessions (map_id, duration, remaining, running) VALUES (?1, ?2, ?3, ?4) "
+                      "ON CONFLICT (map_id) DO UPDATE SET duration = excluded.duration, "
+                      "remaining = excluded.remaining, running = excluded.running");
+        s.bind(1, map.id).bind(2, map.session.durationSeconds).bind(3, map.session.remainingSeconds);
+        s.bind(4, map.session.running ? 1 : 0).run();
+    }
+
+    void readVotesAndSession(Map& map)
+    {
+        {
+            auto s = stmt("SELECT step, count FROM step_votes WHERE map_id = ?1 ORDER BY step");
+            s.bind(1, map.id);
+            while (s.step())
+                map.votes.emplace(s.text(0), s.integer(1));
+        }
+        auto s = stmt("SELECT duration, remaining, running FROM map_sessions WHERE map_id = ?1");
+        s.bind(1, map.id);
+        if (s.step())
+            map.session = SessionTimer{s.integer(0), s.integer(1), s.integer(2) != 0};
+    }
+
     void writeMapRow(const Map& map, bool props)
     {
         const std::string now = nowIso();
@@ -495,6 +557,9 @@ struct Workspace::Impl {
         readAll<Step>(map, indexes);
         readAll<Flow>(map, indexes);
         readAll<Annotation>(map, indexes);
+        readAll<StickyNote>(map, indexes);
+        readAll<ParkingItem>(map, indexes);
+        readVotesAndSession(map);
         // The caller is about to edit what it loaded: keep the mirror of exactly this state.
         if (!readOnly)
             orders[mapId] = std::move(indexes);
@@ -536,6 +601,14 @@ struct Workspace::Impl {
         insertAll<Step>(map, indexes);
         insertAll<Flow>(map, indexes);
         insertAll<Annotation>(map, indexes);
+        insertAll<StickyNote>(map, indexes);
+        insertAll<ParkingItem>(map, indexes);
+        std::set<std::string> voted;
+        for (const auto& vote : map.votes)
+            voted.insert(vote.first);
+        writeVotes(map, voted);
+        if (map.session != SessionTimer{})
+            writeSession(map);
         tx.commit();
         orders[map.id] = std::move(indexes);
     }
@@ -888,12 +961,19 @@ Edit Workspace::applyEdit(Map& map, const Edit& edit, ChangeSet* changes)
             planKind(map.steps, local.steps, (*indexes)[Table<Step>::kind], false),
             planKind(map.flows, local.flows, (*indexes)[Table<Flow>::kind], false),
             planKind(map.annotations, local.annotations, (*indexes)[Table<Annotation>::kind], false),
+            planKind(map.stickyNotes, local.stickyNotes, (*indexes)[Table<StickyNote>::kind], false),
+            planKind(map.parkingLot, local.parkingLot, (*indexes)[Table<ParkingItem>::kind], false),
         };
         d.write<Lane>(map, plans[Table<Lane>::kind]);
         d.write<Phase>(map, plans[Table<Phase>::kind]);
         d.write<Step>(map, plans[Table<Step>::kind]);
         d.write<Flow>(map, plans[Table<Flow>::kind]);
         d.write<Annotation>(map, plans[Table<Annotation>::kind]);
+        d.write<StickyNote>(map, plans[Table<StickyNote>::kind]);
+        d.write<ParkingItem>(map, plans[Table<ParkingItem>::kind]);
+        d.writeVotes(map, local.votes);
+        if (local.session)
+            d.writeSession(map);
         d.writeMapRow(map, local.props);
         tx->commit();
     } catch (const SqliteError& e) {
@@ -911,6 +991,8 @@ Edit Workspace::applyEdit(Map& map, const Edit& edit, ChangeSet* changes)
         storage::applyPlan((*indexes)[Table<Step>::kind], map.steps, plans[Table<Step>::kind]);
         storage::applyPlan((*indexes)[Table<Flow>::kind], map.flows, plans[Table<Flow>::kind]);
         storage::applyPlan((*indexes)[Table<Annotation>::kind], map.annotations, plans[Table<Annotation>::kind]);
+        storage::applyPlan((*indexes)[Table<StickyNote>::kind], map.stickyNotes, plans[Table<StickyNote>::kind]);
+        storage::applyPlan((*indexes)[Table<ParkingItem>::kind], map.parkingLot, plans[Table<ParkingItem>::kind]);
     } catch (...) {
         d.orders.erase(map.id);
     }
@@ -1079,6 +1161,21 @@ std::vector<std::string> Workspace::check() const
                         ", which does not exist";
              });
     });
+    part("sticky notes", [&] {
+        rows("SELECT n.map_id, n.id, n.step FROM sticky_notes n WHERE NOT EXISTS "
+             "(SELECT 1 FROM steps s WHERE s.map_id = n.map_id AND s.id = n.step) ORDER BY n.map_id, n.pos",
+             [&](const Statement& s) {
+                 return mapPrefix(s) + "sticky note " + quoted(s.text(1)) + " is on step " + quoted(s.text(2)) +
+                        ", which does not exist";
+             });
+    });
+    part("votes", [&] {
+        rows("SELECT v.map_id, v.step FROM step_votes v WHERE NOT EXISTS "
+             "(SELECT 1 FROM steps s WHERE s.map_id = v.map_id AND s.id = v.step) ORDER BY v.map_id, v.step",
+             [&](const Statement& s) {
+                 return mapPrefix(s) + "votes are on step " + quoted(s.text(1)) + ", which does not exist";
+             });
+    });
     part("duplicate ids", [&] {
         // Within a kind the primary key forbids duplicates; across kinds only we can tell.
         rows("SELECT map_id, id, group_concat(kind, ', ') FROM ("
@@ -1086,14 +1183,16 @@ std::vector<std::string> Workspace::check() const
              "SELECT map_id, id, 'phase' FROM phases UNION ALL "
              "SELECT map_id, id, 'step' FROM steps UNION ALL "
              "SELECT map_id, id, 'flow' FROM flows UNION ALL "
-             "SELECT map_id, id, 'annotation' FROM annotations) "
+             "SELECT map_id, id, 'annotation' FROM annotations UNION ALL "
+             "SELECT map_id, id, 'sticky note' FROM sticky_notes UNION ALL "
+             "SELECT map_id, id, 'parking-lot item' FROM parking_lot) "
              "GROUP BY map_id, id HAVING COUNT(*) > 1 ORDER BY map_id, id",
              [&](const Statement& s) {
                  return mapPrefix(s) + "id " + quoted(s.text(1)) + " is used more than once (" + s.text(2) + ")";
              });
     });
     part("order", [&] {
-        for (const char* table : {"lanes", "phases", "steps", "flows", "annotations"}) {
+        for (const char* table : {"lanes", "phases", "steps", "flows", "annotations", "sticky_notes", "parking_lot"}) {
             rows(std::string("SELECT map_id, pos, COUNT(*) FROM ") + table +
                      " GROUP BY map_id, pos HAVING COUNT(*) > 1 ORDER BY map_id, pos",
                  [&](const Statement& s) {

@@ -17,6 +17,7 @@
 #include "ui/canvas/stepresizetool.h"
 #include "ui/canvas/stepitem.h"
 #include "ui/canvas/stepshape.h"
+#include "ui/canvas/stickynoteitem.h"
 #include "ui/document/mapdocument.h"
 #include "ui/panels/annotationtext.h"
 
@@ -856,6 +857,12 @@ void MapCanvas::setTargetEditing(const EditTarget& target, bool editing)
         break;
     case EditTarget::Kind::Annotation:
         break; // the badge stays in view: the editor opens under it
+    case EditTarget::Kind::NewStickyNote:
+        break;
+    case EditTarget::Kind::StickyNote:
+        if (StickyNoteItem* item = m_scene->stickyNoteItem(target.id))
+            item->setEditing(editing);
+        break;
     }
 }
 
@@ -919,6 +926,10 @@ void MapCanvas::finishEditing(bool commit)
                 m_document->push(UpdateAnnotation{changed}, QStringLiteral("Edit annotation text"));
             }
             break;
+        case EditTarget::Kind::NewStickyNote:
+        case EditTarget::Kind::StickyNote:
+            commitStickyNote(target, value);
+            break;
         }
     }
     m_finishing = false;
@@ -948,6 +959,13 @@ void MapCanvas::mousePressEvent(QMouseEvent* event)
         // Badges sit on top of steps and headers: they take the click before what they mark.
         if (AnnotationBadgeItem* badge = m_scene->badgeAt(pos)) {
             clickBadge(*badge);
+            event->accept();
+            return;
+        }
+        // A note belongs to its step: clicking it selects the step.
+        if (StickyNoteItem* note = m_scene->stickyNoteAt(pos)) {
+            if (StepItem* step = m_scene->stepItem(note->note().step); step && !step->isSelected())
+                selectOnly(step->id());
             event->accept();
             return;
         }
@@ -1112,6 +1130,10 @@ void MapCanvas::mouseDoubleClickEvent(QMouseEvent* event)
         editAnnotationText(QString::fromStdString(badge->annotationId()));
         return;
     }
+    if (StickyNoteItem* note = m_scene->stickyNoteAt(pos)) {
+        editStickyNote(QString::fromStdString(note->noteId()));
+        return;
+    }
     if (LaneHeaderItem* header = m_scene->laneHeaderAt(pos)) {
         renameLane(QString::fromStdString(header->id()));
         return;
@@ -1143,6 +1165,8 @@ void MapCanvas::contextMenuEvent(QContextMenuEvent* event)
     const QPointF pos = mapToScene(event->pos());
     if (AnnotationBadgeItem* badge = m_scene->badgeAt(pos))
         showBadgeMenu(badge->annotationId(), event->globalPos());
+    else if (StickyNoteItem* note = m_scene->stickyNoteAt(pos))
+        showNoteMenu(note->noteId(), event->globalPos());
     else if (LaneHeaderItem* laneHeader = m_scene->laneHeaderAt(pos))
         showLaneMenu(laneHeader->id(), event->globalPos());
     else if (PhaseHeaderItem* phaseHeader = m_scene->phaseHeaderAt(pos))
@@ -1233,6 +1257,7 @@ void MapCanvas::showStepMenu(const std::string& stepId, const QPoint& globalPos)
             targets = {stepId};
         addAnnotationMenu(menu, targets);
     }
+    addFacilitationMenu(menu, stepId);
     menu.addSeparator();
     menu.addAction(tr("Add next step"), [this] { addNextStep(false); })->setShortcut(Qt::Key_Tab);
     menu.addAction(tr("Add step in lane below"), [this] { addNextStep(true); })

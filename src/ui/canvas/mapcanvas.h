@@ -105,6 +105,22 @@ public:
     void highlightSteps(const QStringList& ids);
     QStringList highlightedSteps() const;
 
+    // Facilitation (mapcanvas_facilitation.cpp): sticky notes and dot votes on steps, every
+    // change one undo step through the document.
+
+    /// Opens an in-place editor for a new note on the selected step; Enter adds it, Esc or an
+    /// empty text adds nothing.
+    void addStickyNote();
+    void addStickyNoteTo(const QString& stepId);
+    /// Edits the note's text in place; committing an empty text deletes the note.
+    void editStickyNote(const QString& noteId);
+    void deleteStickyNote(const QString& noteId);
+    void recolourStickyNote(const QString& noteId, const QString& colour);
+    /// Adds (delta > 0) or takes off (delta < 0) votes on each selected step, one undo step.
+    void voteOnSelection(int delta);
+    /// Takes every vote off the map (undoable).
+    void resetVotes();
+
 signals:
     void selectionChanged();
     void zoomChanged(int percent);
@@ -126,8 +142,8 @@ protected:
 
 private:
     struct EditTarget {
-        enum class Kind { Step, Flow, Lane, Phase, Annotation } kind = Kind::Step;
-        std::string id;
+        enum class Kind { Step, Flow, Lane, Phase, Annotation, NewStickyNote, StickyNote } kind = Kind::Step;
+        std::string id; // for NewStickyNote: the step it goes on
     };
 
     bool editable() const;
@@ -165,6 +181,11 @@ private:
                          std::optional<Variation> variation, std::optional<int> horizon);
     void updateAnnotation(const Annotation& changed, const QString& text);
     void clickBadge(const AnnotationBadgeItem& badge);
+    void showNoteMenu(const std::string& noteId, const QPoint& globalPos);
+    /// "Add sticky note", "Add vote", "Remove vote" on a step's menu.
+    void addFacilitationMenu(QMenu& menu, const std::string& stepId);
+    void commitStickyNote(const EditTarget& target, const std::string& text);
+    void voteOn(const std::vector<std::string>& stepIds, int delta);
 
     MapScene* m_scene = nullptr;
     QPointer<MapDocument> m_document;

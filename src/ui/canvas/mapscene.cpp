@@ -133,6 +133,7 @@ QRectF MapScene::stepRect(const Step& step) const
 void MapScene::removeAllItems()
 {
     removeAllBadges();
+    removeAllFacilitation();
     for (auto& [id, item] : m_steps)
         delete item;
     for (auto& [id, item] : m_flows)
@@ -784,6 +785,7 @@ void MapScene::updateBadges()
     for (const auto& [id, item] : m_lanes)
         item->setBadgeSpace(laneBadgeSpace.count(id) ? laneBadgeSpace.at(id) : 0);
     m_corner->setHintVisible(!mapBadges);
+    updateFacilitation(); // vote dots make room for the badges on the same edge
 }
 
 } // namespace crosswalk

@@ -24,6 +24,8 @@ class LaneHeaderItem;
 class PhaseHeaderItem;
 class CornerHeaderItem;
 class AnnotationBadgeItem;
+class StickyNoteItem;
+class VoteDotsItem;
 
 /// The scene of one map. It keeps an id -> item map for steps, flows, lanes and phases and
 /// brings the items up to date from the document after every change; the items hold nothing
@@ -63,6 +65,17 @@ public:
     /// The annotation whose badge is shown as selected; empty for none.
     void setCurrentAnnotation(const std::string& id);
     const std::string& currentAnnotation() const { return m_currentAnnotation; }
+
+    // Facilitation (mapscene_facilitation.cpp): sticky notes below their steps, vote dots on them.
+
+    StickyNoteItem* stickyNoteItem(const std::string& noteId) const;
+    std::size_t stickyNoteItemCount() const;
+    /// The dots on this step, or nullptr when it has no votes.
+    VoteDotsItem* voteDots(const std::string& stepId) const;
+    /// The note at a scene point when it is the topmost item there, or nullptr.
+    StickyNoteItem* stickyNoteAt(const QPointF& pos) const;
+    /// Where the next note on this step goes (scene coordinates), for typing a new one in place.
+    QRectF nextNoteRect(const std::string& stepId) const;
 
     /// Selected steps, in map order.
     std::vector<std::string> selectedStepIds() const;
@@ -121,6 +134,9 @@ private:
     /// Brings badges, black-box and highlight states up to date with the model.
     void updateBadges();
     void removeAllBadges();
+    /// Brings sticky notes and vote dots up to date with the model.
+    void updateFacilitation();
+    void removeAllFacilitation();
 
     QPointer<MapDocument> m_document;
     QMetaObject::Connection m_changedConnection;
@@ -131,6 +147,9 @@ private:
     CornerHeaderItem* m_corner = nullptr;
     // Badges are children of the items they mark and die with them: held by QPointer.
     std::unordered_map<std::string, QPointer<AnnotationBadgeItem>> m_badges;
+    // Children of their steps, like the badges: held by QPointer.
+    std::unordered_map<std::string, QPointer<StickyNoteItem>> m_notes;
+    std::unordered_map<std::string, QPointer<VoteDotsItem>> m_voteDots;
     QSet<AnnotationKind> m_hiddenKinds;
     std::set<std::string> m_highlighted;
     std::string m_currentAnnotation;

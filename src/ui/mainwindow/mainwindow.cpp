@@ -11,7 +11,9 @@
 #include "ui/panels/annotationspanel.h"
 #include "ui/panels/horizonsview.h"
 #include "ui/panels/insightspanel.h"
+#include "ui/panels/parkinglotpanel.h"
 #include "ui/panels/revisionspanel.h"
+#include "ui/present/presentationwindow.h"
 #include "ui/library/librarypanel.h"
 
 #include <QAction>
@@ -142,9 +144,12 @@ void MainWindow::createPanels()
     QDockWidget* horizons = addPanel(m_horizons, tr("Horizons"), "HorizonsDock", Qt::RightDockWidgetArea);
     QDockWidget* revisions = addPanel(m_revisions, tr("Revisions"), "RevisionsDock", Qt::RightDockWidgetArea);
     QDockWidget* insights = addPanel(m_insights, tr("Insights"), "InsightsDock", Qt::BottomDockWidgetArea);
+    m_parkingLot = new ParkingLotPanel(this);
+    QDockWidget* parkingLot = addPanel(m_parkingLot, tr("Parking Lot"), "ParkingLotDock", Qt::RightDockWidgetArea);
     tabifyDockWidget(m_inspectorDock, annotations);
     tabifyDockWidget(annotations, horizons);
     tabifyDockWidget(horizons, revisions);
+    tabifyDockWidget(revisions, parkingLot);
     m_inspectorDock->raise();
     insights->hide(); // opened from the View menu; the map needs the height while drawing
 
@@ -261,6 +266,7 @@ void MainWindow::closeDocument()
     m_horizons->setDocument(nullptr);
     m_revisions->setDocument(nullptr);
     m_insights->setDocument(nullptr);
+    m_parkingLot->setDocument(nullptr);
     delete m_document;
 }
 
@@ -318,6 +324,9 @@ void MainWindow::createActions()
     view->addAction(m_inspectorDock->toggleViewAction());
     for (QDockWidget* dock : m_panelDocks)
         view->addAction(dock->toggleViewAction());
+    view->addSeparator();
+    view->addAction(tr("&Present"), QKeySequence(Qt::Key_F5), this, [this] { present(true); });
+    view->addAction(tr("Present in a &Window"), QKeySequence(Qt::SHIFT | Qt::Key_F5), this, [this] { present(false); });
 
     QMenu* mapMenu = menuBar()->addMenu(tr("&Map"));
     mapMenu->addAction(tr("&New Map..."), QKeySequence::New, this, &MainWindow::newMap);
@@ -366,6 +375,32 @@ void MainWindow::createActions()
         });
         action->setIcon(annotationIcon(k.kind, k.horizon, k.variation));
     }
+
+    // Facilitation: sticky notes and dot votes on the selected steps, the parking lot.
+    QMenu* session = menuBar()->addMenu(tr("&Session"));
+    auto whenEditable = [this](auto&& run) {
+        return [this, run] {
+            if (m_document && !m_document->readOnly())
+                run();
+        };
+    };
+    session->addAction(tr("Add &Sticky Note"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_S), this,
+                       whenEditable([this] { m_canvas->addStickyNote(); }));
+    session->addAction(tr("Add &Vote"), QKeySequence(Qt::CTRL | Qt::Key_Period), this,
+                       whenEditable([this] { m_canvas->voteOnSelection(1); }));
+    session->addAction(tr("Remove V&ote"), QKeySequence(Qt::CTRL | Qt::Key_Comma), this,
+                       whenEditable([this] { m_canvas->voteOnSelection(-1); }));
+    session->addAction(tr("&Reset Votes"), this, whenEditable([this] { m_canvas->resetVotes(); }));
+    session->addSeparator();
+    session->addAction(tr("&Park a Question..."), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_P), this,
+                       whenEditable([this, parkingLot = m_parkingLot] {
+                           for (QDockWidget* dock : m_panelDocks)
+                               if (dock->objectName() == QLatin1String("ParkingLotDock")) {
+                                   dock->show();
+                                   dock->raise();
+                               }
+                           parkingLot->focusQuestion();
+                       }));
 
     QMenu* help = menuBar()->addMenu(tr("&Help"));
     help->addAction(tr("&About Crosswalk"), this, [this] {
@@ -427,6 +462,7 @@ bool MainWindow::openMap(const QString& mapId)
     m_horizons->setDocument(m_document);
     m_revisions->setDocument(m_document);
     m_insights->setDocument(m_document);
+    m_parkingLot->setDocument(m_document);
     m_library->setCurrentMap(mapId);
     updateTitle();
     return true;
@@ -723,6 +759,35 @@ void MainWindow::closeEvent(QCloseEvent* event)
     settings.setValue("window/geometry", saveGeometry());
     settings.setValue("window/state", saveState());
     event->accept();
+}
+
+} // namespace crosswalk
+
+namespace crosswalk {
+
+PresentationWindow* MainWindow::presentation() const
+{
+    return m_presentation.data();
+}
+
+PresentationWindow* MainWindow::present(bool fullScreen)
+{
+    if (!m_document)
+        return nullptr;
+    if (m_presentation) {
+        m_presentation->raise();
+        m_presentation->activateWindow();
+        return m_presentation;
+    }
+    // A window of its own over the editor: the editor keeps its zoom, scroll, selection and
+    // panels, and is there again as it was when the presentation closes.
+    m_presentation = new PresentationWindow(m_document, this);
+    connect(m_presentation, &PresentationWindow::finished, this, [this] {
+        activateWindow();
+        raise();
+    });
+    m_presentation->present(this, fullScreen);
+    return m_presentation;
 }
 
 } // namespace crosswalk

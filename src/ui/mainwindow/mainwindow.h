@@ -23,6 +23,8 @@ class InspectorPanel;
 class RevisionsPanel;
 class LibraryPanel;
 class MapCanvas;
+class PresentationWindow;
+class ParkingLotPanel;
 
 /// The editor window: library, canvas and the menus that act on them.
 class MainWindow final : public QMainWindow {
@@ -55,6 +57,12 @@ public:
     void renameMap();
     /// Deletes the open map (asking first when it holds steps); undoable.
     void deleteMap();
+    /// Presentation mode on the open map (F5 full screen on this window's screen, Shift+F5
+    /// in a window); nullptr without a map. Esc closes it.
+    PresentationWindow* present(bool fullScreen);
+    /// The presentation while it is open, else nullptr.
+    PresentationWindow* presentation() const;
+    ParkingLotPanel* parkingLot() const { return m_parkingLot; }
 
 protected:
     void closeEvent(QCloseEvent* event) override;
@@ -94,11 +102,13 @@ private:
     InsightsPanel* m_insights = nullptr;
     HorizonsView* m_horizons = nullptr;
     RevisionsPanel* m_revisions = nullptr;
+    ParkingLotPanel* m_parkingLot = nullptr;
     QList<QDockWidget*> m_panelDocks;
     MapCanvas* m_canvas = nullptr;
     QMenu* m_recentMenu = nullptr;
     QLabel* m_saveState = nullptr;
     QLabel* m_zoomLabel = nullptr;
+    QPointer<PresentationWindow> m_presentation;
 };
 
 } // namespace crosswalk

@@ -51,6 +51,15 @@ ChangeSet difference(const Map& before, const Map& after)
     c.steps = changedIds(before.steps, after.steps);
     c.flows = changedIds(before.flows, after.flows);
     c.annotations = changedIds(before.annotations, after.annotations);
+    c.stickyNotes = changedIds(before.stickyNotes, after.stickyNotes);
+    c.parkingLot = changedIds(before.parkingLot, after.parkingLot);
+    c.session = before.session != after.session;
+    for (const auto& [step, count] : before.votes)
+        if (after.votesOn(step) != count)
+            c.votes.insert(step);
+    for (const auto& [step, count] : after.votes)
+        if (before.votesOn(step) != count)
+            c.votes.insert(step);
     return c;
 }
 
@@ -71,6 +80,10 @@ void checkChanges(const ChangeSet& reported, const ChangeSet& actual, bool exact
         CHECK(reported.steps == actual.steps);
         CHECK(reported.flows == actual.flows);
         CHECK(reported.annotations == actual.annotations);
+        CHECK(reported.stickyNotes == actual.stickyNotes);
+        CHECK(reported.parkingLot == actual.parkingLot);
+        CHECK(reported.votes == actual.votes);
+        CHECK(reported.session == actual.session);
         return;
     }
     // A Batch may touch an entity and put it back, so it reports at least what changed.
@@ -82,6 +95,10 @@ void checkChanges(const ChangeSet& reported, const ChangeSet& actual, bool exact
     CHECK(includes(reported.steps, actual.steps));
     CHECK(includes(reported.flows, actual.flows));
     CHECK(includes(reported.annotations, actual.annotations));
+    CHECK(includes(reported.stickyNotes, actual.stickyNotes));
+    CHECK(includes(reported.parkingLot, actual.parkingLot));
+    CHECK(includes(reported.votes, actual.votes));
+    CHECK((reported.session || !actual.session));
 }
 
 test::RandomMapOptions optionsFor(std::uint64_t seed)
@@ -94,6 +111,8 @@ test::RandomMapOptions optionsFor(std::uint64_t seed)
     o.flows = rng.range(0, 35);
     o.annotations = rng.range(0, 12);
     o.phaselessPercent = rng.chance(30) ? 20 : 0;
+    o.stickyNotes = rng.range(0, 4);
+    o.parkingItems = rng.range(0, 3);
     return o;
 }
 
@@ -179,8 +198,11 @@ TEST_CASE("Random edits cover every kind of edit", "[edit]")
 {
     std::set<std::size_t> kinds;
     test::Rng rng(99);
+    test::RandomMapOptions options;
+    options.stickyNotes = 3;
+    options.parkingItems = 2;
     for (std::uint64_t seed = 1; seed <= 40; ++seed) {
-        const Map map = test::randomMap(seed);
+        const Map map = test::randomMap(seed, options);
         for (int i = 0; i < 60; ++i)
             kinds.insert(test::randomEdit(map, rng).v.index());
     }

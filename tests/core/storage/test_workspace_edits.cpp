@@ -62,6 +62,16 @@ TEST_CASE("Every kind of edit is committed, and undone through its inverse", "[s
     props.notes = "Drafted in session 3";
 
     const std::vector<std::pair<std::string, Edit>> edits{
+        {"AddStickyNote", AddStickyNote{{"n1", "s3", "Ask HR", "#FFE680"}, std::nullopt}},
+        {"AddStickyNote at the front", AddStickyNote{{"n2", "s4", "Second", "#C7F0D8"}, 0}},
+        {"AddStickyNote to remove", AddStickyNote{{"n3", "s1", "Third", "#C7F0D8"}, 1}},
+        {"UpdateStickyNote", UpdateStickyNote{{"n2", "s2", "Moved to s2", "#C7F0D8"}}},
+        {"SetVotes", SetVotes{"s3", 3}},
+        {"SetVotes again", SetVotes{"s4", 1}},
+        {"AddParkingItem", AddParkingItem{{"q1", "Who owns it?", "2026-03-05T15:04:00Z", false}, std::nullopt}},
+        {"AddParkingItem at the front", AddParkingItem{{"q2", "Budget?", "", false}, 0}},
+        {"UpdateParkingItem", UpdateParkingItem{{"q1", "Who owns it?", "2026-03-05T15:04:00Z", true}}},
+        {"SetSessionTimer", SetSessionTimer{{3600, 3000, true}}},
         {"AddStep at the front", AddStep{newStep("s-front", "l1", "p1", 10), 0}},
         {"AddStep at the end", AddStep{newStep("s-end", "l3", "p3", 1200), std::nullopt}},
         {"AddStep in the middle", AddStep{newStep("s-mid", "l2", "p2", 600), 3}},
@@ -70,6 +80,10 @@ TEST_CASE("Every kind of edit is committed, and undone through its inverse", "[s
         {"MoveSteps", MoveSteps{{{"s1", "l2", "p2", 500, 10}, {"s5", "l3", "p1", 30, 60}}}},
         {"ShiftSteps", ShiftSteps{{"s2", "s3"}, -20}},
         {"RemoveStep", RemoveStep{"s3"}},
+        {"RemoveStickyNote", RemoveStickyNote{"n3"}},
+        {"RemoveParkingItem", RemoveParkingItem{"q2"}},
+        {"ReplaceVotes (reset)", ReplaceVotes{}},
+        {"SetSessionTimer (clear)", SetSessionTimer{}},
         {"AddLane at the front", AddLane{{"l0", "Superintendent", "#123456", 200}, 0}},
         {"RenameLane", RenameLane{"l2", "Talent office"}},
         {"RecolourLane", RecolourLane{"l3", "#ABCDEF"}},

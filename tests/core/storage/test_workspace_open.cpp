@@ -99,8 +99,8 @@ TEST_CASE("The schema carries our application id, version, WAL and foreign keys"
     CHECK(test::sqlInt(db, "PRAGMA foreign_keys") == 1);
     CHECK(test::sqlText(db, "PRAGMA journal_mode") == "wal");
     CHECK(test::sqlInt(db, "PRAGMA synchronous") == 1); // NORMAL
-    for (const char* table :
-         {"maps", "lanes", "phases", "steps", "flows", "annotations", "revisions", "match_decisions"})
+    for (const char* table : {"maps", "lanes", "phases", "steps", "flows", "annotations", "revisions",
+                              "match_decisions", "sticky_notes", "parking_lot", "step_votes", "map_sessions"})
         CHECK(test::sqlInt(db, std::string("SELECT COUNT(*) FROM sqlite_schema WHERE type = 'table' AND name = '") +
                                    table + "'") == 1);
 
@@ -120,8 +120,10 @@ TEST_CASE("A schema-1 workspace is upgraded on open, its maps kept, and deleting
         Workspace ws = Workspace::create(path);
         ws.addMap(small);
         ws.createRevision(small.id, "before the upgrade");
-        // What schema 1 was: the same tables without maps.deleted.
-        test::sql(ws.handle(), "ALTER TABLE maps DROP COLUMN deleted; PRAGMA user_version = 1");
+        // What schema 1 was: without maps.deleted (schema 2) and the facilitation tables
+        // (schema 3).
+        test::sql(ws.handle(), "ALTER TABLE maps DROP COLUMN deleted; DROP TABLE sticky_notes; DROP TABLE parking_lot;"
+                               " DROP TABLE step_votes; DROP TABLE map_sessions; PRAGMA user_version = 1");
     }
     {
         // Read-only, an older schema is refused with what to do about it.
@@ -131,6 +133,7 @@ TEST_CASE("A schema-1 workspace is upgraded on open, its maps kept, and deleting
     Workspace ws = Workspace::open(path);
     CHECK(test::sqlInt(ws.handle(), "PRAGMA user_version") == kWorkspaceSchemaVersion);
     CHECK(test::sqlInt(ws.handle(), "SELECT COUNT(*) FROM pragma_table_info('maps') WHERE name = 'deleted'") == 1);
+    CHECK(test::sqlInt(ws.handle(), "SELECT COUNT(*) FROM sqlite_schema WHERE name = 'sticky_notes'") == 1);
     CHECK(ws.loadMap(small.id) == small);
     CHECK(ws.listRevisions(small.id).size() == 1);
     CHECK(ws.check().empty());
@@ -233,8 +236,7 @@ TEST_CASE("open() refuses a workspace from a newer Crosswalk, untouched", "[stor
     REQUIRE_FALSE(test::exists(path + "-wal"));
     requireRefusal(dir, path,
                    "was written by a newer Crosswalk (schema 99); this version reads schema " +
-                       std::to_string(kWorkspaceSchemaVersion) + ". "
-                   "Update Crosswalk to open it.");
+                       std::to_string(kWorkspaceSchemaVersion) + ". Update Crosswalk to open it.");
     requireRefusal(dir, path, "newer Crosswalk (schema 99)", Workspace::Mode::ReadOnly);
 }
 

@@ -74,6 +74,8 @@ struct RandomMapOptions {
     int annotations = 10;
     int phaselessPercent = 0; // share of steps without a phase when the map has phases
     bool geometry = true;     // false: every step at x = 0 and the default y, as a bare import
+    int stickyNotes = 0;      // facilitation: notes on random steps (and as many voted steps)
+    int parkingItems = 0;
     std::string idPrefix{};   // put before every id, so that several maps can share a workspace
 };
 
@@ -279,6 +281,16 @@ inline Map randomMap(std::uint64_t seed, const RandomMapOptions& options = {})
 
     for (int i = 1; i <= options.annotations; ++i)
         map.annotations.push_back(randomAnnotation(map, rng, px + "a" + std::to_string(i)));
+    // Drawn after everything else, so that maps without facilitation stay as they were.
+    for (int i = 1; i <= options.stickyNotes && !map.steps.empty(); ++i) {
+        map.stickyNotes.push_back(
+            {px + "n" + std::to_string(i), rng.pick(map.steps).id, rng.pick(kTexts), randomColor(rng)});
+        map.votes[rng.pick(map.steps).id] = rng.range(1, 6);
+    }
+    for (int i = 1; i <= options.parkingItems; ++i)
+        map.parkingLot.push_back({px + "q" + std::to_string(i), rng.pick(kTexts), "2026-03-05T15:04:00Z", rng.chance(40)});
+    if (options.stickyNotes > 0)
+        map.session = SessionTimer{3600, 1800, false};
     return map;
 }
 
@@ -329,6 +341,19 @@ inline std::vector<std::string> mapProblems(const Map& map)
             problems.push_back("annotation \"" + a.id + "\": horizon " + std::to_string(*a.horizon));
         if (a.variation && a.kind != AnnotationKind::Variation)
             problems.push_back("annotation \"" + a.id + "\": variation on a " + std::string(toString(a.kind)));
+    }
+    for (const StickyNote& n : map.stickyNotes) {
+        unique(n.id);
+        if (!map.step(n.step))
+            problems.push_back("sticky note \"" + n.id + "\": no step \"" + n.step + "\"");
+    }
+    for (const ParkingItem& item : map.parkingLot)
+        unique(item.id);
+    for (const auto& [step, count] : map.votes) {
+        if (!map.step(step))
+            problems.push_back("votes on missing step \"" + step + "\"");
+        if (count <= 0 || count > kMaxVotesPerStep)
+            problems.push_back("step \"" + step + "\": " + std::to_string(count) + " votes");
     }
     return problems;
 }
@@ -647,6 +672,9 @@ inline std::optional<Edit> randomEditOfKind(const Map& map, Rng& rng, int kind, 
             for (const Annotation& a : map.annotations)
                 if (gone.count(a.target))
                     gone.insert(a.id);
+            for (const StickyNote& n : map.stickyNotes)
+                if (n.step == id)
+                    gone.insert(n.id);
             remove.ids.assign(gone.begin(), gone.end());
             return remove;
         }
@@ -662,6 +690,55 @@ inline std::optional<Edit> randomEditOfKind(const Map& map, Rng& rng, int kind, 
         for (int n = rng.range(1, 6); n > 0; --n)
             chosen.insert(rng.pick(map.steps).id);
         return ShiftSteps{{chosen.begin(), chosen.end()}, rng.range(-150, 150)};
+    }
+    case 27: // AddStickyNote
+        if (!hasSteps)
+            return std::nullopt;
+        return AddStickyNote{{freshId(map, rng, ""), rng.pick(map.steps).id, rng.pick(kTexts), randomColor(rng)},
+                             randomIndex(rng, map.stickyNotes.size())};
+    case 28: { // UpdateStickyNote
+        if (map.stickyNotes.empty())
+            return std::nullopt;
+        StickyNote note = rng.pick(map.stickyNotes);
+        note.text = rng.pick(kTexts);
+        if (rng.chance(50))
+            note.step = rng.pick(map.steps).id;
+        return UpdateStickyNote{note};
+    }
+    case 29:
+        if (map.stickyNotes.empty())
+            return std::nullopt;
+        return RemoveStickyNote{rng.pick(map.stickyNotes).id};
+    case 30:
+        return AddParkingItem{{freshId(map, rng, ""), rng.pick(kTexts), "2026-03-05T15:04:00Z", rng.chance(30)},
+                              randomIndex(rng, map.parkingLot.size())};
+    case 31: {
+        if (map.parkingLot.empty())
+            return std::nullopt;
+        ParkingItem item = rng.pick(map.parkingLot);
+        item.done = !item.done;
+        if (rng.chance(50))
+            item.text = rng.pick(kTexts);
+        return UpdateParkingItem{item};
+    }
+    case 32:
+        if (map.parkingLot.empty())
+            return std::nullopt;
+        return RemoveParkingItem{rng.pick(map.parkingLot).id};
+    case 33: // SetVotes
+        if (!hasSteps)
+            return std::nullopt;
+        return SetVotes{rng.pick(map.steps).id, rng.range(0, 5)};
+    case 34: { // ReplaceVotes: mostly a reset
+        ReplaceVotes replace;
+        if (hasSteps && rng.chance(30))
+            for (int n = rng.range(1, 3); n > 0; --n)
+                replace.votes[rng.pick(map.steps).id] = rng.range(1, 9);
+        return replace;
+    }
+    case 35: { // SetSessionTimer
+        const int duration = 60 * rng.range(0, 120);
+        return SetSessionTimer{{duration, rng.range(0, duration), rng.chance(50)}};
     }
     default: { // Batch
         if (depth >= 2)

@@ -245,5 +245,57 @@ TEST_CASE("Deleting, duplicating and creating maps is undone and redone with Ctr
     CHECK_FALSE(reopened.hasMap(copy));
     CHECK(reopened.loadMap(deleted.id) == deleted);
     CHECK(reopened.listMaps().size() == maps);
+TEST_CASE("The Session menu's keys add a sticky note and votes, and the Parking Lot dock parks a question",
+          "[mainwindow][facilitation]")
+{
+    isolateSettings();
+    const std::string path = demoWorkspace("session");
+    {
+        MainWindow window;
+        REQUIRE(window.openWorkspace(QString::fromStdString(path)));
+        window.resize(1600, 900);
+        window.show();
+        REQUIRE(QTest::qWaitForWindowExposed(&window));
+        MapDocument* doc = window.document();
+        REQUIRE(doc);
+        const std::string mapId = doc->map().id;
+        const std::string stepId = doc->map().steps[2].id;
+        const std::size_t notesBefore = doc->map().stickyNotes.size();
+
+        window.canvas()->selectStep(QString::fromStdString(stepId), true);
+        window.canvas()->setFocus();
+        QTest::keyClick(window.canvas(), Qt::Key_S, Qt::ControlModifier | Qt::ShiftModifier);
+        REQUIRE(window.canvas()->isEditing());
+        QTest::keyClicks(window.canvas(), "Ask HR");
+        QTest::keyClick(window.canvas(), Qt::Key_Return);
+        REQUIRE(doc->map().stickyNotes.size() == notesBefore + 1);
+        CHECK(doc->map().stickyNotes.back().step == stepId);
+        CHECK(doc->map().stickyNotes.back().text == "Ask HR");
+
+        QTest::keyClick(window.canvas(), Qt::Key_Period, Qt::ControlModifier);
+        QTest::keyClick(window.canvas(), Qt::Key_Period, Qt::ControlModifier);
+        CHECK(doc->map().votesOn(stepId) == 2);
+        QTest::keyClick(window.canvas(), Qt::Key_Comma, Qt::ControlModifier);
+        CHECK(doc->map().votesOn(stepId) == 1);
+
+        // Ctrl+Shift+P puts the cursor in the parking lot; Return parks the question.
+        QTest::keyClick(window.canvas(), Qt::Key_P, Qt::ControlModifier | Qt::ShiftModifier);
+        QWidget* focus = QApplication::focusWidget();
+        REQUIRE(focus);
+        QTest::keyClicks(focus, "Who owns the calendar?");
+        QTest::keyClick(focus, Qt::Key_Return);
+        REQUIRE(doc->map().parkingLot.size() == 1);
+        CHECK(doc->map().parkingLot.front().text == "Who owns the calendar?");
+
+        window.canvas()->setFocus();
+        doc->undoStack()->undo(); // the parked question
+        CHECK(doc->map().parkingLot.empty());
+        doc->undoStack()->redo();
+
+        const Map stored = Workspace::open(path, Workspace::Mode::ReadOnly).loadMap(mapId);
+        CHECK(stored.stickyNotes == doc->map().stickyNotes);
+        CHECK(stored.votes == doc->map().votes);
+        CHECK(stored.parkingLot == doc->map().parkingLot);
+    }
     fs::remove(path);
 }

@@ -8,6 +8,7 @@
 #include "ui/panels/horizonsview.h"
 #include "ui/panels/insightspanel.h"
 #include "ui/panels/panelfixture.h"
+#include "ui/panels/parkinglotpanel.h"
 #include "ui/panels/revisionspanel.h"
 
 #include <catch2/catch.hpp>
@@ -88,6 +89,19 @@ TEST_CASE("Panel screenshots", "[.panel-screenshots]")
         panel.selectRevision(panel.revisionIds().back());
         panel.showChangesSince(panel.revisionIds().back());
         shoot(panel, QSize(620, 640), "panel-revisions.png");
+        panel.setDocument(nullptr);
+    }
+    {
+        ParkingLotPanel panel;
+        panel.setDocument(&*f.doc);
+        panel.parkQuestion("Who owns the district calendar?");
+        const QString done = panel.parkQuestion("Is there budget for more coaches next year?");
+        panel.parkQuestion("Do principals see the rubric before the goal-setting conference?");
+        panel.setDone(done, true);
+        panel.setSessionMinutes(90);
+        f.doc->push(SetVotes{f.doc->map().steps[3].id, 4});
+        f.doc->push(SetVotes{f.doc->map().steps[6].id, 2});
+        shoot(panel, QSize(420, 420), "panel-parking-lot.png");
         panel.setDocument(nullptr);
     }
     {

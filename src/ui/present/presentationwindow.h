@@ -1,0 +1,149 @@
+#pragma once
+
+#include "ui/present/presentscene.h"
+#include "ui/present/presentwalk.h"
+
+#include <QElapsedTimer>
+#include <QPointer>
+#include <QSet>
+#include <QWidget>
+
+class QGraphicsView;
+class QLabel;
+class QLineEdit;
+class QTimer;
+class QVariantAnimation;
+
+namespace crosswalk {
+
+class MapDocument;
+class PresentView;
+class PresentTopBar;
+class PresentCaption;
+
+/// Presentation mode (F5): one map, full screen or in a window, for a screen-share. No
+/// editing handles, panels or toolbars; large type; spotlight; a walk along the flows with the
+/// current step's annotations in a large caption; annotation kinds shown or hidden by key.
+/// It reads the editor's MapDocument and draws its own scene, so the editor underneath keeps
+/// its zoom, scroll and selection; Esc closes the window.
+class PresentationWindow final : public QWidget {
+    Q_OBJECT
+  public:
+    enum class ViewMode { Fitted, WholeMap, Walk };
+
+    explicit PresentationWindow(MapDocument* document, QWidget* parent = nullptr);
+    ~PresentationWindow() override;
+
+    /// Full screen on the screen of `near` (the main window), or a window of its own.
+    void present(QWidget* near, bool fullScreen);
+
+    PresentScene* scene() const { return m_scene; }
+    QGraphicsView* view() const;
+    ViewMode viewMode() const { return m_mode; }
+    const PresentWalk& walk() const { return m_walk; }
+    /// The step the walk is on, or "".
+    const std::string& currentStep() const { return m_walk.current(); }
+    QSet<AnnotationKind> hiddenKinds() const { return m_scene->hiddenKinds(); }
+    /// The text of the top caption (title, district, status, timer, clock).
+    QString topCaptionText() const;
+    /// The big caption at the bottom while walking: plain text of its rows, "" when hidden.
+    QString captionText() const;
+    bool captionVisible() const;
+    bool helpVisible() const;
+    /// The parking-lot / note input, when open.
+    QLineEdit* input() const { return m_input; }
+    bool inputOpen() const;
+
+    /// Animations off: the view jumps (tests, screenshots).
+    void setAnimated(bool animated) { m_animated = animated; }
+    /// The view's scale now (map unit -> screen pixel).
+    qreal viewScale() const;
+    /// The scene rectangle the view now shows (under the headers too).
+    QRectF visibleSceneRect() const;
+
+    // Commands the keys call, public for the app's screenshot options.
+    void showFitted();
+    void showWholeMap();
+    bool walkForward();
+    bool walkBack();
+    void chooseBranch(int delta);
+    void spotlightLane(const std::string& laneId);
+    void spotlightPhase(const std::string& phaseId);
+    void spotlightStep(const std::string& stepId);
+    void clearSpotlight();
+    void toggleKind(AnnotationKind kind);
+    void showOnly(AnnotationKind kind);
+    void showAllKinds();
+    // Facilitation, stored with the map through the document (undoable, saved at once).
+    /// T: starts or pauses the session countdown.
+    void toggleTimer();
+    /// +: adds minutes to the countdown (and to the session's length).
+    void addTimerMinutes(int minutes);
+    /// The countdown's time left now, in seconds (it runs in the window, not in the file).
+    int timerRemaining() const;
+    bool timerRunning() const;
+    /// Q: opens the input that parks a question; N: a sticky note on the current step.
+    void openParkingLotInput();
+    void openNoteInput();
+    /// D / Shift+D: one dot vote more or less on the current step.
+    void vote(int delta);
+
+    /// For scripts (the app's --present options): walks `walk` steps from the start,
+    /// spotlights the lane of this name, then presses the keys named in `keys` ("Right",
+    /// "Shift+D", "?"), typing a word written 'like_this (underscores as spaces) into an
+    /// open input.
+    void play(int walk, const QString& laneName, const QString& keys);
+
+  signals:
+    /// After the window closed (Esc); the editor is shown again.
+    void finished();
+
+  protected:
+    void keyPressEvent(QKeyEvent* event) override;
+    void resizeEvent(QResizeEvent* event) override;
+    void closeEvent(QCloseEvent* event) override;
+    bool eventFilter(QObject* watched, QEvent* event) override;
+
+  private:
+    friend class PresentView;
+    void clicked(const QPoint& viewportPos);
+    void cycleLane(int delta);
+    void cyclePhase(int delta);
+    void panBy(qreal screens);
+    void afterWalk();
+    void updateOverlays();
+    void updateCaption();
+    void layoutOverlays();
+    QRect contentRect() const;
+    /// Moves the view so that `rect` fills the content area (clamped to the legible scales);
+    /// alignLeftTop keeps the rect's top-left in view when it does not fit.
+    void frame(const QRectF& rect, bool alignLeftTop, bool animate);
+    void setCamera(const QPointF& center, qreal scale);
+    void reframe(bool animate);
+    void openInput(const QString& prompt, int purpose);
+    void closeInput();
+    void storeInput();
+
+    QPointer<MapDocument> m_document;
+    PresentScene* m_scene = nullptr;
+    PresentView* m_view = nullptr;
+    PresentTopBar* m_topBar = nullptr;
+    PresentCaption* m_caption = nullptr;
+    QLabel* m_help = nullptr;
+    QWidget* m_inputBox = nullptr;
+    QLabel* m_inputPrompt = nullptr;
+    QLineEdit* m_input = nullptr;
+    int m_inputPurpose = 0;
+    QTimer* m_clock = nullptr;
+    QVariantAnimation* m_animation = nullptr;
+    PresentWalk m_walk;
+    ViewMode m_mode = ViewMode::Fitted;
+    qreal m_panX = 0; // left of the fitted view, in map units
+    bool m_animated = true;
+    QPointF m_cameraCenter;
+    qreal m_cameraScale = 1;
+    SessionTimer m_session;     // as last seen in the map
+    QElapsedTimer m_sessionRun; // since the countdown was last (re)based while running
+};
+
+} // namespace crosswalk

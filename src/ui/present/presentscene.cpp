@@ -1,0 +1,352 @@
+#include "ui/present/presentscene.h"
+
+#include "crosswalk/insights/annotationnumbers.h"
+#include "crosswalk/layout/layout.h"
+#include "ui/canvas/flowrouter.h"
+#include "ui/document/mapdocument.h"
+#include "ui/present/presentitems.h"
+#include "ui/present/presentstyle.h"
+#include "ui/present/presentwalk.h"
+
+#include <QPainter>
+
+#include <cmath>
+#include <set>
+
+namespace crosswalk {
+
+using namespace presentstyle;
+
+PresentScene::PresentScene(QObject* parent) : QGraphicsScene(parent)
+{
+    setItemIndexMethod(QGraphicsScene::NoIndex);
+}
+
+PresentScene::~PresentScene() = default;
+
+void PresentScene::setDocument(MapDocument* document)
+{
+    if (m_changedConnection)
+        disconnect(m_changedConnection);
+    m_document = document;
+    if (m_document)
+        m_changedConnection = connect(m_document, &MapDocument::changed, this, [this] { sync(); });
+    sync();
+}
+
+const Map* PresentScene::map() const
+{
+    return m_document ? &m_document->map() : nullptr;
+}
+
+PresentStepItem* PresentScene::stepItem(const std::string& id) const
+{
+    auto it = m_steps.find(id);
+    return it == m_steps.end() ? nullptr : it->second;
+}
+
+PresentFlowItem* PresentScene::flowItem(const std::string& id) const
+{
+    auto it = m_flows.find(id);
+    return it == m_flows.end() ? nullptr : it->second;
+}
+
+QRectF PresentScene::stepRect(const std::string& id) const
+{
+    const Map* m = map();
+    const Step* s = m ? m->step(id) : nullptr;
+    if (!s)
+        return {};
+    const layout::Rect r = layout::stepRect(*m, *s);
+    return QRectF(r.x, r.y, r.w, r.h);
+}
+
+QRectF PresentScene::drawingRect() const
+{
+    const Map* m = map();
+    if (!m)
+        return QRectF(0, 0, 200, 100);
+    return QRectF(0, 0, std::max(layout::totalWidth(*m), 200), std::max(layout::totalHeight(*m), 100));
+}
+
+QRectF PresentScene::laneRect(const std::string& laneId) const
+{
+    const Map* m = map();
+    if (!m)
+        return {};
+    int top = 0;
+    for (const Lane& lane : m->lanes) {
+        if (lane.id == laneId)
+            return QRectF(0, top, drawingRect().width(), lane.height);
+        top += lane.height;
+    }
+    return {};
+}
+
+QRectF PresentScene::phaseRect(const std::string& phaseId) const
+{
+    const Map* m = map();
+    if (!m)
+        return {};
+    int left = 0;
+    for (const Phase& phase : m->phases) {
+        if (phase.id == phaseId)
+            return QRectF(left, 0, phase.width, drawingRect().height());
+        left += phase.width;
+    }
+    return {};
+}
+
+std::string PresentScene::laneAt(qreal y) const
+{
+    const Map* m = map();
+    if (!m || y < 0)
+        return {};
+    int top = 0;
+    for (const Lane& lane : m->lanes) {
+        if (y < top + lane.height)
+            return lane.id;
+        top += lane.height;
+    }
+    return {};
+}
+
+std::string PresentScene::phaseAt(qreal x) const
+{
+    const Map* m = map();
+    if (!m || x < 0)
+        return {};
+    int left = 0;
+    for (const Phase& phase : m->phases) {
+        if (x < left + phase.width)
+            return phase.id;
+        left += phase.width;
+    }
+    return {};
+}
+
+std::string PresentScene::stepAt(const QPointF& pos) const
+{
+    for (QGraphicsItem* item : items(pos, Qt::IntersectsItemShape, Qt::DescendingOrder))
+        if (item->type() == PresentStepItem::Type)
+            return static_cast<PresentStepItem*>(item)->id();
+    return {};
+}
+
+bool PresentScene::isDimmed(const std::string& stepId) const
+{
+    const Map* m = map();
+    const Step* s = m ? m->step(stepId) : nullptr;
+    if (!s)
+        return false;
+    switch (m_spotlight.kind) {
+    case Spotlight::Kind::None:
+        return false;
+    case Spotlight::Kind::Lane:
+        return s->lane != m_spotlight.id;
+    case Spotlight::Kind::Phase:
+        return s->phase != m_spotlight.id;
+    case Spotlight::Kind::Step:
+        return s->id != m_spotlight.id;
+    }
+    return false;
+}
+
+void PresentScene::setHiddenKinds(const QSet<AnnotationKind>& kinds)
+{
+    if (kinds == m_hiddenKinds)
+        return;
+    m_hiddenKinds = kinds;
+    applyDecorations();
+}
+
+void PresentScene::setSpotlight(const Spotlight& spotlight)
+{
+    if (spotlight == m_spotlight)
+        return;
+    m_spotlight = spotlight;
+    applyDecorations();
+    invalidate(sceneRect(), BackgroundLayer);
+}
+
+void PresentScene::setWalk(const std::string& currentStep, const std::string& chosenFlow)
+{
+    if (currentStep == m_current && chosenFlow == m_chosenFlow)
+        return;
+    m_current = currentStep;
+    m_chosenFlow = chosenFlow;
+    applyDecorations();
+}
+
+void PresentScene::setLabelsShown(bool shown)
+{
+    if (shown == m_labelsShown)
+        return;
+    m_labelsShown = shown;
+    applyDecorations();
+}
+
+void PresentScene::sync()
+{
+    const Map* m = map();
+    // The presentation rebuilds everything on each change: it is a few dozen items, and an
+    // edit while presenting (a note, a vote) is rare.
+    for (auto& [id, item] : m_steps)
+        delete item;
+    for (auto& [id, item] : m_flows)
+        delete item;
+    m_steps.clear();
+    m_flows.clear();
+    if (m) {
+        FlowRouter router;
+        std::unordered_map<std::string, QRectF> rects;
+        for (const Step& s : m->steps) {
+            const QRectF r = stepRect(s.id);
+            rects.emplace(s.id, r);
+            auto* item = new PresentStepItem(s.id);
+            item->setStep(s, r);
+            addItem(item);
+            m_steps.emplace(s.id, item);
+        }
+        router.setObstacles(rects);
+        std::vector<qreal> laneBorders;
+        std::vector<qreal> phaseBorders;
+        std::vector<qreal> laneBottoms;
+        int y = 0;
+        for (const Lane& lane : m->lanes)
+            laneBorders.push_back(y += lane.height);
+        int x = 0;
+        for (const Phase& phase : m->phases)
+            phaseBorders.push_back(x += phase.width);
+        laneBottoms = laneBorders;
+        router.setGuides(std::move(laneBorders), std::move(phaseBorders));
+        for (const Flow& f : m->flows) {
+            const Step* from = m->step(f.from);
+            const Step* to = m->step(f.to);
+            if (!from || !to)
+                continue;
+            const QPolygonF route = router.route(from->id, rects.at(from->id), to->id, rects.at(to->id));
+            router.addRoute(route);
+            const bool handoff = from->lane != to->lane;
+            std::optional<QPointF> at;
+            if (handoff)
+                for (std::size_t i = 0; i + 1 < laneBottoms.size() && !at; ++i)
+                    for (int k = 1; k < route.size() && !at; ++k) {
+                        const qreal border = laneBottoms[i];
+                        const QPointF a = route[k - 1];
+                        const QPointF b = route[k];
+                        if ((a.y() - border) * (b.y() - border) <= 0 && std::abs(a.y() - b.y()) > 0.5 &&
+                            std::abs(a.x() - b.x()) < 0.5)
+                            at = QPointF(a.x(), border);
+                    }
+            auto* item = new PresentFlowItem(f.id);
+            item->setFlow(f, route, handoff, at);
+            addItem(item);
+            m_flows.emplace(f.id, item);
+        }
+    }
+    // Room all round, so that the view can centre any step whatever the window's shape.
+    setSceneRect(drawingRect().adjusted(-3000, -3000, 3000, 3000));
+    applyDecorations();
+    invalidate(sceneRect(), BackgroundLayer);
+    emit synced();
+}
+
+void PresentScene::applyDecorations()
+{
+    const Map* m = map();
+    if (!m)
+        return;
+    std::unordered_map<std::string, int> numbers;
+    for (const auto& [id, number] : annotationNumbers(*m))
+        numbers.emplace(id, number);
+    std::unordered_map<std::string, PresentStepItem::Decorations> decorations;
+    for (const auto& [id, item] : m_steps) {
+        auto& d = decorations[id];
+        d.current = id == m_current;
+        d.labelShown = m_labelsShown;
+    }
+    for (const Annotation& a : m->annotations) {
+        auto it = decorations.find(a.target);
+        if (it == decorations.end() || m_hiddenKinds.contains(a.kind))
+            continue;
+        if (a.kind == AnnotationKind::BlackBox)
+            it->second.blackBox = true;
+        it->second.badges.push_back({a, numbers.count(a.id) ? numbers.at(a.id) : 0});
+    }
+    for (const StickyNote& n : m->stickyNotes)
+        if (auto it = decorations.find(n.step); it != decorations.end())
+            ++it->second.notes;
+    for (const auto& [stepId, count] : m->votes)
+        if (auto it = decorations.find(stepId); it != decorations.end())
+            it->second.votes = count;
+    for (auto& [id, item] : m_steps) {
+        item->setDecorations(decorations[id]);
+        item->setOpacity(isDimmed(id) ? kDimOpacity : 1.0);
+    }
+
+    // The flows out of the step being walked are numbered when there is a choice.
+    std::unordered_map<std::string, int> choices;
+    if (!m_current.empty()) {
+        const auto out = PresentWalk::outgoing(*m, m_current);
+        if (out.size() > 1)
+            for (std::size_t i = 0; i < out.size(); ++i)
+                choices.emplace(out[i]->id, static_cast<int>(i) + 1);
+    }
+    for (auto& [id, item] : m_flows) {
+        const Flow* f = m->flow(id);
+        const int choice = choices.count(id) ? choices.at(id) : 0;
+        item->setChoice(choice, !m_chosenFlow.empty() && id == m_chosenFlow && choices.size() > 1, m_labelsShown);
+        // A flow stays lit when either end is in the spotlight.
+        const bool dim = f && isDimmed(f->from) && isDimmed(f->to);
+        item->setOpacity(dim ? kDimOpacity : 1.0);
+        item->setZValue(choice > 0 ? 8 : 5);
+    }
+}
+
+void PresentScene::drawBackground(QPainter* painter, const QRectF& rect)
+{
+    painter->fillRect(rect, QColor(0xD9, 0xDB, 0xDE));
+    const Map* m = map();
+    if (!m)
+        return;
+    const QRectF area = drawingRect();
+    int top = 0;
+    for (std::size_t i = 0; i < m->lanes.size(); ++i) {
+        painter->fillRect(QRectF(0, top, area.width(), m->lanes[i].height), bandFill(i));
+        top += m->lanes[i].height;
+    }
+    // The spotlit lane or phase in full, the rest of the map washed out.
+    if (m_spotlight.kind == Spotlight::Kind::Lane || m_spotlight.kind == Spotlight::Kind::Phase) {
+        const QRectF lit =
+            m_spotlight.kind == Spotlight::Kind::Lane ? laneRect(m_spotlight.id) : phaseRect(m_spotlight.id);
+        QPainterPath rest;
+        rest.addRect(area);
+        QPainterPath litPath;
+        litPath.addRect(lit);
+        painter->fillPath(rest.subtracted(litPath), QColor(0xD9, 0xDB, 0xDE, 200));
+    }
+    painter->setRenderHint(QPainter::Antialiasing, false);
+    painter->setPen(QPen(QColor(0x77, 0x77, 0x77), 2, Qt::DashLine));
+    int left = 0;
+    for (const Phase& phase : m->phases) {
+        left += phase.width;
+        painter->drawLine(QLineF(left, 0, left, area.height()));
+    }
+    painter->setPen(QPen(QColor(0x44, 0x44, 0x44), 2));
+    top = 0;
+    painter->drawLine(QLineF(0, 0, area.width(), 0));
+    for (const Lane& lane : m->lanes) {
+        top += lane.height;
+        painter->drawLine(QLineF(0, top, area.width(), top));
+    }
+    if (m_spotlight.kind == Spotlight::Kind::Lane || m_spotlight.kind == Spotlight::Kind::Phase) {
+        const QRectF lit =
+            m_spotlight.kind == Spotlight::Kind::Lane ? laneRect(m_spotlight.id) : phaseRect(m_spotlight.id);
+        painter->setPen(QPen(current(), 6));
+        painter->setBrush(Qt::NoBrush);
+        painter->drawRect(lit.adjusted(3, 3, -3, -3));
+    }
+}
+
+} // namespace crosswalk
