@@ -245,6 +245,9 @@ TEST_CASE("Deleting, duplicating and creating maps is undone and redone with Ctr
     CHECK_FALSE(reopened.hasMap(copy));
     CHECK(reopened.loadMap(deleted.id) == deleted);
     CHECK(reopened.listMaps().size() == maps);
+    fs::remove(path);
+}
+
 TEST_CASE("The Session menu's keys add a sticky note and votes, and the Parking Lot dock parks a question",
           "[mainwindow][facilitation]")
 {
