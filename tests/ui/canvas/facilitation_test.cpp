@@ -360,9 +360,22 @@ TEST_CASE("The parking lot panel parks, edits, ticks and deletes questions, undo
     CHECK(fx.map().session == SessionTimer{5400, 5400, false});
     CHECK(undo->undoText() == "Set session length");
 
+    // The countdown's state is stored without an undo step; the length stays undoable.
+    const int steps = undo->count();
+    REQUIRE(fx.doc->storeSessionTimer(SessionTimer{5400, 3000, true}));
+    CHECK(undo->count() == steps);
+    CHECK(fx.stored().session == SessionTimer{5400, 3000, true});
+    REQUIRE(fx.doc->storeSessionTimer(SessionTimer{5400, 2950, false}));
+    CHECK(fx.panel->sessionMinutes()->value() == 90);
+
     fx.reopen();
     CHECK(fx.panel->itemTexts() == QStringList{"Who owns the calendar?", "Budget for coaching, 2027"});
     CHECK(fx.panel->list()->item(0)->checkState() == Qt::Checked);
     CHECK(fx.panel->sessionMinutes()->value() == 90);
-    CHECK(fx.map().session.durationSeconds == 5400);
+    CHECK(fx.map().session == SessionTimer{5400, 2950, false});
+    // A new length keeps the time left of a paused timer; undo puts the old length back.
+    fx.panel->setSessionMinutes(60);
+    CHECK(fx.map().session == SessionTimer{3600, 2950, false});
+    fx.doc->undoStack()->undo();
+    CHECK(fx.map().session == SessionTimer{5400, 2950, false});
 }
