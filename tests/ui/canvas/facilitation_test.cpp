@@ -185,13 +185,15 @@ TEST_CASE("A sticky note is typed in place on a step, undone, redone and found a
     CHECK(fx.stored().stickyNotes == fx.map().stickyNotes);
     CHECK(undo->undoText() == "Add sticky note");
 
-    // Drawn below its step, clear of the label, inside the step's width at its left.
+    // Drawn below its step, clear of the label and of the handle in the middle of the bottom
+    // edge (where flows from below arrive): to the right of the middle.
     StickyNoteItem* item = fx.scene()->stickyNoteItem(note.id);
     REQUIRE(item);
     const QRectF stepRect = fx.scene()->stepItem("s2")->sceneRectOfStep();
     const QRectF noteRect = item->sceneBoundingRect();
-    CHECK(noteRect.top() > stepRect.bottom() - 6);
-    CHECK(noteRect.left() > stepRect.left());
+    CHECK(noteRect.top() > stepRect.bottom() + 6);
+    CHECK(noteRect.left() > stepRect.center().x() + 6);
+    CHECK(noteRect.left() < stepRect.right());
     CHECK(item->toolTip() == "Ask HR who reads it");
 
     // An empty note is not added; Esc adds nothing either.
@@ -247,6 +249,14 @@ TEST_CASE("A sticky note is typed in place on a step, undone, redone and found a
 
     fx.chooseFromMenu(fx.at(fx.scene()->stickyNoteItem(note.id)->sceneBoundingRect().center()), {"Delete sticky note"});
     CHECK(fx.map().stickyNotes.empty());
+
+    // Notes on one step alternate right and left of the middle of its bottom edge.
+    REQUIRE(fx.doc->push(AddStickyNote{{"n-a", "s2", "First", "#FFE680"}, std::nullopt}));
+    REQUIRE(fx.doc->push(AddStickyNote{{"n-b", "s2", "Second", "#FFE680"}, std::nullopt}));
+    const QRectF step2 = fx.scene()->stepItem("s2")->sceneRectOfStep();
+    CHECK(fx.scene()->stickyNoteItem("n-a")->sceneBoundingRect().left() > step2.center().x() + 6);
+    CHECK(fx.scene()->stickyNoteItem("n-b")->sceneBoundingRect().right() < step2.center().x() - 6);
+    CHECK(fx.scene()->nextNoteRect("s2").left() > fx.scene()->stickyNoteItem("n-a")->sceneBoundingRect().right());
 }
 
 TEST_CASE("Dot votes show on steps, reset as one undoable edit, and are stored", "[canvas][facilitation]")
