@@ -3,6 +3,7 @@
 #include "ui/canvas/mapscene.h"
 
 #include "ui/canvas/annotationbadgeitem.h"
+#include "ui/canvas/canvasstyle.h"
 #include "ui/canvas/stepitem.h"
 #include "ui/canvas/stickynoteitem.h"
 #include "ui/document/mapdocument.h"
@@ -13,16 +14,23 @@
 namespace crosswalk {
 namespace {
 
-// Notes hang from the step's bottom edge, a little in from its left and overlapping the edge
-// by a few units, so that they read as stuck on the step while its label (centred) stays clear.
-constexpr qreal kNoteInset = 10;
-constexpr qreal kNoteOverlap = 4;
-constexpr qreal kNoteGap = 6;   // between notes side by side
+// Notes hang just below the step, clear of its label (centred in the step) and of the middle
+// of its bottom edge, where the connection handle is and flows from below arrive: the first
+// note to the right of the middle, the second to the left, the next ones further out in turn.
+// A one-line note under a step at the usual place stays inside the lane.
+constexpr qreal kNoteDrop = 8;                                   // below the step's bottom edge
+constexpr qreal kNoteCentreGap = canvasstyle::kHandleRadius + 6; // either side of the middle
+constexpr qreal kNoteGap = 6;                                    // between notes side by side
 constexpr qreal kDotsInset = 8; // vote dots from the step's left edge, straddling its top edge
 
 QPointF notePos(const QSizeF& stepSize, int index)
 {
-    return QPointF(kNoteInset + index * (StickyNoteItem::kWidth + kNoteGap), stepSize.height() - kNoteOverlap);
+    const qreal stride = StickyNoteItem::kWidth + kNoteGap;
+    const qreal middle = stepSize.width() / 2;
+    const int out = index / 2;
+    const qreal x = index % 2 == 0 ? middle + kNoteCentreGap + out * stride
+                                   : middle - kNoteCentreGap - StickyNoteItem::kWidth - out * stride;
+    return QPointF(x, stepSize.height() + kNoteDrop);
 }
 
 template <typename Item>
@@ -117,8 +125,10 @@ void MapScene::updateFacilitation()
         }
         if (!slot)
             slot = new VoteDotsItem(step);
-        // The dots stop short of the annotation badges on the same edge (from the right).
-        qreal room = step->sceneRectOfStep().width() - 2 * kDotsInset;
+        // The dots stop short of the connection handle in the middle of the top edge and of
+        // the annotation badges on the same edge (from the right); more votes than fit there
+        // read as one dot with the count.
+        qreal room = step->sceneRectOfStep().width() / 2 - canvasstyle::kHandleRadius - 2 - kDotsInset;
         for (QGraphicsItem* child : step->childItems())
             if (child->type() == AnnotationBadgeItem::Type && child->isVisible() && child->y() <= 0)
                 room = std::min(room, child->x() - kDotsInset - 6);

@@ -25,6 +25,15 @@ bool MapDocument::push(const Edit& edit, const QString& text)
     return true;
 }
 
+bool MapDocument::storeSessionTimer(const SessionTimer& timer)
+{
+    if (m_map.session == timer)
+        return true;
+    // Off the undo stack: an undo of an earlier edit that set the timer still applies, since
+    // every command keeps the inverse it got when it was last applied.
+    return commit(SetSessionTimer{timer}).has_value();
+}
+
 std::optional<Edit> MapDocument::commit(const Edit& edit)
 {
     ChangeSet changes;

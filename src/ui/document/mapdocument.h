@@ -27,6 +27,10 @@ public:
     bool push(const Edit& edit);
     /// Like push(), with a text for the undo menu other than describe(edit).
     bool push(const Edit& edit, const QString& text);
+    /// Stores the session timer's state (started, paused, time left) at once, without an
+    /// undo step: the countdown ticking is not a change a person undoes. Setting the session
+    /// length is a change, pushed as SetSessionTimer. Returns false (and reports) on failure.
+    bool storeSessionTimer(const SessionTimer& timer);
 
 signals:
     /// After every applied edit, undo and redo, with exactly what changed.

@@ -185,13 +185,15 @@ TEST_CASE("A sticky note is typed in place on a step, undone, redone and found a
     CHECK(fx.stored().stickyNotes == fx.map().stickyNotes);
     CHECK(undo->undoText() == "Add sticky note");
 
-    // Drawn below its step, clear of the label, inside the step's width at its left.
+    // Drawn below its step, clear of the label and of the handle in the middle of the bottom
+    // edge (where flows from below arrive): to the right of the middle.
     StickyNoteItem* item = fx.scene()->stickyNoteItem(note.id);
     REQUIRE(item);
     const QRectF stepRect = fx.scene()->stepItem("s2")->sceneRectOfStep();
     const QRectF noteRect = item->sceneBoundingRect();
-    CHECK(noteRect.top() > stepRect.bottom() - 6);
-    CHECK(noteRect.left() > stepRect.left());
+    CHECK(noteRect.top() > stepRect.bottom() + 6);
+    CHECK(noteRect.left() > stepRect.center().x() + 6);
+    CHECK(noteRect.left() < stepRect.right());
     CHECK(item->toolTip() == "Ask HR who reads it");
 
     // An empty note is not added; Esc adds nothing either.
@@ -247,6 +249,14 @@ TEST_CASE("A sticky note is typed in place on a step, undone, redone and found a
 
     fx.chooseFromMenu(fx.at(fx.scene()->stickyNoteItem(note.id)->sceneBoundingRect().center()), {"Delete sticky note"});
     CHECK(fx.map().stickyNotes.empty());
+
+    // Notes on one step alternate right and left of the middle of its bottom edge.
+    REQUIRE(fx.doc->push(AddStickyNote{{"n-a", "s2", "First", "#FFE680"}, std::nullopt}));
+    REQUIRE(fx.doc->push(AddStickyNote{{"n-b", "s2", "Second", "#FFE680"}, std::nullopt}));
+    const QRectF step2 = fx.scene()->stepItem("s2")->sceneRectOfStep();
+    CHECK(fx.scene()->stickyNoteItem("n-a")->sceneBoundingRect().left() > step2.center().x() + 6);
+    CHECK(fx.scene()->stickyNoteItem("n-b")->sceneBoundingRect().right() < step2.center().x() - 6);
+    CHECK(fx.scene()->nextNoteRect("s2").left() > fx.scene()->stickyNoteItem("n-a")->sceneBoundingRect().right());
 }
 
 TEST_CASE("Dot votes show on steps, reset as one undoable edit, and are stored", "[canvas][facilitation]")
@@ -360,9 +370,22 @@ TEST_CASE("The parking lot panel parks, edits, ticks and deletes questions, undo
     CHECK(fx.map().session == SessionTimer{5400, 5400, false});
     CHECK(undo->undoText() == "Set session length");
 
+    // The countdown's state is stored without an undo step; the length stays undoable.
+    const int steps = undo->count();
+    REQUIRE(fx.doc->storeSessionTimer(SessionTimer{5400, 3000, true}));
+    CHECK(undo->count() == steps);
+    CHECK(fx.stored().session == SessionTimer{5400, 3000, true});
+    REQUIRE(fx.doc->storeSessionTimer(SessionTimer{5400, 2950, false}));
+    CHECK(fx.panel->sessionMinutes()->value() == 90);
+
     fx.reopen();
     CHECK(fx.panel->itemTexts() == QStringList{"Who owns the calendar?", "Budget for coaching, 2027"});
     CHECK(fx.panel->list()->item(0)->checkState() == Qt::Checked);
     CHECK(fx.panel->sessionMinutes()->value() == 90);
-    CHECK(fx.map().session.durationSeconds == 5400);
+    CHECK(fx.map().session == SessionTimer{5400, 2950, false});
+    // A new length keeps the time left of a paused timer; undo puts the old length back.
+    fx.panel->setSessionMinutes(60);
+    CHECK(fx.map().session == SessionTimer{3600, 2950, false});
+    fx.doc->undoStack()->undo();
+    CHECK(fx.map().session == SessionTimer{5400, 2950, false});
 }
