@@ -19,6 +19,7 @@
 #include <functional>
 #include <map>
 #include <optional>
+#include <set>
 #include <sys/stat.h>
 #include <unistd.h>
 #include <unordered_map>
@@ -49,6 +50,20 @@ constexpr const char* kSynchronous = "PRAGMA synchronous = NORMAL";
 constexpr int kBusyTimeoutMs = 5000;
 
 using PosIndexes = std::array<PosIndex, storage::kKindCount>;
+
+/// How long a map marked deleted by a session that never closed (a crash) is kept.
+constexpr std::chrono::hours kDeletedMapGrace{24};
+
+/// The time `ago` before now, as stored (ISO 8601 UTC, which sorts as text).
+std::string isoBefore(std::chrono::seconds ago)
+{
+    const std::time_t t = std::chrono::system_clock::to_time_t(std::chrono::system_clock::now() - ago);
+    std::tm tm{};
+    gmtime_r(&t, &tm);
+    char buf[32];
+    std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", &tm);
+    return buf;
+}
 
 std::string nowIso()
 {
@@ -310,6 +325,8 @@ struct Workspace::Impl {
     std::map<std::string, sqlite3_stmt*, std::less<>> statements;
     // The stored pos of every entity of the maps loaded or written through this workspace.
     std::unordered_map<std::string, PosIndexes> orders;
+    // Maps deleted through this connection and not restored: removed for good on close.
+    std::set<std::string> deletedHere;
     // PRAGMA data_version when the mirrors were last known right; another connection's
     // commit changes it, and the mirrors are then rebuilt from the file.
     std::int64_t dataVersion = -1;
@@ -326,6 +343,23 @@ struct Workspace::Impl {
         statements.clear();
         if (!db)
             return;
+        // The maps deleted through this connection can no longer be restored (undo ends with
+        // the session): remove them for good now, so that a file passed on after a delete
+        // does not carry what was deleted. Best effort: a failure leaves them marked, and a
+        // later open removes them.
+        if (!readOnly) {
+            sqlite3_stmt* purge = nullptr;
+            if (sqlite3_prepare_v2(db, "DELETE FROM maps WHERE id = ?1 AND deleted IS NOT NULL", -1, &purge,
+                                   nullptr) == SQLITE_OK) {
+                for (const std::string& id : deletedHere) {
+                    sqlite3_bind_text(purge, 1, id.c_str(), static_cast<int>(id.size()), SQLITE_TRANSIENT);
+                    sqlite3_step(purge);
+                    sqlite3_reset(purge);
+                }
+            }
+            sqlite3_finalize(purge);
+        }
+        deletedHere.clear();
         // Fold the WAL into the main file and empty it, so that the file is complete on its
         // own (copied by the user, mailed, backed up) once Crosswalk has let it go.
         if (!readOnly)
@@ -747,9 +781,14 @@ Workspace Workspace::open(const std::string& path, Mode mode)
             storage::migrate(db, static_cast<int>(version));
             checkpoint(db);
         }
-        // Maps deleted in an earlier session can no longer be restored (undo does not
-        // outlive the session): remove them, with their revisions and decisions, for good.
-        storage::exec(db, "DELETE FROM maps WHERE deleted IS NOT NULL");
+        // Maps are removed for good when the connection that deleted them closes. One that
+        // is still marked a day later was left by a session that ended without closing
+        // (a crash): remove it now. A recent one may belong to a session still running
+        // (another window or program), whose Undo can still bring it back.
+        {
+            Statement purge(db, "DELETE FROM maps WHERE deleted IS NOT NULL AND deleted < ?1");
+            purge.bind(1, isoBefore(kDeletedMapGrace)).run();
+        }
     } catch (const SqliteError& e) {
         if (e.isDamage())
             throw WorkspaceError(damaged(path, e.what()));
@@ -894,6 +933,7 @@ void Workspace::deleteMap(const std::string& mapId)
             throw WorkspaceError(m_impl->noMap(mapId));
         tx.commit();
         m_impl->orders.erase(mapId);
+        m_impl->deletedHere.insert(mapId);
     } catch (const SqliteError& e) {
         throw m_impl->error(e, "delete map " + quoted(mapId));
     }
@@ -908,8 +948,9 @@ void Workspace::restoreMap(const std::string& mapId)
         s.bind(1, mapId).run();
         if (sqlite3_changes(m_impl->db) == 0)
             throw WorkspaceError("no deleted map " + quoted(mapId) + " in " + m_impl->path +
-                                 " (it is there, or it was removed for good when the workspace was opened)");
+                                 " (it is there, or it was removed for good)");
         tx.commit();
+        m_impl->deletedHere.erase(mapId);
     } catch (const SqliteError& e) {
         throw m_impl->error(e, "restore map " + quoted(mapId));
     }

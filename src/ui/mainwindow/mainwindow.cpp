@@ -46,23 +46,28 @@ const char* kLastKey = "workspace/last";
 /// pushed (so that a failure pushes nothing); undo and redo then add or delete the map.
 class LibraryCommand final : public QUndoCommand {
 public:
-    LibraryCommand(std::function<void(const QString&, bool)> setPresent, QString mapId, bool added,
+    LibraryCommand(std::function<bool(const QString&, bool)> setPresent, QString mapId, bool added,
                    const QString& text)
         : QUndoCommand(text), m_setPresent(std::move(setPresent)), m_mapId(std::move(mapId)), m_added(added)
     {
     }
+    const QString& mapId() const { return m_mapId; }
+    /// Whether undo removes the map (the command added it).
+    bool undoRemoves() const { return m_added; }
     void redo() override
     {
         if (m_first) {
             m_first = false;
             return;
         }
-        m_setPresent(m_mapId, m_added);
+        // A change that can no longer be made (the map was removed for good, or its id
+        // now names another map) leaves the history rather than act on the wrong map.
+        setObsolete(!m_setPresent(m_mapId, m_added));
     }
-    void undo() override { m_setPresent(m_mapId, !m_added); }
+    void undo() override { setObsolete(!m_setPresent(m_mapId, !m_added)); }
 
 private:
-    std::function<void(const QString&, bool)> m_setPresent;
+    std::function<bool(const QString&, bool)> m_setPresent;
     QString m_mapId;
     bool m_added;
     bool m_first = true;
@@ -84,6 +89,7 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent)
     m_library->tree()->setContextMenuPolicy(Qt::CustomContextMenu);
     connect(m_library->tree(), &QWidget::customContextMenuRequested, this, &MainWindow::showLibraryMenu);
     m_history.addStack(&m_libraryStack);
+    m_history.setConfirmUndo([this](QUndoStack* stack) { return confirmUndo(stack); });
 
     m_inspector = new InspectorPanel(this);
     m_inspectorDock = new QDockWidget(tr("Inspector"), this);
@@ -287,8 +293,10 @@ void MainWindow::createActions()
 
     QMenu* edit = menuBar()->addMenu(tr("&Edit"));
     QAction* undo = m_history.createUndoAction(this, tr("&Undo"));
+    undo->setObjectName("actionUndo");
     undo->setShortcuts(QKeySequence::Undo);
     QAction* redo = m_history.createRedoAction(this, tr("&Redo"));
+    redo->setObjectName("actionRedo");
     redo->setShortcuts({QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Z), QKeySequence(Qt::CTRL | Qt::Key_Y)});
     edit->addAction(undo);
     edit->addAction(redo);
@@ -361,7 +369,7 @@ void MainWindow::createActions()
         {tr("&Unintentional Variation"), AnnotationKind::Variation, Variation::Unintentional, {},
          QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_V)},
         {tr("I&ntentional Variation"), AnnotationKind::Variation, Variation::Intentional, {},
-         QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_N)},
+         QKeySequence(Qt::CTRL | Qt::ALT | Qt::Key_V)},
         {tr("&Question"), AnnotationKind::Question, {}, {}, QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Q)},
         {tr("&Insight"), AnnotationKind::Insight, {}, {}, QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_I)},
         {tr("Change Idea, Horizon &1"), AnnotationKind::ChangeIdea, {}, 1, QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_1)},
@@ -614,7 +622,7 @@ void MainWindow::newMap()
     }
     refreshLibrary();
     openMap(QString::fromStdString(map.id));
-    m_libraryStack.push(new LibraryCommand([this](const QString& id, bool present) { setMapPresent(id, present); },
+    m_libraryStack.push(new LibraryCommand([this](const QString& id, bool present) { return setMapPresent(id, present); },
                                            QString::fromStdString(map.id), true,
                                            tr("New map \"%1\"").arg(QString::fromStdString(map.props.title))));
 }
@@ -634,7 +642,7 @@ void MainWindow::duplicateMap()
     }
     refreshLibrary();
     openMap(QString::fromStdString(copy.id));
-    m_libraryStack.push(new LibraryCommand([this](const QString& id, bool present) { setMapPresent(id, present); },
+    m_libraryStack.push(new LibraryCommand([this](const QString& id, bool present) { return setMapPresent(id, present); },
                                            QString::fromStdString(copy.id), true,
                                            tr("Duplicate map \"%1\"").arg(QString::fromStdString(copy.props.title))));
 }
@@ -670,23 +678,25 @@ void MainWindow::deleteMap()
             return;
     }
     const QString id = QString::fromStdString(map.id);
-    setMapPresent(id, false);
-    if (m_workspace->hasMap(map.id))
+    if (!setMapPresent(id, false))
         return; // not deleted; setMapPresent said why
-    m_libraryStack.push(new LibraryCommand([this](const QString& mapId, bool present) { setMapPresent(mapId, present); },
+    m_libraryStack.push(new LibraryCommand([this](const QString& mapId, bool present) { return setMapPresent(mapId, present); },
                                            id, false, tr("Delete map \"%1\"").arg(title)));
-    statusBar()->showMessage(tr("Deleted \"%1\". Undo (Ctrl+Z) brings it back.").arg(title), 8000);
 }
 
-void MainWindow::setMapPresent(const QString& mapId, bool present)
+bool MainWindow::setMapPresent(const QString& mapId, bool present)
 {
     if (!m_workspace)
-        return;
+        return false;
     const std::string id = mapId.toStdString();
+    QString title = mapId;
+    bool done = true;
     try {
         if (present) {
             m_workspace->restoreMap(id);
+            title = QString::fromStdString(m_workspace->loadMap(id).props.title);
         } else {
+            title = QString::fromStdString(m_workspace->loadMap(id).props.title);
             if (m_document && m_document->map().id == id)
                 closeDocument();
             m_workspace->deleteMap(id);
@@ -694,16 +704,49 @@ void MainWindow::setMapPresent(const QString& mapId, bool present)
     } catch (const std::exception& e) {
         showError(present ? tr("Could not bring the map back") : tr("Could not delete the map"),
                   QString::fromStdString(e.what()));
+        done = false;
     }
     refreshLibrary();
-    if (present) {
+    if (done && present)
         openMap(mapId);
-    } else if (!m_document) {
+    if (!m_document) {
         const auto maps = m_workspace->listMaps();
         if (!maps.empty())
             openMap(QString::fromStdString(maps.front().id));
     }
     updateTitle();
+    if (done)
+        statusBar()->showMessage(present ? tr("\"%1\" is back.").arg(title)
+                                         : tr("\"%1\" removed. Undo (Ctrl+Z) brings it back.").arg(title),
+                                 8000);
+    return done;
+}
+
+bool MainWindow::confirmUndo(QUndoStack* stack)
+{
+    // Undoing "New map" or "Duplicate map" deletes the map; if the team has drawn on it
+    // since, say so first rather than take their work off screen without a word.
+    if (stack != &m_libraryStack || !m_workspace || stack->index() == 0)
+        return true;
+    const auto* command = dynamic_cast<const LibraryCommand*>(stack->command(stack->index() - 1));
+    if (!command || !command->undoRemoves())
+        return true;
+    const std::string id = command->mapId().toStdString();
+    Map map;
+    try {
+        if (!m_workspace->hasMap(id))
+            return true;
+        map = m_workspace->loadMap(id);
+    } catch (const std::exception&) {
+        return true; // the undo itself reports what is wrong
+    }
+    if (map.steps.empty())
+        return true;
+    return QMessageBox::question(this, tr("Undo"),
+                                 tr("Undo \"%1\"? It removes the map \"%2\", which now has %3 steps.\n\nRedo "
+                                    "(Ctrl+Shift+Z) brings it back until the workspace is closed.")
+                                     .arg(command->text(), QString::fromStdString(map.props.title))
+                                     .arg(map.steps.size())) == QMessageBox::Yes;
 }
 
 void MainWindow::showLibraryMenu(const QPoint& pos)

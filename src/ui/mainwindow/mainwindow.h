@@ -81,8 +81,11 @@ private:
     void importMap();
     void exportMap();
     void findStep();
-    /// Adds (restores) or deletes the map, for the library's undo commands.
-    void setMapPresent(const QString& mapId, bool present);
+    /// Adds (restores) or deletes the map, for the library's undo commands; false (and a
+    /// message) when that cannot be done.
+    bool setMapPresent(const QString& mapId, bool present);
+    /// Asks before an undo that would remove a map holding steps; false to leave it.
+    bool confirmUndo(QUndoStack* stack);
     void showLibraryMenu(const QPoint& pos);
     void createPanels();
     QDockWidget* addPanel(QWidget* panel, const QString& title, const QString& name, Qt::DockWidgetArea area);

@@ -100,7 +100,8 @@ QUndoStack* UndoHistory::redoTarget() const
 
 void UndoHistory::undo()
 {
-    if (QUndoStack* stack = undoTarget())
+    QUndoStack* stack = undoTarget();
+    if (stack && (!m_confirmUndo || m_confirmUndo(stack)))
         stack->undo();
 }
 

@@ -5,6 +5,8 @@
 #include <QObject>
 #include <QPointer>
 
+#include <functional>
+
 class QAction;
 class QUndoCommand;
 class QUndoStack;
@@ -32,6 +34,8 @@ class UndoHistory final : public QObject {
 
     void undo();
     void redo();
+    /// Asked before each Undo with the stack it would act on; false leaves it undone.
+    void setConfirmUndo(std::function<bool(QUndoStack*)> confirm) { m_confirmUndo = std::move(confirm); }
 
     /// Actions that stay in step with the history (enabled state and text).
     QAction* createUndoAction(QObject* parent, const QString& prefix);
@@ -52,6 +56,7 @@ class UndoHistory final : public QObject {
     QHash<const QUndoCommand*, quint64> m_doneAt;
     QHash<const QUndoCommand*, quint64> m_undoneAt;
     quint64 m_clock = 0;
+    std::function<bool(QUndoStack*)> m_confirmUndo;
 };
 
 } // namespace crosswalk

@@ -1076,7 +1076,9 @@ void PresentationWindow::toggleTimer()
     next.running = !m_session.running;
     if (next.running && next.remainingSeconds <= 0)
         return; // nothing left to count down: + adds minutes first
-    m_document->push(Edit{SetSessionTimer{next}}, next.running ? tr("Start Timer") : tr("Pause Timer"));
+    // Starting and pausing is not a change of the map a team would undo: it is stored at
+    // once (so the countdown survives a crash) but stays off the undo stack.
+    m_document->storeSessionTimer(next);
 }
 
 void PresentationWindow::addTimerMinutes(int minutes)

@@ -395,7 +395,12 @@ TEST_CASE("Maps are found by id or title, and deleted with what belongs to them"
     CHECK(ws.listMaps().size() == 2);
     CHECK_THAT(test::workspaceErrorOf([&] { ws.loadMap("m1"); }), Contains("no map \"m1\""));
     CHECK_THAT(test::workspaceErrorOf([&] { ws.deleteMap("m1"); }), Contains("no map \"m1\""));
-    // Until the workspace is opened again, a deleted map can be restored whole (undo).
+    {
+        // Another window or program opening the workspace meanwhile takes nothing away.
+        Workspace other = Workspace::open(dir.file("ws.crosswalk"));
+        CHECK_FALSE(other.hasMap("m1"));
+    }
+    // Until this connection closes, a deleted map can be restored whole (undo).
     ws.restoreMap("m1");
     CHECK(ws.loadMap("m1") == m1);
     CHECK(ws.listRevisions("m1").size() == 1);
@@ -404,7 +409,7 @@ TEST_CASE("Maps are found by id or title, and deleted with what belongs to them"
     ws.deleteMap("m1");
     CHECK(ws.check().empty());
 
-    // Opening the workspace again removes it for good, with what belongs to it.
+    // Closing the connection that deleted it removes it for good, with what belongs to it.
     ws = Workspace::open(dir.file("ws.crosswalk"));
     CHECK_FALSE(ws.hasMap("m1"));
     CHECK(ws.listRevisions("m1").empty());
@@ -418,5 +423,15 @@ TEST_CASE("Maps are found by id or title, and deleted with what belongs to them"
     ws.deleteMap("m2");
     ws.addMap(c);
     CHECK(ws.loadMap("m2") == c);
+
+    // A map left marked deleted by a session that never closed (a crash) is removed by the
+    // first open a day later, not sooner.
+    Map d = test::randomMap(3);
+    ws.addMap(d);
+    test::sql(ws.handle(), "UPDATE maps SET deleted = '" + std::string("2000-01-01T00:00:00Z") + "' WHERE id = '" +
+                               d.id + "'");
+    Workspace later = Workspace::open(dir.file("ws.crosswalk"));
+    CHECK(test::sqlInt(later.handle(), "SELECT COUNT(*) FROM maps WHERE id = '" + d.id + "'") == 0);
+    CHECK(later.check().empty());
     CHECK(ws.check().empty());
 }

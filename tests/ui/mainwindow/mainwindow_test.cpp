@@ -160,14 +160,25 @@ TEST_CASE("In the main window, keys typed into a step label edit the label, not 
 
 namespace {
 
-/// Answers the next question box with Yes, as a user would.
+/// Answers the next message box with this button (or closes it), as a user would.
+void answerSoon(QMessageBox::StandardButton answer = QMessageBox::Yes)
+{
+    QTimer::singleShot(0, [answer] {
+        for (QWidget* w : QApplication::topLevelWidgets()) {
+            auto* box = qobject_cast<QMessageBox*>(w);
+            if (!box || !box->isVisible())
+                continue;
+            if (QAbstractButton* button = box->button(answer))
+                button->click();
+            else
+                box->accept();
+        }
+    });
+}
+
 void answerYesSoon()
 {
-    QTimer::singleShot(0, [] {
-        for (QWidget* w : QApplication::topLevelWidgets())
-            if (auto* box = qobject_cast<QMessageBox*>(w); box && box->isVisible())
-                box->button(QMessageBox::Yes)->click();
-    });
+    answerSoon(QMessageBox::Yes);
 }
 
 bool listed(const Workspace& ws, const std::string& id)
@@ -232,19 +243,71 @@ TEST_CASE("Deleting, duplicating and creating maps is undone and redone with Ctr
     REQUIRE(ws.listMaps().size() == before + 1);
     const std::string copy = window.document()->map().id;
     CHECK(copy != deleted.id);
+    answerYesSoon(); // the copy has steps: undo asks before it removes it
     window.history()->undo();
     CHECK_FALSE(ws.hasMap(copy));
     CHECK(ws.listMaps().size() == before);
     window.history()->redo();
     CHECK(ws.hasMap(copy));
 
-    // Reopened, a map deleted in the session is gone for good, the rest are all there.
+    // Opened again meanwhile (another window), the rest are all there.
+    answerYesSoon();
     window.history()->undo(); // the duplicate is deleted again
     window.close();
     Workspace reopened = Workspace::open(path);
     CHECK_FALSE(reopened.hasMap(copy));
     CHECK(reopened.loadMap(deleted.id) == deleted);
     CHECK(reopened.listMaps().size() == maps);
+    fs::remove(path);
+}
+
+TEST_CASE("Undo of a new map asks first once the team has drawn on it; a restore that cannot be done leaves the "
+          "history",
+          "[mainwindow]")
+{
+    isolateSettings();
+    const std::string path = demoWorkspace("library-undo-ask");
+    MainWindow window;
+    REQUIRE(window.openWorkspace(QString::fromStdString(path)));
+    Workspace& ws = *window.workspace();
+    QAction* undo = window.findChild<QAction*>("actionUndo");
+    QAction* redo = window.findChild<QAction*>("actionRedo");
+    REQUIRE(undo);
+    REQUIRE(redo);
+
+    // Duplicate a map (it has steps), then open another map: the duplicate's own edits
+    // history is gone, and Edit > Undo would remove the duplicate.
+    const std::string original = window.document()->map().id;
+    window.duplicateMap();
+    const std::string copy = window.document()->map().id;
+    REQUIRE(copy != original);
+    REQUIRE(window.openMap(QString::fromStdString(original)));
+    CHECK(undo->isEnabled());
+    CHECK(undo->text().contains("Duplicate map"));
+
+    answerSoon(QMessageBox::No); // "it now has N steps": keep it
+    undo->trigger();
+    CHECK(ws.hasMap(copy));
+    answerSoon(QMessageBox::Yes);
+    undo->trigger();
+    CHECK_FALSE(ws.hasMap(copy));
+    redo->trigger();
+    REQUIRE(ws.hasMap(copy));
+
+    // Delete a map, then a map with its id arrives (an import of its JSON): the delete can
+    // no longer be undone; undo says so, leaves the new map alone and drops the command.
+    answerYesSoon();
+    window.deleteMap();
+    REQUIRE_FALSE(ws.hasMap(copy));
+    Map arrived = ws.loadMap(original);
+    arrived.id = copy;
+    arrived.props.title = "Imported under the same id";
+    ws.addMap(arrived);
+    const int commands = window.libraryStack()->count();
+    answerSoon(QMessageBox::Ok);
+    undo->trigger();
+    CHECK(ws.loadMap(copy).props.title == "Imported under the same id");
+    CHECK(window.libraryStack()->count() == commands - 1);
     fs::remove(path);
 }
 
