@@ -69,6 +69,9 @@ void StepResizeTool::release(const QPointF& scenePos, Qt::KeyboardModifiers modi
     Step resized = *step;
     resized.w = size.width();
     resized.h = size.height();
+    // The step belongs to the phase its centre is in, as when it is moved.
+    if (!map->phases.empty())
+        resized.phase = layout::phaseAt(*map, resized.x + resized.w / 2);
     doc->push(canvasedits::withRoomToFit(*map, "Resize step", {UpdateStep{resized}}), QStringLiteral("Resize step"));
 }
 

@@ -28,7 +28,9 @@
 #include <QLabel>
 #include <QMenuBar>
 #include <QMessageBox>
+#include <QScreen>
 #include <QScrollArea>
+#include <QGuiApplication>
 #include <QSettings>
 #include <QStatusBar>
 #include <QToolBar>
@@ -335,6 +337,8 @@ void MainWindow::createActions()
     view->addSeparator();
     view->addAction(tr("&Present"), QKeySequence(Qt::Key_F5), this, [this] { present(true); });
     view->addAction(tr("Present in a &Window"), QKeySequence(Qt::SHIFT | Qt::Key_F5), this, [this] { present(false); });
+    view->addAction(tr("Present on the &Other Screen"), QKeySequence(Qt::CTRL | Qt::Key_F5), this,
+                    [this] { present(true, true); });
 
     QMenu* mapMenu = menuBar()->addMenu(tr("&Map"));
     mapMenu->addAction(tr("&New Map..."), QKeySequence::New, this, &MainWindow::newMap);
@@ -813,7 +817,7 @@ PresentationWindow* MainWindow::presentation() const
     return m_presentation.data();
 }
 
-PresentationWindow* MainWindow::present(bool fullScreen)
+PresentationWindow* MainWindow::present(bool fullScreen, bool otherScreen)
 {
     if (!m_document)
         return nullptr;
@@ -829,7 +833,16 @@ PresentationWindow* MainWindow::present(bool fullScreen)
         activateWindow();
         raise();
     });
-    m_presentation->present(this, fullScreen);
+    QScreen* target = nullptr;
+    if (otherScreen) {
+        const QList<QScreen*> screens = QGuiApplication::screens();
+        const qsizetype here = screens.indexOf(screen());
+        if (screens.size() > 1)
+            target = screens.at((here + 1) % screens.size());
+        else
+            statusBar()->showMessage(tr("There is only one screen: presenting on it."), 6000);
+    }
+    m_presentation->present(this, fullScreen, target);
     return m_presentation;
 }
 

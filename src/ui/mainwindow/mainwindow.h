@@ -59,7 +59,10 @@ public:
     void deleteMap();
     /// Presentation mode on the open map (F5 full screen on this window's screen, Shift+F5
     /// in a window); nullptr without a map. Esc closes it.
-    PresentationWindow* present(bool fullScreen);
+    /// With otherScreen, full screen on the next screen after the editor's (the one the
+    /// room sees), so that the editor stays free on its own; the editor's own screen when
+    /// there is only one.
+    PresentationWindow* present(bool fullScreen, bool otherScreen = false);
     /// The presentation while it is open, else nullptr.
     PresentationWindow* presentation() const;
     ParkingLotPanel* parkingLot() const { return m_parkingLot; }

@@ -235,7 +235,12 @@ void ParkingLotPanel::refreshSession()
 void ParkingLotPanel::updateButtons()
 {
     const bool can = editable();
-    m_minutes->setEnabled(can);
+    // The time left of a running countdown lives in the presentation; a new length set
+    // meanwhile would start it again from the time left when it was started.
+    const bool running = m_document && m_document->map().session.running;
+    m_minutes->setEnabled(can && !running);
+    m_minutes->setToolTip(running ? tr("Pause the timer (T in presentation mode) to change the session length")
+                                  : tr("Length of the session timer shown in presentation mode"));
     m_question->setEnabled(can);
     m_park->setEnabled(can && !m_question->text().trimmed().isEmpty());
     m_delete->setEnabled(can && m_list->currentItem() != nullptr);
@@ -332,6 +337,8 @@ void ParkingLotPanel::setSessionMinutes(int minutes)
     if (!editable())
         return;
     const SessionTimer& old = m_document->map().session;
+    if (old.running)
+        return; // see updateButtons()
     const int duration = std::clamp(minutes, 0, kMaxSessionSeconds / 60) * 60;
     if (duration == old.durationSeconds)
         return;

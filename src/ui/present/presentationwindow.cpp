@@ -453,9 +453,10 @@ QGraphicsView* PresentationWindow::view() const
     return m_view;
 }
 
-void PresentationWindow::present(QWidget* near, bool fullScreen)
+void PresentationWindow::present(QWidget* near, bool fullScreen, QScreen* screen)
 {
-    QScreen* screen = near && near->screen() ? near->screen() : QGuiApplication::primaryScreen();
+    if (!screen)
+        screen = near && near->screen() ? near->screen() : QGuiApplication::primaryScreen();
     if (fullScreen) {
         setGeometry(screen->geometry());
         showFullScreen();

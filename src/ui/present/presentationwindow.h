@@ -14,6 +14,8 @@ class QLineEdit;
 class QTimer;
 class QVariantAnimation;
 
+class QScreen;
+
 namespace crosswalk {
 
 class MapDocument;
@@ -35,7 +37,8 @@ class PresentationWindow final : public QWidget {
     ~PresentationWindow() override;
 
     /// Full screen on the screen of `near` (the main window), or a window of its own.
-    void present(QWidget* near, bool fullScreen);
+    /// Shows the presentation on `screen`, else on the screen `near` is on.
+    void present(QWidget* near, bool fullScreen, QScreen* screen = nullptr);
 
     PresentScene* scene() const { return m_scene; }
     QGraphicsView* view() const;

@@ -375,7 +375,12 @@ TEST_CASE("The parking lot panel parks, edits, ticks and deletes questions, undo
     REQUIRE(fx.doc->storeSessionTimer(SessionTimer{5400, 3000, true}));
     CHECK(undo->count() == steps);
     CHECK(fx.stored().session == SessionTimer{5400, 3000, true});
+    // While it runs, the length cannot be changed (it would wind the countdown back).
+    CHECK_FALSE(fx.panel->sessionMinutes()->isEnabled());
+    fx.panel->setSessionMinutes(30);
+    CHECK(fx.map().session == SessionTimer{5400, 3000, true});
     REQUIRE(fx.doc->storeSessionTimer(SessionTimer{5400, 2950, false}));
+    CHECK(fx.panel->sessionMinutes()->isEnabled());
     CHECK(fx.panel->sessionMinutes()->value() == 90);
 
     fx.reopen();

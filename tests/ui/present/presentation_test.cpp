@@ -20,6 +20,8 @@
 #include <QScreen>
 #include <QScrollBar>
 #include <QSettings>
+#include <QGuiApplication>
+#include <QStatusBar>
 #include <QTest>
 #include <QToolBar>
 
@@ -175,6 +177,21 @@ TEST_CASE("F5 presents the map without editing clutter, Esc returns to the edito
         CHECK(windowed->screen() == e.window.screen());
         CHECK(windowed->width() <= windowed->screen()->availableGeometry().width());
         p = windowed;
+    }
+
+    SECTION("Ctrl+F5 presents full screen on the other screen; with one screen, on this one, and says so")
+    {
+        e.leave(p);
+        QTest::keyClick(&e.window, Qt::Key_F5, Qt::ControlModifier);
+        PresentationWindow* other = e.window.presentation();
+        REQUIRE(other);
+        const QList<QScreen*> screens = QGuiApplication::screens();
+        if (screens.size() > 1)
+            CHECK(other->screen() != e.window.screen());
+        else
+            CHECK(e.window.statusBar()->currentMessage().contains("only one screen"));
+        CHECK(other->isFullScreen());
+        p = other;
     }
 
     SECTION("the help lists the keys, Esc closes the help first")
