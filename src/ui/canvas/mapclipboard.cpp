@@ -35,6 +35,11 @@ Map MapClipboard::fragment(const Map& map, const std::vector<std::string>& stepI
     for (const Flow& f : map.flows)
         if (ids.count(f.from) && ids.count(f.to))
             out.flows.push_back(f);
+    // Sticky notes are what the team wrote on the steps: they go with them. Dot votes are
+    // a tally of one round on the original steps and stay there.
+    for (const StickyNote& n : map.stickyNotes)
+        if (ids.count(n.step))
+            out.stickyNotes.push_back(n);
     // Positions stay absolute in the source lanes; paste decides where they go.
     return out;
 }
@@ -108,6 +113,14 @@ Batch MapClipboard::pasteBatch(const Map& target, const Map& fragment, const std
         copy.from = newIds[f.from];
         copy.to = newIds[f.to];
         edits.push_back(AddFlow{copy, std::nullopt});
+    }
+    for (const StickyNote& note : fragment.stickyNotes) {
+        if (!newIds.count(note.step))
+            continue;
+        StickyNote copy = note;
+        copy.id = newId("n-");
+        copy.step = newIds[note.step];
+        edits.push_back(AddStickyNote{copy, std::nullopt});
     }
     const std::size_t n = newIds.size();
     return canvasedits::withRoomToFit(target, n == 1 ? "Paste step" : "Paste " + std::to_string(n) + " steps",

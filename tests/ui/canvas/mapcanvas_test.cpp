@@ -503,12 +503,22 @@ TEST_CASE("Copy and paste duplicates steps with the flows between them", "[canva
     Map map = twoLaneMap();
     map.steps = {step("s1", "l1", 40), step("s2", "l1", 300)};
     map.flows = {flow("f1", "s1", "s2")};
+    map.stickyNotes = {StickyNote{"n1", "s2", "Ask HR who signs", "#FFE680"}};
+    map.votes = {{"s2", 3}};
     Fixture fx(map);
     fx.canvas.selectAll();
     fx.canvas.copySelection();
     fx.canvas.paste();
     REQUIRE(fx.map().steps.size() == 4);
     REQUIRE(fx.map().flows.size() == 2);
+    // The note comes with its step (on the copy of s2); the votes stay on the original.
+    REQUIRE(fx.map().stickyNotes.size() == 2);
+    const StickyNote& pastedNote = fx.map().stickyNotes[1];
+    CHECK(pastedNote.text == "Ask HR who signs");
+    CHECK(pastedNote.id != "n1");
+    CHECK(pastedNote.step == fx.map().steps[3].id);
+    CHECK(fx.map().votesOn(fx.map().steps[3].id) == 0);
+    CHECK(fx.map().votesOn("s2") == 3);
     CHECK(fx.canvas.selectedStepIds().size() == 2);
     CHECK(fx.map().steps[2].x == 70);
     fx.doc->undoStack()->undo();
