@@ -3,6 +3,7 @@
 #include "crosswalk/compare/lanecrosswalk.h"
 #include "ui/compare/comparesession.h"
 #include "ui/compare/comparestyle.h"
+#include "ui/compare/districtpair.h"
 
 #include <QComboBox>
 #include <QHBoxLayout>
@@ -42,35 +43,9 @@ LanePairingView::LanePairingView(CompareSession& session, QWidget* parent) : QWi
     auto* pick = new QHBoxLayout;
     m_comboA = new QComboBox;
     m_comboB = new QComboBox;
-    for (std::size_t i = 0; i < session.mapCount(); ++i) {
-        const QIcon icon = cs::districtIcon(i, session.districtInitials()[static_cast<qsizetype>(i)]);
-        m_comboA->addItem(icon, session.districtNames()[static_cast<qsizetype>(i)]);
-        m_comboB->addItem(icon, session.districtNames()[static_cast<qsizetype>(i)]);
-    }
-    m_comboA->setIconSize(QSize(84, 28));
-    m_comboB->setIconSize(QSize(84, 28));
-    m_comboB->setCurrentIndex(1);
-    pick->addWidget(new QLabel(tr("Lanes of")));
-    pick->addWidget(m_comboA);
-    pick->addWidget(new QLabel(tr("and")));
-    pick->addWidget(m_comboB);
-    const auto picked = [this](QComboBox* changed) {
-        int a = m_comboA->currentIndex();
-        int b = m_comboB->currentIndex();
-        if (a == b) {
-            // The same district twice: the other box takes the district this one showed.
-            QComboBox* other = changed == m_comboA ? m_comboB : m_comboA;
-            const int previous = static_cast<int>(changed == m_comboA ? m_a : m_b);
-            const int keep = static_cast<int>(changed == m_comboA ? m_b : m_a);
-            const int replacement = previous != a ? previous : keep;
-            QSignalBlocker block(other);
-            other->setCurrentIndex(replacement);
-            (changed == m_comboA ? b : a) = replacement;
-        }
-        showPair(static_cast<std::size_t>(a), static_cast<std::size_t>(b));
-    };
-    connect(m_comboA, &QComboBox::currentIndexChanged, this, [this, picked] { picked(m_comboA); });
-    connect(m_comboB, &QComboBox::currentIndexChanged, this, [this, picked] { picked(m_comboB); });
+    addDistrictPair(
+        pick, m_comboA, m_comboB, session, tr("Lanes of"), tr("and"), [this] { return std::pair{m_a, m_b}; },
+        [this](std::size_t a, std::size_t b) { showPair(a, b); });
     pick->addStretch(1);
     layout->addLayout(pick);
 

@@ -6,6 +6,7 @@
 #include "ui/compare/comparesession.h"
 #include "ui/compare/comparestepitem.h"
 #include "ui/compare/comparestyle.h"
+#include "ui/compare/districtpair.h"
 
 #include <QComboBox>
 #include <QGraphicsPathItem>
@@ -85,39 +86,9 @@ SideBySideView::SideBySideView(CompareSession& session, QWidget* parent) : QWidg
     auto* pick = new QHBoxLayout;
     m_comboA = new QComboBox;
     m_comboB = new QComboBox;
-    for (const QString& name : session.districtNames()) {
-        m_comboA->addItem(name);
-        m_comboB->addItem(name);
-    }
-    for (std::size_t i = 0; i < session.mapCount(); ++i) {
-        const QIcon icon = cs::districtIcon(i, session.districtInitials()[static_cast<qsizetype>(i)]);
-        m_comboA->setItemIcon(static_cast<int>(i), icon);
-        m_comboB->setItemIcon(static_cast<int>(i), icon);
-    }
-    m_comboA->setIconSize(QSize(84, 28));
-    m_comboB->setIconSize(QSize(84, 28));
-    m_comboB->setCurrentIndex(1);
-    pick->addWidget(new QLabel(tr("Compare")));
-    pick->addWidget(m_comboA);
-    pick->addWidget(new QLabel(tr("with")));
-    pick->addWidget(m_comboB);
-    const auto picked = [this](QComboBox* changed) {
-        int a = m_comboA->currentIndex();
-        int b = m_comboB->currentIndex();
-        if (a == b) {
-            // The same district twice: move the other box to the district shown before.
-            QComboBox* other = changed == m_comboA ? m_comboB : m_comboA;
-            const int previous = static_cast<int>(changed == m_comboA ? m_a : m_b);
-            const int keep = static_cast<int>(changed == m_comboA ? m_b : m_a);
-            const int replacement = previous != a ? previous : keep;
-            QSignalBlocker block(other);
-            other->setCurrentIndex(replacement);
-            (changed == m_comboA ? b : a) = replacement;
-        }
-        showPair(static_cast<std::size_t>(a), static_cast<std::size_t>(b));
-    };
-    connect(m_comboA, &QComboBox::currentIndexChanged, this, [this, picked] { picked(m_comboA); });
-    connect(m_comboB, &QComboBox::currentIndexChanged, this, [this, picked] { picked(m_comboB); });
+    addDistrictPair(
+        pick, m_comboA, m_comboB, session, tr("Compare"), tr("with"), [this] { return std::pair{m_a, m_b}; },
+        [this](std::size_t a, std::size_t b) { showPair(a, b); });
     pick->addSpacing(24);
     m_orientation = new QPushButton(tr("Left and right"));
     m_orientation->setCheckable(true);
