@@ -10,6 +10,27 @@
 #include <cmath>
 
 namespace crosswalk {
+
+void paintFlowLine(QPainter& painter, const QPainterPath& line, const QPolygonF& arrow,
+                   const std::optional<QPointF>& handoffAt, const QColor& ink, qreal width, qreal diamond,
+                   qreal diamondOutline)
+{
+    painter.setPen(QPen(ink, width, Qt::SolidLine, Qt::FlatCap, Qt::MiterJoin));
+    painter.setBrush(Qt::NoBrush);
+    painter.drawPath(line);
+    if (!arrow.isEmpty()) {
+        painter.setPen(QPen(ink, 1, Qt::SolidLine, Qt::SquareCap, Qt::MiterJoin));
+        painter.setBrush(ink);
+        painter.drawPolygon(arrow);
+    }
+    if (handoffAt) {
+        const QPointF c = *handoffAt;
+        const qreal s = diamond;
+        painter.setPen(QPen(Qt::white, diamondOutline));
+        painter.setBrush(ink);
+        painter.drawPolygon(QPolygonF{{c.x(), c.y() - s}, {c.x() + s, c.y()}, {c.x(), c.y() + s}, {c.x() - s, c.y()}});
+    }
+}
 namespace {
 constexpr qreal kArrowLength = 13;
 constexpr qreal kArrowHalfWidth = 6.5;
@@ -142,24 +163,8 @@ void FlowItem::paint(QPainter* painter, const QStyleOptionGraphicsItem* option, 
     // Handoffs are told apart by their darker blue and the diamond where they cross into the
     // next lane, not by weight or dashes: dashed heavy lines dominated the map, and dashes
     // break up into noise when a shared screen is compressed.
-    painter->setPen(QPen(ink, 2.0, Qt::SolidLine, Qt::FlatCap, Qt::MiterJoin));
-    painter->setBrush(Qt::NoBrush);
-    painter->drawPath(m_line);
-
-    if (!m_arrow.isEmpty()) {
-        painter->setPen(QPen(ink, 1, Qt::SolidLine, Qt::SquareCap, Qt::MiterJoin));
-        painter->setBrush(ink);
-        painter->drawPolygon(m_arrow);
-    }
-
-    if (m_handoff && m_handoffAt) {
-        // A small diamond where the work changes hands.
-        const QPointF c = *m_handoffAt;
-        const qreal s = 6;
-        painter->setPen(QPen(Qt::white, 1.5));
-        painter->setBrush(ink);
-        painter->drawPolygon(QPolygonF{{c.x(), c.y() - s}, {c.x() + s, c.y()}, {c.x(), c.y() + s}, {c.x() - s, c.y()}});
-    }
+    // A small diamond where the work changes hands.
+    paintFlowLine(*painter, m_line, m_arrow, m_handoff ? m_handoffAt : std::nullopt, ink, 2.0, 6, 1.5);
 
     if (!m_labelText.isEmpty() && !m_editing && canvasstyle::kFlowLabelPx * lod >= 3) {
         painter->setPen(QPen(QColor(0xDA, 0xDC, 0xE0), 1));

@@ -2,6 +2,7 @@
 
 #include "crosswalk/model/map.h"
 
+#include <QColor>
 #include <QGraphicsItem>
 #include <QPainterPath>
 #include <QPolygonF>
@@ -10,7 +11,15 @@
 #include <optional>
 #include <string>
 
+class QPainter;
+
 namespace crosswalk {
+
+/// Draws a flow as the canvas and presentation mode both do: the line, its arrowhead and,
+/// for a handoff, a diamond (half-width `diamond`) where it crosses into the next lane.
+void paintFlowLine(QPainter& painter, const QPainterPath& line, const QPolygonF& arrow,
+                   const std::optional<QPointF>& handoffAt, const QColor& ink, qreal width, qreal diamond,
+                   qreal diamondOutline);
 
 /// One flow on the canvas: an orthogonal route with an arrowhead; a flow into another lane (a
 /// handoff) is drawn in a deeper blue with a diamond where it crosses the lane border. The

@@ -1,5 +1,7 @@
 #include "ui/present/presentitems.h"
 
+#include "ui/canvas/flowitem.h"
+
 #include "ui/canvas/stepshape.h"
 #include "ui/panels/annotationglyph.h"
 #include "ui/present/presentstyle.h"
@@ -322,21 +324,7 @@ void PresentFlowItem::paint(QPainter* painter, const QStyleOptionGraphicsItem* o
     painter->setRenderHint(QPainter::Antialiasing);
     const QColor colour = m_chosen ? chosenBranch() : (m_handoff ? handoffInk() : ink());
     const qreal width = m_chosen ? 7 : kFlowStroke;
-    painter->setPen(QPen(colour, width, Qt::SolidLine, Qt::FlatCap, Qt::MiterJoin));
-    painter->setBrush(Qt::NoBrush);
-    painter->drawPath(m_line);
-    if (!m_arrow.isEmpty()) {
-        painter->setPen(QPen(colour, 1, Qt::SolidLine, Qt::SquareCap, Qt::MiterJoin));
-        painter->setBrush(colour);
-        painter->drawPolygon(m_arrow);
-    }
-    if (m_handoff && m_handoffAt) {
-        const QPointF c = *m_handoffAt;
-        const qreal s = 10;
-        painter->setPen(QPen(Qt::white, 2));
-        painter->setBrush(colour);
-        painter->drawPolygon(QPolygonF{{c.x(), c.y() - s}, {c.x() + s, c.y()}, {c.x(), c.y() + s}, {c.x() - s, c.y()}});
-    }
+    paintFlowLine(*painter, m_line, m_arrow, m_handoff ? m_handoffAt : std::nullopt, colour, width, 10, 2);
     if (m_labelShown && !m_flow.label.empty()) {
         const QRectF box = labelBox();
         painter->setPen(QPen(colour, 2));
