@@ -19,7 +19,7 @@
 
 #include "crosswalk/storage/workspace.h"
 
-#include "core/support/randommap.h"
+#include "support/randommap.h"
 
 #include <sqlite3.h>
 

@@ -1,6 +1,6 @@
 // The comparison engine: normalisation, lane crosswalk, determinism, decisions, JSON.
 
-#include "../support/randommap.h"
+#include "support/randommap.h"
 
 #include "crosswalk/compare/compare.h"
 #include "crosswalk/compare/lanecrosswalk.h"

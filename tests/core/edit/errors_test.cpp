@@ -1,5 +1,5 @@
 #include "crosswalk/edit/edit.h"
-#include "core/support/randommap.h"
+#include "support/randommap.h"
 
 #include <catch2/catch.hpp>
 

@@ -1,6 +1,6 @@
 // Facilitation edits: sticky notes, the parking lot, dot votes and the session timer.
 
-#include "core/support/randommap.h"
+#include "support/randommap.h"
 #include "crosswalk/edit/edit.h"
 
 #include <catch2/catch.hpp>

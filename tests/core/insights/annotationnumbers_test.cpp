@@ -1,6 +1,6 @@
 #include "crosswalk/insights/annotationnumbers.h"
 
-#include "core/support/randommap.h"
+#include "support/randommap.h"
 
 #include <catch2/catch.hpp>
 

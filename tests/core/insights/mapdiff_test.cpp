@@ -1,7 +1,7 @@
 #include "crosswalk/insights/mapdiff.h"
 
 #include "core/storage/storage_test_support.h"
-#include "core/support/randommap.h"
+#include "support/randommap.h"
 #include "crosswalk/storage/workspace.h"
 
 #include <catch2/catch.hpp>

@@ -1,7 +1,7 @@
 #include "crosswalk/insights/mapinsights.h"
 
 #include "core/insights/insights_support.h"
-#include "core/support/randommap.h"
+#include "support/randommap.h"
 
 #include <catch2/catch.hpp>
 

@@ -1,6 +1,6 @@
 // Exchange format: the optional facilitation fields (sticky_notes, parking_lot, votes, session).
 
-#include "core/support/randommap.h"
+#include "support/randommap.h"
 #include "crosswalk/json/mapjson.h"
 
 #include <catch2/catch.hpp>

@@ -1,5 +1,5 @@
 #include "crosswalk/layout/layout.h"
-#include "core/support/randommap.h"
+#include "support/randommap.h"
 
 #include <catch2/catch.hpp>
 

@@ -1,6 +1,6 @@
 #include "faultvfs.h"
 
-#include "../support/randommap.h"
+#include "support/randommap.h"
 
 #include <algorithm>
 #include <cstring>

@@ -4,7 +4,7 @@
 
 #include "crosswalk/storage/workspace.h"
 
-#include "../support/randommap.h"
+#include "support/randommap.h"
 
 #include <catch2/catch.hpp>
 

@@ -3,7 +3,7 @@
 
 #include "storage_test_support.h"
 
-#include "../support/randommap.h"
+#include "support/randommap.h"
 #include "crosswalk/storage/workspace.h"
 
 #include <catch2/catch.hpp>

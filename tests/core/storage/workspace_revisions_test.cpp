@@ -2,7 +2,7 @@
 
 #include "storage_test_support.h"
 
-#include "../support/randommap.h"
+#include "support/randommap.h"
 #include "crosswalk/json/mapjson.h"
 #include "crosswalk/storage/workspace.h"
 
