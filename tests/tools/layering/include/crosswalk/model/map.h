@@ -1,0 +1,5 @@
+#pragma once
+#include <QtCore/QList>
+#include <qglobal.h>
+#include <string>
+// QString in a comment is not an include.

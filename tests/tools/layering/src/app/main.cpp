@@ -1,0 +1,3 @@
+#include "../core/edit/applyinternal.h"
+#include "ui/canvas/canvas.h"
+#include <QApplication>

@@ -1,0 +1,2 @@
+#pragma once
+#include "crosswalk/model/map.h"

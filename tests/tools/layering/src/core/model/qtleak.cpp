@@ -1,0 +1,3 @@
+#include "crosswalk/model/map.h"
+#include <QString>
+#include <vector>

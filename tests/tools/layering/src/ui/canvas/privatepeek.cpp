@@ -1,0 +1,3 @@
+#include "crosswalk/model/map.h"
+#include "storage/sqlite.h"
+#include <QWidget>
