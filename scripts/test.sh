@@ -16,21 +16,14 @@ if [ "${CROSSWALK_SKIP_SANITIZERS:-0}" = 1 ]; then
   exit 0
 fi
 # clang when present (setup.sh installs it): it also builds the libFuzzer target, and the
-# core is instrumented for it (-fsanitize=fuzzer-no-link). Without clang, GCC's sanitizers.
-# Warnings are errors in the GCC build above; clang's -Wshadow and friends differ, so here
-# they stay warnings.
-sanitize="-fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer"
-if command -v clang++ >/dev/null; then
-  compiler=(-DCMAKE_C_COMPILER=clang -DCMAKE_CXX_COMPILER=clang++ -DCROSSWALK_FUZZ=ON)
-  sanitize+=" -fsanitize=fuzzer-no-link"
-else
-  compiler=(-DCMAKE_C_COMPILER=gcc -DCMAKE_CXX_COMPILER=g++ -DCROSSWALK_FUZZ=OFF)
+# core is instrumented for it. Without clang, GCC's sanitizers and no fuzzing. The flags are
+# the "sanitize" and "sanitize-gcc" presets of CMakePresets.json (build-sanitize, ASan+UBSan,
+# RelWithDebInfo, core only); the test preset sets ASAN_OPTIONS and UBSAN_OPTIONS.
+preset=sanitize
+if ! command -v clang++ >/dev/null; then
+  preset=sanitize-gcc
   echo "clang++ not found: sanitizer build with GCC, no fuzzing"
 fi
-cmake -S . -B build-sanitize -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DBUILD_TESTING=ON -DCROSSWALK_WERROR=OFF \
-  -DCROSSWALK_BUILD_UI=OFF -DCROSSWALK_BUILD_BENCH=OFF "${compiler[@]}" "-DCMAKE_CXX_FLAGS=$sanitize"
-cmake --build build-sanitize --parallel "$(nproc)"
-export ASAN_OPTIONS="halt_on_error=1:abort_on_error=1:detect_leaks=1:detect_stack_use_after_return=1"
-export UBSAN_OPTIONS="halt_on_error=1:print_stacktrace=1"
-cd build-sanitize
-ctest --output-on-failure --parallel "$(nproc)"
+cmake --preset "$preset"
+cmake --build --preset "$preset" --parallel "$(nproc)"
+ctest --preset "$preset" --parallel "$(nproc)"
