@@ -12,16 +12,15 @@
 #include "crosswalk/model/map.h"
 #include "crosswalk/storage/workspace.h"
 
+#include "support/tempdir.h"
+
 #include <benchmark/benchmark.h>
 
 #include <algorithm>
 #include <chrono>
 #include <cstdint>
-#include <cstdlib>
-#include <filesystem>
 #include <iterator>
 #include <string>
-#include <system_error>
 #include <vector>
 
 namespace {
@@ -100,24 +99,13 @@ class Scratch {
   public:
     Scratch()
     {
-        std::string pattern = (std::filesystem::temp_directory_path() / "crosswalk-bench-XXXXXX").string();
-        if (!::mkdtemp(pattern.data()))
-            std::abort();
-        m_dir = pattern;
         Workspace ws = Workspace::create(path());
         ws.addMap(bigMap());
     }
-    Scratch(const Scratch&) = delete;
-    Scratch& operator=(const Scratch&) = delete;
-    ~Scratch()
-    {
-        std::error_code ec;
-        std::filesystem::remove_all(m_dir, ec);
-    }
-    std::string path() const { return (m_dir / "bench.crosswalk").string(); }
+    std::string path() const { return m_dir.file("bench.crosswalk"); }
 
   private:
-    std::filesystem::path m_dir;
+    test::TempDir m_dir{"crosswalk-bench"};
 };
 
 /// Median and 99th percentile of per-commit times, as counters in milliseconds.

@@ -17,6 +17,9 @@
 #include "ui/canvas/stepitem.h"
 #include "ui/document/mapdocument.h"
 
+#include "support/tempdir.h"
+#include "support/uiinput.h"
+
 #include <benchmark/benchmark.h>
 
 #include <QApplication>
@@ -108,24 +111,13 @@ class Scratch {
 public:
     Scratch()
     {
-        std::string pattern = (std::filesystem::temp_directory_path() / "crosswalk-uibench-XXXXXX").string();
-        if (!::mkdtemp(pattern.data()))
-            std::abort();
-        m_dir = pattern;
         Workspace ws = Workspace::create(path());
         ws.addMap(bigMap());
     }
-    Scratch(const Scratch&) = delete;
-    Scratch& operator=(const Scratch&) = delete;
-    ~Scratch()
-    {
-        std::error_code ec;
-        std::filesystem::remove_all(m_dir, ec);
-    }
-    std::string path() const { return (m_dir / "bench.crosswalk").string(); }
+    std::string path() const { return m_dir.file("bench.crosswalk"); }
 
 private:
-    std::filesystem::path m_dir;
+    test::TempDir m_dir{"crosswalk-uibench"};
 };
 
 const Scratch& scratch()
@@ -174,11 +166,7 @@ QImage frameFor(const MapCanvas& canvas)
     return QImage(canvas.viewport()->size(), QImage::Format_ARGB32_Premultiplied);
 }
 
-void sendMouse(QWidget* w, QEvent::Type type, const QPoint& pos, Qt::MouseButton button, Qt::MouseButtons buttons)
-{
-    QMouseEvent event(type, QPointF(pos), QPointF(w->mapToGlobal(pos)), button, buttons, Qt::NoModifier);
-    QApplication::sendEvent(w, &event);
-}
+using test::sendMouse;
 
 void Canvas_OpenToFirstPaint(benchmark::State& state)
 {

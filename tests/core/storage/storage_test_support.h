@@ -1,50 +1,21 @@
 #pragma once
 
-// Helpers shared by the storage tests: scratch directories and raw file access.
+// Helpers shared by the storage tests: raw file access and SQL (scratch directories: support/tempdir.h).
 
 #include "crosswalk/storage/workspace.h"
 
 #include "support/randommap.h"
+#include "support/tempdir.h"
 
 #include <catch2/catch.hpp>
 
 #include <sqlite3.h>
 
-#include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <string>
-#include <system_error>
 
 namespace crosswalk::test {
-
-/// A fresh directory under the system temp directory, removed with everything in it.
-class TempDir {
-  public:
-    TempDir()
-    {
-        std::string pattern = (std::filesystem::temp_directory_path() / "crosswalk-storage-XXXXXX").string();
-        if (!::mkdtemp(pattern.data()))
-            FAIL("mkdtemp failed");
-        m_path = pattern;
-    }
-    TempDir(const TempDir&) = delete;
-    TempDir& operator=(const TempDir&) = delete;
-    ~TempDir()
-    {
-        std::error_code ec;
-        // A test may have made things read-only; give write access back so removal works.
-        std::filesystem::permissions(m_path, std::filesystem::perms::owner_all, ec);
-        for (const auto& entry : std::filesystem::directory_iterator(m_path, ec))
-            std::filesystem::permissions(entry.path(), std::filesystem::perms::owner_all, ec);
-        std::filesystem::remove_all(m_path, ec);
-    }
-    std::string file(const std::string& name) const { return (m_path / name).string(); }
-    const std::filesystem::path& path() const { return m_path; }
-
-  private:
-    std::filesystem::path m_path;
-};
 
 inline std::string readBytes(const std::string& path)
 {

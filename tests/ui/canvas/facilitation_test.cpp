@@ -8,6 +8,7 @@
 #include "ui/canvas/stickynoteitem.h"
 #include "ui/document/mapdocument.h"
 #include "ui/panels/parkinglotpanel.h"
+#include "support/uiinput.h"
 
 #include <catch2/catch.hpp>
 
@@ -30,43 +31,9 @@
 #include <optional>
 
 using namespace crosswalk;
+using namespace crosswalk::test;
 
 namespace {
-
-void sendMouse(QWidget* w, QEvent::Type type, const QPoint& pos, Qt::MouseButton button, Qt::MouseButtons buttons)
-{
-    QMouseEvent event(type, QPointF(pos), QPointF(w->mapToGlobal(pos)), button, buttons, Qt::NoModifier);
-    QApplication::sendEvent(w, &event);
-}
-
-void click(QWidget* w, const QPoint& pos)
-{
-    sendMouse(w, QEvent::MouseButtonPress, pos, Qt::LeftButton, Qt::LeftButton);
-    sendMouse(w, QEvent::MouseButtonRelease, pos, Qt::LeftButton, Qt::NoButton);
-}
-
-void doubleClick(QWidget* w, const QPoint& pos)
-{
-    click(w, pos);
-    sendMouse(w, QEvent::MouseButtonDblClick, pos, Qt::LeftButton, Qt::LeftButton);
-    sendMouse(w, QEvent::MouseButtonRelease, pos, Qt::LeftButton, Qt::NoButton);
-}
-
-void keyClick(QWidget* w, int key, Qt::KeyboardModifiers mods = Qt::NoModifier, const QString& text = {})
-{
-    QKeyEvent press(QEvent::KeyPress, key, mods, text);
-    QApplication::sendEvent(w, &press);
-    QKeyEvent release(QEvent::KeyRelease, key, mods, text);
-    QApplication::sendEvent(w, &release);
-}
-
-void keyClicks(QWidget* w, const QString& text)
-{
-    for (const QChar c : text) {
-        const int key = c.isLetter() ? Qt::Key_A + (c.toUpper().unicode() - 'A') : c.unicode();
-        keyClick(w, key, c.isUpper() ? Qt::ShiftModifier : Qt::NoModifier, QString(c));
-    }
-}
 
 Map sessionMap()
 {

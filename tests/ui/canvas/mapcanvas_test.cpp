@@ -7,6 +7,7 @@
 #include "ui/canvas/stepitem.h"
 #include "ui/canvas/stepresizetool.h"
 #include "ui/document/mapdocument.h"
+#include "support/uiinput.h"
 
 #include <catch2/catch.hpp>
 
@@ -24,47 +25,9 @@
 #include <set>
 
 using namespace crosswalk;
+using namespace crosswalk::test;
 
 namespace {
-
-// The test executable links Qt Widgets only (not Qt Test), so events are sent by hand, in
-// the order Qt's own input handling sends them.
-
-void sendMouse(QWidget* w, QEvent::Type type, const QPoint& pos, Qt::MouseButton button, Qt::MouseButtons buttons,
-               Qt::KeyboardModifiers mods = Qt::NoModifier)
-{
-    QMouseEvent event(type, QPointF(pos), QPointF(w->mapToGlobal(pos)), button, buttons, mods);
-    QApplication::sendEvent(w, &event);
-}
-
-void click(QWidget* w, const QPoint& pos, Qt::KeyboardModifiers mods = Qt::NoModifier)
-{
-    sendMouse(w, QEvent::MouseButtonPress, pos, Qt::LeftButton, Qt::LeftButton, mods);
-    sendMouse(w, QEvent::MouseButtonRelease, pos, Qt::LeftButton, Qt::NoButton, mods);
-}
-
-void doubleClick(QWidget* w, const QPoint& pos)
-{
-    click(w, pos);
-    sendMouse(w, QEvent::MouseButtonDblClick, pos, Qt::LeftButton, Qt::LeftButton);
-    sendMouse(w, QEvent::MouseButtonRelease, pos, Qt::LeftButton, Qt::NoButton);
-}
-
-void keyClick(QWidget* w, int key, Qt::KeyboardModifiers mods = Qt::NoModifier, const QString& text = {})
-{
-    QKeyEvent press(QEvent::KeyPress, key, mods, text);
-    QApplication::sendEvent(w, &press);
-    QKeyEvent release(QEvent::KeyRelease, key, mods, text);
-    QApplication::sendEvent(w, &release);
-}
-
-void keyClicks(QWidget* w, const QString& text)
-{
-    for (const QChar c : text) {
-        const int key = c.isLetter() ? Qt::Key_A + (c.toUpper().unicode() - 'A') : c.unicode();
-        keyClick(w, key, c.isUpper() ? Qt::ShiftModifier : Qt::NoModifier, QString(c));
-    }
-}
 
 Lane lane(const std::string& id, const std::string& name, int height = 160)
 {

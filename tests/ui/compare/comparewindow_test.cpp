@@ -14,6 +14,7 @@
 #include "ui/compare/mappickerdialog.h"
 #include "ui/compare/overlayview.h"
 #include "ui/compare/sidebysideview.h"
+#include "support/tempworkspace.h"
 
 #include <catch2/catch.hpp>
 
@@ -50,15 +51,8 @@ struct DemoWorkspace {
 
     explicit DemoWorkspace(const std::string& name)
     {
-        path = (fs::temp_directory_path() / ("cw-cmpui-" + name + "-" + std::to_string(::getpid()) + ".crosswalk"))
-                   .string();
-        fs::remove(path);
-        Workspace ws = Workspace::create(path);
-        for (std::string_view text : demoMapTexts()) {
-            Map map = parseMapJson(text).map;
-            ids.push_back(map.id);
-            ws.addMap(map);
-        }
+        path = test::tempWorkspacePath("cw-cmpui-" + name);
+        ids = test::createDemoWorkspace(path);
     }
     ~DemoWorkspace() { fs::remove(path); }
     std::vector<std::string> first(std::size_t n) const { return {ids.begin(), ids.begin() + static_cast<long>(n)}; }

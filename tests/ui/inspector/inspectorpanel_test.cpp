@@ -1,6 +1,7 @@
 #include "crosswalk/storage/workspace.h"
 #include "ui/document/mapdocument.h"
 #include "ui/inspector/inspectorpanel.h"
+#include "support/tempworkspace.h"
 
 #include <catch2/catch.hpp>
 
@@ -34,7 +35,7 @@ Map smallMap()
 }
 
 struct Fixture {
-    fs::path path = fs::temp_directory_path() / ("cw-inspector-" + std::to_string(::getpid()) + ".crosswalk");
+    fs::path path = test::tempWorkspacePath("cw-inspector");
     std::optional<Workspace> ws;
     std::optional<MapDocument> doc;
     InspectorPanel panel;

@@ -5,6 +5,8 @@
 #include "ui/document/mapdocument.h"
 #include "ui/library/librarypanel.h"
 #include "ui/mainwindow/mainwindow.h"
+#include "support/tempworkspace.h"
+#include "support/uisettings.h"
 
 #include <catch2/catch.hpp>
 
@@ -27,21 +29,11 @@ namespace fs = std::filesystem;
 
 namespace {
 
+using test::isolateSettings;
+
 std::string demoWorkspace(const std::string& name)
 {
-    const fs::path path = fs::temp_directory_path() / ("cw-ui-" + name + "-" + std::to_string(::getpid()) + ".crosswalk");
-    fs::remove(path);
-    Workspace ws = Workspace::create(path.string());
-    for (std::string_view text : demoMapTexts())
-        ws.addMap(parseMapJson(text).map);
-    return path.string();
-}
-
-void isolateSettings()
-{
-    QCoreApplication::setOrganizationName("CrosswalkTests");
-    QCoreApplication::setApplicationName("crosswalk-ui-tests");
-    QSettings().clear();
+    return test::demoWorkspaceFile("cw-ui-" + name);
 }
 
 } // namespace
@@ -94,7 +86,7 @@ TEST_CASE("The main window refuses a file that is not a workspace and keeps the 
 {
     isolateSettings();
     const std::string path = demoWorkspace("keep");
-    const fs::path bogus = fs::temp_directory_path() / ("cw-ui-bogus-" + std::to_string(::getpid()) + ".crosswalk");
+    const fs::path bogus = test::tempWorkspacePath("cw-ui-bogus");
     {
         FILE* f = std::fopen(bogus.c_str(), "wb");
         std::fputs("this is not a database", f);

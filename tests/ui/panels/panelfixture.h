@@ -6,6 +6,7 @@
 #include "crosswalk/json/mapjson.h"
 #include "crosswalk/storage/workspace.h"
 #include "ui/document/mapdocument.h"
+#include "support/tempworkspace.h"
 
 #include <QCoreApplication>
 #include <QElapsedTimer>
@@ -51,9 +52,7 @@ struct DocumentFixture {
     explicit DocumentFixture(const Map& map, const std::string& name)
     {
         static int serial = 0;
-        path = std::filesystem::temp_directory_path() /
-               ("cw-panels-" + name + "-" + std::to_string(::getpid()) + "-" + std::to_string(++serial) + ".crosswalk");
-        std::filesystem::remove(path);
+        path = test::tempWorkspacePath("cw-panels-" + name + "-" + std::to_string(++serial));
         ws.emplace(Workspace::create(path.string()));
         ws->addMap(map);
         mapId = map.id;

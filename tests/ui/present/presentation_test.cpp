@@ -9,6 +9,8 @@
 #include "ui/present/presentscene.h"
 #include "ui/present/presentstyle.h"
 #include "ui/present/presentwalk.h"
+#include "support/tempworkspace.h"
+#include "support/uisettings.h"
 
 #include <catch2/catch.hpp>
 
@@ -36,22 +38,11 @@ namespace fs = std::filesystem;
 
 namespace {
 
+using test::isolateSettings;
+
 std::string demoWorkspace(const std::string& name)
 {
-    const fs::path path =
-        fs::temp_directory_path() / ("cw-present-" + name + "-" + std::to_string(::getpid()) + ".crosswalk");
-    fs::remove(path);
-    Workspace ws = Workspace::create(path.string());
-    for (std::string_view text : demoMapTexts())
-        ws.addMap(parseMapJson(text).map);
-    return path.string();
-}
-
-void isolateSettings()
-{
-    QCoreApplication::setOrganizationName("CrosswalkTests");
-    QCoreApplication::setApplicationName("crosswalk-ui-tests");
-    QSettings().clear();
+    return test::demoWorkspaceFile("cw-present-" + name);
 }
 
 /// An editor window on a demo map, shown and active so that its shortcuts work.
