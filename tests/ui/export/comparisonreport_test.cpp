@@ -14,6 +14,7 @@
 #include "ui/export/mapexporter.h"
 #include "ui/export/mapexportscene.h"
 #include "ui/mainwindow/mainwindow.h"
+#include "support/tempworkspace.h"
 
 #include <catch2/catch.hpp>
 
@@ -62,12 +63,7 @@ struct DemoWorkspace {
     DemoWorkspace()
     {
         path = dir.filePath(QStringLiteral("demo.crosswalk")).toStdString();
-        Workspace ws = Workspace::create(path);
-        for (std::string_view text : demoMapTexts()) {
-            Map map = parseMapJson(text).map;
-            ids.push_back(map.id);
-            ws.addMap(map);
-        }
+        ids = test::createDemoWorkspace(path);
     }
     std::vector<std::string> first(std::size_t n) const { return {ids.begin(), ids.begin() + static_cast<long>(n)}; }
 };
