@@ -1,7 +1,7 @@
 #pragma once
 
 #include "ui/present/presentscene.h"
-#include "ui/present/presentwalk.h"
+#include "crosswalk/facilitation/presentwalk.h"
 
 #include <QElapsedTimer>
 #include <QPointer>
