@@ -76,8 +76,7 @@ TEST_CASE("Setting the session length restarts a fresh timer and keeps what is l
     // 0 removes the timer.
     CHECK(withSessionLength(SessionTimer{1800, 1000, false}, 0) == SessionTimer{});
     // Clamped to 0..a day.
-    CHECK(withSessionLength(SessionTimer{}, 100'000) ==
-          SessionTimer{kMaxSessionSeconds, kMaxSessionSeconds, false});
+    CHECK(withSessionLength(SessionTimer{}, 100'000) == SessionTimer{kMaxSessionSeconds, kMaxSessionSeconds, false});
     CHECK(withSessionLength(SessionTimer{600, 600, false}, -5) == SessionTimer{});
     // No change: nothing to store.
     CHECK_FALSE(withSessionLength(SessionTimer{1800, 1000, false}, 30).has_value());

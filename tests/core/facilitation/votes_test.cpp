@@ -19,8 +19,7 @@ Map votedMap()
 
 } // namespace
 
-TEST_CASE("A dot more or less on a step is one SetVotes edit, kept within 0..kMaxVotesPerStep",
-          "[facilitation][votes]")
+TEST_CASE("A dot more or less on a step is one SetVotes edit, kept within 0..kMaxVotesPerStep", "[facilitation][votes]")
 {
     const Map map = votedMap();
     CHECK(voteEdit(map, "a", 1) == SetVotes{"a", 3});
