@@ -1,5 +1,7 @@
 #include "ui/panels/parkinglotpanel.h"
 
+#include "crosswalk/facilitation/sessionclock.h"
+#include "crosswalk/facilitation/votes.h"
 #include "ui/document/mapdocument.h"
 #include "ui/panels/annotationtext.h"
 
@@ -14,8 +16,8 @@
 #include <QSpinBox>
 #include <QVBoxLayout>
 
-#include <algorithm>
 #include <functional>
+#include <optional>
 #include <vector>
 
 namespace crosswalk {
@@ -219,11 +221,9 @@ void ParkingLotPanel::refreshSession()
     const Map* map = m_document ? &m_document->map() : nullptr;
     m_minutes->setValue(map ? map->session.durationSeconds / 60 : 0);
     m_filling = false;
-    int votes = 0;
-    if (map)
-        for (const auto& [step, count] : map->votes)
-            votes += count;
-    const int steps = map ? static_cast<int>(map->votes.size()) : 0;
+    const VoteTally tally = map ? voteTally(*map) : VoteTally{};
+    const int votes = tally.votes;
+    const int steps = tally.steps;
     if (votes == 0)
         m_votes->setText(tr("No dot votes yet"));
     else
@@ -336,27 +336,17 @@ void ParkingLotPanel::setSessionMinutes(int minutes)
 {
     if (!editable())
         return;
-    const SessionTimer& old = m_document->map().session;
-    if (old.running)
-        return; // see updateButtons()
-    const int duration = std::clamp(minutes, 0, kMaxSessionSeconds / 60) * 60;
-    if (duration == old.durationSeconds)
-        return;
-    SessionTimer timer = old;
-    timer.durationSeconds = duration;
-    // A timer that has not started yet starts from the new length; a running or paused one
-    // keeps what is left, within the new length.
-    const bool fresh = old.remainingSeconds == old.durationSeconds && !old.running;
-    timer.remainingSeconds = fresh ? duration : std::min(old.remainingSeconds, duration);
-    if (duration == 0)
-        timer = SessionTimer{};
-    m_document->push(SetSessionTimer{timer}, tr("Set session length"));
+    // Nothing while the timer runs (see updateButtons()) or when the length stays.
+    if (const std::optional<SessionTimer> timer = withSessionLength(m_document->map().session, minutes))
+        m_document->push(SetSessionTimer{*timer}, tr("Set session length"));
 }
 
 void ParkingLotPanel::resetVotes()
 {
-    if (editable() && !m_document->map().votes.empty())
-        m_document->push(ReplaceVotes{}, tr("Reset votes"));
+    if (!editable())
+        return;
+    if (const std::optional<ReplaceVotes> reset = resetVotesEdit(m_document->map()))
+        m_document->push(*reset, tr("Reset votes"));
 }
 
 void ParkingLotPanel::focusQuestion()

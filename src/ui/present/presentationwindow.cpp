@@ -1,360 +1,29 @@
 #include "ui/present/presentationwindow.h"
 
-#include "crosswalk/insights/annotationnumbers.h"
+#include "crosswalk/facilitation/votes.h"
 #include "ui/document/mapdocument.h"
-#include "ui/panels/annotationtext.h"
-#include "ui/present/presentitems.h"
+#include "ui/present/presentcaption.h"
 #include "ui/present/presentstyle.h"
+#include "ui/present/presenttopbar.h"
+#include "ui/present/presentview.h"
 
 #include <QApplication>
 #include <QDateTime>
-#include <QFontMetricsF>
-#include <QGraphicsView>
 #include <QGuiApplication>
 #include <QKeyEvent>
 #include <QKeySequence>
 #include <QLabel>
 #include <QLineEdit>
-#include <QMouseEvent>
-#include <QPainter>
 #include <QScreen>
-#include <QTime>
 #include <QTimer>
 #include <QVBoxLayout>
-#include <QVariantAnimation>
 
 #include <algorithm>
-#include <cmath>
 #include <optional>
 
 namespace crosswalk {
 
 using namespace presentstyle;
-
-namespace {
-
-QString kindWords(AnnotationKind kind)
-{
-    const std::string_view name = displayName(kind);
-    return QString::fromUtf8(name.data(), static_cast<qsizetype>(name.size()));
-}
-
-QString stepKindWords(StepKind kind)
-{
-    const std::string_view name = displayName(kind);
-    return QString::fromUtf8(name.data(), static_cast<qsizetype>(name.size()));
-}
-
-} // namespace
-
-// ----- the view: the map, with lane and phase names drawn on top in screen pixels -----------
-
-class PresentView final : public QGraphicsView {
-  public:
-    PresentView(PresentScene* scene, PresentationWindow* window) : QGraphicsView(scene, window), m_window(window)
-    {
-        setFrameShape(QFrame::NoFrame);
-        setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
-        setVerticalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
-        setRenderHints(QPainter::Antialiasing | QPainter::TextAntialiasing | QPainter::SmoothPixmapTransform);
-        // The headers are drawn in screen pixels over the map: every frame redraws them.
-        setViewportUpdateMode(QGraphicsView::FullViewportUpdate);
-        setTransformationAnchor(QGraphicsView::NoAnchor);
-        setResizeAnchor(QGraphicsView::NoAnchor);
-        setFocusPolicy(Qt::NoFocus);
-        setInteractive(false);
-    }
-
-  protected:
-    void mousePressEvent(QMouseEvent* event) override { m_window->clicked(event->position().toPoint()); }
-    void wheelEvent(QWheelEvent* event) override { event->accept(); }
-    void drawForeground(QPainter* painter, const QRectF& rect) override;
-
-  private:
-    PresentationWindow* m_window;
-};
-
-void PresentView::drawForeground(QPainter* painter, const QRectF& rect)
-{
-    Q_UNUSED(rect)
-    auto* scene = static_cast<PresentScene*>(this->scene());
-    const Map* m = scene->map();
-    painter->save();
-    painter->resetTransform();
-    painter->setRenderHint(QPainter::Antialiasing);
-    const int top = kTopBarPx + kPhaseRowPx;
-    const int w = viewport()->width();
-    const int h = viewport()->height();
-    const Spotlight& spot = scene->spotlight();
-
-    // Lane names, in a column on the left that stays put while the map pans.
-    painter->fillRect(QRect(0, top, kLaneColumnPx, h - top), QColor(0xD9, 0xDB, 0xDE));
-    if (m) {
-        int laneTop = 0;
-        for (std::size_t i = 0; i < m->lanes.size(); ++i) {
-            const Lane& lane = m->lanes[i];
-            const qreal y0 = mapFromScene(QPointF(0, laneTop)).y();
-            const qreal y1 = mapFromScene(QPointF(0, laneTop + lane.height)).y();
-            laneTop += lane.height;
-            QRectF cell(0, std::max<qreal>(y0, top), kLaneColumnPx, 0);
-            cell.setBottom(y1);
-            if (cell.height() <= 0)
-                continue;
-            const bool dim = spot.kind == Spotlight::Kind::Lane && spot.id != lane.id;
-            painter->fillRect(cell, i % 2 == 0 ? QColor(0xF7, 0xF7, 0xF7) : QColor(0xE4, 0xE5, 0xE8));
-            painter->fillRect(QRectF(cell.left(), cell.top(), 12, cell.height()),
-                              laneMarkers()[i % laneMarkers().size()]);
-            painter->setPen(QPen(QColor(0x44, 0x44, 0x44), 2));
-            painter->drawLine(QPointF(0, y1), QPointF(kLaneColumnPx, y1));
-            if (spot.kind == Spotlight::Kind::Lane && spot.id == lane.id) {
-                painter->setPen(QPen(current(), 6));
-                painter->setBrush(Qt::NoBrush);
-                painter->drawRect(cell.adjusted(3, 3, -3, -3));
-            }
-            painter->setPen(dim ? QColor(0x88, 0x88, 0x88) : ink());
-            painter->setFont(pixelFont(kHeaderPx, true));
-            const QString name = lane.name.empty() ? QObject::tr("(unnamed lane)") : QString::fromStdString(lane.name);
-            painter->drawText(cell.adjusted(22, 2, -8, -2), Qt::AlignVCenter | Qt::AlignLeft | Qt::TextWordWrap, name);
-        }
-    }
-    painter->setPen(QPen(QColor(0x44, 0x44, 0x44), 2));
-    painter->drawLine(QPointF(kLaneColumnPx, top), QPointF(kLaneColumnPx, h));
-
-    // Phase names in a row under the top caption, each centred on the part of its phase in view.
-    const QRect row(kLaneColumnPx, kTopBarPx, w - kLaneColumnPx, kPhaseRowPx);
-    painter->fillRect(QRect(0, kTopBarPx, w, kPhaseRowPx), QColor(0xF7, 0xF7, 0xF7));
-    if (m) {
-        int left = 0;
-        for (const Phase& phase : m->phases) {
-            const qreal x0 = mapFromScene(QPointF(left, 0)).x();
-            const qreal x1 = mapFromScene(QPointF(left + phase.width, 0)).x();
-            left += phase.width;
-            QRectF cell(std::max<qreal>(x0, row.left()), row.top(), 0, row.height());
-            cell.setRight(std::min<qreal>(x1, row.right()));
-            if (cell.width() <= 0)
-                continue;
-            const bool dim = spot.kind == Spotlight::Kind::Phase && spot.id != phase.id;
-            if (spot.kind == Spotlight::Kind::Phase && spot.id == phase.id) {
-                painter->setPen(QPen(current(), 6));
-                painter->setBrush(Qt::NoBrush);
-                painter->drawRect(cell.adjusted(3, 3, -3, -3));
-            }
-            painter->setPen(QPen(QColor(0x77, 0x77, 0x77), 2));
-            painter->drawLine(QPointF(x1, row.top()), QPointF(x1, row.bottom()));
-            painter->setPen(dim ? QColor(0x88, 0x88, 0x88) : ink());
-            painter->setFont(pixelFont(kHeaderPx, true));
-            const QString name = QFontMetricsF(painter->font())
-                                     .elidedText(QString::fromStdString(phase.name), Qt::ElideRight, cell.width() - 12);
-            painter->drawText(cell, Qt::AlignCenter, name);
-        }
-    }
-    painter->setPen(QPen(QColor(0x44, 0x44, 0x44), 2));
-    painter->drawLine(QPointF(0, top), QPointF(w, top));
-    // The corner: where to find the keys.
-    painter->fillRect(QRect(0, kTopBarPx, kLaneColumnPx, kPhaseRowPx), QColor(0xE4, 0xE5, 0xE8));
-    painter->setPen(ink());
-    painter->setFont(pixelFont(kLabelPx));
-    painter->drawText(QRect(12, kTopBarPx, kLaneColumnPx - 16, kPhaseRowPx), Qt::AlignVCenter | Qt::AlignLeft,
-                      QObject::tr("? for keys"));
-    painter->restore();
-}
-
-// ----- the thin caption at the top ------------------------------------------------------------
-
-class PresentTopBar final : public QWidget {
-  public:
-    explicit PresentTopBar(QWidget* parent) : QWidget(parent) { setAttribute(Qt::WA_OpaquePaintEvent); }
-    QString title;
-    QString district;
-    QString status;
-    QString timer;
-    bool timerRunning = false;
-    bool timerUp = false;
-    QString clock() const { return QTime::currentTime().toString(QStringLiteral("HH:mm")); }
-    QString text() const
-    {
-        QStringList parts{title, district};
-        if (!status.isEmpty())
-            parts << status;
-        if (!timer.isEmpty())
-            parts << timer;
-        parts << clock();
-        return parts.join(QStringLiteral(" | "));
-    }
-
-  protected:
-    void paintEvent(QPaintEvent*) override
-    {
-        QPainter p(this);
-        p.setRenderHint(QPainter::Antialiasing);
-        p.fillRect(rect(), captionBack());
-        const QRect r = rect().adjusted(18, 0, -18, 0);
-        // Right: the clock, and the session timer before it.
-        p.setFont(pixelFont(kCaptionPx, true));
-        QFontMetrics fm(p.font());
-        const QString clockText = clock();
-        const int clockW = fm.horizontalAdvance(clockText);
-        p.setPen(captionText());
-        p.drawText(r, Qt::AlignVCenter | Qt::AlignRight, clockText);
-        int right = r.right() - clockW - 28;
-        if (!timer.isEmpty()) {
-            const QString t = timer;
-            const int tw = fm.horizontalAdvance(t) + 24;
-            const QRect pill(right - tw, (height() - 36) / 2, tw, 36);
-            p.setPen(Qt::NoPen);
-            // Running: green with black type; time up: vermillion; paused: grey.
-            p.setBrush(timerUp ? vermillion() : (timerRunning ? bluishGreen() : QColor(0x55, 0x55, 0x55)));
-            p.drawRoundedRect(pill, 8, 8);
-            p.setPen(timerRunning && !timerUp ? QColor(Qt::black) : QColor(Qt::white));
-            p.drawText(pill, Qt::AlignCenter, t);
-            right = pill.left() - 24;
-        }
-        if (!status.isEmpty()) {
-            p.setFont(pixelFont(kCaptionPx, true));
-            const QString s =
-                QFontMetrics(p.font()).elidedText(status, Qt::ElideRight, std::max(0, right - r.left()) / 2);
-            const int sw = QFontMetrics(p.font()).horizontalAdvance(s);
-            p.setPen(yellow());
-            p.drawText(QRect(right - sw, 0, sw, height()), Qt::AlignVCenter | Qt::AlignRight, s);
-            right -= sw + 28;
-        }
-        // Left: title and district.
-        p.setFont(pixelFont(kCaptionPx, true));
-        const QString t =
-            QFontMetrics(p.font()).elidedText(title, Qt::ElideRight, std::max(0, right - r.left()) * 3 / 5);
-        p.setPen(captionText());
-        p.drawText(r, Qt::AlignVCenter | Qt::AlignLeft, t);
-        const int tw = QFontMetrics(p.font()).horizontalAdvance(t);
-        p.setFont(pixelFont(kCaptionPx));
-        const int room = right - (r.left() + tw + 24);
-        if (room > 40)
-            p.drawText(QRect(r.left() + tw + 24, 0, room, height()), Qt::AlignVCenter | Qt::AlignLeft,
-                       QFontMetrics(p.font()).elidedText(district, Qt::ElideRight, room));
-    }
-};
-
-// ----- the large caption at the bottom: the current step, its marks, the way on -------------
-
-class PresentCaption final : public QWidget {
-  public:
-    struct Row {
-        enum class Type { Head, Mark, Note, Info, Branch };
-        Type type = Type::Info;
-        QString text;
-        QString detail;
-        std::optional<Annotation> glyph;
-        bool chosen = false;
-    };
-
-    explicit PresentCaption(QWidget* parent) : QWidget(parent) {}
-    void setRows(std::vector<Row> rows)
-    {
-        m_rows = std::move(rows);
-        update();
-    }
-    const std::vector<Row>& rows() const { return m_rows; }
-    QString text() const
-    {
-        QStringList lines;
-        for (const Row& r : m_rows)
-            lines << (r.detail.isEmpty() ? r.text : r.text + QStringLiteral(" ") + r.detail);
-        return lines.join('\n');
-    }
-    int heightFor(int width) const { return layoutRows(width, nullptr); }
-
-  protected:
-    void paintEvent(QPaintEvent*) override
-    {
-        QPainter p(this);
-        p.setRenderHint(QPainter::Antialiasing);
-        p.fillRect(rect(), Qt::white);
-        p.fillRect(QRect(0, 0, width(), 6), current());
-        layoutRows(width(), &p);
-    }
-
-  private:
-    static QFont fontFor(Row::Type type, bool forDetail)
-    {
-        switch (type) {
-        case Row::Type::Head:
-            return forDetail ? pixelFont(kCaptionPx) : pixelFont(kBigCaptionPx + 4, true);
-        case Row::Type::Mark:
-        case Row::Type::Note:
-        case Row::Type::Branch:
-            return pixelFont(kBigCaptionPx, false);
-        case Row::Type::Info:
-            return pixelFont(kCaptionPx, false);
-        }
-        return pixelFont(kBigCaptionPx);
-    }
-
-    /// Lays the rows out in `width`; paints them when a painter is given. Returns the height.
-    int layoutRows(int width, QPainter* p) const
-    {
-        constexpr int pad = 22;
-        constexpr int glyph = 34;
-        int y = 16;
-        for (const Row& row : m_rows) {
-            const QFont font = fontFor(row.type, false);
-            const QFontMetricsF fm(font);
-            const int indent =
-                (row.glyph || row.type == Row::Type::Note || row.type == Row::Type::Branch) ? glyph + 14 : 0;
-            QString text = row.text;
-            if (!row.detail.isEmpty() && row.type != Row::Type::Head)
-                text += QStringLiteral("  ") + row.detail;
-            const QRectF area(pad + indent, y, width - 2 * pad - indent, 1000);
-            QRectF box = fm.boundingRect(area, Qt::TextWordWrap | Qt::AlignLeft | Qt::AlignTop, text);
-            if (row.type == Row::Type::Head && !row.detail.isEmpty()) {
-                const QFontMetricsF dm(fontFor(row.type, true));
-                const QRectF dbox = dm.boundingRect(QRectF(pad, box.bottom() + 2, width - 2 * pad, 1000),
-                                                    Qt::TextWordWrap | Qt::AlignLeft | Qt::AlignTop, row.detail);
-                if (p) {
-                    p->setPen(QColor(0x33, 0x33, 0x33));
-                    p->setFont(fontFor(row.type, true));
-                    p->drawText(dbox, Qt::TextWordWrap | Qt::AlignLeft | Qt::AlignTop, row.detail);
-                }
-                box.setBottom(dbox.bottom());
-            }
-            const int rowH = static_cast<int>(std::ceil(std::max<qreal>(box.height(), indent ? glyph : 0)));
-            if (p) {
-                if (row.type == Row::Type::Branch && row.chosen) {
-                    p->setPen(Qt::NoPen);
-                    p->setBrush(chosenBranch());
-                    p->drawRoundedRect(QRectF(pad - 8, y - 4, width - 2 * pad + 16, rowH + 8), 8, 8);
-                }
-                if (row.glyph) {
-                    p->save();
-                    paintAnnotationGlyph(*p, QRectF(pad, y, glyph, glyph), *row.glyph);
-                    p->restore();
-                } else if (row.type == Row::Type::Note) {
-                    p->setPen(QPen(ink(), 2));
-                    p->setBrush(yellow());
-                    p->drawRect(QRectF(pad + 2, y + 2, glyph - 4, glyph - 4));
-                } else if (row.type == Row::Type::Branch) {
-                    p->setPen(QPen(Qt::white, 2));
-                    p->setBrush(row.chosen ? ink() : chosenBranch());
-                    p->drawEllipse(QRectF(pad, y, glyph, glyph));
-                }
-                p->setPen(row.type == Row::Type::Branch && row.chosen ? QColor(Qt::white) : ink());
-                p->setFont(font);
-                if (row.type == Row::Type::Branch) {
-                    p->setFont(pixelFont(kBigCaptionPx - 4, true));
-                    p->setPen(Qt::white);
-                    p->drawText(QRectF(pad, y, glyph, glyph), Qt::AlignCenter, row.detail);
-                    p->setPen(row.chosen ? QColor(Qt::white) : ink());
-                    p->setFont(font);
-                    p->drawText(area, Qt::TextWordWrap | Qt::AlignLeft | Qt::AlignTop, row.text);
-                } else {
-                    p->drawText(area, Qt::TextWordWrap | Qt::AlignLeft | Qt::AlignTop, text);
-                }
-            }
-            y += rowH + 12;
-        }
-        return y + 6;
-    }
-
-    std::vector<Row> m_rows;
-};
 
 // ----- the window -------------------------------------------------------------------------------
 
@@ -367,6 +36,7 @@ PresentationWindow::PresentationWindow(MapDocument* document, QWidget* parent) :
     m_scene = new PresentScene(this);
     m_scene->setDocument(document);
     m_view = new PresentView(m_scene, this);
+    connect(m_view, &PresentView::clicked, this, &PresentationWindow::clicked);
     m_topBar = new PresentTopBar(this);
     m_caption = new PresentCaption(this);
     m_caption->hide();
@@ -421,16 +91,10 @@ PresentationWindow::PresentationWindow(MapDocument* document, QWidget* parent) :
     connect(m_clock, &QTimer::timeout, this, [this] { updateOverlays(); });
     m_clock->start();
 
-    m_animation = new QVariantAnimation(this);
-    m_animation->setDuration(450);
-    m_animation->setEasingCurve(QEasingCurve::InOutCubic);
-    m_animation->setStartValue(0.0);
-    m_animation->setEndValue(1.0);
-
     connect(m_scene, &PresentScene::synced, this, [this] {
         // The countdown runs from the time left the map stores, from when that was stored.
-        if (const Map* m = m_scene->map(); m && !(m->session == m_session)) {
-            m_session = m->session;
+        if (const Map* m = m_scene->map(); m && !(m->session == m_session.stored())) {
+            m_session = SessionClock(m->session);
             m_sessionRun.restart();
         }
         updateCaption();
@@ -438,7 +102,7 @@ PresentationWindow::PresentationWindow(MapDocument* document, QWidget* parent) :
     });
     if (document) {
         setWindowTitle(tr("Presenting: %1").arg(QString::fromStdString(document->map().props.title)));
-        m_session = document->map().session;
+        m_session = SessionClock(document->map().session);
         m_sessionRun.start();
         // Another map opened in the editor (or the workspace closed) ends the presentation.
         connect(document, &QObject::destroyed, this, &QWidget::close);
@@ -451,6 +115,11 @@ PresentationWindow::~PresentationWindow() = default;
 QGraphicsView* PresentationWindow::view() const
 {
     return m_view;
+}
+
+void PresentationWindow::setAnimated(bool animated)
+{
+    m_view->setAnimated(animated);
 }
 
 void PresentationWindow::present(QWidget* near, bool fullScreen, QScreen* screen)
@@ -476,14 +145,14 @@ void PresentationWindow::present(QWidget* near, bool fullScreen, QScreen* screen
 
 void PresentationWindow::closeEvent(QCloseEvent* event)
 {
-    m_animation->stop();
+    m_view->stopAnimation();
     emit finished();
     QWidget::closeEvent(event);
 }
 
 qreal PresentationWindow::viewScale() const
 {
-    return m_view->transform().m11();
+    return m_view->viewScale();
 }
 
 QRectF PresentationWindow::visibleSceneRect() const
@@ -554,47 +223,9 @@ QRect PresentationWindow::contentRect() const
     return QRect(kLaneColumnPx, top, std::max(100, width() - kLaneColumnPx), std::max(100, height() - top - bottom));
 }
 
-void PresentationWindow::setCamera(const QPointF& center, qreal scale)
-{
-    m_cameraCenter = center;
-    m_cameraScale = scale;
-    m_view->setTransform(QTransform::fromScale(scale, scale));
-    m_view->centerOn(center);
-}
-
 void PresentationWindow::frame(const QRectF& rect, bool alignLeftTop, bool animate)
 {
-    const QRect cr = contentRect();
-    qreal s = std::min(cr.width() / rect.width(), cr.height() / rect.height());
-    if (m_mode == ViewMode::WholeMap)
-        s = std::min(s, 1.0);
-    else
-        s = std::clamp(s, kMinScale, kMaxScale);
-    const qreal vw = cr.width() / s;
-    const qreal vh = cr.height() / s;
-    qreal cx = rect.center().x();
-    qreal cy = rect.center().y();
-    // Aligned: the rect's top left at the content's top left, whether it fits or not.
-    if (alignLeftTop) {
-        cx = rect.left() + vw / 2;
-        cy = rect.top() + vh / 2;
-    }
-    const QPointF offset = QPointF(cr.center()) - QPointF(m_view->viewport()->rect().center());
-    const QPointF target = QPointF(cx, cy) - offset / s;
-    if (!animate || !m_animated || !isVisible()) {
-        m_animation->stop();
-        setCamera(target, s);
-        return;
-    }
-    m_animation->stop();
-    m_animation->disconnect(this);
-    const QPointF fromC = m_cameraCenter;
-    const qreal fromS = m_cameraScale;
-    connect(m_animation, &QVariantAnimation::valueChanged, this, [this, fromC, fromS, target, s](const QVariant& v) {
-        const qreal t = v.toReal();
-        setCamera(fromC + (target - fromC) * t, std::exp(std::log(fromS) + (std::log(s) - std::log(fromS)) * t));
-    });
-    m_animation->start();
+    m_view->frame(rect, contentRect(), alignLeftTop, m_mode == ViewMode::WholeMap, animate);
 }
 
 void PresentationWindow::reframe(bool animate)
@@ -1050,46 +681,37 @@ void PresentationWindow::vote(int delta)
     const Map* m = m_scene->map();
     if (!m || !m->step(m_walk.current()) || m_document->readOnly())
         return;
-    const int now = m->votesOn(m_walk.current());
-    const int next = std::clamp(now + delta, 0, kMaxVotesPerStep);
-    if (next != now)
-        m_document->push(Edit{SetVotes{m_walk.current(), next}}, delta > 0 ? tr("Add Vote") : tr("Remove Vote"));
+    if (const std::optional<SetVotes> edit = voteEdit(*m, m_walk.current(), delta))
+        m_document->push(Edit{*edit}, delta > 0 ? tr("Add Vote") : tr("Remove Vote"));
 }
 
 int PresentationWindow::timerRemaining() const
 {
-    if (!m_session.running)
-        return m_session.remainingSeconds;
-    return std::max(0, m_session.remainingSeconds - static_cast<int>(m_sessionRun.elapsed() / 1000));
+    return m_session.remaining(m_sessionRun.elapsed());
 }
 
 bool PresentationWindow::timerRunning() const
 {
-    return m_session.running;
+    return m_session.running();
 }
 
 void PresentationWindow::toggleTimer()
 {
     if (!m_document || m_document->readOnly())
         return;
-    SessionTimer next = m_session;
-    next.remainingSeconds = timerRemaining();
-    next.running = !m_session.running;
-    if (next.running && next.remainingSeconds <= 0)
+    const std::optional<SessionTimer> next = m_session.toggled(m_sessionRun.elapsed());
+    if (!next)
         return; // nothing left to count down: + adds minutes first
     // Starting and pausing is not a change of the map a team would undo: it is stored at
     // once (so the countdown survives a crash) but stays off the undo stack.
-    m_document->storeSessionTimer(next);
+    m_document->storeSessionTimer(*next);
 }
 
 void PresentationWindow::addTimerMinutes(int minutes)
 {
     if (!m_document || m_document->readOnly())
         return;
-    SessionTimer next = m_session;
-    next.remainingSeconds = std::min(kMaxSessionSeconds, timerRemaining() + minutes * 60);
-    next.durationSeconds =
-        std::min(kMaxSessionSeconds, std::max(next.durationSeconds + minutes * 60, next.remainingSeconds));
+    const SessionTimer next = m_session.withMinutesAdded(minutes, m_sessionRun.elapsed());
     m_document->push(Edit{SetSessionTimer{next}}, tr("Add %n Minutes to the Timer", nullptr, minutes));
 }
 
@@ -1099,28 +721,9 @@ void PresentationWindow::updateCaption()
 {
     const Map* m = m_scene->map();
     const Step* step = m ? m->step(m_walk.current()) : nullptr;
-    using Row = PresentCaption::Row;
     if (!step && m && m_mode == ViewMode::WholeMap) {
         // The whole map: its labels give way, so the caption says what the marks on it are.
-        std::vector<Row> rows;
-        rows.push_back({Row::Type::Head,
-                        tr("Marks on this map"),
-                        tr("Right starts the walk, F returns to the readable view"),
-                        {},
-                        false});
-        for (AnnotationKind kind : kAllAnnotationKinds) {
-            if (m_scene->hiddenKinds().contains(kind))
-                continue;
-            const auto count = std::count_if(m->annotations.begin(), m->annotations.end(),
-                                             [kind](const Annotation& a) { return a.kind == kind; });
-            if (count == 0)
-                continue;
-            Annotation legend;
-            legend.kind = kind;
-            rows.push_back(
-                {Row::Type::Mark, QStringLiteral("%1  %2").arg(count).arg(kindWords(kind)), {}, legend, false});
-        }
-        m_caption->setRows(std::move(rows));
+        m_caption->showLegend(*m, m_scene->hiddenKinds());
         m_caption->show();
         layoutOverlays();
         return;
@@ -1132,123 +735,15 @@ void PresentationWindow::updateCaption()
             layoutOverlays();
         return;
     }
-    std::vector<Row> rows;
-    QStringList where{stepKindWords(step->kind)};
-    if (const Lane* lane = m->lane(step->lane))
-        where << QString::fromStdString(lane->name);
-    if (const Phase* phase = m->phase(step->phase))
-        where << QString::fromStdString(phase->name);
-    rows.push_back(
-        {Row::Type::Head, QString::fromStdString(step->label), where.join(QStringLiteral("  ·  ")), {}, false});
-    const auto numbers = annotationNumbers(*m);
-    int hidden = 0;
-    int shown = 0;
-    for (const Annotation& a : m->annotations) {
-        if (a.target != step->id)
-            continue;
-        if (m_scene->hiddenKinds().contains(a.kind)) {
-            ++hidden;
-            continue;
-        }
-        ++shown;
-        int number = 0;
-        for (const auto& [id, n] : numbers)
-            if (id == a.id)
-                number = n;
-        QString text = QStringLiteral("%1  %2: %3")
-                           .arg(number)
-                           .arg(annotationKindText(a))
-                           .arg(a.text.empty() ? tr("(no text yet)") : QString::fromStdString(a.text));
-        rows.push_back({Row::Type::Mark, text,
-                        a.affects.empty() ? QString() : tr("Affects: %1").arg(QString::fromStdString(a.affects)), a,
-                        false});
-    }
-    if (shown == 0)
-        rows.push_back({Row::Type::Info,
-                        hidden > 0 ? tr("No marks of the kinds shown (%n hidden).", nullptr, hidden)
-                                   : tr("No marks on this step."),
-                        {},
-                        {},
-                        false});
-    for (const StickyNote* note : m->notesOn(step->id))
-        rows.push_back({Row::Type::Note, QString::fromStdString(note->text), {}, {}, false});
-    if (const int votes = m->votesOn(step->id); votes > 0)
-        rows.push_back({Row::Type::Info,
-                        votes == 1 ? tr("1 dot vote on this step") : tr("%1 dot votes on this step").arg(votes),
-                        {},
-                        {},
-                        false});
-    const auto out = PresentWalk::outgoing(*m, step->id);
-    if (out.empty()) {
-        rows.push_back(
-            {Row::Type::Info, tr("End of the way: no flow leaves this step (Left goes back)."), {}, {}, false});
-    } else if (out.size() > 1) {
-        rows.push_back({Row::Type::Info,
-                        tr("%n ways on: Up/Down chooses, Right follows.", nullptr, static_cast<int>(out.size())),
-                        {},
-                        {},
-                        false});
-        for (std::size_t i = 0; i < out.size(); ++i) {
-            const Step* to = m->step(out[i]->to);
-            QString text = out[i]->label.empty()
-                               ? QString()
-                               : QStringLiteral("\"%1\"  ").arg(QString::fromStdString(out[i]->label));
-            text += QStringLiteral("\u2192 ") + (to ? QString::fromStdString(to->label) : QString());
-            rows.push_back(
-                {Row::Type::Branch, text, QString::number(i + 1), {}, static_cast<int>(i) == m_walk.branch()});
-        }
-    }
-    m_caption->setRows(std::move(rows));
+    m_caption->showStep(*m, *step, m_scene->hiddenKinds(), m_walk.branch());
     m_caption->show();
     layoutOverlays();
 }
 
 void PresentationWindow::updateOverlays()
 {
-    const Map* m = m_scene->map();
-    if (m) {
-        m_topBar->title = QString::fromStdString(m->props.title);
-        m_topBar->district = QString::fromStdString(m->props.district);
-    }
-    QStringList status;
-    const Spotlight& spot = m_scene->spotlight();
-    if (m && spot.kind == Spotlight::Kind::Lane)
-        if (const Lane* l = m->lane(spot.id))
-            status << tr("Spotlight: %1").arg(QString::fromStdString(l->name));
-    if (m && spot.kind == Spotlight::Kind::Phase)
-        if (const Phase* p = m->phase(spot.id))
-            status << tr("Spotlight: %1").arg(QString::fromStdString(p->name));
-    if (m && spot.kind == Spotlight::Kind::Step)
-        status << tr("Spotlight: step");
-    const QSet<AnnotationKind> hidden = m_scene->hiddenKinds();
-    if (hidden.size() == 5) {
-        for (AnnotationKind k : kAllAnnotationKinds)
-            if (!hidden.contains(k))
-                status << tr("Only: %1").arg(kindWords(k));
-    } else if (hidden.size() == 6) {
-        status << tr("No marks");
-    } else if (!hidden.isEmpty()) {
-        QStringList names;
-        for (AnnotationKind k : kAllAnnotationKinds)
-            if (hidden.contains(k))
-                names << kindWords(k);
-        status << tr("Hidden: %1").arg(names.join(QStringLiteral(", ")));
-    }
-    if (m_mode == ViewMode::WholeMap)
-        status << tr("Whole map");
-    m_topBar->status = status.join(QStringLiteral("  ·  "));
-    if (m_session.durationSeconds > 0 || m_session.remainingSeconds > 0) {
-        const int left = timerRemaining();
-        m_topBar->timer = tr("%1 %2:%3")
-                              .arg(m_session.running ? tr("Timer") : tr("Paused"))
-                              .arg(left / 60)
-                              .arg(left % 60, 2, 10, QLatin1Char('0'));
-    } else {
-        m_topBar->timer.clear();
-    }
-    m_topBar->timerRunning = m_session.running;
-    m_topBar->timerUp = m_topBar->timer.size() > 0 && timerRemaining() == 0;
-    m_topBar->update();
+    m_topBar->setState(m_scene->map(), m_scene->spotlight(), m_scene->hiddenKinds(), m_mode == ViewMode::WholeMap);
+    m_topBar->setTimer(m_session, m_sessionRun.elapsed());
 }
 
 } // namespace crosswalk

@@ -1,7 +1,8 @@
 #pragma once
 
+#include "crosswalk/facilitation/presentwalk.h"
+#include "crosswalk/facilitation/sessionclock.h"
 #include "ui/present/presentscene.h"
-#include "ui/present/presentwalk.h"
 
 #include <QElapsedTimer>
 #include <QPointer>
@@ -12,7 +13,6 @@ class QGraphicsView;
 class QLabel;
 class QLineEdit;
 class QTimer;
-class QVariantAnimation;
 
 class QScreen;
 
@@ -58,7 +58,7 @@ class PresentationWindow final : public QWidget {
     bool inputOpen() const;
 
     /// Animations off: the view jumps (tests, screenshots).
-    void setAnimated(bool animated) { m_animated = animated; }
+    void setAnimated(bool animated);
     /// The view's scale now (map unit -> screen pixel).
     qreal viewScale() const;
     /// The scene rectangle the view now shows (under the headers too).
@@ -108,7 +108,6 @@ class PresentationWindow final : public QWidget {
     bool eventFilter(QObject* watched, QEvent* event) override;
 
   private:
-    friend class PresentView;
     void clicked(const QPoint& viewportPos);
     void cycleLane(int delta);
     void cyclePhase(int delta);
@@ -121,7 +120,6 @@ class PresentationWindow final : public QWidget {
     /// Moves the view so that `rect` fills the content area (clamped to the legible scales);
     /// alignLeftTop keeps the rect's top-left in view when it does not fit.
     void frame(const QRectF& rect, bool alignLeftTop, bool animate);
-    void setCamera(const QPointF& center, qreal scale);
     void reframe(bool animate);
     void openInput(const QString& prompt, int purpose);
     void closeInput();
@@ -138,14 +136,10 @@ class PresentationWindow final : public QWidget {
     QLineEdit* m_input = nullptr;
     int m_inputPurpose = 0;
     QTimer* m_clock = nullptr;
-    QVariantAnimation* m_animation = nullptr;
     PresentWalk m_walk;
     ViewMode m_mode = ViewMode::Fitted;
-    qreal m_panX = 0; // left of the fitted view, in map units
-    bool m_animated = true;
-    QPointF m_cameraCenter;
-    qreal m_cameraScale = 1;
-    SessionTimer m_session;     // as last seen in the map
+    qreal m_panX = 0;           // left of the fitted view, in map units
+    SessionClock m_session;     // the timer as last seen in the map
     QElapsedTimer m_sessionRun; // since the countdown was last (re)based while running
 };
 

@@ -1,12 +1,12 @@
 #include "ui/present/presentscene.h"
 
+#include "crosswalk/facilitation/presentwalk.h"
 #include "crosswalk/insights/annotationnumbers.h"
 #include "crosswalk/layout/layout.h"
 #include "ui/canvas/flowrouter.h"
 #include "ui/document/mapdocument.h"
 #include "ui/present/presentitems.h"
 #include "ui/present/presentstyle.h"
-#include "ui/present/presentwalk.h"
 
 #include <QPainter>
 

@@ -1,4 +1,5 @@
 #include "crosswalk/demo/demo.h"
+#include "crosswalk/facilitation/presentwalk.h"
 #include "crosswalk/json/mapjson.h"
 #include "crosswalk/storage/workspace.h"
 #include "ui/canvas/mapcanvas.h"
@@ -8,7 +9,6 @@
 #include "ui/present/presentitems.h"
 #include "ui/present/presentscene.h"
 #include "ui/present/presentstyle.h"
-#include "ui/present/presentwalk.h"
 #include "support/tempworkspace.h"
 #include "support/uisettings.h"
 
@@ -426,47 +426,6 @@ TEST_CASE("Number keys and B/H/V/A show and hide annotation kinds, on the map an
     QTest::keyClick(p, Qt::Key_A);
     CHECK(kindsOn("s16") == std::set<AnnotationKind>{AnnotationKind::Variation, AnnotationKind::ChangeIdea});
     e.leave(p);
-}
-
-TEST_CASE("The walk follows flows, remembers the way back and survives edits", "[present]")
-{
-    Map map;
-    map.lanes = {Lane{"l1", "A", "#FFFFFF", 140}};
-    map.steps = {Step{"a", "l1", "", StepKind::Start, "A", "", 0, 30, 120, 50},
-                 Step{"b", "l1", "", StepKind::Decision, "B", "", 200, 30, 110, 90},
-                 Step{"c", "l1", "", StepKind::Activity, "C", "", 400, 30, 150, 70},
-                 Step{"d", "l1", "", StepKind::End, "D", "", 600, 30, 120, 50}};
-    map.flows = {Flow{"f1", "a", "b", ""}, Flow{"f2", "b", "c", "no"}, Flow{"f3", "b", "d", "yes"},
-                 Flow{"f4", "c", "b", ""}};
-    PresentWalk walk;
-    CHECK(PresentWalk::firstStep(map) == "a");
-    CHECK(walk.next(map));
-    CHECK(walk.current() == "a");
-    CHECK_FALSE(walk.chooseBranch(map, 1)); // one way on: nothing to choose
-    CHECK(walk.next(map));
-    CHECK(walk.current() == "b");
-    CHECK(walk.chooseBranch(map, 1));
-    CHECK(walk.branch() == 1);
-    CHECK(walk.chooseBranch(map, 1));
-    CHECK(walk.branch() == 0); // wraps round
-    CHECK(walk.next(map));
-    CHECK(walk.current() == "c");
-    CHECK(walk.next(map));
-    CHECK(walk.current() == "b");
-    CHECK(walk.back(map));
-    CHECK(walk.current() == "c");
-    CHECK(walk.back(map));
-    CHECK(walk.current() == "b");
-    CHECK(walk.branch() == 0); // the branch walked before is offered again
-    // A step removed while presenting drops out of the walk.
-    map.steps.erase(map.steps.begin() + 2);
-    map.flows.erase(map.flows.begin() + 1);
-    map.flows.pop_back();
-    CHECK(walk.next(map));
-    CHECK(walk.current() == "d");
-    CHECK_FALSE(walk.next(map));
-    CHECK(walk.back(map));
-    CHECK(walk.current() == "b");
 }
 
 TEST_CASE("In presentation mode Q parks a question, N sticks a note, D votes and T/+ run the timer: all stored",

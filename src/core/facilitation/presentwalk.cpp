@@ -1,4 +1,4 @@
-#include "ui/present/presentwalk.h"
+#include "crosswalk/facilitation/presentwalk.h"
 
 #include <algorithm>
 
