@@ -1,0 +1,79 @@
+#pragma once
+
+#include "crosswalk/model/map.h"
+
+#include <initializer_list>
+#include <map>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+namespace crosswalk {
+
+/// Bounds on geometry. Far beyond any real map, and small enough that layout sums of
+/// many lanes or phases stay far from int overflow.
+inline constexpr int kMaxSize = 1'000'000;
+inline constexpr int kMaxCoordinate = 10'000'000;
+
+/// One thing that makes a map invalid, where it is ("map.steps[3].lane") and what is wrong.
+struct MapProblem {
+    std::string where;
+    std::string message;
+    bool operator==(const MapProblem&) const = default;
+    std::string toString() const; // "map.steps[3].lane: no lane \"l9\""
+};
+
+/// Every rule a map must keep, in one place: unique non-empty ids across all kinds, every
+/// reference (step -> lane/phase, flow -> steps, annotation -> step/flow/lane, sticky note
+/// -> step, votes -> step) resolving to an entity of the right kind, positive sizes and
+/// coordinates in range, #RRGGBB colours, annotation extras only on their kinds, vote
+/// counts and session times in range. Empty when the map is valid. Problems come in map
+/// order, and within an entity in the order of its fields in the exchange format.
+std::vector<MapProblem> validateMap(const Map& map);
+
+/// validateMap, entity by entity, for readers that meet the entities one at a time (the
+/// exchange format) and want each entity's problems as they go. Entities are fed in map
+/// order (EntityKinds); a reference is checked against the entities fed before it.
+class MapValidator {
+public:
+    // base is the entity's place, "map.lanes[0]"; problems are appended to problems().
+    void check(const Lane& lane, const std::string& base);
+    void check(const Phase& phase, const std::string& base);
+    void check(const Step& step, const std::string& base);
+    void check(const Flow& flow, const std::string& base);
+    void check(const Annotation& annotation, const std::string& base);
+    void check(const StickyNote& note, const std::string& base);
+    void check(const ParkingItem& item, const std::string& base);
+    /// Whether a vote names a fed step (the exchange format checks its own counts, which
+    /// may be 0 there); checkVotes checks the targets and the counts of a map's votes.
+    void checkVoteTarget(const std::string& step); // at "map.votes.<step>"
+    void checkVotes(const std::map<std::string, int>& votes);
+    void checkSession(const SessionTimer& session);
+
+    std::vector<MapProblem>& problems() { return m_problems; }
+
+private:
+    struct Known {
+        std::string_view kind; // EntityKind<T>::name
+        std::string path;      // where its id is, "map.lanes[0].id"
+    };
+    void checkId(const std::string& id, std::string_view kind, const std::string& base);
+    // A problem's place is base.field; it is only spelled out when there is a problem.
+    void checkReference(const std::string& base, std::string_view field, const std::string& id,
+                        std::initializer_list<std::string_view> kinds);
+    void checkColour(const std::string& colour, const std::string& base, std::string_view field);
+    void checkRange(int value, int min, int max, const std::string& base, std::string_view field);
+    void fail(std::string where, std::string message);
+
+    std::unordered_map<std::string, Known> m_ids;
+    std::vector<MapProblem> m_problems;
+};
+
+/// Whether text is a colour written #RRGGBB.
+bool isColour(std::string_view text);
+
+/// A value as messages quote it: a JSON string literal, shortened to 80 bytes ("...").
+std::string quotedValue(std::string_view text);
+
+} // namespace crosswalk
