@@ -25,6 +25,9 @@ struct EntityKind<Lane> {
     static constexpr std::string_view jsonKey = "lanes";
     static constexpr std::string_view idPrefix = "l-";
     static constexpr bool jsonIdRequired = true;
+    // The fields of the exchange format, in the order they are written and read.
+    static constexpr std::string_view jsonFields[] = {"id", "name", "color", "height"};
+    static constexpr bool jsonAlwaysWritten = true; // false: left out of the file when empty
     static constexpr auto inMap = &Map::lanes;
 };
 
@@ -36,6 +39,8 @@ struct EntityKind<Phase> {
     static constexpr std::string_view idPrefix = "p-";
     // The format does not require phase ids; a phase no step names can do without one.
     static constexpr bool jsonIdRequired = false;
+    static constexpr std::string_view jsonFields[] = {"id", "name", "color", "width"};
+    static constexpr bool jsonAlwaysWritten = true;
     static constexpr auto inMap = &Map::phases;
 };
 
@@ -46,6 +51,8 @@ struct EntityKind<Step> {
     static constexpr std::string_view jsonKey = "steps";
     static constexpr std::string_view idPrefix = "s-";
     static constexpr bool jsonIdRequired = true;
+    static constexpr std::string_view jsonFields[] = {"id", "lane", "phase", "kind", "label", "notes", "x", "y", "w", "h"};
+    static constexpr bool jsonAlwaysWritten = true;
     static constexpr auto inMap = &Map::steps;
 };
 
@@ -56,6 +63,8 @@ struct EntityKind<Flow> {
     static constexpr std::string_view jsonKey = "flows";
     static constexpr std::string_view idPrefix = "f-";
     static constexpr bool jsonIdRequired = false;
+    static constexpr std::string_view jsonFields[] = {"id", "from", "to", "label"};
+    static constexpr bool jsonAlwaysWritten = true;
     static constexpr auto inMap = &Map::flows;
 };
 
@@ -66,6 +75,8 @@ struct EntityKind<Annotation> {
     static constexpr std::string_view jsonKey = "annotations";
     static constexpr std::string_view idPrefix = "a-";
     static constexpr bool jsonIdRequired = false;
+    static constexpr std::string_view jsonFields[] = {"id", "kind", "target", "text", "affects", "variation", "horizon"};
+    static constexpr bool jsonAlwaysWritten = true;
     static constexpr auto inMap = &Map::annotations;
 };
 
@@ -76,6 +87,8 @@ struct EntityKind<StickyNote> {
     static constexpr std::string_view jsonKey = "sticky_notes";
     static constexpr std::string_view idPrefix = "n-";
     static constexpr bool jsonIdRequired = false;
+    static constexpr std::string_view jsonFields[] = {"id", "step", "text", "color"};
+    static constexpr bool jsonAlwaysWritten = false;
     static constexpr auto inMap = &Map::stickyNotes;
 };
 
@@ -86,6 +99,8 @@ struct EntityKind<ParkingItem> {
     static constexpr std::string_view jsonKey = "parking_lot";
     static constexpr std::string_view idPrefix = "q-";
     static constexpr bool jsonIdRequired = false;
+    static constexpr std::string_view jsonFields[] = {"id", "text", "created", "done"};
+    static constexpr bool jsonAlwaysWritten = false;
     static constexpr auto inMap = &Map::parkingLot;
 };
 
