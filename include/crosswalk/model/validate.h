@@ -4,6 +4,7 @@
 
 #include <initializer_list>
 #include <map>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -37,14 +38,15 @@ std::vector<MapProblem> validateMap(const Map& map);
 /// order (EntityKinds); a reference is checked against the entities fed before it.
 class MapValidator {
 public:
-    // base is the entity's place, "map.lanes[0]"; problems are appended to problems().
-    void check(const Lane& lane, const std::string& base);
-    void check(const Phase& phase, const std::string& base);
-    void check(const Step& step, const std::string& base);
-    void check(const Flow& flow, const std::string& base);
-    void check(const Annotation& annotation, const std::string& base);
-    void check(const StickyNote& note, const std::string& base);
-    void check(const ParkingItem& item, const std::string& base);
+    // index is the entity's place in its list (its path is "map.lanes[0]"); problems are
+    // appended to problems().
+    void check(const Lane& lane, std::size_t index);
+    void check(const Phase& phase, std::size_t index);
+    void check(const Step& step, std::size_t index);
+    void check(const Flow& flow, std::size_t index);
+    void check(const Annotation& annotation, std::size_t index);
+    void check(const StickyNote& note, std::size_t index);
+    void check(const ParkingItem& item, std::size_t index);
     /// Whether a vote names a fed step (the exchange format checks its own counts, which
     /// may be 0 there); checkVotes checks the targets and the counts of a map's votes.
     void checkVoteTarget(const std::string& step); // at "map.votes.<step>"
@@ -54,16 +56,23 @@ public:
     std::vector<MapProblem>& problems() { return m_problems; }
 
 private:
+    /// Where an entity or field is: "map.steps[3]", "map.votes"; spelled out only when
+    /// there is a problem, so that checking a valid map builds no paths.
+    struct Place {
+        std::string_view key;              // "steps"
+        std::optional<std::size_t> index;  // 3
+        std::string path(std::string_view field) const; // "map.steps[3].lane"
+    };
     struct Known {
         std::string_view kind; // EntityKind<T>::name
-        std::string path;      // where its id is, "map.lanes[0].id"
+        Place place;           // the entity with the id
     };
-    void checkId(const std::string& id, std::string_view kind, const std::string& base);
+    void checkId(const std::string& id, std::string_view kind, const Place& base);
     // A problem's place is base.field; it is only spelled out when there is a problem.
-    void checkReference(const std::string& base, std::string_view field, const std::string& id,
+    void checkReference(const Place& base, std::string_view field, const std::string& id,
                         std::initializer_list<std::string_view> kinds);
-    void checkColour(const std::string& colour, const std::string& base, std::string_view field);
-    void checkRange(int value, int min, int max, const std::string& base, std::string_view field);
+    void checkColour(const std::string& colour, const Place& base, std::string_view field);
+    void checkRange(int value, int min, int max, const Place& base, std::string_view field);
     void fail(std::string where, std::string message);
 
     std::unordered_map<std::string, Known> m_ids;

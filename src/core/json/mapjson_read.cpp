@@ -447,7 +447,7 @@ void Reader::readEntities(const json& object, Map& map)
         T entity;
         readId(item, base, Kind::jsonIdRequired ? Presence::Required : Presence::Optional, Kind::idPrefix, entity.id);
         readFields(item, base, entity);
-        m_validator.check(entity, base);
+        m_validator.check(entity, i);
         adoptProblems<T>(base, first);
         entities.push_back(std::move(entity));
     }

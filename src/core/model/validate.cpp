@@ -44,6 +44,14 @@ constexpr std::size_t kMaxQuotedBytes = 80;
 
 } // namespace
 
+std::string MapValidator::Place::path(std::string_view field) const
+{
+    std::string base = join("map", key);
+    if (index)
+        base = indexed(base, *index);
+    return join(base, field);
+}
+
 std::string MapProblem::toString() const { return where.empty() ? message : where + ": " + message; }
 
 bool isColour(std::string_view text)
@@ -72,20 +80,19 @@ void MapValidator::fail(std::string where, std::string message)
 
 // Ids are unique across every kind of entity of a map: references (an annotation's
 // target) do not say which kind they mean.
-void MapValidator::checkId(const std::string& id, std::string_view kind, const std::string& base)
+void MapValidator::checkId(const std::string& id, std::string_view kind, const Place& base)
 {
-    std::string where = join(base, "id");
     if (id.empty()) {
-        fail(std::move(where), "an id must not be empty");
+        fail(base.path("id"), "an id must not be empty");
         return;
     }
-    const auto [it, inserted] = m_ids.try_emplace(id, Known{kind, where});
+    const auto [it, inserted] = m_ids.try_emplace(id, Known{kind, base});
     if (!inserted)
-        fail(std::move(where), "duplicate id " + quotedValue(id) + "; " + it->second.path + " has it too");
+        fail(base.path("id"), "duplicate id " + quotedValue(id) + "; " + it->second.place.path("id") + " has it too");
 }
 
 // Checks that id names an entity of one of the wanted kinds, fed earlier.
-void MapValidator::checkReference(const std::string& base, std::string_view field, const std::string& id,
+void MapValidator::checkReference(const Place& base, std::string_view field, const std::string& id,
                                   std::initializer_list<std::string_view> kinds)
 {
     const auto it = m_ids.find(id);
@@ -104,20 +111,20 @@ void MapValidator::checkReference(const std::string& base, std::string_view fiel
         const std::string_view name = it->second.kind;
         message += " (" + quotedValue(id) + (name.front() == 'a' ? " is an " : " is a ") + std::string(name) + ")";
     }
-    fail(join(base, field), std::move(message));
+    fail(base.path(field), std::move(message));
 }
 
-void MapValidator::checkColour(const std::string& colour, const std::string& base, std::string_view field)
+void MapValidator::checkColour(const std::string& colour, const Place& base, std::string_view field)
 {
     if (!isColour(colour))
-        fail(join(base, field), "expected a colour written #RRGGBB, found " + quotedValue(colour));
+        fail(base.path(field), "expected a colour written #RRGGBB, found " + quotedValue(colour));
 }
 
-void MapValidator::checkRange(int value, int min, int max, const std::string& base, std::string_view field)
+void MapValidator::checkRange(int value, int min, int max, const Place& base, std::string_view field)
 {
     if (value >= min && value <= max)
         return;
-    std::string where = join(base, field);
+    std::string where = base.path(field);
     if (min == 1 && value < 1)
         fail(std::move(where), "expected a positive number, found " + std::to_string(value));
     else
@@ -125,22 +132,25 @@ void MapValidator::checkRange(int value, int min, int max, const std::string& ba
                                    ", found " + std::to_string(value));
 }
 
-void MapValidator::check(const Lane& lane, const std::string& base)
+void MapValidator::check(const Lane& lane, std::size_t index)
 {
+    const Place base{EntityKind<Lane>::jsonKey, index};
     checkId(lane.id, EntityKind<Lane>::name, base);
     checkColour(lane.color, base, "color");
     checkRange(lane.height, 1, kMaxSize, base, "height");
 }
 
-void MapValidator::check(const Phase& phase, const std::string& base)
+void MapValidator::check(const Phase& phase, std::size_t index)
 {
+    const Place base{EntityKind<Phase>::jsonKey, index};
     checkId(phase.id, EntityKind<Phase>::name, base);
     checkColour(phase.color, base, "color");
     checkRange(phase.width, 1, kMaxSize, base, "width");
 }
 
-void MapValidator::check(const Step& step, const std::string& base)
+void MapValidator::check(const Step& step, std::size_t index)
 {
+    const Place base{EntityKind<Step>::jsonKey, index};
     checkId(step.id, EntityKind<Step>::name, base);
     checkReference(base, "lane", step.lane, {EntityKind<Lane>::name});
     // An empty phase means "no phase".
@@ -152,47 +162,51 @@ void MapValidator::check(const Step& step, const std::string& base)
     checkRange(step.h, 1, kMaxSize, base, "h");
 }
 
-void MapValidator::check(const Flow& flow, const std::string& base)
+void MapValidator::check(const Flow& flow, std::size_t index)
 {
+    const Place base{EntityKind<Flow>::jsonKey, index};
     checkId(flow.id, EntityKind<Flow>::name, base);
     checkReference(base, "from", flow.from, {EntityKind<Step>::name});
     checkReference(base, "to", flow.to, {EntityKind<Step>::name});
 }
 
-void MapValidator::check(const Annotation& a, const std::string& base)
+void MapValidator::check(const Annotation& a, std::size_t index)
 {
+    const Place base{EntityKind<Annotation>::jsonKey, index};
     checkId(a.id, EntityKind<Annotation>::name, base);
     // An empty target: the annotation is about the whole map.
     if (!a.target.empty())
         checkReference(base, "target", a.target,
                        {EntityKind<Lane>::name, EntityKind<Step>::name, EntityKind<Flow>::name});
     if (a.variation && a.kind != AnnotationKind::Variation)
-        fail(join(base, "variation"),
+        fail(base.path("variation"),
              "only a \"variation\" annotation has a variation; this one is " + quotedValue(toString(a.kind)));
     if (a.horizon) {
         if (*a.horizon < 1 || *a.horizon > 3)
-            fail(join(base, "horizon"), "expected 1, 2 or 3, found " + std::to_string(*a.horizon));
+            fail(base.path("horizon"), "expected 1, 2 or 3, found " + std::to_string(*a.horizon));
         if (a.kind != AnnotationKind::ChangeIdea)
-            fail(join(base, "horizon"),
+            fail(base.path("horizon"),
                  "only a \"change_idea\" annotation has a horizon; this one is " + quotedValue(toString(a.kind)));
     }
 }
 
-void MapValidator::check(const StickyNote& note, const std::string& base)
+void MapValidator::check(const StickyNote& note, std::size_t index)
 {
+    const Place base{EntityKind<StickyNote>::jsonKey, index};
     checkId(note.id, EntityKind<StickyNote>::name, base);
     checkReference(base, "step", note.step, {EntityKind<Step>::name});
     checkColour(note.color, base, "color");
 }
 
-void MapValidator::check(const ParkingItem& item, const std::string& base)
+void MapValidator::check(const ParkingItem& item, std::size_t index)
 {
+    const Place base{EntityKind<ParkingItem>::jsonKey, index};
     checkId(item.id, EntityKind<ParkingItem>::name, base);
 }
 
 void MapValidator::checkVoteTarget(const std::string& step)
 {
-    checkReference("map.votes", step, step, {EntityKind<Step>::name});
+    checkReference(Place{"votes", std::nullopt}, step, step, {EntityKind<Step>::name});
 }
 
 void MapValidator::checkVotes(const std::map<std::string, int>& votes)
@@ -208,8 +222,8 @@ void MapValidator::checkVotes(const std::map<std::string, int>& votes)
 
 void MapValidator::checkSession(const SessionTimer& session)
 {
-    checkRange(session.durationSeconds, 0, kMaxSessionSeconds, "map.session", "duration");
-    checkRange(session.remainingSeconds, 0, kMaxSessionSeconds, "map.session", "remaining");
+    checkRange(session.durationSeconds, 0, kMaxSessionSeconds, Place{"session", std::nullopt}, "duration");
+    checkRange(session.remainingSeconds, 0, kMaxSessionSeconds, Place{"session", std::nullopt}, "remaining");
 }
 
 std::vector<MapProblem> validateMap(const Map& map)
@@ -217,9 +231,8 @@ std::vector<MapProblem> validateMap(const Map& map)
     MapValidator validator;
     forEachEntityKind([&]<typename T>() {
         const std::vector<T>& items = entitiesOf<T>(map);
-        const std::string array = join("map", EntityKind<T>::jsonKey);
         for (std::size_t i = 0; i < items.size(); ++i)
-            validator.check(items[i], indexed(array, i));
+            validator.check(items[i], i);
     });
     validator.checkVotes(map.votes);
     validator.checkSession(map.session);
