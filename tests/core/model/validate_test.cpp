@@ -50,8 +50,8 @@ TEST_CASE("ids are present and unique across kinds", "[model][validate]")
                 R"(map.annotations[2].target: no lane, step or flow "l2")"});
     CHECK(problemsAfter([](Map& m) { m.parkingLot.push_back({"", "later", "", false}); }) ==
           Lines{"map.parking_lot[0].id: an id must not be empty"});
-    CHECK(problemsAfter([](Map& m) { m.flows[1].id = "s1"; }) ==
-          Lines{R"(map.flows[1].id: duplicate id "s1"; map.steps[0].id has it too)"});
+    CHECK(problemsAfter([](Map& m) { m.flows[0].id = "s1"; }) ==
+          Lines{R"(map.flows[0].id: duplicate id "s1"; map.steps[0].id has it too)"});
     CHECK(problemsAfter([](Map& m) { m.stickyNotes.push_back({"a2", "s1", "", "#FFE680"}); }) ==
           Lines{R"(map.sticky_notes[0].id: duplicate id "a2"; map.annotations[1].id has it too)"});
 }
