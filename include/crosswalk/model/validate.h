@@ -38,6 +38,11 @@ std::vector<MapProblem> validateMap(const Map& map);
 /// order (EntityKinds); a reference is checked against the entities fed before it.
 class MapValidator {
 public:
+    MapValidator() = default;
+    /// Checks entities of this map one by one, each against the whole map (ids and
+    /// references anywhere in it): for the few entities an edit touched.
+    explicit MapValidator(const Map& whole) : m_whole(&whole) {}
+
     // index is the entity's place in its list (its path is "map.lanes[0]"); problems are
     // appended to problems().
     void check(const Lane& lane, std::size_t index);
@@ -68,6 +73,8 @@ private:
         Place place;           // the entity with the id
     };
     void checkId(const std::string& id, std::string_view kind, const Place& base);
+    std::optional<Known> find(const std::string& id) const;
+    std::optional<Known> findInWhole(const std::string& id, const Place* except) const;
     // A problem's place is base.field; it is only spelled out when there is a problem.
     void checkReference(const Place& base, std::string_view field, const std::string& id,
                         std::initializer_list<std::string_view> kinds);
@@ -75,7 +82,8 @@ private:
     void checkRange(int value, int min, int max, const Place& base, std::string_view field);
     void fail(std::string where, std::string message);
 
-    std::unordered_map<std::string, Known> m_ids;
+    const Map* m_whole = nullptr;
+    std::unordered_map<std::string, Known> m_ids; // what was fed, when there is no whole map
     std::vector<MapProblem> m_problems;
 };
 

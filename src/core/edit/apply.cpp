@@ -16,7 +16,8 @@
 // A valid map stays valid: every reference (step -> lane/phase, flow -> step,
 // annotation -> target) points at an entity of the map, which is also why the inverse
 // of an edit always applies to the map the edit produced. validateMap (the one list of
-// the rules) is the final word: an edit whose result it refuses is undone and refused.
+// the rules) is the final word: an edit that leaves a problem it would find is undone and
+// refused (only what the edit touched is checked, see problemsOfChange).
 // The checks (editchecks.h) come first so that a refused edit names what it did wrong.
 
 namespace crosswalk {
@@ -519,17 +520,63 @@ Edit applyUnchecked(Map& map, const Edit& edit, ChangeSet& changes)
     return std::visit(Applier{map, changes}, edit.v);
 }
 
-/// The problems of after that before does not have; where may differ by a shifted index.
-std::vector<MapProblem> newProblems(const std::vector<MapProblem>& after, const std::vector<MapProblem>& before)
+// Above this many touched entities one pass over the whole map is cheaper than checking
+// each against the whole map.
+constexpr std::size_t kMaxTouchedForLocalCheck = 32;
+
+/// The problems an edit with these changes can have brought into a map that had none of
+/// its own there: those of the entities it added or changed, references to the entities
+/// it removed, and its votes and session. The rules are validateMap's (MapValidator).
+std::vector<MapProblem> problemsOfChange(const Map& map, const ChangeSet& changes)
 {
-    std::set<std::string> old;
-    for (const MapProblem& p : before)
-        old.insert(p.toString());
-    std::vector<MapProblem> added;
-    for (const MapProblem& p : after)
-        if (!old.count(p.toString()))
-            added.push_back(p);
-    return added;
+    std::size_t touched = changes.votes.size();
+    forEachEntityKind([&]<typename T>() { touched += changedIds<T>(changes).size(); });
+    if (touched > kMaxTouchedForLocalCheck)
+        return validateMap(map);
+    MapValidator validator(map);
+    IdSet removed;
+    forEachEntityKind([&]<typename T>() {
+        const std::set<std::string>& ids = changedIds<T>(changes);
+        if (ids.empty())
+            return;
+        const std::vector<T>& items = entitiesOf<T>(map);
+        IdSet present;
+        for (std::size_t i = 0; i < items.size(); ++i) {
+            if (ids.count(items[i].id)) {
+                validator.check(items[i], i);
+                present.insert(items[i].id);
+            }
+        }
+        for (const std::string& id : ids)
+            if (!contains(present, id))
+                removed.insert(id);
+    });
+    if (!removed.empty()) {
+        // What still refers to a removed entity is checked too (and found dangling).
+        const auto refers = [&](std::initializer_list<const std::string*> ids) {
+            return std::any_of(ids.begin(), ids.end(), [&](const std::string* id) { return contains(removed, *id); });
+        };
+        for (std::size_t i = 0; i < map.steps.size(); ++i)
+            if (refers({&map.steps[i].lane, &map.steps[i].phase}))
+                validator.check(map.steps[i], i);
+        for (std::size_t i = 0; i < map.flows.size(); ++i)
+            if (refers({&map.flows[i].from, &map.flows[i].to}))
+                validator.check(map.flows[i], i);
+        for (std::size_t i = 0; i < map.annotations.size(); ++i)
+            if (refers({&map.annotations[i].target}))
+                validator.check(map.annotations[i], i);
+        for (std::size_t i = 0; i < map.stickyNotes.size(); ++i)
+            if (refers({&map.stickyNotes[i].step}))
+                validator.check(map.stickyNotes[i], i);
+    }
+    std::map<std::string, int> votes;
+    for (const auto& [step, count] : map.votes)
+        if (changes.votes.count(step) || contains(removed, step))
+            votes.emplace(step, count);
+    validator.checkVotes(votes);
+    if (changes.session)
+        validator.checkSession(map.session);
+    return std::move(validator.problems());
 }
 
 } // namespace
@@ -540,16 +587,11 @@ Edit apply(Map& map, const Edit& edit, ChangeSet* changes)
     // reports nothing.
     ChangeSet collected;
     Edit inverse = applyUnchecked(map, edit, collected);
-    if (const std::vector<MapProblem> problems = validateMap(map); !problems.empty()) {
+    // The last word is the rules': an edit that would leave a problem is undone and refused.
+    if (const std::vector<MapProblem> problems = problemsOfChange(map, collected); !problems.empty()) {
         ChangeSet ignored;
         applyUnchecked(map, inverse, ignored);
-        // A map that was invalid already (an old file, say) can still be edited, as long
-        // as the edit adds no problem of its own.
-        const std::vector<MapProblem> added = newProblems(problems, validateMap(map));
-        if (!added.empty())
-            throw EditError("the edit would leave the map invalid: " + added.front().toString());
-        collected = ChangeSet{};
-        inverse = applyUnchecked(map, edit, collected);
+        throw EditError("the edit would leave the map invalid: " + problems.front().toString());
     }
     if (changes)
         changes->merge(collected);

@@ -86,17 +86,50 @@ void MapValidator::checkId(const std::string& id, std::string_view kind, const P
         fail(base.path("id"), "an id must not be empty");
         return;
     }
+    if (m_whole) {
+        // Another entity of the whole map with this id, wherever it is.
+        if (const auto other = findInWhole(id, &base))
+            fail(base.path("id"), "duplicate id " + quotedValue(id) + "; " + other->place.path("id") + " has it too");
+        return;
+    }
     const auto [it, inserted] = m_ids.try_emplace(id, Known{kind, base});
     if (!inserted)
         fail(base.path("id"), "duplicate id " + quotedValue(id) + "; " + it->second.place.path("id") + " has it too");
+}
+
+std::optional<MapValidator::Known> MapValidator::findInWhole(const std::string& id, const Place* except) const
+{
+    std::optional<Known> found;
+    forEachEntityKind([&]<typename T>() {
+        if (found)
+            return;
+        const std::vector<T>& items = entitiesOf<T>(*m_whole);
+        for (std::size_t i = 0; i < items.size(); ++i) {
+            if (items[i].id != id || (except && except->key == EntityKind<T>::jsonKey && except->index == i))
+                continue;
+            found = Known{EntityKind<T>::name, Place{EntityKind<T>::jsonKey, i}};
+            return;
+        }
+    });
+    return found;
+}
+
+std::optional<MapValidator::Known> MapValidator::find(const std::string& id) const
+{
+    if (m_whole)
+        return findInWhole(id, nullptr);
+    const auto it = m_ids.find(id);
+    if (it == m_ids.end())
+        return std::nullopt;
+    return it->second;
 }
 
 // Checks that id names an entity of one of the wanted kinds, fed earlier.
 void MapValidator::checkReference(const Place& base, std::string_view field, const std::string& id,
                                   std::initializer_list<std::string_view> kinds)
 {
-    const auto it = m_ids.find(id);
-    if (it != m_ids.end() && std::find(kinds.begin(), kinds.end(), it->second.kind) != kinds.end())
+    const std::optional<Known> known = find(id);
+    if (known && std::find(kinds.begin(), kinds.end(), known->kind) != kinds.end())
         return;
     std::string names;
     std::size_t n = 0;
@@ -107,8 +140,8 @@ void MapValidator::checkReference(const Place& base, std::string_view field, con
         ++n;
     }
     std::string message = "no " + names + " " + quotedValue(id);
-    if (it != m_ids.end()) {
-        const std::string_view name = it->second.kind;
+    if (known) {
+        const std::string_view name = known->kind;
         message += " (" + quotedValue(id) + (name.front() == 'a' ? " is an " : " is a ") + std::string(name) + ")";
     }
     fail(base.path(field), std::move(message));
