@@ -1,7 +1,10 @@
 #include "crosswalk/edit/edit.h"
+#include "crosswalk/model/validate.h"
+
+#include "editchecks.h"
+#include "fragment.h"
 
 #include <algorithm>
-#include <functional>
 #include <map>
 #include <set>
 #include <string>
@@ -12,154 +15,15 @@
 // EditError always leaves the map as it was (Batch undoes its applied parts instead).
 // A valid map stays valid: every reference (step -> lane/phase, flow -> step,
 // annotation -> target) points at an entity of the map, which is also why the inverse
-// of an edit always applies to the map the edit produced.
+// of an edit always applies to the map the edit produced. validateMap (the one list of
+// the rules) is the final word: an edit that leaves a problem it would find is undone and
+// refused (only what the edit touched is checked, see problemsOfChange).
+// The checks (editchecks.h) come first so that a refused edit names what it did wrong.
 
 namespace crosswalk {
 namespace {
 
-using IdSet = std::set<std::string, std::less<>>;
-
-[[noreturn]] void fail(const std::string& message) { throw EditError(message); }
-
-std::string q(std::string_view text) { return "\"" + std::string(text) + "\""; }
-
-std::string noSuch(std::string_view kind, std::string_view id)
-{
-    return "no " + std::string(kind) + " " + q(id) + " in this map";
-}
-
-bool contains(const IdSet& set, std::string_view id) { return set.find(id) != set.end(); }
-
-template <typename T>
-bool containsPlaced(const std::vector<Placed<T>>& items, std::string_view id)
-{
-    return std::any_of(items.begin(), items.end(), [&](const Placed<T>& p) { return p.value.id == id; });
-}
-
-/// What a reference may point at: the map's entities, plus those of a fragment being
-/// inserted along with the entity that refers to them.
-struct Known {
-    const Map& map;
-    const Fragment* extra = nullptr;
-
-    bool lane(std::string_view id) const { return map.lane(id) || (extra && containsPlaced(extra->lanes, id)); }
-    bool phase(std::string_view id) const { return map.phase(id) || (extra && containsPlaced(extra->phases, id)); }
-    bool step(std::string_view id) const { return map.step(id) || (extra && containsPlaced(extra->steps, id)); }
-    bool flow(std::string_view id) const { return map.flow(id) || (extra && containsPlaced(extra->flows, id)); }
-};
-
-void requireNewId(const Map& map, const std::string& id, std::string_view kind)
-{
-    if (id.empty())
-        fail("a new " + std::string(kind) + " needs an id");
-    if (map.hasEntity(id))
-        fail("id " + q(id) + " is already used in this map");
-}
-
-/// The position for an insertion: the given index, or the end when none is given.
-std::size_t insertionIndex(const std::optional<std::size_t>& index, std::size_t size, std::string_view plural)
-{
-    if (!index)
-        return size;
-    if (*index > size)
-        fail("position " + std::to_string(*index) + " is past the end of the " + std::to_string(size) + " " +
-             std::string(plural));
-    return *index;
-}
-
-void requireMoveIndex(std::size_t index, std::size_t size, std::string_view plural)
-{
-    if (index >= size)
-        fail("position " + std::to_string(index) + " is out of range: the map has " + std::to_string(size) + " " +
-             std::string(plural));
-}
-
-void checkLane(const Lane& lane)
-{
-    if (lane.height <= 0)
-        fail("lane " + q(lane.name) + " needs a positive height, not " + std::to_string(lane.height));
-}
-
-void checkPhase(const Phase& phase)
-{
-    if (phase.width <= 0)
-        fail("phase " + q(phase.name) + " needs a positive width, not " + std::to_string(phase.width));
-}
-
-void checkStepPlace(const Known& known, std::string_view lane, std::string_view phase)
-{
-    if (!known.lane(lane))
-        fail(lane.empty() ? std::string("a step needs a lane") : noSuch("lane", lane));
-    if (!phase.empty() && !known.phase(phase))
-        fail(noSuch("phase", phase));
-}
-
-void checkStep(const Known& known, const Step& step)
-{
-    checkStepPlace(known, step.lane, step.phase);
-    if (step.w <= 0 || step.h <= 0)
-        fail("step " + q(step.label) + " needs a positive width and height");
-}
-
-void checkFlow(const Known& known, const Flow& flow)
-{
-    if (!known.step(flow.from))
-        fail(flow.from.empty() ? std::string("a flow needs a step to start from") : noSuch("step", flow.from));
-    if (!known.step(flow.to))
-        fail(flow.to.empty() ? std::string("a flow needs a step to lead to") : noSuch("step", flow.to));
-}
-
-void checkAnnotation(const Known& known, const Annotation& a)
-{
-    if (!a.target.empty() && !known.step(a.target) && !known.flow(a.target) && !known.lane(a.target)) {
-        if (known.phase(a.target))
-            fail("an annotation goes on a step, a flow, a lane or the whole map, not on phase " + q(a.target));
-        fail("no step, flow or lane " + q(a.target) + " in this map");
-    }
-    if (a.horizon) {
-        if (a.kind != AnnotationKind::ChangeIdea)
-            fail("only a change idea has a horizon, not a " + std::string(displayName(a.kind)));
-        if (*a.horizon < 1 || *a.horizon > 3)
-            fail("a horizon is 1, 2 or 3, not " + std::to_string(*a.horizon));
-    }
-    if (a.variation && a.kind != AnnotationKind::Variation)
-        fail("only a variation says whether it is intentional, not a " + std::string(displayName(a.kind)));
-}
-
-bool isColour(std::string_view text)
-{
-    if (text.size() != 7 || text[0] != '#')
-        return false;
-    return std::all_of(text.begin() + 1, text.end(), [](char c) {
-        return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
-    });
-}
-
-void checkStickyNote(const Known& known, const StickyNote& note)
-{
-    if (!known.step(note.step))
-        fail(note.step.empty() ? std::string("a sticky note goes on a step") : noSuch("step", note.step));
-    if (!isColour(note.color))
-        fail("a sticky note's colour is written #RRGGBB, not " + q(note.color));
-}
-
-void checkVoteCount(int count, bool zeroAllowed)
-{
-    if (count < (zeroAllowed ? 0 : 1) || count > kMaxVotesPerStep)
-        fail("a step has " + std::string(zeroAllowed ? "0" : "1") + " to " + std::to_string(kMaxVotesPerStep) +
-             " votes, not " + std::to_string(count));
-}
-
-void checkSession(const SessionTimer& session)
-{
-    const auto inRange = [](int seconds) { return seconds >= 0 && seconds <= kMaxSessionSeconds; };
-    if (!inRange(session.durationSeconds))
-        fail("a session lasts 0 to " + std::to_string(kMaxSessionSeconds) + " seconds, not " +
-             std::to_string(session.durationSeconds));
-    if (!inRange(session.remainingSeconds))
-        fail("a session has 0 to " + std::to_string(kMaxSessionSeconds) + " seconds left, not " +
-             std::to_string(session.remainingSeconds));
-}
+using namespace editing;
 
 template <typename T>
 void moveElement(std::vector<T>& items, std::size_t from, std::size_t to)
@@ -171,186 +35,7 @@ void moveElement(std::vector<T>& items, std::size_t from, std::size_t to)
         std::rotate(at(to), at(from), at(from + 1));
 }
 
-template <typename T>
-auto iterAt(std::vector<T>& items, std::size_t index)
-{
-    return items.begin() + static_cast<std::ptrdiff_t>(index);
-}
-
-/// Ids of entities to take out of a map, by kind.
-struct Selection {
-    IdSet lanes, phases, steps, flows, annotations, stickyNotes;
-};
-
-template <typename T>
-std::vector<Placed<T>> placedIn(const std::vector<T>& items, const IdSet& ids)
-{
-    std::vector<Placed<T>> out;
-    for (std::size_t i = 0; i < items.size(); ++i)
-        if (contains(ids, items[i].id))
-            out.push_back({i, items[i]});
-    return out;
-}
-
-Fragment fragmentOf(const Map& map, const Selection& sel)
-{
-    Fragment f{placedIn(map.lanes, sel.lanes),
-               placedIn(map.phases, sel.phases),
-               placedIn(map.steps, sel.steps),
-               placedIn(map.flows, sel.flows),
-               placedIn(map.annotations, sel.annotations),
-               placedIn(map.stickyNotes, sel.stickyNotes),
-               {}};
-    // Votes belong to their step: they leave and come back with it.
-    for (const auto& [step, count] : map.votes)
-        if (contains(sel.steps, step))
-            f.votes.emplace(step, count);
-    return f;
-}
-
-/// Widens the selection to everything that cannot stay without it: the steps of its
-/// lanes and phases, the flows of its steps and the annotations on any of them.
-Selection cascade(const Map& map, Selection sel)
-{
-    for (const Step& s : map.steps)
-        if (contains(sel.lanes, s.lane) || contains(sel.phases, s.phase))
-            sel.steps.insert(s.id);
-    for (const Flow& f : map.flows)
-        if (contains(sel.steps, f.from) || contains(sel.steps, f.to))
-            sel.flows.insert(f.id);
-    for (const Annotation& a : map.annotations) {
-        const std::string& t = a.target;
-        if (contains(sel.lanes, t) || contains(sel.phases, t) || contains(sel.steps, t) || contains(sel.flows, t))
-            sel.annotations.insert(a.id);
-    }
-    for (const StickyNote& n : map.stickyNotes)
-        if (contains(sel.steps, n.step))
-            sel.stickyNotes.insert(n.id);
-    return sel;
-}
-
-template <typename T>
-void erasePlaced(std::vector<T>& items, const std::vector<Placed<T>>& placed)
-{
-    // From the back, so that the indices of the entries still to erase stay valid.
-    for (auto it = placed.rbegin(); it != placed.rend(); ++it)
-        items.erase(iterAt(items, it->index));
-}
-
-void removeFragment(Map& map, const Fragment& f)
-{
-    for (const auto& vote : f.votes)
-        map.votes.erase(vote.first);
-    erasePlaced(map.stickyNotes, f.stickyNotes);
-    erasePlaced(map.annotations, f.annotations);
-    erasePlaced(map.flows, f.flows);
-    erasePlaced(map.steps, f.steps);
-    erasePlaced(map.phases, f.phases);
-    erasePlaced(map.lanes, f.lanes);
-}
-
-template <typename T>
-void insertPlaced(std::vector<T>& items, const std::vector<Placed<T>>& placed)
-{
-    // In ascending order each entry lands exactly at its index once the ones before it are in.
-    for (const Placed<T>& p : placed)
-        items.insert(iterAt(items, p.index), p.value);
-}
-
-void insertFragment(Map& map, const Fragment& f)
-{
-    insertPlaced(map.lanes, f.lanes);
-    insertPlaced(map.phases, f.phases);
-    insertPlaced(map.steps, f.steps);
-    insertPlaced(map.flows, f.flows);
-    insertPlaced(map.annotations, f.annotations);
-    insertPlaced(map.stickyNotes, f.stickyNotes);
-    for (const auto& vote : f.votes)
-        map.votes.insert(vote);
-}
-
-template <typename T>
-void noteIds(std::set<std::string>& into, const std::vector<Placed<T>>& placed)
-{
-    for (const Placed<T>& p : placed)
-        into.insert(p.value.id);
-}
-
-void noteFragment(ChangeSet& changes, const Fragment& f)
-{
-    noteIds(changes.lanes, f.lanes);
-    noteIds(changes.phases, f.phases);
-    noteIds(changes.steps, f.steps);
-    noteIds(changes.flows, f.flows);
-    noteIds(changes.annotations, f.annotations);
-    noteIds(changes.stickyNotes, f.stickyNotes);
-    for (const auto& vote : f.votes)
-        changes.votes.insert(vote.first);
-    changes.laneOrder = changes.laneOrder || !f.lanes.empty();
-    changes.phaseOrder = changes.phaseOrder || !f.phases.empty();
-}
-
-template <typename T>
-void checkPlacedIndices(const std::vector<Placed<T>>& placed, std::size_t size, std::string_view plural)
-{
-    std::optional<std::size_t> previous;
-    for (std::size_t k = 0; k < placed.size(); ++k) {
-        const std::size_t index = placed[k].index;
-        if (previous && index <= *previous)
-            fail("the " + std::string(plural) + " to insert are not in ascending order of position");
-        // Before the k-th insertion the vector holds size + k entries.
-        if (index > size + k)
-            fail("position " + std::to_string(index) + " is past the end of the " + std::to_string(size + k) + " " +
-                 std::string(plural));
-        previous = index;
-    }
-}
-
-template <typename T>
-void checkPlacedIds(const Map& map, const std::vector<Placed<T>>& placed, std::string_view kind, IdSet& seen)
-{
-    for (const Placed<T>& p : placed) {
-        requireNewId(map, p.value.id, kind);
-        if (!seen.insert(p.value.id).second)
-            fail("id " + q(p.value.id) + " appears twice in the entities to insert");
-    }
-}
-
-void checkFragment(const Map& map, const Fragment& f)
-{
-    checkPlacedIndices(f.lanes, map.lanes.size(), "lanes");
-    checkPlacedIndices(f.phases, map.phases.size(), "phases");
-    checkPlacedIndices(f.steps, map.steps.size(), "steps");
-    checkPlacedIndices(f.flows, map.flows.size(), "flows");
-    checkPlacedIndices(f.annotations, map.annotations.size(), "annotations");
-    checkPlacedIndices(f.stickyNotes, map.stickyNotes.size(), "sticky notes");
-    IdSet seen;
-    checkPlacedIds(map, f.lanes, "lane", seen);
-    checkPlacedIds(map, f.phases, "phase", seen);
-    checkPlacedIds(map, f.steps, "step", seen);
-    checkPlacedIds(map, f.flows, "flow", seen);
-    checkPlacedIds(map, f.annotations, "annotation", seen);
-    checkPlacedIds(map, f.stickyNotes, "sticky note", seen);
-    const Known known{map, &f};
-    for (const auto& p : f.lanes)
-        checkLane(p.value);
-    for (const auto& p : f.phases)
-        checkPhase(p.value);
-    for (const auto& p : f.steps)
-        checkStep(known, p.value);
-    for (const auto& p : f.flows)
-        checkFlow(known, p.value);
-    for (const auto& p : f.annotations)
-        checkAnnotation(known, p.value);
-    for (const auto& p : f.stickyNotes)
-        checkStickyNote(known, p.value);
-    // Votes travel with their steps, so that RemoveEntities (the inverse) takes them out again.
-    for (const auto& [step, count] : f.votes) {
-        if (!containsPlaced(f.steps, step))
-            fail("the votes on " + q(step) + " can only be inserted with that step");
-        checkVoteCount(count, false);
-    }
-}
+Edit applyUnchecked(Map& map, const Edit& edit, ChangeSet& changes);
 
 /// Applies one edit; each operator() validates fully before it changes anything.
 class Applier {
@@ -359,11 +44,7 @@ public:
 
     Edit operator()(const AddStep& e)
     {
-        requireNewId(m_map, e.step.id, "step");
-        checkStep(Known{m_map}, e.step);
-        const std::size_t at = insertionIndex(e.index, m_map.steps.size(), "steps");
-        m_map.steps.insert(iterAt(m_map.steps, at), e.step);
-        m_changes.steps.insert(e.step.id);
+        addEntity(e.step, e.index);
         // A new step has no flows or annotations yet, so removing it takes out nothing else.
         return RemoveStep{e.step.id};
     }
@@ -371,22 +52,10 @@ public:
     Edit operator()(const RemoveStep& e)
     {
         requireStep(e.id);
-        Selection sel;
-        sel.steps.insert(e.id);
-        return removeWithCascade(sel);
+        return removeWithCascade<Step>(e.id);
     }
 
-    Edit operator()(const UpdateStep& e)
-    {
-        Step& step = requireStep(e.step.id);
-        checkStep(Known{m_map}, e.step);
-        Step old = step;
-        if (old != e.step) {
-            step = e.step;
-            m_changes.steps.insert(e.step.id);
-        }
-        return UpdateStep{std::move(old)};
-    }
+    Edit operator()(const UpdateStep& e) { return UpdateStep{updateEntity(e.step)}; }
 
     Edit operator()(const MoveSteps& e)
     {
@@ -416,11 +85,7 @@ public:
 
     Edit operator()(const AddLane& e)
     {
-        requireNewId(m_map, e.lane.id, "lane");
-        checkLane(e.lane);
-        const std::size_t at = insertionIndex(e.index, m_map.lanes.size(), "lanes");
-        m_map.lanes.insert(iterAt(m_map.lanes, at), e.lane);
-        m_changes.lanes.insert(e.lane.id);
+        addEntity(e.lane, e.index);
         m_changes.laneOrder = true;
         return RemoveLane{e.lane.id};
     }
@@ -428,9 +93,7 @@ public:
     Edit operator()(const RemoveLane& e)
     {
         requireLane(e.id);
-        Selection sel;
-        sel.lanes.insert(e.id);
-        return removeWithCascade(sel);
+        return removeWithCascade<Lane>(e.id);
     }
 
     Edit operator()(const RenameLane& e)
@@ -489,7 +152,7 @@ public:
         for (std::size_t i = index + 1; i < m_map.phases.size(); ++i)
             later.insert(m_map.phases[i].id);
         Selection sel;
-        sel.phases.insert(e.id);
+        sel.of<Phase>().insert(e.id);
         const Fragment fragment = fragmentOf(m_map, cascade(m_map, sel));
         removeFragment(m_map, fragment);
         noteFragment(m_changes, fragment);
@@ -553,61 +216,30 @@ public:
 
     Edit operator()(const AddFlow& e)
     {
-        requireNewId(m_map, e.flow.id, "flow");
-        checkFlow(Known{m_map}, e.flow);
-        const std::size_t at = insertionIndex(e.index, m_map.flows.size(), "flows");
-        m_map.flows.insert(iterAt(m_map.flows, at), e.flow);
-        m_changes.flows.insert(e.flow.id);
+        addEntity(e.flow, e.index);
         return RemoveFlow{e.flow.id};
     }
 
     Edit operator()(const RemoveFlow& e)
     {
-        if (!m_map.flow(e.id))
-            fail(noSuch("flow", e.id));
-        Selection sel;
-        sel.flows.insert(e.id);
-        return removeWithCascade(sel);
+        require<Flow>(e.id);
+        return removeWithCascade<Flow>(e.id);
     }
 
     Edit operator()(const RelabelFlow& e)
     {
-        Flow* flow = m_map.flow(e.id);
-        if (!flow)
-            fail(noSuch("flow", e.id));
-        return RelabelFlow{e.id, setField(flow->label, e.label, m_changes.flows, e.id)};
+        Flow& flow = require<Flow>(e.id);
+        return RelabelFlow{e.id, setField(flow.label, e.label, m_changes.flows, e.id)};
     }
 
     Edit operator()(const AddAnnotation& e)
     {
-        requireNewId(m_map, e.annotation.id, "annotation");
-        checkAnnotation(Known{m_map}, e.annotation);
-        const std::size_t at = insertionIndex(e.index, m_map.annotations.size(), "annotations");
-        m_map.annotations.insert(iterAt(m_map.annotations, at), e.annotation);
-        m_changes.annotations.insert(e.annotation.id);
+        addEntity(e.annotation, e.index);
         return RemoveAnnotation{e.annotation.id};
     }
 
-    Edit operator()(const UpdateAnnotation& e)
-    {
-        Annotation* annotation = m_map.annotation(e.annotation.id);
-        if (!annotation)
-            fail(noSuch("annotation", e.annotation.id));
-        checkAnnotation(Known{m_map}, e.annotation);
-        return UpdateAnnotation{setField(*annotation, e.annotation, m_changes.annotations, e.annotation.id)};
-    }
-
-    Edit operator()(const RemoveAnnotation& e)
-    {
-        Annotation* annotation = m_map.annotation(e.id);
-        if (!annotation)
-            fail(noSuch("annotation", e.id));
-        const std::size_t index = static_cast<std::size_t>(annotation - m_map.annotations.data());
-        Annotation old = std::move(*annotation);
-        m_map.annotations.erase(iterAt(m_map.annotations, index));
-        m_changes.annotations.insert(e.id);
-        return AddAnnotation{std::move(old), index};
-    }
+    Edit operator()(const UpdateAnnotation& e) { return UpdateAnnotation{updateEntity(e.annotation)}; }
+    Edit operator()(const RemoveAnnotation& e) { return removeAlone<Annotation>(e.id); }
 
     Edit operator()(const UpdateMapProperties& e)
     {
@@ -626,16 +258,10 @@ public:
         insertFragment(m_map, f);
         noteFragment(m_changes, f);
         RemoveEntities inverse;
-        const auto addIds = [&](const auto& placed) {
-            for (const auto& p : placed)
+        forEachFragmentKind([&]<typename T>() {
+            for (const Placed<T>& p : placedIn<T>(f))
                 inverse.ids.push_back(p.value.id);
-        };
-        addIds(f.lanes);
-        addIds(f.phases);
-        addIds(f.steps);
-        addIds(f.flows);
-        addIds(f.annotations);
-        addIds(f.stickyNotes);
+        });
         return inverse;
     }
 
@@ -643,19 +269,14 @@ public:
     {
         Selection sel;
         for (const std::string& id : e.ids) {
-            if (m_map.lane(id))
-                sel.lanes.insert(id);
-            else if (m_map.phase(id))
-                sel.phases.insert(id);
-            else if (m_map.step(id))
-                sel.steps.insert(id);
-            else if (m_map.flow(id))
-                sel.flows.insert(id);
-            else if (m_map.annotation(id))
-                sel.annotations.insert(id);
-            else if (m_map.stickyNote(id))
-                sel.stickyNotes.insert(id);
-            else
+            bool found = false;
+            forEachFragmentKind([&]<typename T>() {
+                if (!found && findEntity<T>(m_map, id)) {
+                    sel.of<T>().insert(id);
+                    found = true;
+                }
+            });
+            if (!found)
                 fail("nothing with id " + q(id) + " in this map");
         }
         requireNothingLeftDangling(sel);
@@ -690,10 +311,11 @@ public:
         ChangeSet changes;
         try {
             for (const Edit& part : e.edits)
-                inverses.push_back(apply(m_map, part, &changes));
+                inverses.push_back(applyUnchecked(m_map, part, changes));
         } catch (...) {
+            ChangeSet ignored;
             for (auto it = inverses.rbegin(); it != inverses.rend(); ++it)
-                apply(m_map, *it);
+                applyUnchecked(m_map, *it, ignored);
             throw;
         }
         m_changes.merge(changes);
@@ -703,63 +325,21 @@ public:
 
     Edit operator()(const AddStickyNote& e)
     {
-        requireNewId(m_map, e.note.id, "sticky note");
-        checkStickyNote(Known{m_map}, e.note);
-        const std::size_t at = insertionIndex(e.index, m_map.stickyNotes.size(), "sticky notes");
-        m_map.stickyNotes.insert(iterAt(m_map.stickyNotes, at), e.note);
-        m_changes.stickyNotes.insert(e.note.id);
+        addEntity(e.note, e.index);
         return RemoveStickyNote{e.note.id};
     }
 
-    Edit operator()(const UpdateStickyNote& e)
-    {
-        StickyNote* note = m_map.stickyNote(e.note.id);
-        if (!note)
-            fail(noSuch("sticky note", e.note.id));
-        checkStickyNote(Known{m_map}, e.note);
-        return UpdateStickyNote{setField(*note, e.note, m_changes.stickyNotes, e.note.id)};
-    }
-
-    Edit operator()(const RemoveStickyNote& e)
-    {
-        StickyNote* note = m_map.stickyNote(e.id);
-        if (!note)
-            fail(noSuch("sticky note", e.id));
-        const std::size_t index = static_cast<std::size_t>(note - m_map.stickyNotes.data());
-        StickyNote old = std::move(*note);
-        m_map.stickyNotes.erase(iterAt(m_map.stickyNotes, index));
-        m_changes.stickyNotes.insert(e.id);
-        return AddStickyNote{std::move(old), index};
-    }
+    Edit operator()(const UpdateStickyNote& e) { return UpdateStickyNote{updateEntity(e.note)}; }
+    Edit operator()(const RemoveStickyNote& e) { return removeAlone<StickyNote>(e.id); }
 
     Edit operator()(const AddParkingItem& e)
     {
-        requireNewId(m_map, e.item.id, "parking-lot item");
-        const std::size_t at = insertionIndex(e.index, m_map.parkingLot.size(), "parking-lot items");
-        m_map.parkingLot.insert(iterAt(m_map.parkingLot, at), e.item);
-        m_changes.parkingLot.insert(e.item.id);
+        addEntity(e.item, e.index);
         return RemoveParkingItem{e.item.id};
     }
 
-    Edit operator()(const UpdateParkingItem& e)
-    {
-        ParkingItem* item = m_map.parkingItem(e.item.id);
-        if (!item)
-            fail(noSuch("parking-lot item", e.item.id));
-        return UpdateParkingItem{setField(*item, e.item, m_changes.parkingLot, e.item.id)};
-    }
-
-    Edit operator()(const RemoveParkingItem& e)
-    {
-        ParkingItem* item = m_map.parkingItem(e.id);
-        if (!item)
-            fail(noSuch("parking-lot item", e.id));
-        const std::size_t index = static_cast<std::size_t>(item - m_map.parkingLot.data());
-        ParkingItem old = std::move(*item);
-        m_map.parkingLot.erase(iterAt(m_map.parkingLot, index));
-        m_changes.parkingLot.insert(e.id);
-        return AddParkingItem{std::move(old), index};
-    }
+    Edit operator()(const UpdateParkingItem& e) { return UpdateParkingItem{updateEntity(e.item)}; }
+    Edit operator()(const RemoveParkingItem& e) { return removeAlone<ParkingItem>(e.id); }
 
     Edit operator()(const SetVotes& e)
     {
@@ -805,28 +385,51 @@ public:
     }
 
 private:
-    Step& requireStep(std::string_view id)
+    template <typename T>
+    T& require(std::string_view id)
     {
-        Step* step = m_map.step(id);
-        if (!step)
-            fail(noSuch("step", id));
-        return *step;
+        T* entity = findEntity<T>(m_map, id);
+        if (!entity)
+            fail(noSuch(EntityKind<T>::name, id));
+        return *entity;
+    }
+    Step& requireStep(std::string_view id) { return require<Step>(id); }
+    Lane& requireLane(std::string_view id) { return require<Lane>(id); }
+    Phase& requirePhase(std::string_view id) { return require<Phase>(id); }
+
+    /// Inserts a new entity at index (the end when none) and returns where it went.
+    template <typename T>
+    std::size_t addEntity(const T& entity, const std::optional<std::size_t>& index)
+    {
+        requireNewId(m_map, entity.id, EntityKind<T>::name);
+        checkEntity(Known{m_map}, entity);
+        std::vector<T>& items = entitiesOf<T>(m_map);
+        const std::size_t at = insertionIndex(index, items.size(), EntityKind<T>::plural);
+        items.insert(iterAt(items, at), entity);
+        changedIds<T>(m_changes).insert(entity.id);
+        return at;
     }
 
-    Lane& requireLane(std::string_view id)
+    /// Replaces every field of the entity with value's id; returns the old entity.
+    template <typename T>
+    T updateEntity(const T& value)
     {
-        Lane* lane = m_map.lane(id);
-        if (!lane)
-            fail(noSuch("lane", id));
-        return *lane;
+        T& entity = require<T>(value.id);
+        checkEntity(Known{m_map}, value);
+        return setField(entity, value, changedIds<T>(m_changes), value.id);
     }
 
-    Phase& requirePhase(std::string_view id)
+    /// Removes an entity nothing else refers to; the inverse adds it back where it was.
+    template <typename T>
+    Edit removeAlone(std::string_view id)
     {
-        Phase* phase = m_map.phase(id);
-        if (!phase)
-            fail(noSuch("phase", id));
-        return *phase;
+        T& entity = require<T>(id);
+        std::vector<T>& items = entitiesOf<T>(m_map);
+        const auto index = static_cast<std::size_t>(&entity - items.data());
+        T old = std::move(entity);
+        items.erase(iterAt(items, index));
+        changedIds<T>(m_changes).insert(old.id);
+        return typename EditKind<T>::Add{std::move(old), index};
     }
 
     /// Sets field to value, notes id as changed when it differs, and returns the old value.
@@ -841,8 +444,11 @@ private:
         return old;
     }
 
-    Edit removeWithCascade(const Selection& sel)
+    template <typename T>
+    Edit removeWithCascade(const std::string& id)
     {
+        Selection sel;
+        sel.of<T>().insert(id);
         const Fragment fragment = fragmentOf(m_map, cascade(m_map, sel));
         removeFragment(m_map, fragment);
         noteFragment(m_changes, fragment);
@@ -880,28 +486,27 @@ private:
     void requireNothingLeftDangling(const Selection& sel) const
     {
         for (const Step& s : m_map.steps) {
-            if (contains(sel.steps, s.id))
+            if (contains(sel.of<Step>(), s.id))
                 continue;
-            if (contains(sel.lanes, s.lane))
+            if (contains(sel.of<Lane>(), s.lane))
                 fail("lane " + q(s.lane) + " still holds step " + q(s.id));
-            if (contains(sel.phases, s.phase))
+            if (contains(sel.of<Phase>(), s.phase))
                 fail("phase " + q(s.phase) + " still holds step " + q(s.id));
         }
         for (const Flow& f : m_map.flows) {
-            if (contains(sel.flows, f.id))
+            if (contains(sel.of<Flow>(), f.id))
                 continue;
-            if (contains(sel.steps, f.from) || contains(sel.steps, f.to))
-                fail("flow " + q(f.id) + " still connects step " + q(contains(sel.steps, f.from) ? f.from : f.to));
+            if (contains(sel.of<Step>(), f.from) || contains(sel.of<Step>(), f.to))
+                fail("flow " + q(f.id) + " still connects step " + q(contains(sel.of<Step>(), f.from) ? f.from : f.to));
         }
         for (const Annotation& a : m_map.annotations) {
-            if (contains(sel.annotations, a.id) || a.target.empty())
+            if (contains(sel.of<Annotation>(), a.id) || a.target.empty())
                 continue;
-            const std::string& t = a.target;
-            if (contains(sel.lanes, t) || contains(sel.phases, t) || contains(sel.steps, t) || contains(sel.flows, t))
-                fail("annotation " + q(a.id) + " is still on " + q(t));
+            if (sel.holdsTarget(a.target))
+                fail("annotation " + q(a.id) + " is still on " + q(a.target));
         }
         for (const StickyNote& n : m_map.stickyNotes) {
-            if (!contains(sel.stickyNotes, n.id) && contains(sel.steps, n.step))
+            if (!contains(sel.of<StickyNote>(), n.id) && contains(sel.of<Step>(), n.step))
                 fail("sticky note " + q(n.id) + " is still on step " + q(n.step));
         }
     }
@@ -910,6 +515,70 @@ private:
     ChangeSet& m_changes;
 };
 
+Edit applyUnchecked(Map& map, const Edit& edit, ChangeSet& changes)
+{
+    return std::visit(Applier{map, changes}, edit.v);
+}
+
+// Above this many touched entities one pass over the whole map is cheaper than checking
+// each against the whole map.
+constexpr std::size_t kMaxTouchedForLocalCheck = 32;
+
+/// The problems an edit with these changes can have brought into a map that had none of
+/// its own there: those of the entities it added or changed, references to the entities
+/// it removed, and its votes and session. The rules are validateMap's (MapValidator).
+std::vector<MapProblem> problemsOfChange(const Map& map, const ChangeSet& changes)
+{
+    std::size_t touched = changes.votes.size();
+    forEachEntityKind([&]<typename T>() { touched += changedIds<T>(changes).size(); });
+    if (touched > kMaxTouchedForLocalCheck)
+        return validateMap(map);
+    MapValidator validator(map);
+    IdSet removed;
+    forEachEntityKind([&]<typename T>() {
+        const std::set<std::string>& ids = changedIds<T>(changes);
+        if (ids.empty())
+            return;
+        const std::vector<T>& items = entitiesOf<T>(map);
+        IdSet present;
+        for (std::size_t i = 0; i < items.size(); ++i) {
+            if (ids.count(items[i].id)) {
+                validator.check(items[i], i);
+                present.insert(items[i].id);
+            }
+        }
+        for (const std::string& id : ids)
+            if (!contains(present, id))
+                removed.insert(id);
+    });
+    if (!removed.empty()) {
+        // What still refers to a removed entity is checked too (and found dangling).
+        const auto refers = [&](std::initializer_list<const std::string*> ids) {
+            return std::any_of(ids.begin(), ids.end(), [&](const std::string* id) { return contains(removed, *id); });
+        };
+        for (std::size_t i = 0; i < map.steps.size(); ++i)
+            if (refers({&map.steps[i].lane, &map.steps[i].phase}))
+                validator.check(map.steps[i], i);
+        for (std::size_t i = 0; i < map.flows.size(); ++i)
+            if (refers({&map.flows[i].from, &map.flows[i].to}))
+                validator.check(map.flows[i], i);
+        for (std::size_t i = 0; i < map.annotations.size(); ++i)
+            if (refers({&map.annotations[i].target}))
+                validator.check(map.annotations[i], i);
+        for (std::size_t i = 0; i < map.stickyNotes.size(); ++i)
+            if (refers({&map.stickyNotes[i].step}))
+                validator.check(map.stickyNotes[i], i);
+    }
+    std::map<std::string, int> votes;
+    for (const auto& [step, count] : map.votes)
+        if (changes.votes.count(step) || contains(removed, step))
+            votes.emplace(step, count);
+    validator.checkVotes(votes);
+    if (changes.session)
+        validator.checkSession(map.session);
+    return std::move(validator.problems());
+}
+
 } // namespace
 
 Edit apply(Map& map, const Edit& edit, ChangeSet* changes)
@@ -917,7 +586,13 @@ Edit apply(Map& map, const Edit& edit, ChangeSet* changes)
     // Changes are collected apart and handed over only on success, so a failed edit
     // reports nothing.
     ChangeSet collected;
-    Edit inverse = std::visit(Applier{map, collected}, edit.v);
+    Edit inverse = applyUnchecked(map, edit, collected);
+    // The last word is the rules': an edit that would leave a problem is undone and refused.
+    if (const std::vector<MapProblem> problems = problemsOfChange(map, collected); !problems.empty()) {
+        ChangeSet ignored;
+        applyUnchecked(map, inverse, ignored);
+        throw EditError("the edit would leave the map invalid: " + problems.front().toString());
+    }
     if (changes)
         changes->merge(collected);
     return inverse;

@@ -1,4 +1,4 @@
-#include "crosswalk/edit/edit.h"
+#include "crosswalk/edit/editkinds.h"
 
 namespace crosswalk {
 
@@ -10,8 +10,9 @@ bool Batch::operator==(const Batch& other) const
 
 bool ChangeSet::empty() const
 {
-    return !props && !laneOrder && !phaseOrder && !session && lanes.empty() && phases.empty() && steps.empty() &&
-           flows.empty() && annotations.empty() && stickyNotes.empty() && parkingLot.empty() && votes.empty();
+    bool none = !props && !laneOrder && !phaseOrder && !session && votes.empty();
+    forEachEntityKind([&]<typename T>() { none = none && changedIds<T>(*this).empty(); });
+    return none;
 }
 
 void ChangeSet::merge(const ChangeSet& other)
@@ -19,14 +20,11 @@ void ChangeSet::merge(const ChangeSet& other)
     props = props || other.props;
     laneOrder = laneOrder || other.laneOrder;
     phaseOrder = phaseOrder || other.phaseOrder;
-    lanes.insert(other.lanes.begin(), other.lanes.end());
-    phases.insert(other.phases.begin(), other.phases.end());
-    steps.insert(other.steps.begin(), other.steps.end());
-    flows.insert(other.flows.begin(), other.flows.end());
-    annotations.insert(other.annotations.begin(), other.annotations.end());
     session = session || other.session;
-    stickyNotes.insert(other.stickyNotes.begin(), other.stickyNotes.end());
-    parkingLot.insert(other.parkingLot.begin(), other.parkingLot.end());
+    forEachEntityKind([&]<typename T>() {
+        const std::set<std::string>& theirs = changedIds<T>(other);
+        changedIds<T>(*this).insert(theirs.begin(), theirs.end());
+    });
     votes.insert(other.votes.begin(), other.votes.end());
 }
 

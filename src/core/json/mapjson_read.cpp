@@ -7,29 +7,22 @@
 #include "crosswalk/json/mapjson.h"
 
 #include "crosswalk/layout/layout.h"
+#include "crosswalk/model/entitykinds.h"
+#include "crosswalk/model/validate.h"
 
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
-#include <initializer_list>
 #include <optional>
 #include <string>
-#include <unordered_map>
+#include <set>
 
 namespace crosswalk {
 namespace {
 
 using json = nlohmann::json;
-
-// Bounds on geometry. Far beyond any real map, and small enough that layout sums of
-// many lanes or phases stay far from int overflow.
-constexpr int kMaxSize = 1'000'000;
-constexpr int kMaxCoordinate = 10'000'000;
-
-// A found value is quoted in messages; a 5 MB label would make the message useless.
-constexpr std::size_t kMaxQuotedBytes = 80;
 
 // ---------------------------------------------------------------- file-level checks
 
@@ -217,14 +210,7 @@ std::string_view typeName(const json& value)
 }
 
 // A string as a JSON literal (quoted and escaped), shortened when long.
-std::string literal(std::string_view text)
-{
-    const std::string_view shown = shorten(text, kMaxQuotedBytes);
-    std::string result = json(std::string(shown)).dump(-1, ' ', false, json::error_handler_t::replace);
-    if (shown.size() < text.size())
-        result.insert(result.size() - 1, "...");
-    return result;
-}
+std::string literal(std::string_view text) { return quotedValue(text); }
 
 // A found value for a message: strings quoted, numbers as written, others by type.
 std::string shown(const json& value)
@@ -250,15 +236,6 @@ template <typename E, std::size_t N> std::string allowedNames(const E (&values)[
 constexpr Variation kAllVariations[] = {Variation::Intentional, Variation::Unintentional};
 constexpr MapState kAllMapStates[] = {MapState::Current, MapState::Future};
 
-bool isColour(std::string_view text)
-{
-    if (text.size() != 7 || text[0] != '#')
-        return false;
-    return std::all_of(text.begin() + 1, text.end(), [](char c) {
-        return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
-    });
-}
-
 std::string join(std::string_view base, std::string_view key)
 {
     std::string path;
@@ -276,29 +253,6 @@ std::string indexed(std::string_view base, std::size_t index)
 }
 
 // ---------------------------------------------------------------- the reader
-
-enum class Entity { Lane, Phase, Step, Flow, Annotation, StickyNote, ParkingItem };
-
-std::string_view entityName(Entity entity)
-{
-    switch (entity) {
-    case Entity::Lane:
-        return "lane";
-    case Entity::Phase:
-        return "phase";
-    case Entity::Step:
-        return "step";
-    case Entity::Flow:
-        return "flow";
-    case Entity::Annotation:
-        return "annotation";
-    case Entity::StickyNote:
-        return "sticky note";
-    case Entity::ParkingItem:
-        return "parking-lot item";
-    }
-    return "entity";
-}
 
 enum class Presence { Required, Optional };
 enum class Read { Absent, Bad, Ok };
@@ -417,71 +371,38 @@ class Reader {
         return false;
     }
 
-    // Ids are unique across every kind of entity of a map: references (an annotation's
-    // target) do not say which kind they mean.
-    void registerId(const std::string& id, Entity entity, std::string path)
-    {
-        if (id.empty()) {
-            fail(std::move(path), "an id must not be empty");
-            return;
-        }
-        const auto [it, inserted] = m_ids.try_emplace(id, Known{entity, path});
-        if (!inserted)
-            fail(std::move(path), "duplicate id " + literal(id) + "; " + it->second.path + " has it too");
-    }
-
     // A required id: kept as written. An optional one: generated when absent or empty.
-    void readId(const json& object, std::string_view base, Entity entity, Presence presence, std::string_view prefix,
+    // Whether it is unique is for the validator to say, with the entity's other rules.
+    void readId(const json& object, std::string_view base, Presence presence, std::string_view prefix,
                 std::string& out)
     {
         const Read read = readString(object, base, "id", presence, out);
-        if (read == Read::Ok && !(presence == Presence::Optional && out.empty())) {
-            registerId(out, entity, join(base, "id"));
+        if (read == Read::Ok && !(presence == Presence::Optional && out.empty()))
             return;
-        }
         if (presence == Presence::Optional && read != Read::Bad)
             out = newId(prefix);
-    }
-
-    // Checks that id names an entity of one of the wanted kinds, all of which come
-    // earlier in the file order of reading (lanes, phases, steps, flows, annotations).
-    void checkReference(std::string path, const std::string& id, std::initializer_list<Entity> wanted)
-    {
-        const auto it = m_ids.find(id);
-        if (it != m_ids.end() && std::find(wanted.begin(), wanted.end(), it->second.entity) != wanted.end())
-            return;
-        std::string kinds;
-        std::size_t n = 0;
-        for (Entity entity : wanted) {
-            if (n > 0)
-                kinds += (n + 1 == wanted.size()) ? " or " : ", ";
-            kinds += entityName(entity);
-            ++n;
-        }
-        std::string message = "no " + kinds + " " + literal(id);
-        if (it != m_ids.end()) {
-            const std::string_view name = entityName(it->second.entity);
-            message += " (" + literal(id) + (name.front() == 'a' ? " is an " : " is a ") + std::string(name) + ")";
-        }
-        fail(std::move(path), std::move(message));
     }
 
     void readMap(const json& object, Map& map, std::vector<bool>& hasX, std::vector<bool>& hasY);
 
   private:
-    struct Known {
-        Entity entity;
-        std::string path;
-    };
-    std::unordered_map<std::string, Known> m_ids;
+    // The rules of a valid map (ids, references, extras) are the validator's; the reader
+    // feeds it each entity as read, so that problems still come in file order.
+    MapValidator m_validator;
+    std::vector<bool>* m_hasX = nullptr;
+    std::vector<bool>* m_hasY = nullptr;
 
-    void readLanes(const json& object, Map& map);
-    void readPhases(const json& object, Map& map);
-    void readSteps(const json& object, Map& map, std::vector<bool>& hasX, std::vector<bool>& hasY);
-    void readFlows(const json& object, Map& map);
-    void readAnnotations(const json& object, Map& map);
-    void readStickyNotes(const json& object, Map& map);
-    void readParkingLot(const json& object, Map& map);
+    template <typename T>
+    void readEntities(const json& object, Map& map);
+    template <typename T>
+    void adoptProblems(const std::string& base, std::size_t first);
+    void readFields(const json& item, const std::string& base, Lane& lane);
+    void readFields(const json& item, const std::string& base, Phase& phase);
+    void readFields(const json& item, const std::string& base, Step& step);
+    void readFields(const json& item, const std::string& base, Flow& flow);
+    void readFields(const json& item, const std::string& base, Annotation& annotation);
+    void readFields(const json& item, const std::string& base, StickyNote& note);
+    void readFields(const json& item, const std::string& base, ParkingItem& parked);
     void readVotes(const json& object, Map& map);
     void readSession(const json& object, Map& map);
 };
@@ -499,60 +420,144 @@ void Reader::readMap(const json& object, Map& map, std::vector<bool>& hasX, std:
     readString(object, base, "notes", Presence::Optional, map.props.notes);
 
     // Order matters: each kind only refers to kinds read before it.
-    readLanes(object, map);
-    readPhases(object, map);
-    readSteps(object, map, hasX, hasY);
-    readFlows(object, map);
-    readAnnotations(object, map);
-    readStickyNotes(object, map);
-    readParkingLot(object, map);
+    m_hasX = &hasX;
+    m_hasY = &hasY;
+    forEachEntityKind([&]<typename T>() { readEntities<T>(object, map); });
     readVotes(object, map);
     readSession(object, map);
 }
 
-void Reader::readStickyNotes(const json& object, Map& map)
+template <typename T>
+void Reader::readEntities(const json& object, Map& map)
 {
-    const json* notes = readArray(object, "map", "sticky_notes");
-    if (!notes)
-        return;
-    map.stickyNotes.reserve(notes->size());
-    for (std::size_t i = 0; i < notes->size(); ++i) {
-        const std::string base = indexed("map.sticky_notes", i);
-        const json& item = (*notes)[i];
-        if (!expectObject(item, base))
-            continue;
-        StickyNote note;
-        readId(item, base, Entity::StickyNote, Presence::Optional, "n-", note.id);
-        if (readString(item, base, "step", Presence::Required, note.step) == Read::Ok)
-            checkReference(join(base, "step"), note.step, {Entity::Step});
-        readString(item, base, "text", Presence::Optional, note.text);
-        readColour(item, base, "color", note.color);
-        map.stickyNotes.push_back(std::move(note));
-    }
-}
-
-void Reader::readParkingLot(const json& object, Map& map)
-{
-    const json* items = readArray(object, "map", "parking_lot");
+    using Kind = EntityKind<T>;
+    const std::string key(Kind::jsonKey);
+    const json* items = readArray(object, "map", key.c_str());
     if (!items)
         return;
-    map.parkingLot.reserve(items->size());
+    std::vector<T>& entities = entitiesOf<T>(map);
+    entities.reserve(items->size());
+    const std::string array = join("map", key);
     for (std::size_t i = 0; i < items->size(); ++i) {
-        const std::string base = indexed("map.parking_lot", i);
+        const std::string base = indexed(array, i);
         const json& item = (*items)[i];
         if (!expectObject(item, base))
             continue;
-        ParkingItem parked;
-        readId(item, base, Entity::ParkingItem, Presence::Optional, "q-", parked.id);
-        readString(item, base, "text", Presence::Required, parked.text);
-        readString(item, base, "created", Presence::Optional, parked.createdAt);
-        if (const json* done = find(item, base, "done", Presence::Optional)) {
-            if (done->is_boolean())
-                parked.done = done->get<bool>();
+        const std::size_t first = problems.size();
+        T entity;
+        readId(item, base, Kind::jsonIdRequired ? Presence::Required : Presence::Optional, Kind::idPrefix, entity.id);
+        readFields(item, base, entity);
+        m_validator.check(entity, i);
+        adoptProblems<T>(base, first);
+        entities.push_back(std::move(entity));
+    }
+}
+
+// Takes over the validator's problems with the entity at base, less those about a field
+// already reported (a field that could not be read keeps its default, which says nothing),
+// and puts the entity's problems in the order of its fields.
+template <typename T>
+void Reader::adoptProblems(const std::string& base, std::size_t first)
+{
+    std::set<std::string, std::less<>> reported;
+    for (std::size_t i = first; i < problems.size(); ++i)
+        reported.insert(problems[i].path);
+    // Which kind may carry which extra is only checked when the kind itself was understood
+    // (absent means the default); otherwise the kind's own problem says it all.
+    const bool kindBad = reported.count(join(base, "kind")) > 0;
+    for (MapProblem& problem : m_validator.problems()) {
+        if (reported.count(problem.where))
+            continue;
+        if (kindBad && (problem.where == join(base, "variation") || problem.where == join(base, "horizon")))
+            continue;
+        problems.push_back({std::move(problem.where), std::move(problem.message)});
+    }
+    m_validator.problems().clear();
+    const auto rank = [&](const ImportProblem& problem) {
+        const std::string_view path = problem.path;
+        const std::string_view field = path.size() > base.size() ? path.substr(base.size() + 1) : path;
+        const auto& fields = EntityKind<T>::jsonFields;
+        return std::find(std::begin(fields), std::end(fields), field) - std::begin(fields);
+    };
+    std::stable_sort(problems.begin() + static_cast<std::ptrdiff_t>(first), problems.end(),
+                     [&](const ImportProblem& a, const ImportProblem& b) { return rank(a) < rank(b); });
+}
+
+void Reader::readFields(const json& item, const std::string& base, Lane& lane)
+{
+    readString(item, base, "name", Presence::Required, lane.name);
+    readColour(item, base, "color", lane.color);
+    readSize(item, base, "height", lane.height);
+}
+
+void Reader::readFields(const json& item, const std::string& base, Phase& phase)
+{
+    readString(item, base, "name", Presence::Optional, phase.name);
+    readColour(item, base, "color", phase.color);
+    readSize(item, base, "width", phase.width);
+}
+
+void Reader::readFields(const json& item, const std::string& base, Step& step)
+{
+    readString(item, base, "lane", Presence::Required, step.lane);
+    // An empty phase means "no phase", as in the model.
+    readString(item, base, "phase", Presence::Optional, step.phase);
+    if (auto kind = readEnum(item, base, "kind", "step kind", parseStepKind, kAllStepKinds))
+        step.kind = *kind;
+    readString(item, base, "label", Presence::Required, step.label);
+    readString(item, base, "notes", Presence::Optional, step.notes);
+    m_hasX->push_back(readCoordinate(item, base, "x", step.x) != Read::Absent);
+    m_hasY->push_back(readCoordinate(item, base, "y", step.y) != Read::Absent);
+    readSize(item, base, "w", step.w);
+    readSize(item, base, "h", step.h);
+}
+
+void Reader::readFields(const json& item, const std::string& base, Flow& flow)
+{
+    readString(item, base, "from", Presence::Required, flow.from);
+    readString(item, base, "to", Presence::Required, flow.to);
+    readString(item, base, "label", Presence::Optional, flow.label);
+}
+
+void Reader::readFields(const json& item, const std::string& base, Annotation& annotation)
+{
+    if (auto kind = readEnum(item, base, "kind", "annotation kind", parseAnnotationKind, kAllAnnotationKinds))
+        annotation.kind = *kind;
+    // Null or empty target: the annotation is about the whole map.
+    readString(item, base, "target", Presence::Optional, annotation.target);
+    readString(item, base, "text", Presence::Optional, annotation.text);
+    readString(item, base, "affects", Presence::Optional, annotation.affects);
+    annotation.variation = readEnum(item, base, "variation", "variation", parseVariation, kAllVariations);
+    if (const json* horizon = find(item, base, "horizon", Presence::Optional)) {
+        const std::string path = join(base, "horizon");
+        if (!horizon->is_number()) {
+            fail(path, "expected a number, found " + std::string(typeName(*horizon)));
+        } else {
+            const double value = horizon->get<double>();
+            if (value == 1.0 || value == 2.0 || value == 3.0)
+                annotation.horizon = static_cast<int>(value);
             else
-                fail(join(base, "done"), "expected true or false, found " + shown(*done));
+                fail(path, "expected 1, 2 or 3, found " + shown(*horizon));
         }
-        map.parkingLot.push_back(std::move(parked));
+    }
+}
+
+void Reader::readFields(const json& item, const std::string& base, StickyNote& note)
+{
+    readString(item, base, "step", Presence::Required, note.step);
+    readString(item, base, "text", Presence::Optional, note.text);
+    readColour(item, base, "color", note.color);
+}
+
+void Reader::readFields(const json& item, const std::string& base, ParkingItem& parked)
+{
+    readString(item, base, "text", Presence::Required, parked.text);
+    readString(item, base, "created", Presence::Optional, parked.createdAt);
+    if (const json* done = find(item, base, "done", Presence::Optional)) {
+        if (done->is_boolean())
+            parked.done = done->get<bool>();
+        else
+            fail(join(base, "done"), "expected true or false, found " + shown(*done));
     }
 }
 
@@ -567,7 +572,10 @@ void Reader::readVotes(const json& object, Map& map)
     }
     for (const auto& [step, count] : votes->items()) {
         const std::string path = join("map.votes", step);
-        checkReference(path, step, {Entity::Step});
+        m_validator.checkVoteTarget(step);
+        for (MapProblem& problem : m_validator.problems())
+            problems.push_back({std::move(problem.where), std::move(problem.message)});
+        m_validator.problems().clear();
         if (!count.is_number()) {
             fail(path, "expected a number of votes, found " + std::string(typeName(count)));
             continue;
@@ -598,153 +606,6 @@ void Reader::readSession(const json& object, Map& map)
             map.session.running = running->get<bool>();
         else
             fail(join(base, "running"), "expected true or false, found " + shown(*running));
-    }
-}
-
-void Reader::readLanes(const json& object, Map& map)
-{
-    const json* lanes = readArray(object, "map", "lanes");
-    if (!lanes)
-        return;
-    map.lanes.reserve(lanes->size());
-    for (std::size_t i = 0; i < lanes->size(); ++i) {
-        const std::string base = indexed("map.lanes", i);
-        const json& item = (*lanes)[i];
-        if (!expectObject(item, base))
-            continue;
-        Lane lane;
-        readId(item, base, Entity::Lane, Presence::Required, "l-", lane.id);
-        readString(item, base, "name", Presence::Required, lane.name);
-        readColour(item, base, "color", lane.color);
-        readSize(item, base, "height", lane.height);
-        map.lanes.push_back(std::move(lane));
-    }
-}
-
-void Reader::readPhases(const json& object, Map& map)
-{
-    const json* phases = readArray(object, "map", "phases");
-    if (!phases)
-        return;
-    map.phases.reserve(phases->size());
-    for (std::size_t i = 0; i < phases->size(); ++i) {
-        const std::string base = indexed("map.phases", i);
-        const json& item = (*phases)[i];
-        if (!expectObject(item, base))
-            continue;
-        Phase phase;
-        // The format does not require phase ids; a phase no step names can do without one.
-        readId(item, base, Entity::Phase, Presence::Optional, "p-", phase.id);
-        readString(item, base, "name", Presence::Optional, phase.name);
-        readColour(item, base, "color", phase.color);
-        readSize(item, base, "width", phase.width);
-        map.phases.push_back(std::move(phase));
-    }
-}
-
-void Reader::readSteps(const json& object, Map& map, std::vector<bool>& hasX, std::vector<bool>& hasY)
-{
-    const json* steps = readArray(object, "map", "steps");
-    if (!steps)
-        return;
-    map.steps.reserve(steps->size());
-    hasX.reserve(steps->size());
-    hasY.reserve(steps->size());
-    for (std::size_t i = 0; i < steps->size(); ++i) {
-        const std::string base = indexed("map.steps", i);
-        const json& item = (*steps)[i];
-        if (!expectObject(item, base))
-            continue;
-        Step step;
-        readId(item, base, Entity::Step, Presence::Required, "s-", step.id);
-        if (readString(item, base, "lane", Presence::Required, step.lane) == Read::Ok)
-            checkReference(join(base, "lane"), step.lane, {Entity::Lane});
-        // An empty phase means "no phase", as in the model.
-        if (readString(item, base, "phase", Presence::Optional, step.phase) == Read::Ok && !step.phase.empty())
-            checkReference(join(base, "phase"), step.phase, {Entity::Phase});
-        if (auto kind = readEnum(item, base, "kind", "step kind", parseStepKind, kAllStepKinds))
-            step.kind = *kind;
-        readString(item, base, "label", Presence::Required, step.label);
-        readString(item, base, "notes", Presence::Optional, step.notes);
-        hasX.push_back(readCoordinate(item, base, "x", step.x) != Read::Absent);
-        hasY.push_back(readCoordinate(item, base, "y", step.y) != Read::Absent);
-        readSize(item, base, "w", step.w);
-        readSize(item, base, "h", step.h);
-        map.steps.push_back(std::move(step));
-    }
-}
-
-void Reader::readFlows(const json& object, Map& map)
-{
-    const json* flows = readArray(object, "map", "flows");
-    if (!flows)
-        return;
-    map.flows.reserve(flows->size());
-    for (std::size_t i = 0; i < flows->size(); ++i) {
-        const std::string base = indexed("map.flows", i);
-        const json& item = (*flows)[i];
-        if (!expectObject(item, base))
-            continue;
-        Flow flow;
-        readId(item, base, Entity::Flow, Presence::Optional, "f-", flow.id);
-        if (readString(item, base, "from", Presence::Required, flow.from) == Read::Ok)
-            checkReference(join(base, "from"), flow.from, {Entity::Step});
-        if (readString(item, base, "to", Presence::Required, flow.to) == Read::Ok)
-            checkReference(join(base, "to"), flow.to, {Entity::Step});
-        readString(item, base, "label", Presence::Optional, flow.label);
-        map.flows.push_back(std::move(flow));
-    }
-}
-
-void Reader::readAnnotations(const json& object, Map& map)
-{
-    const json* annotations = readArray(object, "map", "annotations");
-    if (!annotations)
-        return;
-    map.annotations.reserve(annotations->size());
-    for (std::size_t i = 0; i < annotations->size(); ++i) {
-        const std::string base = indexed("map.annotations", i);
-        const json& item = (*annotations)[i];
-        if (!expectObject(item, base))
-            continue;
-        Annotation annotation;
-        readId(item, base, Entity::Annotation, Presence::Optional, "a-", annotation.id);
-        const auto kind = readEnum(item, base, "kind", "annotation kind", parseAnnotationKind, kAllAnnotationKinds);
-        if (kind)
-            annotation.kind = *kind;
-        // Null or empty target: the annotation is about the whole map.
-        if (readString(item, base, "target", Presence::Optional, annotation.target) == Read::Ok &&
-            !annotation.target.empty())
-            checkReference(join(base, "target"), annotation.target, {Entity::Lane, Entity::Step, Entity::Flow});
-        readString(item, base, "text", Presence::Optional, annotation.text);
-        readString(item, base, "affects", Presence::Optional, annotation.affects);
-
-        // Which kind may carry which extra is only checked when the kind itself was
-        // understood (absent means the default, question); otherwise the kind's own
-        // problem says it all.
-        const auto kindField = item.find("kind");
-        const bool kindKnown = kind || kindField == item.end() || kindField->is_null();
-        annotation.variation = readEnum(item, base, "variation", "variation", parseVariation, kAllVariations);
-        if (annotation.variation && kindKnown && annotation.kind != AnnotationKind::Variation)
-            fail(join(base, "variation"),
-                 "only a \"variation\" annotation has a variation; this one is " + literal(toString(annotation.kind)));
-
-        if (const json* horizon = find(item, base, "horizon", Presence::Optional)) {
-            const std::string path = join(base, "horizon");
-            if (!horizon->is_number()) {
-                fail(path, "expected a number, found " + std::string(typeName(*horizon)));
-            } else {
-                const double value = horizon->get<double>();
-                if (value == 1.0 || value == 2.0 || value == 3.0)
-                    annotation.horizon = static_cast<int>(value);
-                else
-                    fail(path, "expected 1, 2 or 3, found " + shown(*horizon));
-            }
-            if (annotation.horizon && kindKnown && annotation.kind != AnnotationKind::ChangeIdea)
-                fail(path, "only a \"change_idea\" annotation has a horizon; this one is " +
-                               literal(toString(annotation.kind)));
-        }
-        map.annotations.push_back(std::move(annotation));
     }
 }
 

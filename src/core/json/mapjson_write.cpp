@@ -2,6 +2,8 @@
 
 #include "crosswalk/json/mapjson.h"
 
+#include "crosswalk/model/entitykinds.h"
+
 #include <nlohmann/json.hpp>
 
 namespace crosswalk {
@@ -28,7 +30,7 @@ ojson stringOrNull(const std::string& value)
     return value.empty() ? ojson(nullptr) : ojson(value);
 }
 
-ojson laneJson(const Lane& lane)
+ojson entityJson(const Lane& lane)
 {
     ojson j = ojson::object();
     j["id"] = lane.id;
@@ -38,7 +40,7 @@ ojson laneJson(const Lane& lane)
     return j;
 }
 
-ojson phaseJson(const Phase& phase)
+ojson entityJson(const Phase& phase)
 {
     ojson j = ojson::object();
     j["id"] = phase.id;
@@ -48,7 +50,7 @@ ojson phaseJson(const Phase& phase)
     return j;
 }
 
-ojson stepJson(const Step& step)
+ojson entityJson(const Step& step)
 {
     ojson j = ojson::object();
     j["id"] = step.id;
@@ -64,7 +66,7 @@ ojson stepJson(const Step& step)
     return j;
 }
 
-ojson flowJson(const Flow& flow)
+ojson entityJson(const Flow& flow)
 {
     ojson j = ojson::object();
     j["id"] = flow.id;
@@ -74,7 +76,7 @@ ojson flowJson(const Flow& flow)
     return j;
 }
 
-ojson annotationJson(const Annotation& annotation)
+ojson entityJson(const Annotation& annotation)
 {
     ojson j = ojson::object();
     j["id"] = annotation.id;
@@ -87,7 +89,7 @@ ojson annotationJson(const Annotation& annotation)
     return j;
 }
 
-ojson stickyNoteJson(const StickyNote& note)
+ojson entityJson(const StickyNote& note)
 {
     ojson j = ojson::object();
     j["id"] = note.id;
@@ -97,7 +99,7 @@ ojson stickyNoteJson(const StickyNote& note)
     return j;
 }
 
-ojson parkingItemJson(const ParkingItem& item)
+ojson entityJson(const ParkingItem& item)
 {
     ojson j = ojson::object();
     j["id"] = item.id;
@@ -107,12 +109,12 @@ ojson parkingItemJson(const ParkingItem& item)
     return j;
 }
 
-template <typename T, typename F> ojson arrayOf(const std::vector<T>& items, F toJson)
+template <typename T> ojson arrayOf(const std::vector<T>& items)
 {
     ojson array = ojson::array();
     array.get_ref<ojson::array_t&>().reserve(items.size());
     for (const auto& item : items)
-        array.push_back(toJson(item));
+        array.push_back(entityJson(item));
     return array;
 }
 
@@ -138,17 +140,13 @@ std::string mapToJson(const Map& map)
     m["focus"] = map.props.focus;
     m["state"] = toString(map.props.state);
     m["notes"] = map.props.notes;
-    m["lanes"] = arrayOf(map.lanes, laneJson);
-    m["phases"] = arrayOf(map.phases, phaseJson);
-    m["steps"] = arrayOf(map.steps, stepJson);
-    m["flows"] = arrayOf(map.flows, flowJson);
-    m["annotations"] = arrayOf(map.annotations, annotationJson);
-    // Facilitation fields are written only when they hold something, so a map without any
-    // is written byte for byte as before they existed.
-    if (!map.stickyNotes.empty())
-        m["sticky_notes"] = arrayOf(map.stickyNotes, stickyNoteJson);
-    if (!map.parkingLot.empty())
-        m["parking_lot"] = arrayOf(map.parkingLot, parkingItemJson);
+    forEachEntityKind([&]<typename T>() {
+        // Kinds added later (facilitation) are written only when they hold something, so a
+        // map without any is written byte for byte as before they existed.
+        const std::vector<T>& items = entitiesOf<T>(map);
+        if (EntityKind<T>::jsonAlwaysWritten || !items.empty())
+            m[std::string(EntityKind<T>::jsonKey)] = arrayOf(items);
+    });
     if (!map.votes.empty()) {
         ojson votes = ojson::object();
         for (const auto& [step, count] : map.votes) // std::map: sorted, so deterministic
