@@ -1,6 +1,6 @@
 #include "crosswalk/edit/edit.h"
 #include "crosswalk/model/validate.h"
-#include "core/support/randommap.h"
+#include "support/randommap.h"
 
 #include <catch2/catch.hpp>
 
