@@ -1,8 +1,8 @@
 #include "ui/canvas/mapclipboard.h"
 
+#include "crosswalk/interact/gestures.h"
 #include "crosswalk/json/mapjson.h"
 #include "crosswalk/layout/layout.h"
-#include "crosswalk/interact/gestures.h"
 
 #include <QMimeData>
 

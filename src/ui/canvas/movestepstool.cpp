@@ -1,7 +1,7 @@
 #include "ui/canvas/movestepstool.h"
 
-#include "crosswalk/layout/layout.h"
 #include "crosswalk/interact/gestures.h"
+#include "crosswalk/layout/layout.h"
 #include "ui/canvas/mapscene.h"
 #include "ui/canvas/stepitem.h"
 #include "ui/document/mapdocument.h"

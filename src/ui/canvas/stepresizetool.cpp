@@ -1,7 +1,7 @@
 #include "ui/canvas/stepresizetool.h"
 
-#include "crosswalk/layout/layout.h"
 #include "crosswalk/interact/gestures.h"
+#include "crosswalk/layout/layout.h"
 #include "ui/canvas/canvasstyle.h"
 #include "ui/canvas/mapscene.h"
 #include "ui/document/mapdocument.h"
