@@ -1,7 +1,7 @@
 #include "ui/canvas/connecttool.h"
 
+#include "crosswalk/interact/gestures.h"
 #include "crosswalk/layout/layout.h"
-#include "ui/canvas/canvasedits.h"
 #include "ui/canvas/canvasstyle.h"
 #include "ui/canvas/mapscene.h"
 #include "ui/canvas/stepitem.h"
@@ -91,7 +91,7 @@ void ConnectTool::release(const QPointF& scenePos, Qt::KeyboardModifiers modifie
         return;
     // Dropped on empty lane space: a new step there, connected, as one undo step.
     const std::string lane = layout::laneAt(map, static_cast<int>(std::lround(scenePos.y())));
-    Step step = canvasedits::newStep(map, lane, 0, 0, StepKind::Activity);
+    Step step = gestures::newStep(map, lane, 0, 0, StepKind::Activity);
     int x = static_cast<int>(std::lround(scenePos.x())) - step.w / 2;
     int y = static_cast<int>(std::lround(scenePos.y())) - layout::laneTop(map, lane) - step.h / 2;
     if (m_snap) {
@@ -106,7 +106,7 @@ void ConnectTool::release(const QPointF& scenePos, Qt::KeyboardModifiers modifie
     flow.from = m_fromId;
     flow.to = step.id;
     const std::string name = "Add connected step";
-    if (doc->push(canvasedits::withRoomToFit(map, name, {AddStep{step, std::nullopt}, AddFlow{flow, std::nullopt}}),
+    if (doc->push(gestures::withRoomToFit(map, name, {AddStep{step, std::nullopt}, AddFlow{flow, std::nullopt}}),
                   QString::fromStdString(name)) &&
         m_editNewStep)
         m_editNewStep(step.id);

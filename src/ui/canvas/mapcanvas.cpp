@@ -1,14 +1,14 @@
 #include "ui/canvas/mapcanvas.h"
 
-#include "crosswalk/layout/layout.h"
+#include "crosswalk/interact/navigation.h"
 #include "ui/canvas/annotationbadgeitem.h"
-#include "ui/canvas/canvasedits.h"
+#include "ui/canvas/canvascontextmenu.h"
 #include "ui/canvas/canvasstyle.h"
 #include "ui/canvas/connecttool.h"
 #include "ui/canvas/flowitem.h"
+#include "ui/canvas/labelediting.h"
 #include "ui/canvas/labeleditor.h"
 #include "ui/canvas/laneheaderitem.h"
-#include "ui/canvas/mapclipboard.h"
 #include "ui/canvas/mapscene.h"
 #include "ui/canvas/movestepstool.h"
 #include "ui/canvas/phaseheaderitem.h"
@@ -16,27 +16,17 @@
 #include "ui/canvas/resizetool.h"
 #include "ui/canvas/stepresizetool.h"
 #include "ui/canvas/stepitem.h"
-#include "ui/canvas/stepshape.h"
 #include "ui/canvas/stickynoteitem.h"
 #include "ui/document/mapdocument.h"
-#include "ui/panels/annotationtext.h"
 
-#include <QApplication>
-#include <QClipboard>
-#include <QColorDialog>
 #include <QContextMenuEvent>
 #include <QKeyEvent>
-#include <QMenu>
-#include <QMessageBox>
-#include <QMimeData>
 #include <QScrollBar>
-#include <QTextCursor>
 #include <QWheelEvent>
 
 #include <algorithm>
 #include <array>
 #include <cmath>
-#include <limits>
 
 namespace crosswalk {
 
@@ -63,7 +53,9 @@ std::string std_(const QString& s)
 
 } // namespace
 
-MapCanvas::MapCanvas(QWidget* parent) : QGraphicsView(parent), m_scene(new MapScene(this))
+MapCanvas::MapCanvas(QWidget* parent)
+    : QGraphicsView(parent), m_scene(new MapScene(this)), m_editing(std::make_unique<LabelEditing>(*this)),
+      m_contextMenu(std::make_unique<CanvasContextMenu>(*this))
 {
     setScene(m_scene);
     setRenderHints(QPainter::Antialiasing | QPainter::TextAntialiasing | QPainter::SmoothPixmapTransform);
@@ -88,10 +80,7 @@ MapCanvas::MapCanvas(QWidget* parent) : QGraphicsView(parent), m_scene(new MapSc
 MapCanvas::~MapCanvas()
 {
     m_tool.reset();
-    if (m_editor) {
-        delete m_editor;
-        m_editor = nullptr;
-    }
+    m_editing.reset();
 }
 
 // ----- document ------------------------------------------------------------------------
@@ -139,20 +128,17 @@ const Map* MapCanvas::map() const
 
 void MapCanvas::afterDocumentChange()
 {
-    // An undo can take away what is being edited.
-    if (!m_editor || m_finishing)
-        return;
-    const Map* m = map();
-    const std::string& id = m_editTarget.id;
-    const bool gone = !m || (m_editTarget.kind == EditTarget::Kind::Step && !m->step(id)) ||
-                      (m_editTarget.kind == EditTarget::Kind::Flow && !m->flow(id)) ||
-                      (m_editTarget.kind == EditTarget::Kind::Lane && !m->lane(id)) ||
-                      (m_editTarget.kind == EditTarget::Kind::Phase && !m->phase(id)) ||
-                      (m_editTarget.kind == EditTarget::Kind::Annotation && !m->annotation(id));
-    if (gone)
-        finishEditing(false);
-    else
-        setTargetEditing(m_editTarget, true);
+    m_editing->documentChanged();
+}
+
+bool MapCanvas::isEditing() const
+{
+    return m_editing->isEditing();
+}
+
+void MapCanvas::finishEditing(bool commit)
+{
+    m_editing->finish(commit);
 }
 
 // ----- selection ----------------------------------------------------------------------------
@@ -359,14 +345,14 @@ bool MapCanvas::event(QEvent* event)
     if (event->type() == QEvent::ShortcutOverride) {
         auto* key = static_cast<QKeyEvent*>(event);
         const bool plain = (key->modifiers() & ~(Qt::ShiftModifier | Qt::KeypadModifier)) == 0;
-        if (m_editor && (plain || key->matches(QKeySequence::Copy) || key->matches(QKeySequence::Cut) ||
+        if (m_editing->isEditing() && (plain || key->matches(QKeySequence::Copy) || key->matches(QKeySequence::Cut) ||
                          key->matches(QKeySequence::Paste) || key->matches(QKeySequence::SelectAll) ||
                          key->matches(QKeySequence::Undo) || key->matches(QKeySequence::Redo))) {
             // While typing a label, the window's shortcuts (Delete, Ctrl+A ...) must not fire.
             key->accept();
             return true;
         }
-        if (!m_editor && plain &&
+        if (!m_editing->isEditing() && plain &&
             (key->key() == Qt::Key_Delete || key->key() == Qt::Key_Backspace || key->key() == Qt::Key_Tab ||
              key->key() == Qt::Key_Backtab)) {
             key->accept();
@@ -386,8 +372,8 @@ void MapCanvas::keyPressEvent(QKeyEvent* event)
             addNextStep(key == Qt::Key_Backtab || shift);
         return;
     }
-    if (m_editor) {
-        m_scene->sendEvent(m_editor, event); // keys go to the editor even when the scene is not active
+    if (LabelEditor* editor = m_editing->editor()) {
+        m_scene->sendEvent(editor, event); // keys go to the editor even when the scene is not active
         return;
     }
     if (key == Qt::Key_Escape) {
@@ -449,7 +435,7 @@ void MapCanvas::keyPressEvent(QKeyEvent* event)
         !(event->modifiers() & (Qt::ControlModifier | Qt::AltModifier | Qt::MetaModifier))) {
         const auto ids = m_scene->selectedStepIds();
         if (ids.size() == 1) {
-            editStepLabel(ids.front(), text);
+            m_editing->editStep(ids.front(), text);
             event->accept();
             return;
         }
@@ -464,475 +450,15 @@ void MapCanvas::navigate(int key)
         return;
     const auto current = currentStep();
     if (!current) {
-        // Nothing selected: start where the process starts, top left.
-        const Step* first = nullptr;
-        for (const Step& s : m->steps) {
-            const auto lane = m->laneIndex(s.lane).value_or(0);
-            if (!first || lane < m->laneIndex(first->lane).value_or(0) ||
-                (lane == m->laneIndex(first->lane).value_or(0) && s.x < first->x))
-                first = &s;
-        }
-        selectOnly(first->id);
+        selectOnly(navigation::startStep(*m));
         return;
     }
-    const Step* from = m->step(*current);
-    if (!from)
-        return;
-    std::string target;
-    if (key == Qt::Key_Right || key == Qt::Key_Left) {
-        const bool forward = key == Qt::Key_Right;
-        for (const Flow& f : m->flows)
-            if (forward ? f.from == from->id : f.to == from->id) {
-                target = forward ? f.to : f.from;
-                break;
-            }
-        if (target.empty()) {
-            // No flow that way: the nearest step in the same lane in that direction.
-            int best = std::numeric_limits<int>::max();
-            for (const Step& s : m->steps)
-                if (s.lane == from->lane && s.id != from->id) {
-                    const int d = forward ? s.x - from->x : from->x - s.x;
-                    if (d > 0 && d < best) {
-                        best = d;
-                        target = s.id;
-                    }
-                }
-        }
-    } else {
-        const auto laneIndex = m->laneIndex(from->lane);
-        if (!laneIndex)
-            return;
-        const int dir = key == Qt::Key_Down ? 1 : -1;
-        const int centre = from->x + from->w / 2;
-        // The nearest lane in that direction that has steps, and in it the step nearest in x.
-        for (int i = static_cast<int>(*laneIndex) + dir; i >= 0 && i < static_cast<int>(m->lanes.size()); i += dir) {
-            int best = std::numeric_limits<int>::max();
-            for (const Step& s : m->steps)
-                if (s.lane == m->lanes[static_cast<std::size_t>(i)].id) {
-                    const int d = std::abs(s.x + s.w / 2 - centre);
-                    if (d < best) {
-                        best = d;
-                        target = s.id;
-                    }
-                }
-            if (!target.empty())
-                break;
-        }
-    }
-    if (!target.empty())
+    const navigation::Direction direction = key == Qt::Key_Right ? navigation::Direction::Right
+                                            : key == Qt::Key_Left ? navigation::Direction::Left
+                                            : key == Qt::Key_Down ? navigation::Direction::Down
+                                                                  : navigation::Direction::Up;
+    if (const std::string target = navigation::neighbourStep(*m, *current, direction); !target.empty())
         selectOnly(target);
-}
-
-// ----- step commands ------------------------------------------------------------------------
-
-bool MapCanvas::pushAndEdit(const Batch& batch, const std::string& newStepId)
-{
-    if (!m_document || batch.edits.empty())
-        return false;
-    if (!m_document->push(batch, QString::fromStdString(batch.name)))
-        return false;
-    selectOnly(newStepId);
-    editStepLabel(newStepId);
-    return true;
-}
-
-void MapCanvas::addStep(StepKind kind)
-{
-    if (!editable())
-        return;
-    finishEditing(true);
-    const Map& m = *map();
-    std::string id;
-    const auto ids = m_scene->selectedStepIds();
-    if (ids.size() == 1 && m.step(ids.front())) {
-        pushAndEdit(canvasedits::nextStep(m, *m.step(ids.front()), false, kind, &id), id);
-    } else {
-        if (m.lanes.empty())
-            addLane(0); // a step needs a lane: give it one the team can name afterwards
-        finishEditing(true);
-        pushAndEdit(canvasedits::firstStep(*map(), kind, &id), id);
-    }
-}
-
-void MapCanvas::addNextStep(bool below)
-{
-    if (!editable())
-        return;
-    // Tab while typing a label keeps the label and moves on: the heart of the keyboard flow.
-    std::optional<std::string> from;
-    if (m_editor && m_editTarget.kind == EditTarget::Kind::Step)
-        from = m_editTarget.id;
-    finishEditing(true);
-    if (!from)
-        from = currentStep();
-    const Map& m = *map();
-    if (!from || !m.step(*from)) {
-        addStep(StepKind::Activity);
-        return;
-    }
-    std::string id;
-    pushAndEdit(canvasedits::nextStep(m, *m.step(*from), below, StepKind::Activity, &id), id);
-}
-
-void MapCanvas::createStepAt(const QPointF& scenePos, StepKind kind)
-{
-    if (!editable())
-        return;
-    const Map& m = *map();
-    const std::string lane = layout::laneAt(m, static_cast<int>(std::lround(scenePos.y())));
-    if (lane.empty())
-        return;
-    Step step = canvasedits::newStep(m, lane, 0, 0, kind);
-    int x = static_cast<int>(std::lround(scenePos.x())) - step.w / 2;
-    int y = static_cast<int>(std::lround(scenePos.y())) - layout::laneTop(m, lane) - step.h / 2;
-    if (m_snap) {
-        x = layout::snap(x);
-        y = layout::snap(y);
-    }
-    step.x = std::max(0, x);
-    step.y = std::max(0, y);
-    step.phase = layout::phaseAt(m, step.x + step.w / 2);
-    const std::string id = step.id;
-    pushAndEdit(canvasedits::withRoomToFit(m, "Add step", {AddStep{step, std::nullopt}}), id);
-}
-
-void MapCanvas::deleteSelection()
-{
-    if (!editable() || m_editor)
-        return;
-    const auto steps = m_scene->selectedStepIds();
-    const auto flows = m_scene->selectedFlowIds();
-    const Batch batch = canvasedits::removal(*map(), steps, flows);
-    if (!batch.edits.empty())
-        m_document->push(batch, QString::fromStdString(batch.name));
-}
-
-void MapCanvas::editSelectedLabel()
-{
-    if (!editable())
-        return;
-    if (const auto step = currentStep()) {
-        editStepLabel(*step);
-        return;
-    }
-    const auto flows = m_scene->selectedFlowIds();
-    if (!flows.empty())
-        editFlowLabel(QString::fromStdString(flows.front()));
-}
-
-// ----- clipboard ----------------------------------------------------------------------------
-
-void MapCanvas::copySelection()
-{
-    const Map* m = map();
-    if (!m)
-        return;
-    const auto ids = m_scene->selectedStepIds();
-    if (ids.empty())
-        return;
-    const Map fragment = MapClipboard::fragment(*m, ids);
-    m_internalClipboard = fragment;
-    if (QClipboard* clipboard = QApplication::clipboard()) {
-        try {
-            clipboard->setMimeData(MapClipboard::toMimeData(fragment));
-        } catch (const std::exception&) {
-            // The internal copy still pastes within this session.
-        }
-    }
-}
-
-void MapCanvas::cutSelection()
-{
-    copySelection();
-    deleteSelection();
-}
-
-void MapCanvas::paste()
-{
-    if (!editable())
-        return;
-    finishEditing(true);
-    std::optional<Map> fragment;
-    if (QClipboard* clipboard = QApplication::clipboard())
-        fragment = MapClipboard::fromMimeData(clipboard->mimeData());
-    if (!fragment)
-        fragment = m_internalClipboard;
-    if (fragment)
-        pasteFragment(*fragment, true);
-}
-
-void MapCanvas::duplicateSelection()
-{
-    const Map* m = map();
-    if (!m || !editable())
-        return;
-    finishEditing(true);
-    const auto ids = m_scene->selectedStepIds();
-    if (!ids.empty())
-        pasteFragment(MapClipboard::fragment(*m, ids), true);
-}
-
-void MapCanvas::pasteFragment(const Map& fragment, bool offset)
-{
-    const Map& m = *map();
-    if (m.lanes.empty())
-        return;
-    std::string fallbackLane = m.lanes.front().id;
-    if (const auto current = currentStep(); current && m.step(*current))
-        fallbackLane = m.step(*current)->lane;
-    // Pasted where the originals still are, the copies go down and right so both stay visible.
-    bool originalsHere = false;
-    for (const Step& s : fragment.steps)
-        originalsHere = originalsHere || m.step(s.id);
-    std::vector<std::string> newIds;
-    const Batch batch =
-        MapClipboard::pasteBatch(m, fragment, fallbackLane, offset && originalsHere ? 30 : 0, &newIds);
-    if (newIds.empty() || !m_document->push(batch, QString::fromStdString(batch.name)))
-        return;
-    {
-        const QSignalBlocker blocker(m_scene);
-        m_scene->clearSelection();
-        for (const std::string& id : newIds)
-            if (StepItem* item = m_scene->stepItem(id))
-                item->setSelected(true);
-    }
-    emit selectionChanged();
-}
-
-// ----- lanes and phases ---------------------------------------------------------------------
-
-void MapCanvas::addLane(std::size_t index)
-{
-    if (!editable())
-        return;
-    finishEditing(true);
-    const Map& m = *map();
-    Lane lane;
-    lane.id = newId("l-");
-    lane.name = "New lane";
-    lane.color = softPalette()[m.lanes.size() % 8].name().toUpper().toStdString();
-    index = std::min(index, m.lanes.size());
-    if (m_document->push(AddLane{lane, index}, QStringLiteral("Add lane")))
-        renameLane(QString::fromStdString(lane.id));
-}
-
-void MapCanvas::addPhase(std::size_t index)
-{
-    if (!editable())
-        return;
-    finishEditing(true);
-    const Map& m = *map();
-    Phase phase;
-    phase.id = newId("p-");
-    phase.name = "New phase";
-    index = std::min(index, m.phases.size());
-    if (m_document->push(AddPhase{phase, index}, QStringLiteral("Add phase")))
-        renamePhase(QString::fromStdString(phase.id));
-}
-
-void MapCanvas::renameLane(const QString& id)
-{
-    const Map* m = map();
-    LaneHeaderItem* header = m_scene->laneHeader(std_(id));
-    if (!editable() || !header || !m->lane(std_(id)))
-        return;
-    beginEditing({EditTarget::Kind::Lane, std_(id)}, QString::fromStdString(m->lane(std_(id))->name),
-                 header->nameSceneRect(), kLaneNamePx, true, false, false);
-}
-
-void MapCanvas::renamePhase(const QString& id)
-{
-    const Map* m = map();
-    PhaseHeaderItem* header = m_scene->phaseHeader(std_(id));
-    if (!editable() || !header || !m->phase(std_(id)))
-        return;
-    beginEditing({EditTarget::Kind::Phase, std_(id)}, QString::fromStdString(m->phase(std_(id))->name),
-                 header->nameSceneRect(), kPhaseNamePx, true, false, true);
-}
-
-void MapCanvas::recolourLane(const QString& id, const QColor& colour)
-{
-    if (editable() && colour.isValid() && map()->lane(std_(id)))
-        m_document->push(RecolourLane{std_(id), colour.name().toUpper().toStdString()},
-                         QStringLiteral("Recolour lane"));
-}
-
-void MapCanvas::recolourPhase(const QString& id, const QColor& colour)
-{
-    if (editable() && colour.isValid() && map()->phase(std_(id)))
-        m_document->push(RecolourPhase{std_(id), colour.name().toUpper().toStdString()},
-                         QStringLiteral("Recolour phase"));
-}
-
-void MapCanvas::deleteLane(const QString& id, bool confirm)
-{
-    if (!editable())
-        return;
-    finishEditing(true);
-    const Map& m = *map();
-    const Lane* lane = m.lane(std_(id));
-    if (!lane)
-        return;
-    const auto count = std::count_if(m.steps.begin(), m.steps.end(), [&](const Step& s) { return s.lane == lane->id; });
-    if (confirm && count > 0 &&
-        QMessageBox::question(this, tr("Delete lane"),
-                              tr("Delete the lane \"%1\" and its %n step(s)? You can undo this.", nullptr,
-                                 static_cast<int>(count))
-                                  .arg(QString::fromStdString(lane->name))) != QMessageBox::Yes)
-        return;
-    m_document->push(RemoveLane{lane->id}, QStringLiteral("Delete lane"));
-}
-
-void MapCanvas::deletePhase(const QString& id, bool confirm)
-{
-    if (!editable())
-        return;
-    finishEditing(true);
-    const Map& m = *map();
-    const Phase* phase = m.phase(std_(id));
-    if (!phase)
-        return;
-    const auto count =
-        std::count_if(m.steps.begin(), m.steps.end(), [&](const Step& s) { return s.phase == phase->id; });
-    if (confirm && count > 0 &&
-        QMessageBox::question(this, tr("Delete phase"),
-                              tr("Delete the phase \"%1\" and its %n step(s)? You can undo this.", nullptr,
-                                 static_cast<int>(count))
-                                  .arg(QString::fromStdString(phase->name))) != QMessageBox::Yes)
-        return;
-    m_document->push(RemovePhase{phase->id}, QStringLiteral("Delete phase"));
-}
-
-// ----- in-place editing -----------------------------------------------------------------------
-
-void MapCanvas::editStepLabel(const std::string& id, const std::optional<QString>& initialText)
-{
-    const Map* m = map();
-    StepItem* item = m_scene->stepItem(id);
-    if (!editable() || !item || !m->step(id))
-        return;
-    const Step& step = *m->step(id);
-    QRectF area = StepShape::labelRect(step.kind, item->sceneRectOfStep());
-    if (area.width() < 140) // diamonds and small steps: room to see what is typed
-        area.adjust(-(140 - area.width()) / 2, 0, (140 - area.width()) / 2, 0);
-    beginEditing({EditTarget::Kind::Step, id}, initialText.value_or(QString::fromStdString(step.label)), area,
-                 kLabelPx, false, true, true);
-    if (initialText && m_editor) {
-        QTextCursor cursor = m_editor->textCursor();
-        cursor.movePosition(QTextCursor::End);
-        m_editor->setTextCursor(cursor);
-    }
-}
-
-void MapCanvas::editFlowLabel(const QString& id)
-{
-    const Map* m = map();
-    FlowItem* item = m_scene->flowItem(std_(id));
-    if (!editable() || !item || !m->flow(std_(id)))
-        return;
-    QRectF area(0, 0, 150, 24);
-    area.moveCenter(item->labelAnchor());
-    beginEditing({EditTarget::Kind::Flow, std_(id)}, QString::fromStdString(m->flow(std_(id))->label), area,
-                 kFlowLabelPx, false, false, true);
-}
-
-void MapCanvas::setTargetEditing(const EditTarget& target, bool editing)
-{
-    switch (target.kind) {
-    case EditTarget::Kind::Step:
-        if (StepItem* item = m_scene->stepItem(target.id))
-            item->setEditing(editing);
-        break;
-    case EditTarget::Kind::Flow:
-        if (FlowItem* item = m_scene->flowItem(target.id))
-            item->setEditing(editing);
-        break;
-    case EditTarget::Kind::Lane:
-        if (LaneHeaderItem* item = m_scene->laneHeader(target.id))
-            item->setEditing(editing);
-        break;
-    case EditTarget::Kind::Phase:
-        if (PhaseHeaderItem* item = m_scene->phaseHeader(target.id))
-            item->setEditing(editing);
-        break;
-    case EditTarget::Kind::Annotation:
-        break; // the badge stays in view: the editor opens under it
-    case EditTarget::Kind::NewStickyNote:
-        break;
-    case EditTarget::Kind::StickyNote:
-        if (StickyNoteItem* item = m_scene->stickyNoteItem(target.id))
-            item->setEditing(editing);
-        break;
-    }
-}
-
-void MapCanvas::beginEditing(EditTarget target, const QString& text, const QRectF& area, int pixelSize, bool bold,
-                             bool multiLine, bool centred)
-{
-    finishEditing(true);
-    m_editor = new LabelEditor(text, area, pixelFont(pixelSize, bold), multiLine, centred);
-    m_editTarget = std::move(target);
-    m_scene->addItem(m_editor);
-    setTargetEditing(m_editTarget, true);
-    connect(m_editor, &LabelEditor::commitRequested, this, [this] { finishEditing(true); });
-    connect(m_editor, &LabelEditor::cancelRequested, this, [this] { finishEditing(false); });
-    m_editor->selectAllText();
-    setFocus(Qt::OtherFocusReason);
-    m_scene->setFocusItem(m_editor, Qt::OtherFocusReason);
-    reveal(m_editor->sceneBoundingRect());
-}
-
-void MapCanvas::finishEditing(bool commit)
-{
-    if (!m_editor || m_finishing)
-        return;
-    m_finishing = true;
-    LabelEditor* editor = m_editor;
-    m_editor = nullptr;
-    const EditTarget target = m_editTarget;
-    const QString text = editor->text().trimmed();
-    setTargetEditing(target, false);
-    editor->clearFocus();
-    editor->hide();
-    editor->deleteLater(); // we may be inside one of its own key handlers
-
-    const Map* m = map();
-    if (commit && m && editable()) {
-        const std::string value = text.toStdString();
-        switch (target.kind) {
-        case EditTarget::Kind::Step:
-            if (const Step* s = m->step(target.id); s && s->label != value) {
-                Step changed = *s;
-                changed.label = value;
-                m_document->push(UpdateStep{changed}, QStringLiteral("Edit label"));
-            }
-            break;
-        case EditTarget::Kind::Flow:
-            if (const Flow* f = m->flow(target.id); f && f->label != value)
-                m_document->push(RelabelFlow{target.id, value}, QStringLiteral("Edit flow label"));
-            break;
-        case EditTarget::Kind::Lane:
-            if (const Lane* l = m->lane(target.id); l && !value.empty() && l->name != value)
-                m_document->push(RenameLane{target.id, value}, QStringLiteral("Rename lane"));
-            break;
-        case EditTarget::Kind::Phase:
-            if (const Phase* p = m->phase(target.id); p && !value.empty() && p->name != value)
-                m_document->push(RenamePhase{target.id, value}, QStringLiteral("Rename phase"));
-            break;
-        case EditTarget::Kind::Annotation:
-            if (const Annotation* a = m->annotation(target.id); a && a->text != value) {
-                Annotation changed = *a;
-                changed.text = value;
-                m_document->push(UpdateAnnotation{changed}, QStringLiteral("Edit annotation text"));
-            }
-            break;
-        case EditTarget::Kind::NewStickyNote:
-        case EditTarget::Kind::StickyNote:
-            commitStickyNote(target, value);
-            break;
-        }
-    }
-    m_finishing = false;
 }
 
 // ----- mouse --------------------------------------------------------------------------------
@@ -947,8 +473,8 @@ void MapCanvas::setTool(std::unique_ptr<CanvasTool> tool)
 void MapCanvas::mousePressEvent(QMouseEvent* event)
 {
     const QPointF pos = mapToScene(event->position().toPoint());
-    if (m_editor) {
-        if (m_editor->isVisible() && m_editor->sceneBoundingRect().contains(pos)) {
+    if (LabelEditor* editor = m_editing->editor()) {
+        if (editor->isVisible() && editor->sceneBoundingRect().contains(pos)) {
             QGraphicsView::mousePressEvent(event); // placing the cursor inside the editor
             return;
         }
@@ -1016,7 +542,7 @@ void MapCanvas::mousePressEvent(QMouseEvent* event)
             setTool(std::make_unique<ConnectTool>(*m_scene, step->id(), step->handleScenePos(*side), m_snap,
                                                   [this](const std::string& id) {
                                                       selectOnly(id);
-                                                      editStepLabel(id);
+                                                      m_editing->editStep(id);
                                                   }));
             return;
         }
@@ -1120,7 +646,8 @@ void MapCanvas::mouseDoubleClickEvent(QMouseEvent* event)
         m_tool.reset();
     }
     const QPointF pos = mapToScene(event->position().toPoint());
-    if (m_editor && m_editor->isVisible() && m_editor->sceneBoundingRect().contains(pos)) {
+    if (LabelEditor* editor = m_editing->editor();
+        editor && editor->isVisible() && editor->sceneBoundingRect().contains(pos)) {
         QGraphicsView::mouseDoubleClickEvent(event); // selects a word in the editor
         return;
     }
@@ -1144,7 +671,7 @@ void MapCanvas::mouseDoubleClickEvent(QMouseEvent* event)
     }
     if (StepItem* step = m_scene->stepItemAt(pos)) {
         selectOnly(step->id());
-        editStepLabel(step->id());
+        m_editing->editStep(step->id());
         return;
     }
     if (FlowItem* flow = m_scene->flowItemAt(pos)) {
@@ -1162,370 +689,8 @@ void MapCanvas::contextMenuEvent(QContextMenuEvent* event)
     if (!editable())
         return;
     finishEditing(true);
-    const QPointF pos = mapToScene(event->pos());
-    if (AnnotationBadgeItem* badge = m_scene->badgeAt(pos))
-        showBadgeMenu(badge->annotationId(), event->globalPos());
-    else if (StickyNoteItem* note = m_scene->stickyNoteAt(pos))
-        showNoteMenu(note->noteId(), event->globalPos());
-    else if (LaneHeaderItem* laneHeader = m_scene->laneHeaderAt(pos))
-        showLaneMenu(laneHeader->id(), event->globalPos());
-    else if (PhaseHeaderItem* phaseHeader = m_scene->phaseHeaderAt(pos))
-        showPhaseMenu(phaseHeader->id(), event->globalPos());
-    else if (StepItem* step = m_scene->stepItemAt(pos))
-        showStepMenu(step->id(), event->globalPos());
-    else if (FlowItem* flow = m_scene->flowItemAt(pos))
-        showFlowMenu(flow->id(), event->globalPos());
-    else
-        showEmptyMenu(pos, event->globalPos());
+    m_contextMenu->exec(mapToScene(event->pos()), event->globalPos());
     event->accept();
-}
-
-static void addColourMenu(QMenu& menu, QWidget* parent, const std::function<void(const QColor&)>& apply)
-{
-    QMenu* colours = menu.addMenu(QObject::tr("Colour"));
-    for (std::size_t i = 0; i < softPalette().size(); ++i) {
-        QPixmap swatch(16, 16);
-        swatch.fill(softPalette()[i]);
-        const QColor colour = softPalette()[i];
-        colours->addAction(QIcon(swatch), softPaletteNames()[i], [apply, colour] { apply(colour); });
-    }
-    colours->addSeparator();
-    colours->addAction(QObject::tr("Other colour..."), [parent, apply] {
-        const QColor colour = QColorDialog::getColor(Qt::white, parent, QObject::tr("Lane colour"));
-        if (colour.isValid())
-            apply(colour);
-    });
-}
-
-void MapCanvas::showLaneMenu(const std::string& laneId, const QPoint& globalPos)
-{
-    const Map& m = *map();
-    const std::size_t index = m.laneIndex(laneId).value_or(0);
-    const QString id = QString::fromStdString(laneId);
-    QMenu menu(this);
-    menu.addAction(tr("Rename lane"), [this, id] { renameLane(id); });
-    addColourMenu(menu, this, [this, id](const QColor& c) { recolourLane(id, c); });
-    addAnnotationMenu(menu, {laneId});
-    menu.addSeparator();
-    menu.addAction(tr("Add lane above"), [this, index] { addLane(index); });
-    menu.addAction(tr("Add lane below"), [this, index] { addLane(index + 1); });
-    menu.addSeparator();
-    menu.addAction(tr("Delete lane..."), [this, id] { deleteLane(id); });
-    menu.exec(globalPos);
-}
-
-void MapCanvas::showPhaseMenu(const std::string& phaseId, const QPoint& globalPos)
-{
-    const Map& m = *map();
-    const std::size_t index = m.phaseIndex(phaseId).value_or(0);
-    const QString id = QString::fromStdString(phaseId);
-    QMenu menu(this);
-    menu.addAction(tr("Rename phase"), [this, id] { renamePhase(id); });
-    addColourMenu(menu, this, [this, id](const QColor& c) { recolourPhase(id, c); });
-    menu.addSeparator();
-    menu.addAction(tr("Add phase before"), [this, index] { addPhase(index); });
-    menu.addAction(tr("Add phase after"), [this, index] { addPhase(index + 1); });
-    menu.addSeparator();
-    menu.addAction(tr("Delete phase..."), [this, id] { deletePhase(id); });
-    menu.exec(globalPos);
-}
-
-void MapCanvas::showStepMenu(const std::string& stepId, const QPoint& globalPos)
-{
-    QMenu menu(this);
-    menu.addAction(tr("Edit label"), [this, stepId] { editStepLabel(stepId); })->setShortcut(Qt::Key_F2);
-    QMenu* kinds = menu.addMenu(tr("Change kind"));
-    for (StepKind kind : kAllStepKinds)
-        kinds->addAction(QString::fromUtf8(displayName(kind).data(), static_cast<int>(displayName(kind).size())),
-                         [this, kind] {
-                             const Map& m = *map();
-                             std::vector<Edit> edits;
-                             for (const std::string& id : m_scene->selectedStepIds())
-                                 if (const Step* s = m.step(id); s && s->kind != kind) {
-                                     Step changed = *s;
-                                     changed.kind = kind;
-                                     edits.push_back(UpdateStep{changed});
-                                 }
-                             if (!edits.empty())
-                                 m_document->push(Batch{"Change step kind", std::move(edits)},
-                                                  tr("Change step kind"));
-                         });
-    {
-        // On every selected step when the clicked one is among them, as "Change kind" does.
-        std::vector<std::string> targets = m_scene->selectedStepIds();
-        if (std::find(targets.begin(), targets.end(), stepId) == targets.end())
-            targets = {stepId};
-        addAnnotationMenu(menu, targets);
-    }
-    addFacilitationMenu(menu, stepId);
-    menu.addSeparator();
-    menu.addAction(tr("Add next step"), [this] { addNextStep(false); })->setShortcut(Qt::Key_Tab);
-    menu.addAction(tr("Add step in lane below"), [this] { addNextStep(true); })
-        ->setShortcut(Qt::SHIFT | Qt::Key_Tab);
-    menu.addAction(tr("Duplicate"), [this] { duplicateSelection(); })->setShortcut(Qt::CTRL | Qt::Key_D);
-    menu.addAction(tr("Copy"), [this] { copySelection(); })->setShortcut(QKeySequence::Copy);
-    menu.addSeparator();
-    menu.addAction(tr("Delete"), [this] { deleteSelection(); })->setShortcut(QKeySequence::Delete);
-    menu.exec(globalPos);
-}
-
-void MapCanvas::showFlowMenu(const std::string& flowId, const QPoint& globalPos)
-{
-    const QString id = QString::fromStdString(flowId);
-    QMenu menu(this);
-    menu.addAction(tr("Edit label"), [this, id] { editFlowLabel(id); });
-    addAnnotationMenu(menu, {flowId});
-    menu.addSeparator();
-    menu.addAction(tr("Delete flow"), [this, flowId] {
-        if (editable() && map()->flow(flowId))
-            m_document->push(RemoveFlow{flowId}, tr("Delete flow"));
-    });
-    menu.exec(globalPos);
-}
-
-void MapCanvas::showEmptyMenu(const QPointF& scenePos, const QPoint& globalPos)
-{
-    const Map& m = *map();
-    QMenu menu(this);
-    if (m_scene->inLaneArea(scenePos)) {
-        QMenu* add = menu.addMenu(tr("Add step here"));
-        for (StepKind kind : kAllStepKinds)
-            add->addAction(QString::fromUtf8(displayName(kind).data(), static_cast<int>(displayName(kind).size())),
-                           [this, scenePos, kind] { createStepAt(scenePos, kind); });
-        menu.addAction(tr("Paste"), [this] { paste(); })->setShortcut(QKeySequence::Paste);
-        menu.addSeparator();
-    }
-    menu.addAction(tr("Add lane"), [this, n = m.lanes.size()] { addLane(n); });
-    menu.addAction(tr("Add phase"), [this, n = m.phases.size()] { addPhase(n); });
-    menu.addSeparator();
-    addAnnotationMenu(menu, {std::string()}); // empty space: the annotation is on the whole map
-    menu.exec(globalPos);
-}
-
-void MapCanvas::addAnnotationMenu(QMenu& menu, const std::vector<std::string>& targets)
-{
-    QMenu* add = menu.addMenu(targets.size() == 1 && targets.front().empty() ? tr("Add annotation to the map")
-                                                                            : tr("Add annotation"));
-    for (const KindChoice& choice : kindChoices())
-        add->addAction(annotationIcon(choice.kind, choice.horizon, choice.variation), kindChoiceText(choice),
-                       [this, targets, choice] {
-                           addAnnotationTo(targets, choice.kind, choice.variation, choice.horizon);
-                       });
-}
-
-void MapCanvas::showBadgeMenu(const std::string& annotationId, const QPoint& globalPos)
-{
-    const Annotation* a = map()->annotation(annotationId);
-    if (!a)
-        return;
-    const Annotation current = *a;
-    const QString id = QString::fromStdString(annotationId);
-    QMenu menu(this);
-    menu.addAction(tr("Edit text"), [this, id] { editAnnotationText(id); });
-    if (current.kind == AnnotationKind::Variation) {
-        menu.addSeparator();
-        for (Variation v : {Variation::Intentional, Variation::Unintentional}) {
-            QAction* action = menu.addAction(v == Variation::Intentional ? tr("Intentional") : tr("Unintentional"),
-                                             [this, current, v] {
-                                                 Annotation changed = current;
-                                                 changed.variation = v;
-                                                 updateAnnotation(changed, tr("Change variation"));
-                                             });
-            action->setCheckable(true);
-            action->setChecked(current.variation == v);
-        }
-    }
-    if (current.kind == AnnotationKind::ChangeIdea) {
-        menu.addSeparator();
-        for (int h = 1; h <= 3; ++h) {
-            QAction* action = menu.addAction(tr("Horizon %1").arg(h), [this, current, h] {
-                Annotation changed = current;
-                changed.horizon = h;
-                updateAnnotation(changed, tr("Move change idea to horizon %1").arg(h));
-            });
-            action->setCheckable(true);
-            action->setChecked(current.horizon == h);
-        }
-    }
-    menu.addSeparator();
-    menu.addAction(tr("Delete annotation"), [this, id] { deleteAnnotation(id); });
-    menu.exec(globalPos);
-}
-
-// ----- annotations ----------------------------------------------------------------------------
-
-void MapCanvas::clickBadge(const AnnotationBadgeItem& badge)
-{
-    const std::string id = badge.annotationId();
-    const Map* m = map();
-    const Annotation* a = m ? m->annotation(id) : nullptr;
-    if (!a)
-        return;
-    // The target is selected too, so that the next keyboard command acts where the badge is.
-    const std::string target = a->target;
-    if (m->step(target)) {
-        if (StepItem* item = m_scene->stepItem(target); item && !item->isSelected())
-            selectOnly(target);
-    } else if (FlowItem* flow = m_scene->flowItem(target)) {
-        {
-            const QSignalBlocker blocker(m_scene);
-            m_scene->clearSelection();
-            flow->setSelected(true);
-        }
-        emit selectionChanged();
-    } else {
-        m_scene->clearSelection();
-    }
-    m_scene->setCurrentAnnotation(id);
-    emit annotationSelected(QString::fromStdString(id));
-}
-
-void MapCanvas::selectAnnotation(const QString& id)
-{
-    const Map* m = map();
-    const Annotation* a = m ? m->annotation(std_(id)) : nullptr;
-    if (!a) {
-        m_scene->setCurrentAnnotation({});
-        return;
-    }
-    if (!(m_editor && m_editTarget.kind == EditTarget::Kind::Annotation && m_editTarget.id == a->id))
-        finishEditing(true);
-    const std::string target = a->target;
-    m_scene->setCurrentAnnotation(a->id);
-    if (m->step(target)) {
-        selectStep(QString::fromStdString(target), true);
-    } else if (FlowItem* flow = m_scene->flowItem(target)) {
-        {
-            const QSignalBlocker blocker(m_scene);
-            m_scene->clearSelection();
-            flow->setSelected(true);
-        }
-        emit selectionChanged();
-        centerOn(flow->labelAnchor());
-    } else {
-        m_scene->clearSelection();
-        if (m->lane(target)) {
-            // The lane's header stays at the left edge; bring the lane's band to the middle.
-            const qreal top = layout::laneTop(*m, target);
-            const QPointF centre = mapToScene(viewport()->rect().center());
-            centerOn(QPointF(centre.x(), top + m->lane(target)->height / 2.0));
-        }
-    }
-    updateSticky();
-}
-
-QString MapCanvas::currentAnnotation() const
-{
-    return QString::fromStdString(m_scene->currentAnnotation());
-}
-
-void MapCanvas::addAnnotation(AnnotationKind kind, std::optional<Variation> variation, std::optional<int> horizon)
-{
-    if (!editable())
-        return;
-    finishEditing(true);
-    std::vector<std::string> targets = m_scene->selectedStepIds();
-    if (targets.empty())
-        targets = m_scene->selectedFlowIds();
-    if (targets.empty())
-        targets = {std::string()}; // nothing selected: the whole map
-    addAnnotationTo(targets, kind, variation, horizon);
-}
-
-void MapCanvas::addAnnotationTo(const std::vector<std::string>& targets, AnnotationKind kind,
-                                std::optional<Variation> variation, std::optional<int> horizon)
-{
-    if (!editable() || targets.empty())
-        return;
-    finishEditing(true);
-    std::vector<Edit> edits;
-    std::vector<std::string> ids;
-    for (const std::string& target : targets) {
-        Annotation a;
-        a.id = newId("a-");
-        a.kind = kind;
-        a.target = target;
-        // The model accepts these only on their own kinds.
-        if (kind == AnnotationKind::Variation)
-            a.variation = variation;
-        if (kind == AnnotationKind::ChangeIdea)
-            a.horizon = horizon;
-        ids.push_back(a.id);
-        edits.push_back(AddAnnotation{a, std::nullopt});
-    }
-    const QString what = QString::fromUtf8(displayName(kind).data(), static_cast<int>(displayName(kind).size()));
-    const QString name = tr("Add %1").arg(what.toLower());
-    const Edit edit = edits.size() == 1 ? edits.front() : Edit(Batch{name.toStdString(), std::move(edits)});
-    if (!m_document->push(edit, name))
-        return;
-    m_scene->setCurrentAnnotation(ids.front());
-    // Several targets share what the team says about them: the text goes on the first; the
-    // others are edited from their own badges.
-    editAnnotationText(QString::fromStdString(ids.front()));
-}
-
-void MapCanvas::editAnnotationText(const QString& id)
-{
-    const Map* m = map();
-    AnnotationBadgeItem* badge = m_scene->badge(std_(id));
-    const Annotation* a = m ? m->annotation(std_(id)) : nullptr;
-    if (!editable() || !a)
-        return;
-    QRectF area(0, 0, 260, 24);
-    if (badge) {
-        const QRectF b = badge->mapRectToScene(QRectF(0, 0, badge->width(), AnnotationBadgeItem::kHeight));
-        area.moveTopLeft(QPointF(b.left(), b.bottom() + 4));
-    } else {
-        // Its kind is hidden: edit it where the view is, rather than not at all.
-        area.moveCenter(mapToScene(viewport()->rect().center()));
-    }
-    beginEditing({EditTarget::Kind::Annotation, a->id}, QString::fromStdString(a->text), area, kFlowLabelPx, false,
-                 true, false);
-}
-
-void MapCanvas::updateAnnotation(const Annotation& changed, const QString& text)
-{
-    const Map* m = map();
-    if (!editable() || !m)
-        return;
-    if (const Annotation* a = m->annotation(changed.id); a && !(*a == changed))
-        m_document->push(UpdateAnnotation{changed}, text);
-}
-
-void MapCanvas::deleteAnnotation(const QString& id)
-{
-    if (!editable() || !map()->annotation(std_(id)))
-        return;
-    finishEditing(true);
-    if (m_scene->currentAnnotation() == std_(id))
-        m_scene->setCurrentAnnotation({});
-    m_document->push(RemoveAnnotation{std_(id)}, tr("Delete annotation"));
-}
-
-void MapCanvas::setHiddenAnnotationKinds(const QSet<AnnotationKind>& kinds)
-{
-    m_scene->setHiddenAnnotationKinds(kinds);
-}
-
-QSet<AnnotationKind> MapCanvas::hiddenAnnotationKinds() const
-{
-    return m_scene->hiddenAnnotationKinds();
-}
-
-void MapCanvas::highlightSteps(const QStringList& ids)
-{
-    std::set<std::string> set;
-    for (const QString& id : ids)
-        set.insert(std_(id));
-    m_scene->setHighlightedSteps(set);
-}
-
-QStringList MapCanvas::highlightedSteps() const
-{
-    QStringList out;
-    for (const std::string& id : m_scene->highlightedSteps())
-        out << QString::fromStdString(id);
-    return out;
 }
 
 } // namespace crosswalk

@@ -22,13 +22,15 @@ namespace crosswalk {
 class MapDocument;
 class MapScene;
 class CanvasTool;
-class LabelEditor;
+class CanvasContextMenu;
+class LabelEditing;
 class AnnotationBadgeItem;
 
 /// The swimlane editor: shows one map document and turns mouse and keyboard gestures into
 /// edits pushed on the document (one gesture, one undo step). Keyboard flow: Tab adds the next
 /// step to the right, Shift+Tab one in the lane below, both connected and ready for typing;
-/// arrows walk the flows; Enter/F2 edits; Delete removes.
+/// arrows walk the flows; Enter/F2 edits; Delete removes. In-place editing is LabelEditing's,
+/// the context menus CanvasContextMenu's, the edits themselves core's (crosswalk/interact).
 class MapCanvas final : public QGraphicsView {
     Q_OBJECT
 public:
@@ -56,6 +58,8 @@ public:
     void setSnapEnabled(bool enabled);
     bool snapEnabled() const { return m_snap; }
 
+    // Commands on steps, the clipboard, lanes and phases (mapcanvas_commands.cpp).
+
     /// Adds a step of this kind after the selected step (connected), or in the first lane.
     void addStep(StepKind kind);
     /// Tab / Shift+Tab: the next step right of the selected one, or in the lane below.
@@ -64,7 +68,7 @@ public:
     void selectAll();
     void editSelectedLabel();
     /// True while a label or name is edited in place.
-    bool isEditing() const { return m_editor != nullptr; }
+    bool isEditing() const;
 
     void copySelection();
     void cutSelection();
@@ -83,7 +87,8 @@ public:
     void deletePhase(const QString& id, bool confirm = true);
     void editFlowLabel(const QString& id);
 
-    // Annotations: numbered badges on their targets, added, edited and deleted in place.
+    // Annotations (mapcanvas_annotations.cpp): numbered badges on their targets, added, edited and
+    // deleted in place.
 
     /// Adds an annotation of this kind with an empty text to each selected step, else to each
     /// selected flow, else to the whole map (one undo step), and opens the text editor on it.
@@ -121,6 +126,9 @@ public:
     /// Takes every vote off the map (undoable).
     void resetVotes();
 
+    /// Scrolls so that the scene rectangle is in view and not hidden under the sticky headers.
+    void reveal(const QRectF& sceneRect);
+
 signals:
     void selectionChanged();
     void zoomChanged(int percent);
@@ -141,17 +149,13 @@ protected:
     void resizeEvent(QResizeEvent* event) override;
 
 private:
-    struct EditTarget {
-        enum class Kind { Step, Flow, Lane, Phase, Annotation, NewStickyNote, StickyNote } kind = Kind::Step;
-        std::string id; // for NewStickyNote: the step it goes on
-    };
+    // The menus' actions are the canvas's own commands, some of them not public.
+    friend class CanvasContextMenu;
 
     bool editable() const;
     const Map* map() const;
     void setZoom(double zoom);
     void updateSticky();
-    /// Scrolls so that the scene rectangle is in view and not hidden under the sticky headers.
-    void reveal(const QRectF& sceneRect);
     void setTool(std::unique_ptr<CanvasTool> tool);
     void updateHoverCursor(const QPointF& scenePos);
     /// The step keyboard commands start from: the only selected one, else the first selected.
@@ -161,30 +165,13 @@ private:
     void createStepAt(const QPointF& scenePos, StepKind kind);
     void pasteFragment(const Map& fragment, bool offset);
     bool pushAndEdit(const Batch& batch, const std::string& newStepId);
-
-    void editStepLabel(const std::string& id, const std::optional<QString>& initialText = std::nullopt);
-    void beginEditing(EditTarget target, const QString& text, const QRectF& area, int pixelSize, bool bold,
-                      bool multiLine, bool centred);
     void finishEditing(bool commit);
-    void setTargetEditing(const EditTarget& target, bool editing);
     void afterDocumentChange();
 
-    void showLaneMenu(const std::string& laneId, const QPoint& globalPos);
-    void showPhaseMenu(const std::string& phaseId, const QPoint& globalPos);
-    void showStepMenu(const std::string& stepId, const QPoint& globalPos);
-    void showFlowMenu(const std::string& flowId, const QPoint& globalPos);
-    void showEmptyMenu(const QPointF& scenePos, const QPoint& globalPos);
-    void showBadgeMenu(const std::string& annotationId, const QPoint& globalPos);
-    /// The "Add annotation" submenu: each kind, added to these targets ("" is the whole map).
-    void addAnnotationMenu(QMenu& menu, const std::vector<std::string>& targets);
     void addAnnotationTo(const std::vector<std::string>& targets, AnnotationKind kind,
                          std::optional<Variation> variation, std::optional<int> horizon);
     void updateAnnotation(const Annotation& changed, const QString& text);
     void clickBadge(const AnnotationBadgeItem& badge);
-    void showNoteMenu(const std::string& noteId, const QPoint& globalPos);
-    /// "Add sticky note", "Add vote", "Remove vote" on a step's menu.
-    void addFacilitationMenu(QMenu& menu, const std::string& stepId);
-    void commitStickyNote(const EditTarget& target, const std::string& text);
     void voteOn(const std::vector<std::string>& stepIds, int delta);
 
     MapScene* m_scene = nullptr;
@@ -192,9 +179,8 @@ private:
     QMetaObject::Connection m_documentChanged;
     QMetaObject::Connection m_documentDestroyed;
     std::unique_ptr<CanvasTool> m_tool;
-    LabelEditor* m_editor = nullptr;
-    EditTarget m_editTarget;
-    bool m_finishing = false;
+    std::unique_ptr<LabelEditing> m_editing;
+    std::unique_ptr<CanvasContextMenu> m_contextMenu;
     double m_zoom = 1.0;
     bool m_snap = true;
     std::optional<Map> m_internalClipboard; // when the system clipboard is unavailable

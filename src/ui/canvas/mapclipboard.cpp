@@ -1,8 +1,8 @@
 #include "ui/canvas/mapclipboard.h"
 
+#include "crosswalk/interact/gestures.h"
 #include "crosswalk/json/mapjson.h"
 #include "crosswalk/layout/layout.h"
-#include "ui/canvas/canvasedits.h"
 
 #include <QMimeData>
 
@@ -123,7 +123,7 @@ Batch MapClipboard::pasteBatch(const Map& target, const Map& fragment, const std
         edits.push_back(AddStickyNote{copy, std::nullopt});
     }
     const std::size_t n = newIds.size();
-    return canvasedits::withRoomToFit(target, n == 1 ? "Paste step" : "Paste " + std::to_string(n) + " steps",
+    return gestures::withRoomToFit(target, n == 1 ? "Paste step" : "Paste " + std::to_string(n) + " steps",
                                       std::move(edits));
 }
 

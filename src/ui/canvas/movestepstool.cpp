@@ -1,7 +1,7 @@
 #include "ui/canvas/movestepstool.h"
 
+#include "crosswalk/interact/gestures.h"
 #include "crosswalk/layout/layout.h"
-#include "ui/canvas/canvasedits.h"
 #include "ui/canvas/mapscene.h"
 #include "ui/canvas/stepitem.h"
 #include "ui/document/mapdocument.h"
@@ -83,7 +83,7 @@ void MoveStepsTool::release(const QPointF& scenePos, Qt::KeyboardModifiers modif
     }
     const std::size_t n = moves.moves.size();
     const std::string name = n == 1 ? "Move step" : "Move " + std::to_string(n) + " steps";
-    if (!doc->push(canvasedits::withRoomToFit(map, name, {std::move(moves)}), QString::fromStdString(name)))
+    if (!doc->push(gestures::withRoomToFit(map, name, {std::move(moves)}), QString::fromStdString(name)))
         m_scene.previewStepRects({});
 }
 

@@ -1,7 +1,7 @@
 #include "ui/canvas/stepresizetool.h"
 
+#include "crosswalk/interact/gestures.h"
 #include "crosswalk/layout/layout.h"
-#include "ui/canvas/canvasedits.h"
 #include "ui/canvas/canvasstyle.h"
 #include "ui/canvas/mapscene.h"
 #include "ui/document/mapdocument.h"
@@ -72,7 +72,7 @@ void StepResizeTool::release(const QPointF& scenePos, Qt::KeyboardModifiers modi
     // The step belongs to the phase its centre is in, as when it is moved.
     if (!map->phases.empty())
         resized.phase = layout::phaseAt(*map, resized.x + resized.w / 2);
-    doc->push(canvasedits::withRoomToFit(*map, "Resize step", {UpdateStep{resized}}), QStringLiteral("Resize step"));
+    doc->push(gestures::withRoomToFit(*map, "Resize step", {UpdateStep{resized}}), QStringLiteral("Resize step"));
 }
 
 void StepResizeTool::cancel()

@@ -3,14 +3,29 @@
 #include "crosswalk/edit/edit.h"
 #include "crosswalk/model/map.h"
 
+#include <array>
+#include <cstddef>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
-namespace crosswalk::canvasedits {
+namespace crosswalk::gestures {
 
-// The edits canvas gestures produce, built as values from the map, so that each gesture is
-// one Batch (one undo step) and can be tested without a screen.
+// The edits the canvas's gestures produce, built as values from the map, so that each gesture
+// is one Batch (one undo step) and can be tested without a screen.
+
+inline constexpr int kNextStepGap = 60; // gap left between a step and the one Tab creates after it
+inline constexpr int kFreeGap = 20;     // steps placed automatically never sit closer than this
+
+/// Soft colours for lanes and phases (#RRGGBB): light enough for black text, distinct enough
+/// to survive video compression. The last, white, is offered but never given to a new lane.
+inline constexpr std::array<std::string_view, 9> kSoftPalette{"#E8F0FE", "#E6F4EA", "#FEF7E0",
+                                                              "#FCE8E6", "#F3E8FD", "#E0F4F7",
+                                                              "#FEEFE3", "#F1F3F4", "#FFFFFF"};
+
+/// The colour a lane added to this map gets: the soft palette in turn, white left out.
+std::string newLaneColour(const Map& map);
 
 /// The edits as one Batch, followed by whatever makes the map hold them: lanes grow to fit
 /// their steps, and the last phase widens to hold steps placed right of it.
@@ -43,4 +58,18 @@ Batch firstStep(const Map& map, StepKind kind, std::string* stepId);
 /// Removes the steps (with their flows) and the flows.
 Batch removal(const Map& map, const std::vector<std::string>& stepIds, const std::vector<std::string>& flowIds);
 
-} // namespace crosswalk::canvasedits
+/// Changes the kind of each of these steps that is of another kind (one UpdateStep each).
+std::vector<Edit> changeKind(const Map& map, const std::vector<std::string>& stepIds, StepKind kind);
+
+/// Adds an annotation of this kind with an empty text to each target ("" is the whole map);
+/// variation applies to a variation only, horizon to a change idea only. ids receives the new
+/// annotations' ids.
+std::vector<Edit> annotate(const std::vector<std::string>& targets, AnnotationKind kind,
+                           std::optional<Variation> variation, std::optional<int> horizon,
+                           std::vector<std::string>* ids);
+
+/// Adds (delta > 0) or takes off (delta < 0) votes on each of the steps, within 0 and
+/// kMaxVotesPerStep; steps whose count would not change get no edit.
+std::vector<Edit> vote(const Map& map, const std::vector<std::string>& stepIds, int delta);
+
+} // namespace crosswalk::gestures

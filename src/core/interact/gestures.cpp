@@ -1,15 +1,16 @@
-#include "ui/canvas/canvasedits.h"
+#include "crosswalk/interact/gestures.h"
 
 #include "crosswalk/layout/layout.h"
-#include "ui/canvas/canvasstyle.h"
 
 #include <algorithm>
 #include <set>
 
-namespace crosswalk::canvasedits {
-namespace {
-constexpr int kFreeGap = 20; // steps placed automatically never sit closer than this
-} // namespace
+namespace crosswalk::gestures {
+
+std::string newLaneColour(const Map& map)
+{
+    return std::string(kSoftPalette[map.lanes.size() % (kSoftPalette.size() - 1)]);
+}
 
 Batch withRoomToFit(const Map& map, std::string name, std::vector<Edit> edits)
 {
@@ -53,7 +54,7 @@ int firstFreeX(const Map& map, const std::string& laneId, int x, int y, int w, i
         const layout::Rect want{x - kFreeGap, y - kFreeGap / 2, w + 2 * kFreeGap, h + kFreeGap};
         const layout::Rect have{s->x, s->y, s->w, s->h};
         if (want.intersects(have))
-            x = layout::snap(s->x + s->w + canvasstyle::kNextStepGap);
+            x = layout::snap(s->x + s->w + kNextStepGap);
     }
     return std::max(0, x);
 }
@@ -72,12 +73,12 @@ MoveSteps makeRoom(const Map& map, const std::string& laneId, Step& placed, cons
     // time: the new step goes after it instead of pushing it over.
     std::size_t first = 0;
     for (; first < row.size() && row[first]->x < placed.x; ++first)
-        placed.x = std::max(placed.x, layout::snap(row[first]->x + row[first]->w + canvasstyle::kNextStepGap));
+        placed.x = std::max(placed.x, layout::snap(row[first]->x + row[first]->w + kNextStepGap));
     placed.phase = layout::phaseAt(map, placed.x + placed.w / 2);
     MoveSteps moves;
     if (first == row.size())
         return moves;
-    const int wanted = placed.x + placed.w + canvasstyle::kNextStepGap - row[first]->x;
+    const int wanted = placed.x + placed.w + kNextStepGap - row[first]->x;
     if (wanted <= 0)
         return moves; // the next step is already far enough away
     const int shift = (wanted + layout::kGrid - 1) / layout::kGrid * layout::kGrid;
@@ -87,7 +88,7 @@ MoveSteps makeRoom(const Map& map, const std::string& laneId, Step& placed, cons
     int previousRight = placed.x + placed.w;
     for (std::size_t i = first; i < row.size(); ++i) {
         const Step& s = *row[i];
-        const int gap = i == first ? canvasstyle::kNextStepGap : kFreeGap;
+        const int gap = i == first ? kNextStepGap : kFreeGap;
         if (s.x >= previousRight + gap)
             break;
         const int x = s.x + shift;
@@ -130,7 +131,7 @@ Batch nextStep(const Map& map, const Step& from, bool below, StepKind kind, std:
             Lane lane;
             lane.id = newId("l-");
             lane.name = "New lane";
-            lane.color = canvasstyle::softPalette()[map.lanes.size() % 8].name().toUpper().toStdString();
+            lane.color = newLaneColour(map);
             laneId = lane.id;
             AddLane add{lane, std::nullopt};
             try {
@@ -149,7 +150,7 @@ Batch nextStep(const Map& map, const Step& from, bool below, StepKind kind, std:
     // Right after the step, as a person writes the next line of a list: the steps that follow
     // in the lane move over to make room (in the same Batch, so one undo puts them back),
     // rather than the new step landing past them at the end of a long arrow.
-    step.x = std::max(0, layout::snap(from.x + from.w + canvasstyle::kNextStepGap));
+    step.x = std::max(0, layout::snap(from.x + from.w + kNextStepGap));
     MoveSteps pushed = makeRoom(after, laneId, step, from.id);
     if (stepId)
         *stepId = step.id;
@@ -195,4 +196,53 @@ Batch removal(const Map& map, const std::vector<std::string>& stepIds, const std
     return Batch{std::move(name), std::move(edits)};
 }
 
-} // namespace crosswalk::canvasedits
+std::vector<Edit> changeKind(const Map& map, const std::vector<std::string>& stepIds, StepKind kind)
+{
+    std::vector<Edit> edits;
+    for (const std::string& id : stepIds)
+        if (const Step* s = map.step(id); s && s->kind != kind) {
+            Step changed = *s;
+            changed.kind = kind;
+            edits.push_back(UpdateStep{changed});
+        }
+    return edits;
+}
+
+std::vector<Edit> annotate(const std::vector<std::string>& targets, AnnotationKind kind,
+                           std::optional<Variation> variation, std::optional<int> horizon,
+                           std::vector<std::string>* ids)
+{
+    std::vector<Edit> edits;
+    for (const std::string& target : targets) {
+        Annotation a;
+        a.id = newId("a-");
+        a.kind = kind;
+        a.target = target;
+        // The model accepts these only on their own kinds.
+        if (kind == AnnotationKind::Variation)
+            a.variation = variation;
+        if (kind == AnnotationKind::ChangeIdea)
+            a.horizon = horizon;
+        if (ids)
+            ids->push_back(a.id);
+        edits.push_back(AddAnnotation{a, std::nullopt});
+    }
+    return edits;
+}
+
+std::vector<Edit> vote(const Map& map, const std::vector<std::string>& stepIds, int delta)
+{
+    std::vector<Edit> edits;
+    if (delta == 0)
+        return edits;
+    for (const std::string& id : stepIds) {
+        if (!map.step(id))
+            continue;
+        const int count = std::clamp(map.votesOn(id) + delta, 0, kMaxVotesPerStep);
+        if (count != map.votesOn(id))
+            edits.push_back(SetVotes{id, count});
+    }
+    return edits;
+}
+
+} // namespace crosswalk::gestures
