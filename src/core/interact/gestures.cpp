@@ -1,5 +1,7 @@
 #include "crosswalk/interact/gestures.h"
 
+#include "crosswalk/facilitation/votes.h"
+
 #include "crosswalk/layout/layout.h"
 
 #include <algorithm>
@@ -232,16 +234,11 @@ std::vector<Edit> annotate(const std::vector<std::string>& targets, AnnotationKi
 
 std::vector<Edit> vote(const Map& map, const std::vector<std::string>& stepIds, int delta)
 {
+    // One dot rule for the canvas, the presentation and the panel: facilitation/votes.h.
     std::vector<Edit> edits;
-    if (delta == 0)
-        return edits;
-    for (const std::string& id : stepIds) {
-        if (!map.step(id))
-            continue;
-        const int count = std::clamp(map.votesOn(id) + delta, 0, kMaxVotesPerStep);
-        if (count != map.votesOn(id))
-            edits.push_back(SetVotes{id, count});
-    }
+    for (const std::string& id : stepIds)
+        if (std::optional<SetVotes> edit = voteEdit(map, id, delta))
+            edits.push_back(*edit);
     return edits;
 }
 

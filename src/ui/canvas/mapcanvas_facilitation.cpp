@@ -2,6 +2,7 @@
 
 #include "ui/canvas/mapcanvas.h"
 
+#include "crosswalk/facilitation/votes.h"
 #include "crosswalk/interact/gestures.h"
 #include "ui/canvas/labelediting.h"
 #include "ui/canvas/mapscene.h"
@@ -75,8 +76,10 @@ void MapCanvas::voteOn(const std::vector<std::string>& stepIds, int delta)
 
 void MapCanvas::resetVotes()
 {
-    if (editable() && !map()->votes.empty())
-        m_document->push(ReplaceVotes{}, tr("Reset votes"));
+    if (!editable())
+        return;
+    if (const std::optional<ReplaceVotes> reset = resetVotesEdit(*map()))
+        m_document->push(*reset, tr("Reset votes"));
 }
 
 } // namespace crosswalk
