@@ -1,7 +1,6 @@
 #include "cli.h"
 
 #include "crosswalk/compare/compare.h"
-#include "crosswalk/compare/decisionstore.h"
 #include "crosswalk/demo/demo.h"
 #include "crosswalk/io/atomicfile.h"
 #include "crosswalk/json/mapjson.h"
@@ -346,7 +345,7 @@ int cmdCompare(const Options& o, std::ostream& out)
             writeFileAtomically(o.output, std::string_view(bytes.constData(), static_cast<std::size_t>(bytes.size())));
         return kOk;
     }
-    const std::string json = comparisonToJson(compareMaps(maps, loadDecisions(ws, ids)));
+    const std::string json = comparisonToJson(compareMaps(maps, ws.loadDecisions(ids)));
     if (o.output == "-")
         out << json;
     else

@@ -1,40 +1,44 @@
 #pragma once
 
-#include "crosswalk/edit/edit.h"
-#include "crosswalk/model/map.h"
+#include "crosswalk/storage/mapstore.h"
 
 #include <cstdint>
 #include <memory>
-#include <stdexcept>
 #include <string>
 #include <vector>
-
-struct sqlite3;
 
 namespace crosswalk {
 
 inline constexpr std::int32_t kWorkspaceApplicationId = 0x43525357; // "CRSW"
 inline constexpr int kWorkspaceSchemaVersion = 3;
 
+namespace storage {
+struct WorkspaceAccess;
+}
+
 /// A workspace that cannot be opened or written; what() says what is wrong in words a
 /// person can act on, and names the file.
-class WorkspaceError : public std::runtime_error {
+class WorkspaceError : public virtual StoreError {
 public:
-    using std::runtime_error::runtime_error;
+    explicit WorkspaceError(const std::string& message) : StoreError(message) {}
 };
 
-/// One line of the map library.
-struct MapSummary {
-    std::string id;
-    std::string district;
-    std::string title;
-    int steps = 0;
-    bool operator==(const MapSummary&) const = default;
+/// A commit refused because another Crosswalk window or program changed the map in the
+/// file since it was loaded here: both a WorkspaceError and a CommitConflict.
+class WorkspaceConflict final : public WorkspaceError, public CommitConflict {
+public:
+    explicit WorkspaceConflict(const std::string& message)
+        : StoreError(message), WorkspaceError(message), CommitConflict(message)
+    {
+    }
 };
 
-/// One SQLite file holding many maps. Every applied edit is committed at once, in its own
-/// transaction: there is no Save.
-class Workspace final {
+/// One SQLite file holding many maps: the MapStore of the desktop app. Every commit is its
+/// own transaction: there is no Save. Errors are WorkspaceError, naming the file.
+/// version() counts the commits to a map through this Workspace object since it was opened
+/// (the file keeps no version); another program's commit is noticed when this one commits
+/// (WorkspaceConflict), not delivered by pollChanges().
+class Workspace final : public MapStore {
 public:
     enum class Mode { ReadWrite, ReadOnly };
 
@@ -47,50 +51,46 @@ public:
 
     Workspace(Workspace&&) noexcept;
     Workspace& operator=(Workspace&&) noexcept;
-    ~Workspace();
+    ~Workspace() override;
 
     const std::string& path() const;
-    bool readOnly() const;
+    bool readOnly() const override;
+    /// The path.
+    std::string name() const override;
 
-    /// Maps sorted by district, then title.
-    std::vector<MapSummary> listMaps() const;
-    bool hasMap(const std::string& mapId) const;
-    /// Throws WorkspaceError when there is no such map.
-    Map loadMap(const std::string& mapId) const;
-    /// Finds a map by id, else by exact title; throws WorkspaceError naming the ref when
-    /// there is none, or when the title is ambiguous.
-    std::string resolveMap(const std::string& ref) const;
+    std::vector<MapSummary> listMaps() const override;
+    bool hasMap(const std::string& mapId) const override;
+    Map loadMap(const std::string& mapId) const override;
 
-    /// Stores a new map (its id must be free) in one transaction.
-    void addMap(const Map& map);
-    /// Deletes a map: from now on no call of this workspace sees it, but it is kept, with
-    /// its revisions and decisions, until restoreMap() brings it back or the workspace is
-    /// next opened for writing, which removes deleted maps for good.
-    void deleteMap(const std::string& mapId);
-    /// Brings back a map deleted since the workspace was opened.
-    void restoreMap(const std::string& mapId);
+    /// In one transaction.
+    void addMap(const Map& map) override;
+    /// The map is removed for good when this workspace closes, or, should it never close
+    /// (a crash), when the file is opened for writing a day later.
+    void deleteMap(const std::string& mapId) override;
+    void restoreMap(const std::string& mapId) override;
 
-    /// Applies the edit to map (which must be the stored state of a map of this workspace)
-    /// and commits the change in one transaction. Returns the inverse. If the commit fails,
-    /// map is left as it was and WorkspaceError is thrown; EditError when the edit does
-    /// not fit the map.
-    Edit applyEdit(Map& map, const Edit& edit, ChangeSet* changes = nullptr);
+    /// One transaction. A map changed in the file by another connection since it was loaded
+    /// here is refused with WorkspaceConflict.
+    CommitResult commit(Map& map, const Edit& edit) override;
+    std::int64_t version(const std::string& mapId) const override;
 
-    /// Snapshots the stored map under a name.
-    Revision createRevision(const std::string& mapId, const std::string& name);
-    /// Newest first.
-    std::vector<Revision> listRevisions(const std::string& mapId) const;
-    Map loadRevision(const std::string& revisionId) const;
-    /// Adds the revision's map as a new map (new map id, title marked) and returns its id.
-    std::string restoreRevision(const std::string& revisionId);
+    Revision createRevision(const std::string& mapId, const std::string& name) override;
+    std::vector<Revision> listRevisions(const std::string& mapId) const override;
+    Map loadRevision(const std::string& revisionId) const override;
+    std::string restoreRevision(const std::string& revisionId) override;
+
+    DecisionSet loadDecisions(const std::vector<std::string>& mapIds = {}) const override;
 
     /// Integrity and schema check: returns the problems found (empty when all is well).
     std::vector<std::string> check() const;
 
-    /// The raw connection, for storage code and tests only.
-    sqlite3* handle() const;
+protected:
+    [[noreturn]] void fail(const std::string& message) const override;
+    void writeDecision(const MatchDecision& decision) override;
+    void eraseDecision(const MatchDecision& decision) override;
 
 private:
+    friend struct storage::WorkspaceAccess; // the raw connection, for storage code and tests
     struct Impl;
     explicit Workspace(std::unique_ptr<Impl> impl);
     std::unique_ptr<Impl> m_impl;

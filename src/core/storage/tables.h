@@ -10,6 +10,8 @@
 #include <set>
 #include <string>
 #include <string_view>
+#include <tuple>
+#include <type_traits>
 #include <vector>
 
 namespace crosswalk::storage {
@@ -31,11 +33,23 @@ TableSql makeTableSql(std::string_view table, std::string_view columns);
 [[noreturn]] void badRow(const std::string& mapId, std::string_view what, const std::string& id, std::string_view field,
                          const std::string& value);
 
+/// Every kind of entity with a table, in the order their tables are read and written
+/// (a kind's references point to kinds before it). Adding a kind: a type here and a
+/// Table<> below.
+using TableKinds = std::tuple<Lane, Phase, Step, Flow, Annotation, StickyNote, ParkingItem>;
+
+/// The position of T in TableKinds: its index in per-kind arrays.
+template <typename T, typename Tuple> struct KindIndex;
+template <typename T, typename... Ts> struct KindIndex<T, std::tuple<T, Ts...>> : std::integral_constant<int, 0> {};
+template <typename T, typename U, typename... Ts>
+struct KindIndex<T, std::tuple<U, Ts...>> : std::integral_constant<int, 1 + KindIndex<T, std::tuple<Ts...>>::value> {};
+
 template <typename T> struct Table;
 
 template <> struct Table<Lane> {
-    static constexpr int kind = 0;
+    static constexpr int kind = KindIndex<Lane, TableKinds>::value;
     static constexpr std::string_view name = "lanes";
+    static constexpr std::string_view noun = "lane"; // in messages
     static constexpr std::string_view columns = "name, color, height";
     static std::vector<Lane>& items(Map& map) { return map.lanes; }
     static const std::vector<Lane>& items(const Map& map) { return map.lanes; }
@@ -54,8 +68,9 @@ template <> struct Table<Lane> {
 };
 
 template <> struct Table<Phase> {
-    static constexpr int kind = 1;
+    static constexpr int kind = KindIndex<Phase, TableKinds>::value;
     static constexpr std::string_view name = "phases";
+    static constexpr std::string_view noun = "phase"; // in messages
     static constexpr std::string_view columns = "name, color, width";
     static std::vector<Phase>& items(Map& map) { return map.phases; }
     static const std::vector<Phase>& items(const Map& map) { return map.phases; }
@@ -74,8 +89,9 @@ template <> struct Table<Phase> {
 };
 
 template <> struct Table<Step> {
-    static constexpr int kind = 2;
+    static constexpr int kind = KindIndex<Step, TableKinds>::value;
     static constexpr std::string_view name = "steps";
+    static constexpr std::string_view noun = "step"; // in messages
     static constexpr std::string_view columns = "lane, phase, kind, label, notes, x, y, w, h";
     static std::vector<Step>& items(Map& map) { return map.steps; }
     static const std::vector<Step>& items(const Map& map) { return map.steps; }
@@ -108,8 +124,9 @@ template <> struct Table<Step> {
 };
 
 template <> struct Table<Flow> {
-    static constexpr int kind = 3;
+    static constexpr int kind = KindIndex<Flow, TableKinds>::value;
     static constexpr std::string_view name = "flows";
+    static constexpr std::string_view noun = "flow"; // in messages
     static constexpr std::string_view columns = "from_step, to_step, label";
     static std::vector<Flow>& items(Map& map) { return map.flows; }
     static const std::vector<Flow>& items(const Map& map) { return map.flows; }
@@ -128,8 +145,9 @@ template <> struct Table<Flow> {
 };
 
 template <> struct Table<Annotation> {
-    static constexpr int kind = 4;
+    static constexpr int kind = KindIndex<Annotation, TableKinds>::value;
     static constexpr std::string_view name = "annotations";
+    static constexpr std::string_view noun = "annotation"; // in messages
     static constexpr std::string_view columns = "kind, target, text, affects, variation, horizon";
     static std::vector<Annotation>& items(Map& map) { return map.annotations; }
     static const std::vector<Annotation>& items(const Map& map) { return map.annotations; }
@@ -170,8 +188,9 @@ template <> struct Table<Annotation> {
 };
 
 template <> struct Table<StickyNote> {
-    static constexpr int kind = 5;
+    static constexpr int kind = KindIndex<StickyNote, TableKinds>::value;
     static constexpr std::string_view name = "sticky_notes";
+    static constexpr std::string_view noun = "sticky note"; // in messages
     static constexpr std::string_view columns = "step, text, color";
     static std::vector<StickyNote>& items(Map& map) { return map.stickyNotes; }
     static const std::vector<StickyNote>& items(const Map& map) { return map.stickyNotes; }
@@ -190,8 +209,9 @@ template <> struct Table<StickyNote> {
 };
 
 template <> struct Table<ParkingItem> {
-    static constexpr int kind = 6;
+    static constexpr int kind = KindIndex<ParkingItem, TableKinds>::value;
     static constexpr std::string_view name = "parking_lot";
+    static constexpr std::string_view noun = "parking-lot item"; // in messages
     static constexpr std::string_view columns = "text, created, done";
     static std::vector<ParkingItem>& items(Map& map) { return map.parkingLot; }
     static const std::vector<ParkingItem>& items(const Map& map) { return map.parkingLot; }
@@ -212,6 +232,14 @@ template <> struct Table<ParkingItem> {
     }
 };
 
-inline constexpr int kKindCount = 7;
+inline constexpr int kKindCount = static_cast<int>(std::tuple_size_v<TableKinds>);
+
+/// Calls f(std::type_identity<T>{}) for each kind T of TableKinds, in order.
+template <typename F> void forEachTable(F&& f)
+{
+    [&]<typename... T>(std::tuple<T...>*) {
+        (f(std::type_identity<T>{}), ...);
+    }(static_cast<TableKinds*>(nullptr));
+}
 
 } // namespace crosswalk::storage

@@ -1,7 +1,6 @@
 #include "ui/compare/comparesession.h"
 
-#include "crosswalk/compare/decisionstore.h"
-#include "crosswalk/storage/workspace.h"
+#include "crosswalk/storage/mapstore.h"
 #include "ui/compare/comparestyle.h"
 
 #include <algorithm>
@@ -9,7 +8,7 @@
 
 namespace crosswalk {
 
-CompareSession::CompareSession(Workspace& ws, const std::vector<std::string>& mapIds, QObject* parent)
+CompareSession::CompareSession(MapStore& ws, const std::vector<std::string>& mapIds, QObject* parent)
     : QObject(parent), m_ws(ws), m_ids(mapIds)
 {
     if (mapIds.size() > kMaxComparedMaps)
@@ -37,7 +36,7 @@ void CompareSession::reload()
 
 void CompareSession::recompute()
 {
-    m_decisions = loadDecisions(m_ws, m_ids);
+    m_decisions = m_ws.loadDecisions(m_ids);
     m_result = compareMaps(m_maps, m_decisions);
     emit changed();
 }
@@ -117,7 +116,7 @@ std::vector<MatchDecision> CompareSession::laneDecisions(std::size_t i, std::siz
 void CompareSession::decide(std::size_t i, std::size_t j, DecisionKind kind, const std::string& a, const std::string& b,
                             Decision decision)
 {
-    storeDecision(m_ws, MatchDecision{m_ids.at(i), m_ids.at(j), kind, a, b, decision});
+    m_ws.storeDecision(MatchDecision{m_ids.at(i), m_ids.at(j), kind, a, b, decision});
     recompute();
 }
 
@@ -138,7 +137,7 @@ void CompareSession::addMatch(std::size_t i, std::size_t j, const std::string& a
 
 void CompareSession::clearDecision(std::size_t i, std::size_t j, const std::string& a, const std::string& b)
 {
-    crosswalk::clearDecision(m_ws, m_ids.at(i), m_ids.at(j), DecisionKind::Step, a, b);
+    m_ws.clearDecision(m_ids.at(i), m_ids.at(j), DecisionKind::Step, a, b);
     recompute();
 }
 
@@ -159,7 +158,7 @@ void CompareSession::addLanePair(std::size_t i, std::size_t j, const std::string
 
 void CompareSession::clearLaneDecision(std::size_t i, std::size_t j, const std::string& a, const std::string& b)
 {
-    crosswalk::clearDecision(m_ws, m_ids.at(i), m_ids.at(j), DecisionKind::Lane, a, b);
+    m_ws.clearDecision(m_ids.at(i), m_ids.at(j), DecisionKind::Lane, a, b);
     recompute();
 }
 

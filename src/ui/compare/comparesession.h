@@ -15,20 +15,20 @@
 
 namespace crosswalk {
 
-class Workspace;
+class MapStore;
 
 /// The maps being compared, the decisions stored for them and the comparison, shared by
-/// every comparison view. Decisions go straight to the workspace (there is no Save), and
+/// every comparison view. Decisions go straight to the store (there is no Save), and
 /// the comparison is recomputed after each one so that every view shows what is stored.
 class CompareSession final : public QObject {
     Q_OBJECT
 
 public:
-    /// Loads the maps (2 to kMaxComparedMaps) from the workspace and compares them. Throws
-    /// WorkspaceError for a map that is not there, std::invalid_argument for too many maps.
-    CompareSession(Workspace& ws, const std::vector<std::string>& mapIds, QObject* parent = nullptr);
+    /// Loads the maps (2 to kMaxComparedMaps) from the store and compares them. Throws
+    /// StoreError for a map that is not there, std::invalid_argument for too many maps.
+    CompareSession(MapStore& store, const std::vector<std::string>& mapIds, QObject* parent = nullptr);
 
-    Workspace& workspace() { return m_ws; }
+    MapStore& store() { return m_ws; }
     bool readOnly() const;
     std::size_t mapCount() const { return m_maps.size(); }
     const std::vector<Map>& maps() const { return m_maps; }
@@ -53,7 +53,7 @@ public:
                                          const std::string& b) const;
 
     // Each stores a step decision between maps i < j (a in map i, b in map j), then recomputes.
-    // They throw WorkspaceError when the workspace cannot be written.
+    // They throw StoreError when the store cannot be written.
     void confirmMatch(std::size_t i, std::size_t j, const std::string& a, const std::string& b);
     void rejectMatch(std::size_t i, std::size_t j, const std::string& a, const std::string& b);
     void addMatch(std::size_t i, std::size_t j, const std::string& a, const std::string& b);
@@ -67,7 +67,7 @@ public:
 
     // Each stores a lane decision between maps i < j (lane a of map i, lane b of map j), then
     // recomputes: the crosswalk, the step matches that depend on it and every view. They
-    // throw WorkspaceError when the workspace cannot be written.
+    // throw StoreError when the store cannot be written.
     void confirmLanePair(std::size_t i, std::size_t j, const std::string& a, const std::string& b);
     void rejectLanePair(std::size_t i, std::size_t j, const std::string& a, const std::string& b);
     void addLanePair(std::size_t i, std::size_t j, const std::string& a, const std::string& b);
@@ -88,7 +88,7 @@ private:
     void recompute();
     std::size_t pairIndex(std::size_t i, std::size_t j) const;
 
-    Workspace& m_ws;
+    MapStore& m_ws;
     std::vector<std::string> m_ids;
     std::vector<Map> m_maps;
     DecisionSet m_decisions;

@@ -6,8 +6,8 @@
 
 namespace crosswalk {
 
-MapDocument::MapDocument(Workspace& workspace, Map map, QObject* parent)
-    : QObject(parent), m_workspace(workspace), m_map(std::move(map))
+MapDocument::MapDocument(MapStore& store, Map map, QObject* parent)
+    : QObject(parent), m_store(store), m_map(std::move(map))
 {
 }
 
@@ -31,16 +31,22 @@ bool MapDocument::storeSessionTimer(const SessionTimer& timer)
         return true;
     // Off the undo stack: an undo of an earlier edit that set the timer still applies, since
     // every command keeps the inverse it got when it was last applied.
-    return commit(SetSessionTimer{timer}).has_value();
+    try {
+        const CommitResult result = m_store.storeSessionTimer(m_map, timer);
+        emit changed(result.changes);
+        return true;
+    } catch (const std::exception& e) {
+        emit errorOccurred(QString::fromStdString(e.what()));
+        return false;
+    }
 }
 
 std::optional<Edit> MapDocument::commit(const Edit& edit)
 {
-    ChangeSet changes;
     try {
-        Edit inverse = m_workspace.applyEdit(m_map, edit, &changes);
-        emit changed(changes);
-        return inverse;
+        CommitResult result = m_store.commit(m_map, edit);
+        emit changed(result.changes);
+        return std::move(result.inverse);
     } catch (const std::exception& e) {
         emit errorOccurred(QString::fromStdString(e.what()));
         return std::nullopt;

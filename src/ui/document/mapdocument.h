@@ -2,7 +2,7 @@
 
 #include "crosswalk/edit/edit.h"
 #include "crosswalk/model/map.h"
-#include "crosswalk/storage/workspace.h"
+#include "crosswalk/storage/mapstore.h"
 
 #include <QObject>
 #include <QString>
@@ -10,17 +10,17 @@
 
 namespace crosswalk {
 
-/// One open map: the model value, its workspace and its undo stack. Every change goes
-/// through push(), which commits it to the workspace before anything is shown.
+/// One open map: the model value, its store and its undo stack. Every change goes
+/// through push(), which commits it to the store before anything is shown.
 class MapDocument final : public QObject {
     Q_OBJECT
 public:
-    MapDocument(Workspace& workspace, Map map, QObject* parent = nullptr);
+    MapDocument(MapStore& store, Map map, QObject* parent = nullptr);
 
     const Map& map() const { return m_map; }
-    Workspace& workspace() { return m_workspace; }
+    MapStore& store() { return m_store; }
     QUndoStack* undoStack() { return &m_undoStack; }
-    bool readOnly() const { return m_workspace.readOnly(); }
+    bool readOnly() const { return m_store.readOnly(); }
 
     /// Applies and commits the edit and puts it on the undo stack. On failure nothing
     /// changes, errorOccurred() is emitted and false is returned.
@@ -42,7 +42,7 @@ private:
     /// Applies and commits; returns the inverse, or nothing after reporting the error.
     std::optional<Edit> commit(const Edit& edit);
 
-    Workspace& m_workspace;
+    MapStore& m_store;
     Map m_map;
     QUndoStack m_undoStack;
 };

@@ -11,11 +11,10 @@
 namespace crosswalk {
 
 MapExportScene::MapExportScene(const Map& map, std::set<AnnotationKind> hidden)
-    : m_map(map), m_hidden(std::move(hidden))
+    : m_map(map), m_hidden(std::move(hidden)), m_store("the exported map")
 {
     ExportFonts::ensureLoaded();
-    m_workspace.emplace(Workspace::create(m_dir.filePath(QStringLiteral("export.crosswalk")).toStdString()));
-    m_document = std::make_unique<MapDocument>(*m_workspace, m_map);
+    m_document = std::make_unique<MapDocument>(m_store, m_map);
     m_scene = std::make_unique<MapScene>();
     m_scene->setGridVisible(false); // the grid helps placing steps; on paper it is noise
     QSet<AnnotationKind> hiddenKinds;

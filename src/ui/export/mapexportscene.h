@@ -1,13 +1,11 @@
 #pragma once
 
 #include "crosswalk/model/map.h"
-#include "crosswalk/storage/workspace.h"
+#include "crosswalk/storage/memorystore.h"
 
 #include <QRectF>
-#include <QTemporaryDir>
 
 #include <memory>
-#include <optional>
 #include <set>
 
 class QPainter;
@@ -49,8 +47,7 @@ public:
 private:
     Map m_map;
     std::set<AnnotationKind> m_hidden;
-    QTemporaryDir m_dir; // the document wants a workspace; this one is never written to
-    std::optional<Workspace> m_workspace;
+    MemoryStore m_store; // the document wants a store; this one is never written to
     std::unique_ptr<MapDocument> m_document;
     std::unique_ptr<MapScene> m_scene;
 };

@@ -2,6 +2,7 @@
 
 #include "crosswalk/io/atomicfile.h"
 #include "crosswalk/json/mapjson.h"
+#include "crosswalk/storage/memorystore.h"
 #include "ui/canvas/mapcanvas.h"
 #include "ui/document/mapdocument.h"
 #include "ui/compare/comparewindow.h"
@@ -230,22 +231,16 @@ void MainWindow::openRevisionReadOnly(const QString& revisionId)
     const std::optional<Map> map = RevisionsPanel::revisionMap(*m_workspace, revisionId);
     if (!map)
         return;
-    // A revision is shown from a temporary workspace opened read-only, so the same canvas
-    // draws it and nothing can change it.
-    const QString path = QDir::temp().filePath(QString("crosswalk-revision-%1-%2.crosswalk")
-                                                   .arg(QCoreApplication::applicationPid())
-                                                   .arg(revisionId));
+    // A revision is shown from a read-only store in memory, so the same canvas draws it
+    // and nothing can change it.
     try {
-        QFile::remove(path);
-        {
-            Workspace temp = Workspace::create(path.toStdString());
-            temp.addMap(*map);
-        }
         auto* window = new QMainWindow(this);
         window->setAttribute(Qt::WA_DeleteOnClose);
         window->setWindowFlag(Qt::Window);
-        auto workspace = std::make_shared<Workspace>(Workspace::open(path.toStdString(), Workspace::Mode::ReadOnly));
-        auto* document = new MapDocument(*workspace, workspace->loadMap(map->id), window);
+        // Shared with the lambda below: the store lives as long as the window.
+        auto store = std::make_shared<MemoryStore>(std::vector<Map>{*map}, "revision " + revisionId.toStdString(),
+                                                   MemoryStore::Mode::ReadOnly);
+        auto* document = new MapDocument(*store, store->loadMap(map->id), window);
         auto* canvas = new MapCanvas(window);
         canvas->setDocument(document);
         window->setCentralWidget(canvas);
@@ -253,12 +248,9 @@ void MainWindow::openRevisionReadOnly(const QString& revisionId)
                                    .arg(QString::fromStdString(map->props.title),
                                         QString::fromStdString(map->props.district)));
         // Children go in the order they were made: the document and canvas first, then this
-        // holder, which closes the temporary workspace and removes its file.
+        // holder, which lets the store go.
         auto* holder = new QObject(window);
-        connect(holder, &QObject::destroyed, [workspace, path]() mutable {
-            workspace.reset();
-            QFile::remove(path);
-        });
+        connect(holder, &QObject::destroyed, [store]() mutable { store.reset(); });
         window->resize(size() * 0.9);
         window->show();
     } catch (const std::exception& e) {

@@ -154,10 +154,10 @@ void RevisionsPanel::setDocument(MapDocument* document)
     refreshChanges();
 }
 
-std::optional<Map> RevisionsPanel::revisionMap(const Workspace& workspace, const QString& revisionId)
+std::optional<Map> RevisionsPanel::revisionMap(const MapStore& store, const QString& revisionId)
 {
     try {
-        return workspace.loadRevision(revisionId.toStdString());
+        return store.loadRevision(revisionId.toStdString());
     } catch (const std::exception&) {
         return std::nullopt;
     }
@@ -167,7 +167,7 @@ std::optional<Map> RevisionsPanel::revisionMap(const QString& revisionId) const
 {
     if (!m_document)
         return std::nullopt;
-    return revisionMap(m_document->workspace(), revisionId);
+    return revisionMap(m_document->store(), revisionId);
 }
 
 QStringList RevisionsPanel::revisionIds() const
@@ -198,7 +198,7 @@ QString RevisionsPanel::createRevision(const QString& name)
     if (!m_document || m_document->readOnly() || trimmed.isEmpty())
         return {};
     try {
-        const Revision revision = m_document->workspace().createRevision(m_document->map().id, trimmed.toStdString());
+        const Revision revision = m_document->store().createRevision(m_document->map().id, trimmed.toStdString());
         m_name->clear();
         refreshRevisions();
         selectRevision(toQString(revision.id));
@@ -223,7 +223,7 @@ QString RevisionsPanel::restoreRevision(const QString& revisionId)
     if (!m_document || m_document->readOnly() || revisionId.isEmpty())
         return {};
     try {
-        const QString mapId = toQString(m_document->workspace().restoreRevision(revisionId.toStdString()));
+        const QString mapId = toQString(m_document->store().restoreRevision(revisionId.toStdString()));
         emit mapRestored(mapId);
         return mapId;
     } catch (const std::exception& e) {
@@ -254,7 +254,7 @@ void RevisionsPanel::refreshRevisions()
     m_revisions->clear();
     if (m_document) {
         try {
-            for (const Revision& r : m_document->workspace().listRevisions(m_document->map().id)) {
+            for (const Revision& r : m_document->store().listRevisions(m_document->map().id)) {
                 auto* item = new QTreeWidgetItem(m_revisions, {toQString(r.name), localTime(r.createdAt)});
                 item->setData(0, IdRole, toQString(r.id));
                 item->setToolTip(0, toQString(r.name));

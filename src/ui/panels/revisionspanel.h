@@ -1,7 +1,7 @@
 #pragma once
 
 #include "crosswalk/model/map.h"
-#include "crosswalk/storage/workspace.h"
+#include "crosswalk/storage/mapstore.h"
 
 #include <QPointer>
 #include <QStringList>
@@ -29,7 +29,7 @@ class RevisionsPanel final : public QWidget {
     void setDocument(MapDocument* document);
 
     /// The map as it was in a revision (for the read-only view); empty when it cannot be read.
-    static std::optional<Map> revisionMap(const Workspace& workspace, const QString& revisionId);
+    static std::optional<Map> revisionMap(const MapStore& store, const QString& revisionId);
     /// The same from this panel's document's workspace.
     std::optional<Map> revisionMap(const QString& revisionId) const;
 

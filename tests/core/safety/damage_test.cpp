@@ -8,6 +8,7 @@
 
 #include "crosswalk/edit/edit.h"
 #include "crosswalk/storage/workspace.h"
+#include "storage/workspaceaccess.h"
 
 #include <cstdio>
 #include <filesystem>
@@ -39,12 +40,12 @@ void tryOpen(const std::string& path, const std::string& what, DamageTally& tall
             std::vector<std::string> found;
             {
                 sqlite3_stmt* stmt = nullptr;
-                REQUIRE(sqlite3_prepare_v2(ws.handle(), "PRAGMA integrity_check", -1, &stmt, nullptr) == SQLITE_OK);
+                REQUIRE(sqlite3_prepare_v2(storage::handle(ws), "PRAGMA integrity_check", -1, &stmt, nullptr) == SQLITE_OK);
                 int rc = SQLITE_ROW;
                 while ((rc = sqlite3_step(stmt)) == SQLITE_ROW)
                     found.emplace_back(reinterpret_cast<const char*>(sqlite3_column_text(stmt, 0)));
                 if (rc != SQLITE_DONE)
-                    found.push_back(std::string("error: ") + sqlite3_errmsg(ws.handle()));
+                    found.push_back(std::string("error: ") + sqlite3_errmsg(storage::handle(ws)));
                 sqlite3_finalize(stmt);
             }
             INFO("integrity_check: " << (found.empty() ? "" : found.front()));

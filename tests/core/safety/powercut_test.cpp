@@ -16,6 +16,7 @@
 
 #include "crosswalk/edit/edit.h"
 #include "crosswalk/storage/workspace.h"
+#include "storage/workspaceaccess.h"
 
 #include <cstdio>
 #include <filesystem>
@@ -52,7 +53,7 @@ TEST_CASE("A power cut loses at most the edits since the last checkpoint, and ne
             if (rng.chance(12)) {
                 // What the autocheckpoint does after 1000 pages, sooner.
                 inCheckpoint = true;
-                REQUIRE(sqlite3_wal_checkpoint_v2(ws.handle(), nullptr, SQLITE_CHECKPOINT_PASSIVE, nullptr, nullptr) ==
+                REQUIRE(sqlite3_wal_checkpoint_v2(storage::handle(ws), nullptr, SQLITE_CHECKPOINT_PASSIVE, nullptr, nullptr) ==
                         SQLITE_OK);
                 if (!vfs.cutTaken()) {
                     durable = states.size() - 1;

@@ -1,6 +1,6 @@
 // The pos planning behind applyEdit(): which rows an edit writes, and with which pos.
 
-#include "../../../src/core/storage/order.h"
+#include "storage/order.h"
 
 #include <catch2/catch.hpp>
 

@@ -4,6 +4,7 @@
 
 #include "support/randommap.h"
 #include "crosswalk/storage/workspace.h"
+#include "storage/workspaceaccess.h"
 
 #include <catch2/catch.hpp>
 
@@ -252,7 +253,7 @@ TEST_CASE("A commit that fails leaves the map and the file as they were", "[stor
 
     SECTION("a trigger refuses new steps")
     {
-        test::sql(ws.handle(), "CREATE TEMP TRIGGER refuse BEFORE INSERT ON main.steps "
+        test::sql(storage::handle(ws), "CREATE TEMP TRIGGER refuse BEFORE INSERT ON main.steps "
                                "BEGIN SELECT RAISE(ABORT, 'simulated I/O failure'); END");
         const std::string message = test::workspaceErrorOf([&] {
             ws.applyEdit(map, AddStep{newStep("s-new", "l2", "p2", 300), 2});
@@ -267,26 +268,26 @@ TEST_CASE("A commit that fails leaves the map and the file as they were", "[stor
         CHECK_THROWS_AS(ws.applyEdit(map, batch), WorkspaceError);
         requireUnchanged();
 
-        test::sql(ws.handle(), "DROP TRIGGER temp.refuse");
+        test::sql(storage::handle(ws), "DROP TRIGGER temp.refuse");
         ws.applyEdit(map, AddStep{newStep("s-new", "l2", "p2", 300), 2});
         CHECK(storedElsewhere(path, map.id) == map);
     }
     SECTION("a trigger refuses removals")
     {
-        test::sql(ws.handle(), "CREATE TEMP TRIGGER refuse BEFORE DELETE ON main.flows "
+        test::sql(storage::handle(ws), "CREATE TEMP TRIGGER refuse BEFORE DELETE ON main.flows "
                                "BEGIN SELECT RAISE(ABORT, 'simulated I/O failure'); END");
         // Removing a lane removes steps, flows and annotations; the flows fail.
         CHECK_THROWS_AS(ws.applyEdit(map, RemoveLane{"l2"}), WorkspaceError);
         requireUnchanged();
-        test::sql(ws.handle(), "DROP TRIGGER temp.refuse");
+        test::sql(storage::handle(ws), "DROP TRIGGER temp.refuse");
         ws.applyEdit(map, RemoveLane{"l2"});
         CHECK(storedElsewhere(path, map.id) == map);
     }
     SECTION("the disk is full")
     {
         // max_page_count at the current size: any write needing a new page fails with SQLITE_FULL.
-        const long long pages = test::sqlInt(ws.handle(), "PRAGMA page_count");
-        test::sql(ws.handle(), "PRAGMA max_page_count = " + std::to_string(pages));
+        const long long pages = test::sqlInt(storage::handle(ws), "PRAGMA page_count");
+        test::sql(storage::handle(ws), "PRAGMA max_page_count = " + std::to_string(pages));
         Step big = newStep("s-big", "l1", "p1", 50);
         big.notes = std::string(200000, 'n');
         const std::string message = test::workspaceErrorOf([&] { ws.applyEdit(map, AddStep{big, 0}); });
@@ -297,7 +298,7 @@ TEST_CASE("A commit that fails leaves the map and the file as they were", "[stor
         CHECK_THROWS_AS(ws.applyEdit(map, UpdateStep{bigger}), WorkspaceError);
         requireUnchanged();
 
-        test::sql(ws.handle(), "PRAGMA max_page_count = 1073741823");
+        test::sql(storage::handle(ws), "PRAGMA max_page_count = 1073741823");
         ws.applyEdit(map, AddStep{big, 0});
         CHECK(ws.loadMap(map.id) == map);
         CHECK(storedElsewhere(path, map.id) == map);
@@ -307,7 +308,7 @@ TEST_CASE("A commit that fails leaves the map and the file as they were", "[stor
         sqlite3* other = nullptr;
         REQUIRE(sqlite3_open(path.c_str(), &other) == SQLITE_OK);
         test::sql(other, "BEGIN IMMEDIATE");
-        sqlite3_busy_timeout(ws.handle(), 50); // do not wait the full five seconds here
+        sqlite3_busy_timeout(storage::handle(ws), 50); // do not wait the full five seconds here
         CHECK_THROWS_AS(ws.applyEdit(map, RenameLane{"l1", "Blocked"}), WorkspaceError);
         CHECK(map == before);
         test::sql(other, "ROLLBACK");
@@ -323,7 +324,7 @@ TEST_CASE("Edits write only the rows they touch", "[storage]")
     Workspace ws = Workspace::create(dir.file("ws.crosswalk"));
     ws.addMap(test::randomMap(9, test::mapOptions(300, 300)));
     Map map = ws.loadMap("m9");
-    sqlite3* db = ws.handle();
+    sqlite3* db = storage::handle(ws);
     auto changesOf = [&](const Edit& edit) {
         const int before = sqlite3_total_changes(db);
         ws.applyEdit(map, edit);
@@ -385,7 +386,7 @@ TEST_CASE("Maps are found by id or title, and deleted with what belongs to them"
     CHECK_FALSE(ws.hasMap(broken.id));
 
     ws.createRevision("m1", "first");
-    test::sql(ws.handle(),
+    test::sql(storage::handle(ws),
               "INSERT INTO match_decisions VALUES ('m1', 'm2', 'lane', 'l1', 'l2', 'confirmed'),"
               " ('m2', 'm1', 'step', 's1', 's2', 'rejected'), ('m-small', 'm2', 'step', 's1', 's1', 'added')");
     const Map m1 = ws.loadMap("m1");
@@ -413,9 +414,9 @@ TEST_CASE("Maps are found by id or title, and deleted with what belongs to them"
     ws = Workspace::open(dir.file("ws.crosswalk"));
     CHECK_FALSE(ws.hasMap("m1"));
     CHECK(ws.listRevisions("m1").empty());
-    CHECK(test::sqlInt(ws.handle(), "SELECT COUNT(*) FROM match_decisions") == 1);
-    CHECK(test::sqlInt(ws.handle(), "SELECT COUNT(*) FROM steps WHERE map_id = 'm1'") == 0);
-    CHECK(test::sqlInt(ws.handle(), "SELECT COUNT(*) FROM maps") == 2);
+    CHECK(test::sqlInt(storage::handle(ws), "SELECT COUNT(*) FROM match_decisions") == 1);
+    CHECK(test::sqlInt(storage::handle(ws), "SELECT COUNT(*) FROM steps WHERE map_id = 'm1'") == 0);
+    CHECK(test::sqlInt(storage::handle(ws), "SELECT COUNT(*) FROM maps") == 2);
     CHECK_THAT(test::workspaceErrorOf([&] { ws.restoreMap("m1"); }), Contains("no deleted map \"m1\""));
     CHECK(ws.resolveMap("Shared title") == "m2");
 
@@ -428,10 +429,10 @@ TEST_CASE("Maps are found by id or title, and deleted with what belongs to them"
     // first open a day later, not sooner.
     Map d = test::randomMap(3);
     ws.addMap(d);
-    test::sql(ws.handle(), "UPDATE maps SET deleted = '" + std::string("2000-01-01T00:00:00Z") + "' WHERE id = '" +
+    test::sql(storage::handle(ws), "UPDATE maps SET deleted = '" + std::string("2000-01-01T00:00:00Z") + "' WHERE id = '" +
                                d.id + "'");
     Workspace later = Workspace::open(dir.file("ws.crosswalk"));
-    CHECK(test::sqlInt(later.handle(), "SELECT COUNT(*) FROM maps WHERE id = '" + d.id + "'") == 0);
+    CHECK(test::sqlInt(storage::handle(later), "SELECT COUNT(*) FROM maps WHERE id = '" + d.id + "'") == 0);
     CHECK(later.check().empty());
     CHECK(ws.check().empty());
 }

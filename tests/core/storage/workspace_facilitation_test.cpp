@@ -5,6 +5,7 @@
 
 #include "support/randommap.h"
 #include "crosswalk/storage/workspace.h"
+#include "storage/workspaceaccess.h"
 
 #include <catch2/catch.hpp>
 
@@ -84,7 +85,7 @@ TEST_CASE("Facilitation edits are stored at once and survive reopening", "[stora
     CHECK(reopened(path, "m-small") == test::smallMap());
     Workspace ws = Workspace::open(path);
     for (const char* table : {"sticky_notes", "parking_lot", "step_votes", "map_sessions"})
-        CHECK(test::sqlInt(ws.handle(), std::string("SELECT COUNT(*) FROM ") + table) == 0);
+        CHECK(test::sqlInt(storage::handle(ws), std::string("SELECT COUNT(*) FROM ") + table) == 0);
 }
 
 TEST_CASE("Random facilitated maps store, reload and snapshot exactly", "[storage][facilitation]")
@@ -128,7 +129,7 @@ TEST_CASE("A workspace of the schema before facilitation is migrated on open", "
         // Make a file of the previous schema: the current one without the facilitation tables.
         Workspace ws = Workspace::create(path);
         ws.addMap(test::smallMap());
-        sqlite3* db = ws.handle();
+        sqlite3* db = storage::handle(ws);
         test::sql(db, "DROP TABLE sticky_notes; DROP TABLE parking_lot; DROP TABLE step_votes; "
                       "DROP TABLE map_sessions; PRAGMA user_version = " +
                           std::to_string(kWorkspaceSchemaVersion - 1));
@@ -143,7 +144,7 @@ TEST_CASE("A workspace of the schema before facilitation is migrated on open", "
     {
         {
             Workspace ws = Workspace::open(path);
-            CHECK(test::sqlInt(ws.handle(), "PRAGMA user_version") == kWorkspaceSchemaVersion);
+            CHECK(test::sqlInt(storage::handle(ws), "PRAGMA user_version") == kWorkspaceSchemaVersion);
             CHECK(ws.check().empty());
             Map map = ws.loadMap("m-small");
             CHECK(map == test::smallMap());
@@ -164,7 +165,7 @@ TEST_CASE("check() finds notes and votes on missing steps, and shared ids", "[st
     const std::string path = dir.file("ws.crosswalk");
     Workspace ws = Workspace::create(path);
     ws.addMap(test::smallMap());
-    sqlite3* db = ws.handle();
+    sqlite3* db = storage::handle(ws);
     test::sql(db, "INSERT INTO sticky_notes (map_id, id, pos, step, text, color) "
                   "VALUES ('m-small', 'n-bad', 1024, 's-gone', 'x', '#FFE680')");
     test::sql(db, "INSERT INTO sticky_notes (map_id, id, pos, step, text, color) "

@@ -4,6 +4,7 @@
 
 #include "support/randommap.h"
 #include "crosswalk/storage/workspace.h"
+#include "storage/workspaceaccess.h"
 
 #include <catch2/catch.hpp>
 
@@ -93,7 +94,7 @@ TEST_CASE("The schema carries our application id, version, WAL and foreign keys"
     TempDir dir;
     const std::string path = dir.file("ws.crosswalk");
     Workspace ws = Workspace::create(path);
-    sqlite3* db = ws.handle();
+    sqlite3* db = storage::handle(ws);
     CHECK(test::sqlInt(db, "PRAGMA application_id") == kWorkspaceApplicationId);
     CHECK(test::sqlInt(db, "PRAGMA user_version") == kWorkspaceSchemaVersion);
     CHECK(test::sqlInt(db, "PRAGMA foreign_keys") == 1);
@@ -106,9 +107,9 @@ TEST_CASE("The schema carries our application id, version, WAL and foreign keys"
 
     // Reopened: foreign keys are per connection and must be on again.
     ws = Workspace::open(path);
-    CHECK(test::sqlInt(ws.handle(), "PRAGMA foreign_keys") == 1);
+    CHECK(test::sqlInt(storage::handle(ws), "PRAGMA foreign_keys") == 1);
     Workspace reader = Workspace::open(path, Workspace::Mode::ReadOnly);
-    CHECK(test::sqlInt(reader.handle(), "PRAGMA foreign_keys") == 1);
+    CHECK(test::sqlInt(storage::handle(reader), "PRAGMA foreign_keys") == 1);
 }
 
 TEST_CASE("A schema-1 workspace is upgraded on open, its maps kept, and deleting then works", "[storage]")
@@ -122,7 +123,7 @@ TEST_CASE("A schema-1 workspace is upgraded on open, its maps kept, and deleting
         ws.createRevision(small.id, "before the upgrade");
         // What schema 1 was: without maps.deleted (schema 2) and the facilitation tables
         // (schema 3).
-        test::sql(ws.handle(), "ALTER TABLE maps DROP COLUMN deleted; DROP TABLE sticky_notes; DROP TABLE parking_lot;"
+        test::sql(storage::handle(ws), "ALTER TABLE maps DROP COLUMN deleted; DROP TABLE sticky_notes; DROP TABLE parking_lot;"
                                " DROP TABLE step_votes; DROP TABLE map_sessions; PRAGMA user_version = 1");
     }
     {
@@ -131,9 +132,9 @@ TEST_CASE("A schema-1 workspace is upgraded on open, its maps kept, and deleting
                    Contains("open it once for writing"));
     }
     Workspace ws = Workspace::open(path);
-    CHECK(test::sqlInt(ws.handle(), "PRAGMA user_version") == kWorkspaceSchemaVersion);
-    CHECK(test::sqlInt(ws.handle(), "SELECT COUNT(*) FROM pragma_table_info('maps') WHERE name = 'deleted'") == 1);
-    CHECK(test::sqlInt(ws.handle(), "SELECT COUNT(*) FROM sqlite_schema WHERE name = 'sticky_notes'") == 1);
+    CHECK(test::sqlInt(storage::handle(ws), "PRAGMA user_version") == kWorkspaceSchemaVersion);
+    CHECK(test::sqlInt(storage::handle(ws), "SELECT COUNT(*) FROM pragma_table_info('maps') WHERE name = 'deleted'") == 1);
+    CHECK(test::sqlInt(storage::handle(ws), "SELECT COUNT(*) FROM sqlite_schema WHERE name = 'sticky_notes'") == 1);
     CHECK(ws.loadMap(small.id) == small);
     CHECK(ws.listRevisions(small.id).size() == 1);
     CHECK(ws.check().empty());
@@ -303,7 +304,7 @@ TEST_CASE("Mode::ReadOnly reads without writing a byte or creating side files", 
         CHECK_THAT(test::workspaceErrorOf([&] { ws.deleteMap(map.id); }), Contains("is read-only"));
         CHECK_THAT(test::workspaceErrorOf([&] { ws.createRevision(map.id, "r"); }), Contains("is read-only"));
         // Not even raw SQL gets through the connection.
-        CHECK(sqlite3_exec(ws.handle(), "DELETE FROM maps", nullptr, nullptr, nullptr) != SQLITE_OK);
+        CHECK(sqlite3_exec(storage::handle(ws), "DELETE FROM maps", nullptr, nullptr, nullptr) != SQLITE_OK);
     }
     CHECK(test::readBytes(path) == before);
     CHECK_FALSE(test::exists(path + "-wal"));

@@ -5,6 +5,7 @@
 #include "support/randommap.h"
 #include "crosswalk/json/mapjson.h"
 #include "crosswalk/storage/workspace.h"
+#include "storage/workspaceaccess.h"
 
 #include <catch2/catch.hpp>
 
@@ -75,7 +76,7 @@ TEST_CASE("The snapshot is the map in exchange format", "[storage]")
     const Map map = test::randomMap(21, test::mapOptions(40, 50, 15));
     ws.addMap(map);
     const Revision r = ws.createRevision(map.id, "snap");
-    CHECK(test::sqlText(ws.handle(), "SELECT snapshot FROM revisions WHERE id = '" + r.id + "'") == mapToJson(map));
+    CHECK(test::sqlText(storage::handle(ws), "SELECT snapshot FROM revisions WHERE id = '" + r.id + "'") == mapToJson(map));
     CHECK_THAT(test::workspaceErrorOf([&] { ws.createRevision("m-nope", "x"); }), Contains("no map \"m-nope\""));
 }
 
@@ -96,7 +97,7 @@ TEST_CASE("check() reports broken references, duplicates and damage", "[storage]
     const std::string path = dir.file("ws.crosswalk");
     Workspace ws = Workspace::create(path);
     ws.addMap(test::smallMap());
-    sqlite3* db = ws.handle();
+    sqlite3* db = storage::handle(ws);
 
     auto problemsContain = [&](const std::string& fragment) {
         const std::vector<std::string> problems = ws.check();

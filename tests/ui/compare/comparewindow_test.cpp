@@ -1,5 +1,4 @@
 #include "crosswalk/compare/compare.h"
-#include "crosswalk/compare/decisionstore.h"
 #include "crosswalk/demo/demo.h"
 #include "crosswalk/json/mapjson.h"
 #include "crosswalk/storage/workspace.h"
@@ -324,7 +323,7 @@ TEST_CASE("Match decisions made in the side-by-side view are stored and survive 
     }
 
     Workspace reopened = Workspace::open(demo.path);
-    const DecisionSet stored = loadDecisions(reopened, demo.first(2));
+    const DecisionSet stored = reopened.loadDecisions(demo.first(2));
     const auto decisions = stored.between(demo.ids[0], demo.ids[1], DecisionKind::Step);
     const auto find = [&](const std::string& a, const std::string& b) -> const MatchDecision* {
         for (const MatchDecision& d : decisions)
@@ -478,7 +477,7 @@ TEST_CASE("Lane pairings are confirmed, rejected and added in the comparison win
     }
 
     Workspace reopened = Workspace::open(demo.path);
-    const auto stored = loadDecisions(reopened, demo.first(2)).between(demo.ids[0], demo.ids[1], DecisionKind::Lane);
+    const auto stored = reopened.loadDecisions(demo.first(2)).between(demo.ids[0], demo.ids[1], DecisionKind::Lane);
     std::vector<MatchDecision> expected{
         {demo.ids[0], demo.ids[1], DecisionKind::Lane, principalA, principalB, Decision::Confirmed},
         {demo.ids[0], demo.ids[1], DecisionKind::Lane, supA, isB, Decision::Rejected},

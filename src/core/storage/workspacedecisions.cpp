@@ -2,29 +2,17 @@
 // orientation they were given; reading turns them as DecisionSet does, and writing first
 // removes the other orientation, so a pair of entities never has two rows.
 
-#include "crosswalk/compare/decisionstore.h"
-
-#include "../storage/sqlite.h"
-#include "crosswalk/storage/workspace.h"
+#include "workspaceimpl.h"
 
 #include <set>
 
 namespace crosswalk {
-namespace {
 
 using storage::SqliteError;
 using storage::Statement;
 using storage::Transaction;
 
-WorkspaceError failure(const Workspace& ws, const SqliteError& e, std::string_view doing)
-{
-    if (e.primary() == SQLITE_READONLY)
-        return WorkspaceError(ws.path() + " is read-only: Crosswalk can show it but cannot save changes to it (" +
-                              e.what() + ")");
-    if (e.isDamage())
-        return WorkspaceError(ws.path() + " is damaged: " + e.what());
-    return WorkspaceError("could not " + std::string(doing) + " in " + ws.path() + ": " + e.what());
-}
+namespace {
 
 void deleteRow(sqlite3* db, const MatchDecision& d)
 {
@@ -37,7 +25,7 @@ void deleteRow(sqlite3* db, const MatchDecision& d)
 
 } // namespace
 
-DecisionSet loadDecisions(const Workspace& ws, const std::vector<std::string>& mapIds)
+DecisionSet Workspace::loadDecisions(const std::vector<std::string>& mapIds) const
 {
     const std::set<std::string> wanted(mapIds.begin(), mapIds.end());
     DecisionSet set;
@@ -45,9 +33,9 @@ DecisionSet loadDecisions(const Workspace& ws, const std::vector<std::string>& m
         // Rows in a fixed order, so that any conflicting rows (written by another tool)
         // resolve the same way every time: later rows win, as set() replaces.
         // A deleted map's decisions wait with it, unseen, until it is restored or removed.
-        Statement s(ws.handle(), "SELECT map_a, map_b, kind, a, b, decision FROM match_decisions d "
-                                 "WHERE NOT EXISTS (SELECT 1 FROM maps m WHERE m.id IN (d.map_a, d.map_b) "
-                                 "AND m.deleted IS NOT NULL) ORDER BY map_a, map_b, kind, a, b");
+        Statement s(m_impl->db, "SELECT map_a, map_b, kind, a, b, decision FROM match_decisions d "
+                                "WHERE NOT EXISTS (SELECT 1 FROM maps m WHERE m.id IN (d.map_a, d.map_b) "
+                                "AND m.deleted IS NOT NULL) ORDER BY map_a, map_b, kind, a, b");
         while (s.step()) {
             MatchDecision d;
             d.mapA = s.text(0);
@@ -61,24 +49,14 @@ DecisionSet loadDecisions(const Workspace& ws, const std::vector<std::string>& m
             set.set(d);
         }
     } catch (const SqliteError& e) {
-        throw failure(ws, e, "read match decisions");
+        throw m_impl->error(e, "read match decisions");
     }
     return set;
 }
 
-void storeDecision(Workspace& ws, const MatchDecision& decision)
+void Workspace::writeDecision(const MatchDecision& decision)
 {
-    if (ws.readOnly())
-        throw WorkspaceError(ws.path() + " is read-only: Crosswalk can show it but cannot save changes to it");
-    if (decision.mapA == decision.mapB)
-        throw WorkspaceError("a match decision needs two different maps, not " + decision.mapA + " twice");
-    for (const std::string& id : {decision.mapA, decision.mapB})
-        if (!ws.hasMap(id))
-            throw WorkspaceError("no map \"" + id + "\" in " + ws.path());
-    if (decision.a.empty() || decision.b.empty())
-        throw WorkspaceError("a match decision needs an entity on both sides");
-
-    sqlite3* db = ws.handle();
+    sqlite3* db = m_impl->db;
     try {
         Transaction tx(db);
         deleteRow(db, decision);
@@ -105,21 +83,18 @@ void storeDecision(Workspace& ws, const MatchDecision& decision)
         insert.run();
         tx.commit();
     } catch (const SqliteError& e) {
-        throw failure(ws, e, "store a match decision");
+        throw m_impl->error(e, "store a match decision");
     }
 }
 
-void clearDecision(Workspace& ws, const std::string& mapA, const std::string& mapB, DecisionKind kind,
-                   const std::string& a, const std::string& b)
+void Workspace::eraseDecision(const MatchDecision& decision)
 {
-    if (ws.readOnly())
-        throw WorkspaceError(ws.path() + " is read-only: Crosswalk can show it but cannot save changes to it");
     try {
-        Transaction tx(ws.handle());
-        deleteRow(ws.handle(), {mapA, mapB, kind, a, b, Decision::Rejected});
+        Transaction tx(m_impl->db);
+        deleteRow(m_impl->db, decision);
         tx.commit();
     } catch (const SqliteError& e) {
-        throw failure(ws, e, "clear a match decision");
+        throw m_impl->error(e, "clear a match decision");
     }
 }
 
