@@ -9,9 +9,8 @@
 
 namespace crosswalk::storage {
 
-/// Problems that would make a map unfit to store (ids used twice, references to what is
-/// not there, negative counts): the same rules check() applies to the file. Empty when the
-/// map is valid. The one place storage decides whether a map is valid.
+/// Why a map is unfit to store, as validateMap() (model/validate.h) words it: the same
+/// rules edits and import apply. Empty when the map is valid.
 std::vector<std::string> modelProblems(const Map& map);
 
 } // namespace crosswalk::storage

@@ -1,6 +1,6 @@
 // Match decisions stored in the workspace survive closing and reopening it.
 
-#include "../storage/storage_test_support.h"
+#include "support/storagetest.h"
 
 #include "crosswalk/compare/compare.h"
 #include "crosswalk/demo/demo.h"

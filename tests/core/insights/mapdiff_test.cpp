@@ -1,6 +1,6 @@
 #include "crosswalk/insights/mapdiff.h"
 
-#include "core/storage/storage_test_support.h"
+#include "support/storagetest.h"
 #include "support/randommap.h"
 #include "crosswalk/storage/workspace.h"
 

@@ -5,7 +5,7 @@
 
 #include "crosswalk/json/mapjson.h"
 
-#include "../storage/storage_test_support.h"
+#include "support/storagetest.h"
 
 #include <catch2/catch.hpp>
 

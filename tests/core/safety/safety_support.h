@@ -3,7 +3,7 @@
 // Helpers shared by the data-safety tests: child processes (the edit-stream helper), file
 // fingerprints and the numbers a run may be asked to scale.
 
-#include "../storage/storage_test_support.h"
+#include "support/storagetest.h"
 
 #include <catch2/catch.hpp>
 

@@ -1,8 +1,8 @@
 // The MapStore contract, run against every store: the SQLite Workspace and the MemoryStore.
 
-#include "storage_test_support.h"
+#include "support/storagetest.h"
 
-#include "../support/randommap.h"
+#include "support/randommap.h"
 #include "crosswalk/storage/memorystore.h"
 #include "crosswalk/storage/workspace.h"
 

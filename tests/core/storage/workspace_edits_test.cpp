@@ -1,6 +1,6 @@
 // Edits committed one by one: the file always holds exactly the map in memory, in order.
 
-#include "storage_test_support.h"
+#include "support/storagetest.h"
 
 #include "support/randommap.h"
 #include "crosswalk/storage/workspace.h"

@@ -1,7 +1,7 @@
 // Facilitation data in the workspace: sticky notes, parking lot, votes and session timer are
 // stored at once with every edit, survive reopening, revisions and the schema migration.
 
-#include "storage_test_support.h"
+#include "support/storagetest.h"
 
 #include "support/randommap.h"
 #include "crosswalk/storage/workspace.h"
@@ -185,6 +185,6 @@ TEST_CASE("check() finds notes and votes on missing steps, and shared ids", "[st
     broken.stickyNotes = {{"n1", "s-gone", "x", "#FFE680"}};
     broken.votes = {{"s-gone", 1}};
     const std::string message = test::workspaceErrorOf([&] { ws.addMap(broken); });
-    CHECK_THAT(message, Contains("sticky note \"n1\" is on step \"s-gone\", which does not exist"));
+    CHECK_THAT(message, Contains("map.sticky_notes[0].step: no step \"s-gone\""));
     CHECK_THAT(message, Contains("and 1 more problems"));
 }

@@ -1,6 +1,6 @@
 // Workspace files: creating, opening, and refusing what is not ours, leaving it untouched.
 
-#include "storage_test_support.h"
+#include "support/storagetest.h"
 
 #include "support/randommap.h"
 #include "crosswalk/storage/workspace.h"

@@ -1,6 +1,6 @@
 // Revisions (named snapshots) and the integrity check.
 
-#include "storage_test_support.h"
+#include "support/storagetest.h"
 
 #include "support/randommap.h"
 #include "crosswalk/json/mapjson.h"
