@@ -7,6 +7,7 @@
 #include "workspaceimpl.h"
 
 #include "crosswalk/json/mapjson.h"
+#include "crosswalk/model/validate.h"
 
 #include <set>
 
@@ -191,7 +192,29 @@ std::string Workspace::restoreRevision(const std::string& revisionId)
 
 std::vector<std::string> Workspace::check() const
 {
-    return storage::checkWorkspace(m_impl->db);
+    std::vector<std::string> problems = storage::checkWorkspace(m_impl->db);
+    // The model's rules come from the one validator that edits and import use, run on every
+    // map that loads. References and ids shared across kinds are checked row by row above as
+    // well, because a map whose rows cannot be model values (an unknown kind ...) does not
+    // load: those two the validator would only repeat, in other words.
+    std::vector<MapSummary> maps;
+    try {
+        maps = listMaps();
+    } catch (const std::exception& e) {
+        problems.push_back(std::string("maps: ") + e.what());
+    }
+    for (const MapSummary& summary : maps) {
+        Map map;
+        try {
+            map = loadMap(summary.id);
+        } catch (const std::exception&) {
+            continue;
+        }
+        for (const MapProblem& problem : validateMap(map))
+            if (problem.message.rfind("no ", 0) != 0 && problem.message.rfind("duplicate id ", 0) != 0)
+                problems.push_back("map " + quoted(map.id) + ": " + problem.toString());
+    }
+    return problems;
 }
 
 void Workspace::fail(const std::string& message) const

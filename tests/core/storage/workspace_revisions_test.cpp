@@ -136,6 +136,16 @@ TEST_CASE("check() reports broken references, duplicates and damage", "[storage]
         // loadMap refuses what it cannot represent, naming the problem.
         CHECK_THAT(test::workspaceErrorOf([&] { ws.loadMap("m-small"); }), Contains("is damaged"));
     }
+    SECTION("the model's rules, from the validator that edits and import use")
+    {
+        // Rows SQL accepts but a map may not hold: a colour that is not #RRGGBB, a step
+        // with no width. Each reported once, in the validator's words.
+        test::sql(db, "UPDATE lanes SET color = 'teal' WHERE id = 'l1'");
+        test::sql(db, "UPDATE steps SET w = 0 WHERE id = 's1'");
+        CHECK(problemsContain("map \"m-small\": map.lanes[0].color:"));
+        CHECK(problemsContain("map \"m-small\": map.steps[0].w:"));
+        CHECK(ws.check().size() == 2);
+    }
     SECTION("schema version and foreign keys")
     {
         test::sql(db, "PRAGMA foreign_keys = OFF");
