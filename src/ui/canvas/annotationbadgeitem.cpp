@@ -1,7 +1,7 @@
 #include "ui/canvas/annotationbadgeitem.h"
 
 #include "ui/canvas/canvasstyle.h"
-#include "ui/panels/annotationglyph.h"
+#include "ui/common/annotationglyph.h"
 
 #include <QFontMetricsF>
 #include <QPainter>

@@ -19,7 +19,7 @@
 #include "ui/canvas/stepshape.h"
 #include "ui/canvas/stickynoteitem.h"
 #include "ui/document/mapdocument.h"
-#include "ui/panels/annotationtext.h"
+#include "ui/common/annotationtext.h"
 
 #include <QApplication>
 #include <QClipboard>

@@ -9,7 +9,7 @@
 #include "ui/compare/mappickerdialog.h"
 #include "ui/compare/overlayview.h"
 #include "ui/compare/sidebysideview.h"
-#include "ui/export/comparereportdialog.h"
+#include "ui/compare/comparereportdialog.h"
 
 #include <QAction>
 #include <QKeySequence>

@@ -1,10 +1,10 @@
 #include "ui/export/exportdialog.h"
 
-#include "ui/export/exportfonts.h"
+#include "ui/print/exportfonts.h"
 #include "ui/export/mapexporter.h"
 #include "ui/export/mapexportscene.h"
 #include "ui/export/mapprintout.h"
-#include "ui/panels/annotationglyph.h"
+#include "ui/common/annotationglyph.h"
 
 #include <QCheckBox>
 #include <QComboBox>

@@ -4,11 +4,11 @@
 #include "crosswalk/layout/layout.h"
 #include "ui/canvas/canvasstyle.h"
 #include "ui/canvas/stepshape.h"
-#include "ui/export/exportfonts.h"
+#include "ui/print/exportfonts.h"
 #include "ui/export/mapexportscene.h"
-#include "ui/export/printpage.h"
-#include "ui/panels/annotationglyph.h"
-#include "ui/panels/annotationtext.h"
+#include "ui/print/printout.h"
+#include "ui/common/annotationglyph.h"
+#include "ui/common/annotationtext.h"
 
 #include <QFontMetricsF>
 #include <QPainter>

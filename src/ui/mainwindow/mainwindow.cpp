@@ -9,7 +9,7 @@
 #include "ui/inspector/inspectorpanel.h"
 #include "ui/library/librarycontroller.h"
 #include "ui/library/librarypanel.h"
-#include "ui/panels/annotationglyph.h"
+#include "ui/common/annotationglyph.h"
 #include "ui/panels/annotationspanel.h"
 #include "ui/panels/horizonsview.h"
 #include "ui/panels/insightspanel.h"

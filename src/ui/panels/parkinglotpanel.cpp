@@ -1,7 +1,7 @@
 #include "ui/panels/parkinglotpanel.h"
 
 #include "ui/document/mapdocument.h"
-#include "ui/panels/annotationtext.h"
+#include "ui/common/annotationtext.h"
 
 #include <QDateTime>
 #include <QHBoxLayout>

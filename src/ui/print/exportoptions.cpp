@@ -1,4 +1,4 @@
-#include "ui/export/exportoptions.h"
+#include "ui/print/exportoptions.h"
 
 #include <QSettings>
 #include <QStringList>

@@ -1,4 +1,4 @@
-#include "ui/panels/annotationtext.h"
+#include "ui/common/annotationtext.h"
 
 #include <QCoreApplication>
 
