@@ -91,8 +91,8 @@ void DifferencesView::rebuild()
 
     const QStringList& names = m_session.districtNames();
     const QStringList& initials = m_session.districtInitials();
-    const QFont pairFont = cs::font(cs::kHeaderPx, true);
-    const QFont groupFont = cs::font(cs::kUiPx, true);
+    const QFont pairFont = pixelFont(cs::kHeaderPx, true);
+    const QFont groupFont = pixelFont(cs::kUiPx, true);
     for (std::size_t i = 0; i < m_session.mapCount(); ++i)
         for (std::size_t j = i + 1; j < m_session.mapCount(); ++j) {
             const PairComparison& pair = m_session.pair(i, j);
