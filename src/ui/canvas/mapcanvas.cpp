@@ -4,6 +4,7 @@
 #include "ui/canvas/annotationbadgeitem.h"
 #include "ui/canvas/canvasedits.h"
 #include "ui/canvas/canvasstyle.h"
+#include "ui/common/strings.h"
 #include "ui/canvas/connecttool.h"
 #include "ui/canvas/flowitem.h"
 #include "ui/canvas/labeleditor.h"
@@ -54,11 +55,6 @@ QStringList toQStringList(const std::vector<std::string>& ids)
     for (const std::string& id : ids)
         out << QString::fromStdString(id);
     return out;
-}
-
-std::string std_(const QString& s)
-{
-    return s.toStdString();
 }
 
 } // namespace
@@ -183,8 +179,8 @@ void MapCanvas::selectOnly(const std::string& stepId)
 
 void MapCanvas::selectStep(const QString& id, bool centre)
 {
-    selectOnly(std_(id));
-    if (StepItem* item = m_scene->stepItem(std_(id)); item && centre)
+    selectOnly(toStd(id));
+    if (StepItem* item = m_scene->stepItem(toStd(id)); item && centre)
         centerOn(item);
 }
 
@@ -733,34 +729,34 @@ void MapCanvas::addPhase(std::size_t index)
 void MapCanvas::renameLane(const QString& id)
 {
     const Map* m = map();
-    LaneHeaderItem* header = m_scene->laneHeader(std_(id));
-    if (!editable() || !header || !m->lane(std_(id)))
+    LaneHeaderItem* header = m_scene->laneHeader(toStd(id));
+    if (!editable() || !header || !m->lane(toStd(id)))
         return;
-    beginEditing({EditTarget::Kind::Lane, std_(id)}, QString::fromStdString(m->lane(std_(id))->name),
+    beginEditing({EditTarget::Kind::Lane, toStd(id)}, QString::fromStdString(m->lane(toStd(id))->name),
                  header->nameSceneRect(), kLaneNamePx, true, false, false);
 }
 
 void MapCanvas::renamePhase(const QString& id)
 {
     const Map* m = map();
-    PhaseHeaderItem* header = m_scene->phaseHeader(std_(id));
-    if (!editable() || !header || !m->phase(std_(id)))
+    PhaseHeaderItem* header = m_scene->phaseHeader(toStd(id));
+    if (!editable() || !header || !m->phase(toStd(id)))
         return;
-    beginEditing({EditTarget::Kind::Phase, std_(id)}, QString::fromStdString(m->phase(std_(id))->name),
+    beginEditing({EditTarget::Kind::Phase, toStd(id)}, QString::fromStdString(m->phase(toStd(id))->name),
                  header->nameSceneRect(), kPhaseNamePx, true, false, true);
 }
 
 void MapCanvas::recolourLane(const QString& id, const QColor& colour)
 {
-    if (editable() && colour.isValid() && map()->lane(std_(id)))
-        m_document->push(RecolourLane{std_(id), colour.name().toUpper().toStdString()},
+    if (editable() && colour.isValid() && map()->lane(toStd(id)))
+        m_document->push(RecolourLane{toStd(id), colour.name().toUpper().toStdString()},
                          QStringLiteral("Recolour lane"));
 }
 
 void MapCanvas::recolourPhase(const QString& id, const QColor& colour)
 {
-    if (editable() && colour.isValid() && map()->phase(std_(id)))
-        m_document->push(RecolourPhase{std_(id), colour.name().toUpper().toStdString()},
+    if (editable() && colour.isValid() && map()->phase(toStd(id)))
+        m_document->push(RecolourPhase{toStd(id), colour.name().toUpper().toStdString()},
                          QStringLiteral("Recolour phase"));
 }
 
@@ -770,7 +766,7 @@ void MapCanvas::deleteLane(const QString& id, bool confirm)
         return;
     finishEditing(true);
     const Map& m = *map();
-    const Lane* lane = m.lane(std_(id));
+    const Lane* lane = m.lane(toStd(id));
     if (!lane)
         return;
     const auto count = std::count_if(m.steps.begin(), m.steps.end(), [&](const Step& s) { return s.lane == lane->id; });
@@ -789,7 +785,7 @@ void MapCanvas::deletePhase(const QString& id, bool confirm)
         return;
     finishEditing(true);
     const Map& m = *map();
-    const Phase* phase = m.phase(std_(id));
+    const Phase* phase = m.phase(toStd(id));
     if (!phase)
         return;
     const auto count =
@@ -827,12 +823,12 @@ void MapCanvas::editStepLabel(const std::string& id, const std::optional<QString
 void MapCanvas::editFlowLabel(const QString& id)
 {
     const Map* m = map();
-    FlowItem* item = m_scene->flowItem(std_(id));
-    if (!editable() || !item || !m->flow(std_(id)))
+    FlowItem* item = m_scene->flowItem(toStd(id));
+    if (!editable() || !item || !m->flow(toStd(id)))
         return;
     QRectF area(0, 0, 150, 24);
     area.moveCenter(item->labelAnchor());
-    beginEditing({EditTarget::Kind::Flow, std_(id)}, QString::fromStdString(m->flow(std_(id))->label), area,
+    beginEditing({EditTarget::Kind::Flow, toStd(id)}, QString::fromStdString(m->flow(toStd(id))->label), area,
                  kFlowLabelPx, false, false, true);
 }
 
@@ -1236,7 +1232,7 @@ void MapCanvas::showStepMenu(const std::string& stepId, const QPoint& globalPos)
     menu.addAction(tr("Edit label"), [this, stepId] { editStepLabel(stepId); })->setShortcut(Qt::Key_F2);
     QMenu* kinds = menu.addMenu(tr("Change kind"));
     for (StepKind kind : kAllStepKinds)
-        kinds->addAction(QString::fromUtf8(displayName(kind).data(), static_cast<int>(displayName(kind).size())),
+        kinds->addAction(toQString(displayName(kind)),
                          [this, kind] {
                              const Map& m = *map();
                              std::vector<Edit> edits;
@@ -1290,7 +1286,7 @@ void MapCanvas::showEmptyMenu(const QPointF& scenePos, const QPoint& globalPos)
     if (m_scene->inLaneArea(scenePos)) {
         QMenu* add = menu.addMenu(tr("Add step here"));
         for (StepKind kind : kAllStepKinds)
-            add->addAction(QString::fromUtf8(displayName(kind).data(), static_cast<int>(displayName(kind).size())),
+            add->addAction(toQString(displayName(kind)),
                            [this, scenePos, kind] { createStepAt(scenePos, kind); });
         menu.addAction(tr("Paste"), [this] { paste(); })->setShortcut(QKeySequence::Paste);
         menu.addSeparator();
@@ -1383,7 +1379,7 @@ void MapCanvas::clickBadge(const AnnotationBadgeItem& badge)
 void MapCanvas::selectAnnotation(const QString& id)
 {
     const Map* m = map();
-    const Annotation* a = m ? m->annotation(std_(id)) : nullptr;
+    const Annotation* a = m ? m->annotation(toStd(id)) : nullptr;
     if (!a) {
         m_scene->setCurrentAnnotation({});
         return;
@@ -1453,7 +1449,7 @@ void MapCanvas::addAnnotationTo(const std::vector<std::string>& targets, Annotat
         ids.push_back(a.id);
         edits.push_back(AddAnnotation{a, std::nullopt});
     }
-    const QString what = QString::fromUtf8(displayName(kind).data(), static_cast<int>(displayName(kind).size()));
+    const QString what = toQString(displayName(kind));
     const QString name = tr("Add %1").arg(what.toLower());
     const Edit edit = edits.size() == 1 ? edits.front() : Edit(Batch{name.toStdString(), std::move(edits)});
     if (!m_document->push(edit, name))
@@ -1467,8 +1463,8 @@ void MapCanvas::addAnnotationTo(const std::vector<std::string>& targets, Annotat
 void MapCanvas::editAnnotationText(const QString& id)
 {
     const Map* m = map();
-    AnnotationBadgeItem* badge = m_scene->badge(std_(id));
-    const Annotation* a = m ? m->annotation(std_(id)) : nullptr;
+    AnnotationBadgeItem* badge = m_scene->badge(toStd(id));
+    const Annotation* a = m ? m->annotation(toStd(id)) : nullptr;
     if (!editable() || !a)
         return;
     QRectF area(0, 0, 260, 24);
@@ -1494,12 +1490,12 @@ void MapCanvas::updateAnnotation(const Annotation& changed, const QString& text)
 
 void MapCanvas::deleteAnnotation(const QString& id)
 {
-    if (!editable() || !map()->annotation(std_(id)))
+    if (!editable() || !map()->annotation(toStd(id)))
         return;
     finishEditing(true);
-    if (m_scene->currentAnnotation() == std_(id))
+    if (m_scene->currentAnnotation() == toStd(id))
         m_scene->setCurrentAnnotation({});
-    m_document->push(RemoveAnnotation{std_(id)}, tr("Delete annotation"));
+    m_document->push(RemoveAnnotation{toStd(id)}, tr("Delete annotation"));
 }
 
 void MapCanvas::setHiddenAnnotationKinds(const QSet<AnnotationKind>& kinds)
@@ -1516,7 +1512,7 @@ void MapCanvas::highlightSteps(const QStringList& ids)
 {
     std::set<std::string> set;
     for (const QString& id : ids)
-        set.insert(std_(id));
+        set.insert(toStd(id));
     m_scene->setHighlightedSteps(set);
 }
 

@@ -3,6 +3,7 @@
 #include "ui/canvas/mapcanvas.h"
 
 #include "ui/canvas/canvasstyle.h"
+#include "ui/common/strings.h"
 #include "ui/canvas/labeleditor.h"
 #include "ui/canvas/mapscene.h"
 #include "ui/canvas/stepitem.h"
@@ -17,11 +18,6 @@
 
 namespace crosswalk {
 namespace {
-
-std::string toStd(const QString& s)
-{
-    return s.toStdString();
-}
 
 /// Paper colours for notes: light enough for dark text, distinct from lane bands.
 struct NoteColour {

@@ -24,16 +24,6 @@ const Step* anchorStep(const Map& map, const Annotation& annotation)
 
 } // namespace
 
-QString toQString(const std::string& text)
-{
-    return QString::fromStdString(text);
-}
-
-QString toQString(std::string_view text)
-{
-    return QString::fromUtf8(text.data(), static_cast<qsizetype>(text.size()));
-}
-
 const std::vector<KindChoice>& kindChoices()
 {
     static const std::vector<KindChoice> choices{

@@ -1,5 +1,6 @@
 #include "ui/compare/differencesview.h"
 
+#include "ui/common/strings.h"
 #include "ui/compare/comparesession.h"
 #include "ui/compare/comparestyle.h"
 
@@ -33,7 +34,7 @@ QString annotationWord(AnnotationKind kind)
     case AnnotationKind::BlackBox: return QObject::tr("Black box");
     case AnnotationKind::Harm: return QObject::tr("Harm point");
     case AnnotationKind::Variation: return QObject::tr("Variation");
-    default: return QString::fromUtf8(displayName(kind).data(), static_cast<qsizetype>(displayName(kind).size()));
+    default: return toQString(displayName(kind));
     }
 }
 

@@ -3,13 +3,14 @@
 #include "crosswalk/io/atomicfile.h"
 #include "crosswalk/json/mapjson.h"
 #include "ui/canvas/mapcanvas.h"
-#include "ui/document/mapdocument.h"
+#include "ui/common/annotationglyph.h"
+#include "ui/common/strings.h"
 #include "ui/compare/comparewindow.h"
+#include "ui/document/mapdocument.h"
 #include "ui/export/exportdialog.h"
 #include "ui/inspector/inspectorpanel.h"
 #include "ui/library/librarycontroller.h"
 #include "ui/library/librarypanel.h"
-#include "ui/common/annotationglyph.h"
 #include "ui/panels/annotationspanel.h"
 #include "ui/panels/horizonsview.h"
 #include "ui/panels/insightspanel.h"
@@ -355,7 +356,7 @@ void MainWindow::createActions()
     steps->setObjectName("StepsToolBar");
     steps->setToolButtonStyle(Qt::ToolButtonTextOnly);
     for (StepKind kind : kAllStepKinds) {
-        QAction* add = steps->addAction(QString::fromUtf8(displayName(kind).data(), displayName(kind).size()));
+        QAction* add = steps->addAction(toQString(displayName(kind)));
         add->setToolTip(tr("Add a %1 step after the selected one").arg(add->text().toLower()));
         connect(add, &QAction::triggered, this, [this, kind] { m_canvas->addStep(kind); });
     }

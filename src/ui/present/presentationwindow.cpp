@@ -36,13 +36,13 @@ namespace {
 QString kindWords(AnnotationKind kind)
 {
     const std::string_view name = displayName(kind);
-    return QString::fromUtf8(name.data(), static_cast<qsizetype>(name.size()));
+    return toQString(name);
 }
 
 QString stepKindWords(StepKind kind)
 {
     const std::string_view name = displayName(kind);
-    return QString::fromUtf8(name.data(), static_cast<qsizetype>(name.size()));
+    return toQString(name);
 }
 
 } // namespace
