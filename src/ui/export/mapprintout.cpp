@@ -141,7 +141,7 @@ MapPrintout::MapPrintout(const Map& map, const ExportOptions& options)
     layoutLegend(contentArea().width());
     buildAppendix();
 
-    if (options().tiled()) {
+    if (options.tiled()) {
         m_pages.push_back({PageKind::Overview});
         const QRectF area = mapArea();
         m_tileScale = kMaxScale;
@@ -163,24 +163,18 @@ MapPrintout::MapPrintout(const Map& map, const ExportOptions& options)
 
 void MapPrintout::paginate(std::size_t from, std::size_t to, bool steps)
 {
-    // A heading never ends a page.
     const qreal available = contentArea().height() - kTitleBlockH - kGap - kTableHeadH;
-    std::size_t i = from;
-    while (i < to) {
+    std::vector<qreal> heights;
+    std::vector<bool> headings; // a heading never ends a page
+    for (std::size_t i = from; i < to; ++i) {
+        heights.push_back(m_rows[i].height);
+        headings.push_back(m_rows[i].heading());
+    }
+    for (const auto& [first, end] : paginateRows(heights, available, headings)) {
         Page page{PageKind::Appendix};
         page.steps = steps;
-        page.firstRow = static_cast<int>(i);
-        qreal used = 0;
-        while (i < to) {
-            qreal need = m_rows[i].height;
-            if (m_rows[i].heading() && i + 1 < to)
-                need += m_rows[i + 1].height;
-            if (used + need > available && i > static_cast<std::size_t>(page.firstRow))
-                break;
-            used += m_rows[i].height;
-            ++i;
-        }
-        page.endRow = static_cast<int>(i);
+        page.firstRow = static_cast<int>(from) + first;
+        page.endRow = static_cast<int>(from) + end;
         m_pages.push_back(page);
     }
 }
