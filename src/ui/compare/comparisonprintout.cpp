@@ -21,6 +21,7 @@
 #include <algorithm>
 #include <set>
 #include <unordered_map>
+#include <utility>
 
 namespace crosswalk {
 namespace {
@@ -260,7 +261,7 @@ void ComparisonPrintout::buildLegend()
     const std::size_t n = m_session.mapCount();
     for (std::size_t i = 0; i < n; ++i) {
         const QString initials = m_session.districtInitials()[static_cast<qsizetype>(i)];
-        legend.push_back({District, static_cast<int>(i), m_session.districtNames()[static_cast<qsizetype>(i)],
+        legend.push_back({DistrictSymbol, static_cast<int>(i), m_session.districtNames()[static_cast<qsizetype>(i)],
                           28 + QFontMetricsF(ExportFonts::font(7, true)).horizontalAdvance(initials) + 8});
     }
     std::set<StepKind> kinds;
@@ -282,16 +283,17 @@ void ComparisonPrintout::buildLegend()
     bool newRow = true;
     for (StepKind k : kAllStepKinds)
         if (kinds.count(k))
-            legend.push_back({Step, static_cast<int>(k), toQString(displayName(k)), 30, std::exchange(newRow, false)});
-    legend.push_back({Ghost, 0, QStringLiteral("Faint: no matching step in another district"), 30,
+            legend.push_back(
+                {StepSymbol, static_cast<int>(k), toQString(displayName(k)), 30, std::exchange(newRow, false)});
+    legend.push_back({GhostSymbol, 0, QStringLiteral("Faint: no matching step in another district"), 30,
                       std::exchange(newRow, false)});
-    legend.push_back({Flagged, 0, QStringLiteral("Heavy outline: marked in one district only"), 30});
+    legend.push_back({FlaggedSymbol, 0, QStringLiteral("Heavy outline: marked in one district only"), 30});
     if (blackBox)
-        legend.push_back({BlackBox, 0, QStringLiteral("Black box"), 11});
+        legend.push_back({BlackBoxSymbol, 0, QStringLiteral("Black box"), 11});
     if (harm)
-        legend.push_back({Harm, 0, QStringLiteral("Harm point"), 11});
+        legend.push_back({HarmSymbol, 0, QStringLiteral("Harm point"), 11});
     if (variation)
-        legend.push_back({Variation, 0, QStringLiteral("Variation"), 11});
+        legend.push_back({VariationSymbol, 0, QStringLiteral("Variation"), 11});
     setLegend(std::move(legend));
 }
 
@@ -299,16 +301,16 @@ void ComparisonPrintout::paintLegendSymbol(QPainter& painter, const LegendEntry&
 {
     const qreal cy = r.center().y();
     switch (entry.symbol) {
-    case District:
+    case DistrictSymbol:
         paintDistrictSample(painter, QPointF(r.left(), cy), static_cast<std::size_t>(entry.index),
                             m_session.districtInitials()[entry.index]);
         break;
-    case Step:
+    case StepSymbol:
         StepShape::paint(painter, static_cast<StepKind>(entry.index), QRectF(r.left(), cy - 7, 30, 14), ink());
         break;
-    case Ghost:
+    case GhostSymbol:
     case Flagged: {
-        const bool ghost = entry.symbol == Ghost;
+        const bool ghost = entry.symbol == GhostSymbol;
         const QRectF box(r.left() + 1, cy - 6, 28, 12);
         painter.setOpacity(ghost ? cs::kGhostOpacity : 1.0);
         painter.setPen(Qt::NoPen);
@@ -319,10 +321,10 @@ void ComparisonPrintout::paintLegendSymbol(QPainter& painter, const LegendEntry&
         cs::strokeOutline(painter, path, cs::Outline::Solid, muted(), ghost ? 1.2 : 2.6);
         break;
     }
-    case BlackBox:
-    case Harm:
-    case Variation: // the grid's black box, harm point and variation figures
-        glyph(painter, QPointF(r.left(), cy - 5.5), 11, kFigureGlyphs[entry.symbol - BlackBox + 2]);
+    case BlackBoxSymbol:
+    case HarmSymbol:
+    case VariationSymbol: // the grid's black box, harm point and variation figures
+        glyph(painter, QPointF(r.left(), cy - 5.5), 11, kFigureGlyphs[entry.symbol - BlackBoxSymbol + 2]);
         break;
     default:
         break;

@@ -78,7 +78,15 @@ private:
         qreal height = 0;
     };
     /// The legend's symbols (LegendEntry::symbol); index: the district or the step kind.
-    enum LegendSymbol : int { District, Step, Ghost, Flagged, BlackBox, Harm, Variation };
+    enum LegendSymbol : int {
+        DistrictSymbol,
+        StepSymbol,
+        GhostSymbol,
+        FlaggedSymbol,
+        BlackBoxSymbol,
+        HarmSymbol,
+        VariationSymbol
+    };
 
     void layoutOverlay();
     void buildGrid();
