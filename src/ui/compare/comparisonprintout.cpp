@@ -309,7 +309,7 @@ void ComparisonPrintout::paintLegendSymbol(QPainter& painter, const LegendEntry&
         StepShape::paint(painter, static_cast<StepKind>(entry.index), QRectF(r.left(), cy - 7, 30, 14), ink());
         break;
     case GhostSymbol:
-    case Flagged: {
+    case FlaggedSymbol: {
         const bool ghost = entry.symbol == GhostSymbol;
         const QRectF box(r.left() + 1, cy - 6, 28, 12);
         painter.setOpacity(ghost ? cs::kGhostOpacity : 1.0);

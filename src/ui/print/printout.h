@@ -54,6 +54,10 @@ public:
 protected:
     /// One entry of the legend: a symbol the subclass paints, symbolWidth wide, then its words.
     struct LegendEntry {
+        LegendEntry(int kind, int what, QString words, qreal width, bool ownRow = false, bool mutedWords = false)
+            : symbol(kind), index(what), text(std::move(words)), symbolWidth(width), newRow(ownRow), muted(mutedWords)
+        {
+        }
         int symbol = 0; // the subclass's kind of symbol
         int index = 0;  // what the symbol shows: a district, a step or annotation kind
         QString text;
