@@ -2,7 +2,6 @@
 
 #include "crosswalk/layout/layout.h"
 #include "ui/common/strings.h"
-#include "ui/common/strings.h"
 #include "ui/document/mapdocument.h"
 
 #include <QColorDialog>
