@@ -6,9 +6,9 @@
 #include "crosswalk/json/mapjson.h"
 #include "crosswalk/storage/workspace.h"
 #include "ui/compare/comparesession.h"
-#include "ui/export/comparisonprintout.h"
-#include "ui/export/exportfonts.h"
-#include "ui/export/exportoptions.h"
+#include "ui/compare/comparisonprintout.h"
+#include "ui/print/exportfonts.h"
+#include "ui/print/exportoptions.h"
 #include "ui/export/mapexporter.h"
 
 #include <QApplication>

@@ -2,7 +2,7 @@
 
 #include "ui/canvas/mapcanvas.h"
 #include "ui/compare/comparewindow.h"
-#include "ui/export/exportfonts.h"
+#include "ui/print/exportfonts.h"
 #include "ui/mainwindow/mainwindow.h"
 #include "ui/present/presentationwindow.h"
 

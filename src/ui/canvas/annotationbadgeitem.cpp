@@ -1,7 +1,7 @@
 #include "ui/canvas/annotationbadgeitem.h"
 
 #include "ui/canvas/canvasstyle.h"
-#include "ui/panels/annotationglyph.h"
+#include "ui/common/annotationglyph.h"
 
 #include <QFontMetricsF>
 #include <QPainter>
@@ -26,7 +26,7 @@ void AnnotationBadgeItem::setAnnotation(const Annotation& annotation, int number
 {
     const QString text = QString::number(number);
     const qreal w = kPad + kGlyph + 3 +
-                    QFontMetricsF(canvasstyle::pixelFont(kNumberPx, true)).horizontalAdvance(text) + 7;
+                    QFontMetricsF(pixelFont(kNumberPx, true)).horizontalAdvance(text) + 7;
     if (w != m_width)
         prepareGeometryChange();
     m_width = w;
@@ -82,7 +82,7 @@ void AnnotationBadgeItem::paint(QPainter* painter, const QStyleOptionGraphicsIte
     paintAnnotationGlyph(*painter, QRectF(kPad, (kHeight - kGlyph) / 2, kGlyph, kGlyph), m_annotation);
     painter->restore();
     painter->setPen(canvasstyle::ink());
-    painter->setFont(canvasstyle::pixelFont(kNumberPx, true));
+    painter->setFont(pixelFont(kNumberPx, true));
     painter->drawText(QRectF(kPad + kGlyph + 2, 0, m_width - kPad - kGlyph - 4, kHeight), Qt::AlignCenter,
                       QString::number(m_number));
 }

@@ -12,7 +12,7 @@
 #include "ui/canvas/stepitem.h"
 #include "ui/canvas/stickynoteitem.h"
 #include "ui/document/mapdocument.h"
-#include "ui/panels/annotationtext.h"
+#include "ui/common/annotationtext.h"
 
 #include <QColorDialog>
 #include <QMenu>
@@ -48,7 +48,7 @@ QString tr(const char* text)
 
 QString kindName(StepKind kind)
 {
-    return QString::fromUtf8(displayName(kind).data(), static_cast<int>(displayName(kind).size()));
+    return toQString(displayName(kind));
 }
 
 void addColourMenu(QMenu& menu, QWidget* parent, const std::function<void(const QColor&)>& apply)

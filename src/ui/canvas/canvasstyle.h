@@ -1,5 +1,7 @@
 #pragma once
 
+#include "ui/common/pixelfont.h"
+
 #include <QColor>
 #include <QFont>
 #include <QString>
@@ -82,14 +84,6 @@ inline QColor bandFill(const QColor& laneColor)
 inline QColor headerFill(const QColor& laneColor)
 {
     return laneColor == Qt::white ? QColor(0xF8, 0xF9, 0xFA) : laneColor.darker(106);
-}
-
-inline QFont pixelFont(int px, bool bold = false)
-{
-    QFont f;
-    f.setPixelSize(px);
-    f.setBold(bold);
-    return f;
 }
 
 } // namespace crosswalk::canvasstyle

@@ -38,7 +38,7 @@ void CornerHeaderItem::paint(QPainter* painter, const QStyleOptionGraphicsItem* 
     if (!m_hintVisible)
         return;
     painter->setPen(QColor(0x5F, 0x63, 0x68));
-    painter->setFont(canvasstyle::pixelFont(13));
+    painter->setFont(pixelFont(13));
     painter->drawText(r.adjusted(12, 0, -8, 0), Qt::AlignVCenter | Qt::AlignLeft,
                       QStringLiteral("Lanes \u2193  Phases \u2192"));
 }

@@ -123,7 +123,7 @@ QPointF FlowItem::labelAnchor() const
 
 QRectF FlowItem::labelBox() const
 {
-    const QFontMetricsF fm(canvasstyle::pixelFont(canvasstyle::kFlowLabelPx));
+    const QFontMetricsF fm(pixelFont(canvasstyle::kFlowLabelPx));
     QRectF box = fm.boundingRect(QRectF(0, 0, kLabelWidth, 200), Qt::AlignCenter | Qt::TextWordWrap, m_labelText);
     box.adjust(-5, -2, 5, 2);
     box.moveCenter(labelAnchor());
@@ -171,7 +171,7 @@ void FlowItem::paint(QPainter* painter, const QStyleOptionGraphicsItem* option, 
         painter->setBrush(Qt::white);
         painter->drawRoundedRect(m_labelBox, 4, 4);
         painter->setPen(canvasstyle::ink());
-        painter->setFont(canvasstyle::pixelFont(canvasstyle::kFlowLabelPx));
+        painter->setFont(pixelFont(canvasstyle::kFlowLabelPx));
         painter->drawText(m_labelBox, Qt::AlignCenter | Qt::TextWordWrap, m_labelText);
     }
 }

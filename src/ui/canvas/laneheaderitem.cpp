@@ -75,7 +75,7 @@ void LaneHeaderItem::paint(QPainter* painter, const QStyleOptionGraphicsItem* op
         // until the longest word fits the header, but never below a size a shared screen shows.
         int px = canvasstyle::kLaneNamePx;
         for (; px > 11; --px) {
-            const QFontMetricsF metrics(canvasstyle::pixelFont(px, true));
+            const QFontMetricsF metrics(pixelFont(px, true));
             qreal widest = 0;
             for (const QString& word : name.split(' ', Qt::SkipEmptyParts))
                 widest = std::max(widest, metrics.horizontalAdvance(word));
@@ -83,7 +83,7 @@ void LaneHeaderItem::paint(QPainter* painter, const QStyleOptionGraphicsItem* op
             if (widest <= textRect.width() && needed.height() <= textRect.height())
                 break;
         }
-        painter->setFont(canvasstyle::pixelFont(px, true));
+        painter->setFont(pixelFont(px, true));
         painter->drawText(textRect, Qt::AlignVCenter | Qt::AlignLeft | Qt::TextWordWrap, name);
     }
 }

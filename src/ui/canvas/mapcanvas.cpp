@@ -4,6 +4,7 @@
 #include "ui/canvas/annotationbadgeitem.h"
 #include "ui/canvas/canvascontextmenu.h"
 #include "ui/canvas/canvasstyle.h"
+#include "ui/common/strings.h"
 #include "ui/canvas/connecttool.h"
 #include "ui/canvas/flowitem.h"
 #include "ui/canvas/labelediting.h"
@@ -44,11 +45,6 @@ QStringList toQStringList(const std::vector<std::string>& ids)
     for (const std::string& id : ids)
         out << QString::fromStdString(id);
     return out;
-}
-
-std::string std_(const QString& s)
-{
-    return s.toStdString();
 }
 
 } // namespace
@@ -169,8 +165,8 @@ void MapCanvas::selectOnly(const std::string& stepId)
 
 void MapCanvas::selectStep(const QString& id, bool centre)
 {
-    selectOnly(std_(id));
-    if (StepItem* item = m_scene->stepItem(std_(id)); item && centre)
+    selectOnly(toStd(id));
+    if (StepItem* item = m_scene->stepItem(toStd(id)); item && centre)
         centerOn(item);
 }
 

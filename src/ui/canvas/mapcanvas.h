@@ -3,7 +3,7 @@
 #include "crosswalk/edit/edit.h"
 #include "crosswalk/model/kinds.h"
 #include "crosswalk/model/map.h"
-#include "ui/panels/annotationglyph.h" // qHash for QSet<AnnotationKind>
+#include "ui/common/annotationglyph.h" // qHash for QSet<AnnotationKind>
 
 #include <QGraphicsView>
 #include <QPointer>

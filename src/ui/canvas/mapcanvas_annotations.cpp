@@ -1,6 +1,7 @@
 // MapCanvas: annotations, numbered badges on their targets, added, selected, edited and
 // deleted in place; and the steps the panels highlight.
 
+#include "ui/common/strings.h"
 #include "ui/canvas/mapcanvas.h"
 
 #include "crosswalk/interact/gestures.h"
@@ -19,11 +20,6 @@
 namespace crosswalk {
 
 namespace {
-
-std::string std_(const QString& s)
-{
-    return s.toStdString();
-}
 
 } // namespace
 
@@ -58,7 +54,7 @@ void MapCanvas::clickBadge(const AnnotationBadgeItem& badge)
 void MapCanvas::selectAnnotation(const QString& id)
 {
     const Map* m = map();
-    const Annotation* a = m ? m->annotation(std_(id)) : nullptr;
+    const Annotation* a = m ? m->annotation(toStd(id)) : nullptr;
     if (!a) {
         m_scene->setCurrentAnnotation({});
         return;
@@ -116,7 +112,7 @@ void MapCanvas::addAnnotationTo(const std::vector<std::string>& targets, Annotat
     finishEditing(true);
     std::vector<std::string> ids;
     std::vector<Edit> edits = gestures::annotate(targets, kind, variation, horizon, &ids);
-    const QString what = QString::fromUtf8(displayName(kind).data(), static_cast<int>(displayName(kind).size()));
+    const QString what = toQString(displayName(kind));
     const QString name = tr("Add %1").arg(what.toLower());
     const Edit edit = edits.size() == 1 ? edits.front() : Edit(Batch{name.toStdString(), std::move(edits)});
     if (!m_document->push(edit, name))
@@ -129,7 +125,7 @@ void MapCanvas::addAnnotationTo(const std::vector<std::string>& targets, Annotat
 
 void MapCanvas::editAnnotationText(const QString& id)
 {
-    m_editing->editAnnotation(std_(id));
+    m_editing->editAnnotation(toStd(id));
 }
 
 void MapCanvas::updateAnnotation(const Annotation& changed, const QString& text)
@@ -143,12 +139,12 @@ void MapCanvas::updateAnnotation(const Annotation& changed, const QString& text)
 
 void MapCanvas::deleteAnnotation(const QString& id)
 {
-    if (!editable() || !map()->annotation(std_(id)))
+    if (!editable() || !map()->annotation(toStd(id)))
         return;
     finishEditing(true);
-    if (m_scene->currentAnnotation() == std_(id))
+    if (m_scene->currentAnnotation() == toStd(id))
         m_scene->setCurrentAnnotation({});
-    m_document->push(RemoveAnnotation{std_(id)}, tr("Delete annotation"));
+    m_document->push(RemoveAnnotation{toStd(id)}, tr("Delete annotation"));
 }
 
 void MapCanvas::setHiddenAnnotationKinds(const QSet<AnnotationKind>& kinds)
@@ -165,7 +161,7 @@ void MapCanvas::highlightSteps(const QStringList& ids)
 {
     std::set<std::string> set;
     for (const QString& id : ids)
-        set.insert(std_(id));
+        set.insert(toStd(id));
     m_scene->setHighlightedSteps(set);
 }
 

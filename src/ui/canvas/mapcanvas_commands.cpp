@@ -6,6 +6,7 @@
 #include "crosswalk/interact/gestures.h"
 #include "crosswalk/layout/layout.h"
 #include "ui/canvas/canvasstyle.h"
+#include "ui/common/strings.h"
 #include "ui/canvas/labelediting.h"
 #include "ui/canvas/mapclipboard.h"
 #include "ui/canvas/mapscene.h"
@@ -26,11 +27,6 @@ namespace crosswalk {
 static_assert(canvasstyle::kNextStepGap == gestures::kNextStepGap);
 
 namespace {
-
-std::string std_(const QString& s)
-{
-    return s.toStdString();
-}
 
 } // namespace
 
@@ -243,25 +239,25 @@ void MapCanvas::addPhase(std::size_t index)
 
 void MapCanvas::renameLane(const QString& id)
 {
-    m_editing->editLane(std_(id));
+    m_editing->editLane(toStd(id));
 }
 
 void MapCanvas::renamePhase(const QString& id)
 {
-    m_editing->editPhase(std_(id));
+    m_editing->editPhase(toStd(id));
 }
 
 void MapCanvas::recolourLane(const QString& id, const QColor& colour)
 {
-    if (editable() && colour.isValid() && map()->lane(std_(id)))
-        m_document->push(RecolourLane{std_(id), colour.name().toUpper().toStdString()},
+    if (editable() && colour.isValid() && map()->lane(toStd(id)))
+        m_document->push(RecolourLane{toStd(id), colour.name().toUpper().toStdString()},
                          QStringLiteral("Recolour lane"));
 }
 
 void MapCanvas::recolourPhase(const QString& id, const QColor& colour)
 {
-    if (editable() && colour.isValid() && map()->phase(std_(id)))
-        m_document->push(RecolourPhase{std_(id), colour.name().toUpper().toStdString()},
+    if (editable() && colour.isValid() && map()->phase(toStd(id)))
+        m_document->push(RecolourPhase{toStd(id), colour.name().toUpper().toStdString()},
                          QStringLiteral("Recolour phase"));
 }
 
@@ -271,7 +267,7 @@ void MapCanvas::deleteLane(const QString& id, bool confirm)
         return;
     finishEditing(true);
     const Map& m = *map();
-    const Lane* lane = m.lane(std_(id));
+    const Lane* lane = m.lane(toStd(id));
     if (!lane)
         return;
     const auto count = std::count_if(m.steps.begin(), m.steps.end(), [&](const Step& s) { return s.lane == lane->id; });
@@ -290,7 +286,7 @@ void MapCanvas::deletePhase(const QString& id, bool confirm)
         return;
     finishEditing(true);
     const Map& m = *map();
-    const Phase* phase = m.phase(std_(id));
+    const Phase* phase = m.phase(toStd(id));
     if (!phase)
         return;
     const auto count =
@@ -306,7 +302,7 @@ void MapCanvas::deletePhase(const QString& id, bool confirm)
 
 void MapCanvas::editFlowLabel(const QString& id)
 {
-    m_editing->editFlow(std_(id));
+    m_editing->editFlow(toStd(id));
 }
 
 } // namespace crosswalk

@@ -13,11 +13,6 @@
 namespace crosswalk {
 namespace {
 
-std::string toStd(const QString& s)
-{
-    return s.toStdString();
-}
-
 } // namespace
 
 void MapCanvas::addStickyNote()

@@ -10,7 +10,7 @@
 #include "ui/canvas/phaseheaderitem.h"
 #include "ui/canvas/stepitem.h"
 #include "ui/document/mapdocument.h"
-#include "ui/panels/annotationtext.h"
+#include "ui/common/annotationtext.h"
 
 #include <QPainter>
 

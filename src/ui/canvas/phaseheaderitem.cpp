@@ -53,7 +53,7 @@ void PhaseHeaderItem::paint(QPainter* painter, const QStyleOptionGraphicsItem* o
     const qreal lod = option->levelOfDetailFromTransform(painter->worldTransform());
     if (!m_editing && canvasstyle::kPhaseNamePx * lod >= 3) {
         painter->setPen(canvasstyle::ink());
-        painter->setFont(canvasstyle::pixelFont(canvasstyle::kPhaseNamePx, true));
+        painter->setFont(pixelFont(canvasstyle::kPhaseNamePx, true));
         const QString name =
             m_phase.name.empty() ? QStringLiteral("(unnamed phase)") : QString::fromStdString(m_phase.name);
         painter->drawText(r.adjusted(8, 2, -8, -2), Qt::AlignCenter | Qt::TextWordWrap, name);

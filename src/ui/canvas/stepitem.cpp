@@ -63,7 +63,7 @@ void StepItem::chooseLabel()
     const QString text = QString::fromStdString(m_step.label);
     const QRectF area = StepShape::labelRect(m_step.kind, QRectF(QPointF(0, 0), m_size));
     for (int px = canvasstyle::kLabelPx; px >= canvasstyle::kMinLabelPx; --px) {
-        QFont font = canvasstyle::pixelFont(px);
+        QFont font = pixelFont(px);
         const QRectF needed = QFontMetricsF(font).boundingRect(area, kLabelFlags, text);
         m_labelFont = font;
         m_shownLabel = text;

@@ -17,7 +17,7 @@ constexpr qreal kShadow = 3; // the drop shadow's offset: the note lies on the m
 
 QFont noteFont()
 {
-    return canvasstyle::pixelFont(StickyNoteItem::kTextPx);
+    return pixelFont(StickyNoteItem::kTextPx);
 }
 
 /// The text broken into at most maxLines lines of the given width; the last line is elided
@@ -138,7 +138,7 @@ void VoteDotsItem::setCount(int count, qreal maxWidth)
     const bool number = count > kMaxDots || dotsWidth > maxWidth;
     qreal w = dotsWidth;
     if (number)
-        w = kPill + QFontMetricsF(canvasstyle::pixelFont(kNumberPx, true)).horizontalAdvance(QString::number(count)) +
+        w = kPill + QFontMetricsF(pixelFont(kNumberPx, true)).horizontalAdvance(QString::number(count)) +
             7;
     if (count == m_count && number == m_number && w == m_width)
         return;
@@ -173,7 +173,7 @@ void VoteDotsItem::paint(QPainter* painter, const QStyleOptionGraphicsItem*, QWi
         painter->setBrush(dot);
         painter->drawEllipse(QRectF(6.5, 6.5, kPill - 13, kPill - 13));
         painter->setPen(Qt::white);
-        painter->setFont(canvasstyle::pixelFont(kNumberPx, true));
+        painter->setFont(pixelFont(kNumberPx, true));
         painter->drawText(QRectF(kPill - 1, 0, m_width - kPill, kPill), Qt::AlignVCenter | Qt::AlignLeft,
                           QString::number(m_count));
         return;

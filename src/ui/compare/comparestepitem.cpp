@@ -16,13 +16,13 @@ namespace {
 QFont fittingFont(const QString& text, const QRectF& box)
 {
     for (int px = comparestyle::kLabelPx; px >= 12; px -= 2) {
-        const QFont f = comparestyle::font(px, false);
+        const QFont f = pixelFont(px, false);
         const QRectF needed =
             QFontMetricsF(f).boundingRect(box, Qt::TextWordWrap | Qt::AlignCenter, text);
         if (needed.height() <= box.height() + 1 && needed.width() <= box.width() + 1)
             return f;
     }
-    return comparestyle::font(12, false);
+    return pixelFont(12, false);
 }
 
 QString elidedToFit(const QString& text, const QFont& font, const QRectF& box)
@@ -126,7 +126,7 @@ void CompareStepItem::paint(QPainter* painter, const QStyleOptionGraphicsItem*, 
     p.setOpacity(m_ghosted ? comparestyle::kGhostLabelOpacity : 1.0);
 
     // The district badge: its initials in text, so colour is never the only cue.
-    const QFont badgeFont = comparestyle::font(13, true);
+    const QFont badgeFont = pixelFont(13, true);
     const qreal badgeW = QFontMetricsF(badgeFont).horizontalAdvance(m_initials) + 10;
     const QRectF badge(m_rect.left() - 6, m_rect.top() - 12, badgeW, 20);
     p.setPen(QPen(Qt::black, 1));

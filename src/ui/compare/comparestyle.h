@@ -1,5 +1,7 @@
 #pragma once
 
+#include "ui/common/pixelfont.h"
+
 #include <QColor>
 #include <QFont>
 #include <QIcon>
@@ -150,10 +152,7 @@ inline QIcon districtIcon(std::size_t index, const QString& initials, int height
     p.setPen(QPen(Qt::black, 1));
     p.setBrush(color);
     p.drawRoundedRect(badge, 5, 5);
-    QFont f;
-    f.setPixelSize(height * 11 / 20);
-    f.setBold(true);
-    p.setFont(f);
+    p.setFont(pixelFont(height * 11 / 20, true));
     p.setPen(textOn(color));
     p.drawText(badge, Qt::AlignCenter, initials);
     return QIcon(pixmap);
@@ -223,14 +222,6 @@ inline void drawHandoffGlyph(QPainter& p, const QRectF& r)
     path.lineTo(r.center().x(), r.bottom() - 2);
     path.lineTo(r.center().x() + r.width() * 0.22, r.bottom() - r.height() * 0.3);
     p.drawPath(path);
-}
-
-inline QFont font(int px, bool bold = false)
-{
-    QFont f;
-    f.setPixelSize(px);
-    f.setBold(bold);
-    return f;
 }
 
 inline QColor ink() { return QColor(0x20, 0x21, 0x24); }

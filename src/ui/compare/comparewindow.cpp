@@ -9,7 +9,7 @@
 #include "ui/compare/mappickerdialog.h"
 #include "ui/compare/overlayview.h"
 #include "ui/compare/sidebysideview.h"
-#include "ui/export/comparereportdialog.h"
+#include "ui/compare/comparereportdialog.h"
 
 #include <QAction>
 #include <QKeySequence>
@@ -32,11 +32,11 @@ CompareWindow::CompareWindow(Workspace& ws, const std::vector<std::string>& mapI
     m_session = new CompareSession(ws, mapIds, this);
 
     // Everything one size up from the editor: this window is made for a shared screen.
-    setFont(comparestyle::font(comparestyle::kUiPx));
+    setFont(pixelFont(comparestyle::kUiPx));
     setWindowTitle(tr("Compare %1 districts — Crosswalk").arg(mapIds.size()));
 
     m_tabs = new QTabWidget(this);
-    m_tabs->tabBar()->setFont(comparestyle::font(comparestyle::kHeaderPx, true));
+    m_tabs->tabBar()->setFont(pixelFont(comparestyle::kHeaderPx, true));
     m_overlay = new OverlayView(*m_session, m_tabs);
     m_sideBySide = new SideBySideView(*m_session, m_tabs);
     m_grid = new GridView(*m_session, m_tabs);

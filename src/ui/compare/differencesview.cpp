@@ -1,5 +1,6 @@
 #include "ui/compare/differencesview.h"
 
+#include "ui/common/strings.h"
 #include "ui/compare/comparesession.h"
 #include "ui/compare/comparestyle.h"
 
@@ -33,7 +34,7 @@ QString annotationWord(AnnotationKind kind)
     case AnnotationKind::BlackBox: return QObject::tr("Black box");
     case AnnotationKind::Harm: return QObject::tr("Harm point");
     case AnnotationKind::Variation: return QObject::tr("Variation");
-    default: return QString::fromUtf8(displayName(kind).data(), static_cast<qsizetype>(displayName(kind).size()));
+    default: return toQString(displayName(kind));
     }
 }
 
@@ -91,8 +92,8 @@ void DifferencesView::rebuild()
 
     const QStringList& names = m_session.districtNames();
     const QStringList& initials = m_session.districtInitials();
-    const QFont pairFont = cs::font(cs::kHeaderPx, true);
-    const QFont groupFont = cs::font(cs::kUiPx, true);
+    const QFont pairFont = pixelFont(cs::kHeaderPx, true);
+    const QFont groupFont = pixelFont(cs::kUiPx, true);
     for (std::size_t i = 0; i < m_session.mapCount(); ++i)
         for (std::size_t j = i + 1; j < m_session.mapCount(); ++j) {
             const PairComparison& pair = m_session.pair(i, j);

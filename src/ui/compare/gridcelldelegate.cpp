@@ -29,14 +29,14 @@ void GridCellDelegate::paint(QPainter* painter, const QStyleOptionViewItem& opti
     }
     const QRectF r = QRectF(option.rect).adjusted(10, 6, -8, -6);
     if (!hasLane) {
-        p.setFont(cs::font(cs::kSmallPx + 1));
+        p.setFont(pixelFont(cs::kSmallPx + 1));
         p.setPen(cs::mutedInk());
         p.drawText(r, Qt::AlignLeft | Qt::AlignTop | Qt::TextWordWrap, tr("no such lane"));
         p.restore();
         return;
     }
 
-    const QFont nameFont = cs::font(cs::kSmallPx + 1, true);
+    const QFont nameFont = pixelFont(cs::kSmallPx + 1, true);
     p.setFont(nameFont);
     p.setPen(cs::ink());
     const QString name = QFontMetricsF(nameFont).elidedText(index.data(LaneNameRole).toString(), Qt::ElideRight, r.width());
@@ -56,8 +56,8 @@ void GridCellDelegate::paint(QPainter* painter, const QStyleOptionViewItem& opti
         {VariationsRole, cs::drawVariationGlyph, QT_TR_NOOP("variation"), QT_TR_NOOP("variations")},
     };
     double y = r.top() + kLine + 2;
-    const QFont countFont = cs::font(cs::kUiPx, true);
-    const QFont wordFont = cs::font(cs::kUiPx);
+    const QFont countFont = pixelFont(cs::kUiPx, true);
+    const QFont wordFont = pixelFont(cs::kUiPx);
     for (const Figure& f : figures) {
         const int count = index.data(f.role).toInt();
         // Zero counts stay, faint, so that every cell reads the same way from top to bottom.

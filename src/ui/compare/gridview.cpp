@@ -54,11 +54,11 @@ GridView::GridView(CompareSession& session, QWidget* parent) : QWidget(parent), 
     m_table->setShowGrid(true);
     m_table->setStyleSheet(QStringLiteral("QTableWidget { gridline-color: #9AA0A6; }"));
     m_table->horizontalHeader()->setSectionResizeMode(QHeaderView::Stretch);
-    m_table->horizontalHeader()->setFont(cs::font(cs::kUiPx, true));
+    m_table->horizontalHeader()->setFont(pixelFont(cs::kUiPx, true));
     m_table->horizontalHeader()->setMinimumHeight(64);
     m_table->verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
     m_table->verticalHeader()->setDefaultSectionSize(GridCellDelegate().sizeHint({}, {}).height());
-    m_table->verticalHeader()->setFont(cs::font(cs::kUiPx, true));
+    m_table->verticalHeader()->setFont(pixelFont(cs::kUiPx, true));
     m_table->verticalHeader()->setMinimumWidth(220);
     m_table->verticalHeader()->setMaximumWidth(260);
     m_table->verticalHeader()->setDefaultAlignment(Qt::AlignLeft | Qt::AlignVCenter);

@@ -63,7 +63,7 @@ LanePairingView::LanePairingView(CompareSession& session, QWidget* parent) : QWi
     m_table->setAlternatingRowColors(true);
     m_table->setWordWrap(false);
     m_table->setStyleSheet(QStringLiteral("QTableWidget { gridline-color: #DADCE0; }"));
-    m_table->horizontalHeader()->setFont(cs::font(cs::kUiPx, true));
+    m_table->horizontalHeader()->setFont(pixelFont(cs::kUiPx, true));
     m_table->horizontalHeader()->setSectionResizeMode(LaneAColumn, QHeaderView::Stretch);
     m_table->horizontalHeader()->setSectionResizeMode(LaneBColumn, QHeaderView::Stretch);
     m_table->horizontalHeader()->setSectionResizeMode(ScoreColumn, QHeaderView::ResizeToContents);

@@ -17,7 +17,7 @@ namespace crosswalk {
 MapPickerDialog::MapPickerDialog(const Workspace& ws, QWidget* parent) : QDialog(parent)
 {
     setWindowTitle(tr("Compare districts"));
-    setFont(comparestyle::font(comparestyle::kUiPx));
+    setFont(pixelFont(comparestyle::kUiPx));
     auto* layout = new QVBoxLayout(this);
     auto* intro = new QLabel(tr("Choose the maps to lay side by side (2 to %1).").arg(kMaxComparedMaps));
     intro->setWordWrap(true);

@@ -1,10 +1,11 @@
 #include "ui/export/exportdialog.h"
 
-#include "ui/export/exportfonts.h"
+#include "ui/common/annotationglyph.h"
+#include "ui/common/strings.h"
 #include "ui/export/mapexporter.h"
 #include "ui/export/mapexportscene.h"
 #include "ui/export/mapprintout.h"
-#include "ui/panels/annotationglyph.h"
+#include "ui/print/exportfonts.h"
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -109,7 +110,7 @@ void ExportDialog::buildUi()
         if (!present.count(k))
             continue;
         auto* box =
-            new QCheckBox(QString::fromUtf8(displayName(k).data(), static_cast<qsizetype>(displayName(k).size())));
+            new QCheckBox(toQString(displayName(k)));
         box->setIcon(annotationIcon(k));
         box->setChecked(true);
         m_kinds[k] = box;

@@ -1,7 +1,7 @@
 #pragma once
 
 #include "crosswalk/model/map.h"
-#include "ui/export/exportoptions.h"
+#include "ui/print/exportoptions.h"
 
 #include <QDialog>
 #include <QImage>

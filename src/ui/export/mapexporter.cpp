@@ -2,7 +2,7 @@
 
 #include "crosswalk/io/atomicfile.h"
 #include "crosswalk/json/mapjson.h"
-#include "ui/export/exporterror.h"
+#include "ui/print/exporterror.h"
 #include "ui/export/mapexportscene.h"
 #include "ui/export/mapprintout.h"
 

@@ -4,7 +4,7 @@
 #include "ui/canvas/canvasstyle.h"
 #include "ui/canvas/mapscene.h"
 #include "ui/document/mapdocument.h"
-#include "ui/export/exportfonts.h"
+#include "ui/print/exportfonts.h"
 
 #include <QPainter>
 

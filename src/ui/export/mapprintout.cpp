@@ -4,11 +4,11 @@
 #include "crosswalk/layout/layout.h"
 #include "ui/canvas/canvasstyle.h"
 #include "ui/canvas/stepshape.h"
-#include "ui/export/exportfonts.h"
+#include "ui/print/exportfonts.h"
 #include "ui/export/mapexportscene.h"
-#include "ui/export/printpage.h"
-#include "ui/panels/annotationglyph.h"
-#include "ui/panels/annotationtext.h"
+#include "ui/common/annotationglyph.h"
+#include "ui/common/annotationtext.h"
+#include "ui/common/strings.h"
 
 #include <QFontMetricsF>
 #include <QPainter>
@@ -21,26 +21,15 @@
 namespace crosswalk {
 namespace {
 
-// Page furniture, in points. Type sizes follow print habits: 9 pt body, 16 pt title.
-constexpr qreal kTitleBlockH = 56;
-constexpr qreal kGap = 10;
+// Page furniture, in points, beyond what every printout has (Printout).
 constexpr qreal kNavH = 14;
 constexpr qreal kMaxScale = 1.0; // a map unit is 0.75 pt at 100 %: allow up to 133 %, no blown-up toy maps
 constexpr qreal kNumberCol = 46;
 constexpr qreal kTableHeadH = 18;
 constexpr qreal kKindHeadH = 26;
-constexpr qreal kCellPad = 4;
+constexpr qreal kCellPad = Printout::kCellPad;
 
-const QColor kInk(0x20, 0x21, 0x24);
-const QColor kMuted(0x5F, 0x63, 0x68);
-const QColor kRule(0xB0, 0xB5, 0xBA);
-const QColor kStripe(0xF4, 0xF5, 0xF7);
 const QColor kTileInk(0x0B, 0x3D, 0x91);
-
-QString q(const std::string& s)
-{
-    return QString::fromStdString(s);
-}
 
 QString pluralName(AnnotationKind kind)
 {
@@ -107,21 +96,14 @@ QString targetText(const Map& map, const Annotation& a)
     if (a.target.empty())
         return QStringLiteral("Whole map");
     if (const Step* s = map.step(a.target))
-        return QStringLiteral("Step: %1").arg(s->label.empty() ? QStringLiteral("(unnamed step)") : q(s->label));
+        return QStringLiteral("Step: %1").arg(s->label.empty() ? QStringLiteral("(unnamed step)") : toQString(s->label));
     return annotationTargetText(map, a.target);
 }
 
 QString laneText(const Map& map, const Annotation& a)
 {
     const Lane* lane = map.lane(annotationLane(map, a));
-    return lane ? q(lane->name) : QStringLiteral("\u2013");
-}
-
-qreal wrappedHeight(const QFont& font, qreal width, const QString& text)
-{
-    if (text.isEmpty())
-        return 0;
-    return QFontMetricsF(font).boundingRect(QRectF(0, 0, width, 1e6), Qt::TextWordWrap, text).height();
+    return lane ? toQString(lane->name) : QStringLiteral("\u2013");
 }
 
 void drawArrow(QPainter& p, const QPointF& from, const QPointF& to, const QColor& color, qreal width)
@@ -138,11 +120,11 @@ void drawArrow(QPainter& p, const QPointF& from, const QPointF& to, const QColor
 qreal drawTableHead(QPainter& painter, const Columns& cols, const QRectF& c, qreal y, const QString (&heads)[5])
 {
     painter.setFont(ExportFonts::font(8, true));
-    painter.setPen(kMuted);
+    painter.setPen(Printout::muted());
     for (int i = 0; i < 5; ++i)
         painter.drawText(QRectF(cols.x[i] + kCellPad, y, cols.w[i] - 2 * kCellPad, kTableHeadH),
                          Qt::AlignLeft | Qt::AlignVCenter, heads[i]);
-    painter.setPen(QPen(kRule, 0.8));
+    painter.setPen(QPen(Printout::rule(), 0.8));
     painter.drawLine(QPointF(c.left(), y + kTableHeadH), QPointF(c.right(), y + kTableHeadH));
     return y + kTableHeadH;
 }
@@ -150,21 +132,16 @@ qreal drawTableHead(QPainter& painter, const Columns& cols, const QRectF& c, qre
 } // namespace
 
 MapPrintout::MapPrintout(const Map& map, const ExportOptions& options)
-    : m_map(map),
-      m_options(options),
+    : Printout(options),
+      m_map(map),
       m_scene(std::make_unique<MapExportScene>(map, options.hiddenKinds)),
       m_tiles(map, m_scene->contentRect(), options.columns, options.rows)
 {
-    const QPageLayout layout(QPageSize(options.paper), options.orientation, QMarginsF());
-    m_pageSize = layout.fullRectPoints().size();
-    m_margin = std::clamp(options.marginMm, 0.0, 50.0) * 72.0 / 25.4;
-    m_date = printpage::dateText(options);
-
     buildLegend();
-    m_legendHeight = layoutLegend(contentArea().width());
+    layoutLegend(contentArea().width());
     buildAppendix();
 
-    if (m_options.tiled()) {
+    if (options.tiled()) {
         m_pages.push_back({PageKind::Overview});
         const QRectF area = mapArea();
         m_tileScale = kMaxScale;
@@ -186,24 +163,18 @@ MapPrintout::MapPrintout(const Map& map, const ExportOptions& options)
 
 void MapPrintout::paginate(std::size_t from, std::size_t to, bool steps)
 {
-    // A heading never ends a page.
     const qreal available = contentArea().height() - kTitleBlockH - kGap - kTableHeadH;
-    std::size_t i = from;
-    while (i < to) {
+    std::vector<qreal> heights;
+    std::vector<bool> headings; // a heading never ends a page
+    for (std::size_t i = from; i < to; ++i) {
+        heights.push_back(m_rows[i].height);
+        headings.push_back(m_rows[i].heading());
+    }
+    for (const auto& [first, end] : paginateRows(heights, available, headings)) {
         Page page{PageKind::Appendix};
         page.steps = steps;
-        page.firstRow = static_cast<int>(i);
-        qreal used = 0;
-        while (i < to) {
-            qreal need = m_rows[i].height;
-            if (m_rows[i].heading() && i + 1 < to)
-                need += m_rows[i + 1].height;
-            if (used + need > available && i > static_cast<std::size_t>(page.firstRow))
-                break;
-            used += m_rows[i].height;
-            ++i;
-        }
-        page.endRow = static_cast<int>(i);
+        page.firstRow = static_cast<int>(from) + first;
+        page.endRow = static_cast<int>(from) + end;
         m_pages.push_back(page);
     }
 }
@@ -230,7 +201,7 @@ void MapPrintout::buildStepIndex()
             AppendixRow row;
             row.lane = &lane;
             row.step = s;
-            row.height = std::max(wrappedHeight(body, cols.w[1] - 2 * kCellPad, q(s->label)), 12.0) + 2 * kCellPad;
+            row.height = std::max(wrappedHeight(body, cols.w[1] - 2 * kCellPad, toQString(s->label)), 12.0) + 2 * kCellPad;
             m_rows.push_back(row);
         }
     }
@@ -238,7 +209,7 @@ void MapPrintout::buildStepIndex()
 
 QString MapPrintout::stepPage(const Step& step) const
 {
-    if (!m_options.tiled())
+    if (!options().tiled())
         return QStringLiteral("Map");
     const layout::Rect r = layout::stepRect(m_map, step);
     const QPointF centre(r.x + r.w / 2.0, r.y + r.h / 2.0);
@@ -252,15 +223,10 @@ QString MapPrintout::stepPage(const Step& step) const
 
 MapPrintout::~MapPrintout() = default;
 
-QRectF MapPrintout::contentArea() const
-{
-    return QRectF(QPointF(0, 0), m_pageSize).adjusted(m_margin, m_margin, -m_margin, -m_margin);
-}
-
 QRectF MapPrintout::mapArea() const
 {
     const QRectF c = contentArea();
-    const qreal bottom = m_legendHeight + kGap + (m_options.tiled() ? kNavH : 0);
+    const qreal bottom = legendHeight() + kGap + (options().tiled() ? kNavH : 0);
     return c.adjusted(0, kTitleBlockH + kGap, 0, -bottom);
 }
 
@@ -271,7 +237,7 @@ void MapPrintout::buildAppendix()
     const QFont body = ExportFonts::font(9);
     const QFont detail = ExportFonts::font(8);
     for (AnnotationKind kind : kAllAnnotationKinds) {
-        if (!m_options.shows(kind))
+        if (!options().shows(kind))
             continue;
         std::vector<AppendixRow> rows;
         for (const auto& [id, number] : numbers) {
@@ -282,12 +248,12 @@ void MapPrintout::buildAppendix()
             row.annotation = a;
             row.kind = kind;
             row.number = number;
-            qreal text = wrappedHeight(body, cols.w[1] - 2 * kCellPad, q(a->text).isEmpty() ? QStringLiteral("-") : q(a->text));
+            qreal text = wrappedHeight(body, cols.w[1] - 2 * kCellPad, toQString(a->text).isEmpty() ? QStringLiteral("-") : toQString(a->text));
             if (kind == AnnotationKind::Variation || kind == AnnotationKind::ChangeIdea)
                 text += QFontMetricsF(detail).lineSpacing() + 2;
             row.height = std::max({text, wrappedHeight(body, cols.w[2] - 2 * kCellPad, targetText(m_map, *a)),
                                    wrappedHeight(body, cols.w[3] - 2 * kCellPad, laneText(m_map, *a)),
-                                   wrappedHeight(body, cols.w[4] - 2 * kCellPad, q(a->affects)), 14.0}) +
+                                   wrappedHeight(body, cols.w[4] - 2 * kCellPad, toQString(a->affects)), 14.0}) +
                          2 * kCellPad + 2;
             rows.push_back(row);
         }
@@ -304,12 +270,13 @@ void MapPrintout::buildAppendix()
 
 void MapPrintout::buildLegend()
 {
+    std::vector<LegendEntry> legend;
     std::set<StepKind> stepKinds;
     for (const Step& s : m_map.steps)
         stepKinds.insert(s.kind);
     for (StepKind k : kAllStepKinds)
         if (stepKinds.count(k))
-            m_legend.push_back({LegendItem::Symbol::Step, k, {}, q(std::string(displayName(k))), {}});
+            legend.push_back({StepSymbol, static_cast<int>(k), toQString(displayName(k)), 30});
     bool flow = false;
     bool handoff = false;
     for (const Flow& f : m_map.flows) {
@@ -319,42 +286,50 @@ void MapPrintout::buildLegend()
             (a->lane == b->lane ? flow : handoff) = true;
     }
     if (flow)
-        m_legend.push_back({LegendItem::Symbol::Flow, {}, {}, QStringLiteral("Flow"), {}});
+        legend.push_back({FlowSymbol, 0, QStringLiteral("Flow"), 30});
     if (handoff)
-        m_legend.push_back({LegendItem::Symbol::Handoff, {}, {}, QStringLiteral("Handoff to another lane"), {}});
+        legend.push_back({HandoffSymbol, 0, QStringLiteral("Handoff to another lane"), 30});
     std::set<AnnotationKind> annotationKinds;
     for (const Annotation& a : m_map.annotations)
-        if (m_options.shows(a.kind))
+        if (options().shows(a.kind))
             annotationKinds.insert(a.kind);
     for (AnnotationKind k : kAllAnnotationKinds)
         if (annotationKinds.count(k))
-            m_legend.push_back({LegendItem::Symbol::Annotation, {}, k, q(std::string(displayName(k))), {}});
+            legend.push_back({AnnotationSymbol, static_cast<int>(k), toQString(displayName(k)), 14});
     if (!annotationKinds.empty())
-        m_legend.push_back({LegendItem::Symbol::Note, {}, {}, QStringLiteral("Numbers refer to the list of annotations at the end"), {}});
+        legend.push_back(
+            {NoteSymbol, 0, QStringLiteral("Numbers refer to the list of annotations at the end"), 0, false, true});
+    setLegend(std::move(legend));
 }
 
-qreal MapPrintout::layoutLegend(qreal width)
+void MapPrintout::paintLegendSymbol(QPainter& painter, const LegendEntry& entry, const QRectF& r)
 {
-    if (m_legend.empty())
-        return 0;
-    const QFontMetricsF metrics(ExportFonts::font(9));
-    const qreal rowH = 20;
-    const qreal titleW = QFontMetricsF(ExportFonts::font(9, true)).horizontalAdvance(QStringLiteral("Legend")) + 12;
-    qreal x = titleW;
-    qreal y = 0;
-    for (LegendItem& item : m_legend) {
-        const qreal symbolW = item.symbol == LegendItem::Symbol::Note ? 0
-                              : item.symbol == LegendItem::Symbol::Annotation ? 14
-                                                                              : 30;
-        const qreal w = symbolW + (symbolW > 0 ? 5 : 0) + metrics.horizontalAdvance(item.text) + 16;
-        if (x + w > width && x > titleW) {
-            x = titleW;
-            y += rowH;
+    switch (entry.symbol) {
+    case StepSymbol:
+        StepShape::paint(painter, static_cast<StepKind>(entry.index), QRectF(r.left(), r.center().y() - 7, 30, 14),
+                         canvasstyle::ink());
+        break;
+    case FlowSymbol:
+    case HandoffSymbol: {
+        const bool handoff = entry.symbol == HandoffSymbol;
+        const QColor color = handoff ? canvasstyle::handoffInk() : canvasstyle::flowInk();
+        drawArrow(painter, QPointF(r.left(), r.center().y()), QPointF(r.left() + 30, r.center().y()), color,
+                  handoff ? 1.6 : 1.2);
+        if (handoff) {
+            const QPointF m(r.left() + 13, r.center().y());
+            painter.setBrush(color);
+            painter.drawPolygon(
+                QPolygonF{m + QPointF(0, -3.5), m + QPointF(3.5, 0), m + QPointF(0, 3.5), m + QPointF(-3.5, 0)});
         }
-        item.rect = QRectF(x, y, w, rowH);
-        x += w;
+        break;
     }
-    return y + rowH + 6;
+    case AnnotationSymbol:
+        paintAnnotationGlyph(painter, QRectF(r.left(), r.center().y() - 7, 14, 14),
+                             static_cast<AnnotationKind>(entry.index));
+        break;
+    default:
+        break;
+    }
 }
 
 QString MapPrintout::pageName(int index) const
@@ -366,7 +341,7 @@ QString MapPrintout::pageName(int index) const
     case PageKind::Appendix:
         return page.steps ? QStringLiteral("Steps") : QStringLiteral("Annotations");
     case PageKind::Map:
-        return m_options.tiled() ? m_tiles.label(page.tile) : QStringLiteral("Map");
+        return options().tiled() ? m_tiles.label(page.tile) : QStringLiteral("Map");
     }
     return {};
 }
@@ -376,13 +351,13 @@ QString MapPrintout::pageLabel(int index) const
     return QStringLiteral("%1 \u00B7 page %2 of %3").arg(pageName(index)).arg(index + 1).arg(pageCount());
 }
 
-void MapPrintout::paintPage(QPainter& painter, int index)
+QString MapPrintout::documentName() const
 {
-    painter.save();
-    painter.setRenderHint(QPainter::Antialiasing);
-    painter.setRenderHint(QPainter::TextAntialiasing);
-    painter.fillRect(QRectF(QPointF(0, 0), m_pageSize), Qt::white);
-    paintTitleBlock(painter, index);
+    return m_map.props.title.empty() ? QStringLiteral("Crosswalk map") : toQString(m_map.props.title);
+}
+
+void MapPrintout::paintContent(QPainter& painter, int index)
+{
     const Page& page = m_pages.at(static_cast<std::size_t>(index));
     switch (page.kind) {
     case PageKind::Map:
@@ -398,18 +373,15 @@ void MapPrintout::paintPage(QPainter& painter, int index)
             paintAppendix(painter, page);
         break;
     }
-    painter.restore();
 }
 
-void MapPrintout::paintTitleBlock(QPainter& painter, int index)
+void MapPrintout::paintTitleBlock(QPainter& painter, const QRectF& block, int index)
 {
-    const QRectF c = contentArea();
-    const QRectF block(c.left(), c.top(), c.width(), kTitleBlockH);
     const Page& page = m_pages.at(static_cast<std::size_t>(index));
 
     // Right: where this page is.
-    qreal reserved = printpage::paintPageTag(painter, block, pageName(index), index, pageCount());
-    if (m_options.tiled()) {
+    qreal reserved = paintPageTag(painter, block, index);
+    if (options().tiled()) {
         // A small grid of the tiling with this page filled: where am I on the map.
         const qreal cell = std::min(10.0, 36.0 / std::max(m_tiles.rows(), 1));
         const QRectF box(block.right() - reserved - cell * m_tiles.columns(), block.top() + 4, cell * m_tiles.columns(),
@@ -419,21 +391,16 @@ void MapPrintout::paintTitleBlock(QPainter& painter, int index)
     }
 
     // Left: what this is, in two lines of facts: what the map is, then which version of it this print is.
-    const QString title = m_map.props.title.empty() ? QStringLiteral("Untitled map") : q(m_map.props.title);
+    const QString title = m_map.props.title.empty() ? QStringLiteral("Untitled map") : toQString(m_map.props.title);
     QStringList what;
     if (!m_map.props.district.empty())
-        what << q(m_map.props.district);
+        what << toQString(m_map.props.district);
     if (!m_map.props.focus.empty())
-        what << q(m_map.props.focus);
+        what << toQString(m_map.props.focus);
     what << (m_map.props.state == MapState::Current ? QStringLiteral("Current state (as it runs today)")
                                                     : QStringLiteral("Future state (as the team wants it to run)"));
-    QStringList when;
-    if (!m_options.revisionName.isEmpty())
-        when << QStringLiteral("Revision: %1").arg(m_options.revisionName);
-    when << QStringLiteral("Exported %1").arg(m_date);
-    const QString separator = QStringLiteral("  \u00B7  ");
-    printpage::paintTitleText(painter, block, block.width() - reserved, title, what.join(separator),
-                              when.join(separator));
+    paintTitleText(painter, block, block.width() - reserved, title, what.join(QStringLiteral("  \u00B7  ")),
+                   whenText());
 }
 
 void MapPrintout::paintLocator(QPainter& painter, const QRectF& box, int tile)
@@ -443,7 +410,7 @@ void MapPrintout::paintLocator(QPainter& painter, const QRectF& box, int tile)
     for (int r = 0; r < m_tiles.rows(); ++r)
         for (int c = 0; c < m_tiles.columns(); ++c) {
             const QRectF cell(box.left() + c * cw, box.top() + r * ch, cw, ch);
-            painter.setPen(QPen(kMuted, 0.6));
+            painter.setPen(QPen(muted(), 0.6));
             painter.setBrush(r * m_tiles.columns() + c == tile ? kTileInk : QColor(Qt::white));
             painter.drawRect(cell);
         }
@@ -459,13 +426,13 @@ qreal MapPrintout::fitScale(const QRectF& area, const QRectF& content) const
 qreal MapPrintout::paintMapPage(QPainter& painter, const Page& page)
 {
     const QRectF area = mapArea();
-    if (!m_options.tiled()) {
+    if (!options().tiled()) {
         const QRectF content = m_scene->contentRect();
         const qreal s = fitScale(area, content);
         const QSizeF size = MapExportScene::withHeaders(content).size() * s;
         const QRectF target(area.left() + (area.width() - size.width()) / 2, area.top(), size.width(), size.height());
         m_scene->paint(painter, target, content);
-        painter.setPen(QPen(kRule, 0.8));
+        painter.setPen(QPen(rule(), 0.8));
         painter.setBrush(Qt::NoBrush);
         painter.drawRect(target);
         return target.bottom();
@@ -474,7 +441,7 @@ qreal MapPrintout::paintMapPage(QPainter& painter, const Page& page)
     const QSizeF size = MapExportScene::withHeaders(content).size() * m_tileScale;
     const QRectF target(area.topLeft(), size);
     m_scene->paint(painter, target, content);
-    painter.setPen(QPen(kRule, 0.8));
+    painter.setPen(QPen(rule(), 0.8));
     painter.setBrush(Qt::NoBrush);
     painter.drawRect(target);
 
@@ -493,7 +460,7 @@ qreal MapPrintout::paintMapPage(QPainter& painter, const Page& page)
         next << QStringLiteral("\u25BC below: %1 (page %2)").arg(TilePlan::label(c, r + 1)).arg(pageOf(c, r + 1));
     next << QStringLiteral("whole map: page 1");
     painter.setFont(ExportFonts::font(8));
-    painter.setPen(kMuted);
+    painter.setPen(muted());
     painter.drawText(QRectF(area.left(), target.bottom() + 2, area.width(), kNavH - 2), Qt::AlignLeft | Qt::AlignVCenter,
                      next.join(QStringLiteral("    ")));
     return target.bottom() + kNavH;
@@ -509,7 +476,7 @@ qreal MapPrintout::paintOverview(QPainter& painter)
     const QRectF target(area.left() + (area.width() - bounds.width() * s) / 2, area.top(), bounds.width() * s,
                         bounds.height() * s);
     m_scene->paint(painter, target, content);
-    painter.setPen(QPen(kRule, 0.8));
+    painter.setPen(QPen(rule(), 0.8));
     painter.setBrush(Qt::NoBrush);
     painter.drawRect(target);
 
@@ -543,61 +510,6 @@ qreal MapPrintout::paintOverview(QPainter& painter)
     return target.bottom();
 }
 
-void MapPrintout::paintLegend(QPainter& painter, qreal top)
-{
-    if (m_legend.empty())
-        return;
-    const QRectF c = contentArea();
-    // Under the map when it leaves room (a wide map on a tall page), else at the foot of the page.
-    const QPointF origin(c.left(), std::min(top, c.bottom() - m_legendHeight) + 6);
-    painter.setPen(QPen(kRule, 0.8));
-    painter.drawLine(QPointF(c.left(), origin.y() - 4), QPointF(c.right(), origin.y() - 4));
-    const QFont font = ExportFonts::font(9);
-    painter.setFont(ExportFonts::font(9, true));
-    painter.setPen(kInk);
-    painter.drawText(QRectF(origin, QSizeF(60, 20)), Qt::AlignLeft | Qt::AlignVCenter, QStringLiteral("Legend"));
-    for (const LegendItem& item : m_legend) {
-        const QRectF r = item.rect.translated(origin);
-        qreal textLeft = r.left();
-        switch (item.symbol) {
-        case LegendItem::Symbol::Step: {
-            const QRectF shape(r.left(), r.center().y() - 7, 30, 14);
-            painter.save();
-            StepShape::paint(painter, item.stepKind, shape, canvasstyle::ink());
-            painter.restore();
-            textLeft += 35;
-            break;
-        }
-        case LegendItem::Symbol::Flow:
-        case LegendItem::Symbol::Handoff: {
-            const bool handoff = item.symbol == LegendItem::Symbol::Handoff;
-            const QColor color = handoff ? canvasstyle::handoffInk() : canvasstyle::flowInk();
-            drawArrow(painter, QPointF(r.left(), r.center().y()), QPointF(r.left() + 30, r.center().y()), color,
-                      handoff ? 1.6 : 1.2);
-            if (handoff) {
-                const QPointF m(r.left() + 13, r.center().y());
-                painter.setBrush(color);
-                painter.drawPolygon(QPolygonF{m + QPointF(0, -3.5), m + QPointF(3.5, 0), m + QPointF(0, 3.5), m + QPointF(-3.5, 0)});
-            }
-            textLeft += 35;
-            break;
-        }
-        case LegendItem::Symbol::Annotation:
-            painter.save();
-            paintAnnotationGlyph(painter, QRectF(r.left(), r.center().y() - 7, 14, 14), item.annotationKind);
-            painter.restore();
-            textLeft += 19;
-            break;
-        case LegendItem::Symbol::Note:
-            break;
-        }
-        painter.setFont(font);
-        painter.setPen(item.symbol == LegendItem::Symbol::Note ? kMuted : kInk);
-        painter.drawText(QRectF(textLeft, r.top(), r.right() - textLeft, r.height()), Qt::AlignLeft | Qt::AlignVCenter,
-                         item.text);
-    }
-}
-
 void MapPrintout::paintAppendix(QPainter& painter, const Page& page)
 {
     const QRectF c = contentArea();
@@ -611,7 +523,7 @@ void MapPrintout::paintAppendix(QPainter& painter, const Page& page)
     const QFont body = ExportFonts::font(9);
     const QFont bold = ExportFonts::font(9, true);
     const QFont detail = ExportFonts::font(8);
-    int stripe = 0;
+    int band = 0;
     for (int i = page.firstRow; i < page.endRow; ++i) {
         const AppendixRow& row = m_rows[static_cast<std::size_t>(i)];
         if (row.heading()) {
@@ -620,28 +532,28 @@ void MapPrintout::paintAppendix(QPainter& painter, const Page& page)
             paintAnnotationGlyph(painter, glyph, row.kind);
             painter.restore();
             painter.setFont(ExportFonts::font(12, true));
-            painter.setPen(kInk);
+            painter.setPen(ink());
             const QString title = QStringLiteral("%1 (%2)").arg(pluralName(row.kind)).arg(row.count);
             painter.drawText(QRectF(c.left() + 24, y + 8, c.width() / 2, 20), Qt::AlignLeft | Qt::AlignVCenter, title);
             const qreal titleW = QFontMetricsF(ExportFonts::font(12, true)).horizontalAdvance(title);
             painter.setFont(detail);
-            painter.setPen(kMuted);
+            painter.setPen(muted());
             painter.drawText(QRectF(c.left() + 24 + titleW + 12, y + 8, c.width() - titleW - 40, 20),
                              Qt::AlignLeft | Qt::AlignVCenter, kindLine(row.kind));
             y += row.height;
-            stripe = 0;
+            band = 0;
             continue;
         }
         const Annotation& a = *row.annotation;
-        const QRectF band(c.left(), y, c.width(), row.height);
-        if (stripe++ % 2 == 1)
-            painter.fillRect(band, kStripe);
+        const QRectF rowBand(c.left(), y, c.width(), row.height);
+        if (band++ % 2 == 1)
+            painter.fillRect(rowBand, stripe());
         const qreal top = y + kCellPad + 1;
         painter.save();
         paintAnnotationGlyph(painter, QRectF(cols.x[0] + kCellPad, top, 13, 13), a);
         painter.restore();
         painter.setFont(bold);
-        painter.setPen(kInk);
+        painter.setPen(ink());
         painter.drawText(QRectF(cols.x[0] + kCellPad + 16, top - 1, cols.w[0] - 20, 15), Qt::AlignLeft | Qt::AlignVCenter,
                          QString::number(row.number));
         auto cell = [&](int col, const QString& text, const QFont& font, const QColor& color, qreal dy = 0) {
@@ -652,13 +564,13 @@ void MapPrintout::paintAppendix(QPainter& painter, const Page& page)
         };
         qreal dy = 0;
         if (a.kind == AnnotationKind::Variation || a.kind == AnnotationKind::ChangeIdea) {
-            cell(1, annotationKindText(a), ExportFonts::font(8, true), kMuted);
+            cell(1, annotationKindText(a), ExportFonts::font(8, true), muted());
             dy = QFontMetricsF(detail).lineSpacing() + 2;
         }
-        cell(1, a.text.empty() ? QStringLiteral("-") : q(a.text), body, kInk, dy);
-        cell(2, targetText(m_map, a), body, kInk);
-        cell(3, laneText(m_map, a), body, kInk);
-        cell(4, q(a.affects), body, kInk);
+        cell(1, a.text.empty() ? QStringLiteral("-") : toQString(a.text), body, ink(), dy);
+        cell(2, targetText(m_map, a), body, ink());
+        cell(3, laneText(m_map, a), body, ink());
+        cell(4, toQString(a.affects), body, ink());
         y += row.height;
     }
 }
@@ -675,45 +587,38 @@ void MapPrintout::paintStepIndex(QPainter& painter, const Page& page)
     // Numbers of the annotations on each step, as the badges show them.
     std::map<std::string, QStringList> numbers;
     for (const auto& [id, number] : annotationNumbers(m_map))
-        if (const Annotation* a = m_map.annotation(id); a && m_options.shows(a->kind))
+        if (const Annotation* a = m_map.annotation(id); a && options().shows(a->kind))
             numbers[a->target] << QString::number(number);
 
     const QFont body = ExportFonts::font(9);
-    int stripe = 0;
+    int band = 0;
     for (int i = page.firstRow; i < page.endRow; ++i) {
         const AppendixRow& row = m_rows[static_cast<std::size_t>(i)];
         if (row.heading()) {
             const QColor colour = canvasstyle::modelColor(row.lane->color);
-            painter.fillRect(QRectF(c.left() + 2, y + 11, 6, 14), colour == Qt::white ? kRule : colour.darker(130));
+            painter.fillRect(QRectF(c.left() + 2, y + 11, 6, 14), colour == Qt::white ? rule() : colour.darker(130));
             painter.setFont(ExportFonts::font(12, true));
-            painter.setPen(kInk);
+            painter.setPen(ink());
             painter.drawText(QRectF(c.left() + 16, y + 8, c.width() - 16, 20), Qt::AlignLeft | Qt::AlignVCenter,
-                             QStringLiteral("%1 (%2 steps)").arg(q(row.lane->name)).arg(row.count));
+                             QStringLiteral("%1 (%2 steps)").arg(toQString(row.lane->name)).arg(row.count));
             y += row.height;
-            stripe = 0;
+            band = 0;
             continue;
         }
         const Step& s = *row.step;
-        if (stripe++ % 2 == 1)
-            painter.fillRect(QRectF(c.left(), y, c.width(), row.height), kStripe);
+        if (band++ % 2 == 1)
+            painter.fillRect(QRectF(c.left(), y, c.width(), row.height), stripe());
         const Phase* phase = m_map.phase(s.phase);
-        const QString cells[5] = {stepPage(s), s.label.empty() ? QStringLiteral("(unnamed step)") : q(s.label),
-                                  q(std::string(displayName(s.kind))), phase ? q(phase->name) : QStringLiteral("\u2013"),
+        const QString cells[5] = {stepPage(s), s.label.empty() ? QStringLiteral("(unnamed step)") : toQString(s.label),
+                                  toQString(displayName(s.kind)), phase ? toQString(phase->name) : QStringLiteral("\u2013"),
                                   numbers.count(s.id) ? numbers[s.id].join(QStringLiteral(", ")) : QString()};
         painter.setFont(body);
-        painter.setPen(kInk);
+        painter.setPen(ink());
         for (int col = 0; col < 5; ++col)
             painter.drawText(QRectF(cols.x[col] + kCellPad, y + kCellPad, cols.w[col] - 2 * kCellPad, row.height),
                              Qt::AlignLeft | Qt::AlignTop | Qt::TextWordWrap, cells[col]);
         y += row.height;
     }
-}
-
-QByteArray MapPrintout::toPdf()
-{
-    return printpage::writePdf(m_options,
-                               m_map.props.title.empty() ? QStringLiteral("Crosswalk map") : q(m_map.props.title),
-                               pageCount(), [this](QPainter& painter, int page) { paintPage(painter, page); });
 }
 
 } // namespace crosswalk

@@ -1,19 +1,16 @@
 #pragma once
 
 #include "crosswalk/model/map.h"
-#include "ui/export/exportoptions.h"
+#include "ui/print/printout.h"
 #include "ui/export/tileplan.h"
 
-#include <QByteArray>
 #include <QRectF>
-#include <QSizeF>
 #include <QString>
 
 #include <memory>
 #include <vector>
 
 class QPainter;
-class QPagedPaintDevice;
 
 namespace crosswalk {
 
@@ -26,26 +23,23 @@ class MapExportScene;
 ///           of the steps by lane with the page each is on (full labels, which a small
 ///           shape on the map may shorten)
 /// Every page has the title block at the top; map pages have the legend at the bottom.
-/// Pages are painted in points (1/72 inch) with the origin at the paper's top left corner.
-class MapPrintout final {
+class MapPrintout final : public Printout {
 public:
     MapPrintout(const Map& map, const ExportOptions& options);
-    ~MapPrintout();
-    MapPrintout(const MapPrintout&) = delete;
-    MapPrintout& operator=(const MapPrintout&) = delete;
+    ~MapPrintout() override;
 
-    int pageCount() const { return static_cast<int>(m_pages.size()); }
-    /// Paper size in points, oriented.
-    QSizeF pageSize() const { return m_pageSize; }
+    int pageCount() const override { return static_cast<int>(m_pages.size()); }
     /// "Map", "Overview", "B2", "Annotations".
-    QString pageName(int index) const;
+    QString pageName(int index) const override;
     /// "B2 · page 3 of 6".
     QString pageLabel(int index) const;
     const TilePlan& tiles() const { return m_tiles; }
 
-    void paintPage(QPainter& painter, int index);
-    /// The whole document as PDF: vector, text as text, fonts embedded. Throws ExportError.
-    QByteArray toPdf();
+protected:
+    QString documentName() const override;
+    void paintContent(QPainter& painter, int index) override;
+    void paintTitleBlock(QPainter& painter, const QRectF& block, int index) override;
+    void paintLegendSymbol(QPainter& painter, const LegendEntry& entry, const QRectF& r) override;
 
 private:
     enum class PageKind { Map, Overview, Appendix };
@@ -68,13 +62,8 @@ private:
         const Step* step = nullptr;
         bool heading() const { return !annotation && !step; }
     };
-    struct LegendItem {
-        enum class Symbol { Step, Flow, Handoff, Annotation, Note } symbol = Symbol::Step;
-        StepKind stepKind = StepKind::Activity;
-        AnnotationKind annotationKind = AnnotationKind::Question;
-        QString text;
-        QRectF rect; // laid out by layoutLegend()
-    };
+    /// The legend's symbols (LegendEntry::symbol); index: the step or annotation kind.
+    enum LegendSymbol : int { StepSymbol, FlowSymbol, HandoffSymbol, AnnotationSymbol, NoteSymbol };
 
     void buildAppendix();
     void buildStepIndex();
@@ -82,12 +71,7 @@ private:
     /// The tile a step is on (its centre), for the step index.
     QString stepPage(const Step& step) const;
     void buildLegend();
-    qreal layoutLegend(qreal width);
-    QRectF contentArea() const;
     QRectF mapArea() const;
-    void paintTitleBlock(QPainter& painter, int index);
-    /// top: where the legend may start; it never goes below the page's content area.
-    void paintLegend(QPainter& painter, qreal top);
     /// Both return the bottom of what they drew.
     qreal paintMapPage(QPainter& painter, const Page& page);
     qreal paintOverview(QPainter& painter);
@@ -99,17 +83,11 @@ private:
     qreal fitScale(const QRectF& area, const QRectF& content) const;
 
     Map m_map;
-    ExportOptions m_options;
     std::unique_ptr<MapExportScene> m_scene;
     TilePlan m_tiles;
-    QSizeF m_pageSize;
-    qreal m_margin = 0;
     qreal m_tileScale = 1; // one scale for every tile, so that the pages fit together
     std::vector<Page> m_pages;
     std::vector<AppendixRow> m_rows;
-    std::vector<LegendItem> m_legend;
-    qreal m_legendHeight = 0;
-    QString m_date;
 };
 
 } // namespace crosswalk

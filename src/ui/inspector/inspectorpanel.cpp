@@ -1,6 +1,7 @@
 #include "ui/inspector/inspectorpanel.h"
 
 #include "crosswalk/layout/layout.h"
+#include "ui/common/strings.h"
 #include "ui/document/mapdocument.h"
 
 #include <QColorDialog>
@@ -16,9 +17,6 @@
 
 namespace crosswalk {
 namespace {
-
-QString q(const std::string& s) { return QString::fromStdString(s); }
-QString q(std::string_view s) { return QString::fromUtf8(s.data(), static_cast<qsizetype>(s.size())); }
 
 /// A plain-text editor that commits when it loses focus, like a line edit's editingFinished.
 class NotesEdit final : public QPlainTextEdit {
@@ -75,7 +73,7 @@ QWidget* InspectorPanel::buildStepPage()
     m_stepLabel = new QLineEdit(page);
     m_stepKind = new QComboBox(page);
     for (StepKind kind : kAllStepKinds)
-        m_stepKind->addItem(q(displayName(kind)), static_cast<int>(kind));
+        m_stepKind->addItem(toQString(displayName(kind)), static_cast<int>(kind));
     m_stepLane = new QComboBox(page);
     m_stepPhase = new QComboBox(page);
     auto* notes = new NotesEdit(page);
@@ -207,22 +205,22 @@ void InspectorPanel::refresh()
         m_heading->setText(tr("Step"));
         m_pages->setCurrentWidget(m_stepPage);
         if (!m_stepLabel->hasFocus())
-            m_stepLabel->setText(q(step->label));
+            m_stepLabel->setText(toQString(step->label));
         m_stepKind->setCurrentIndex(m_stepKind->findData(static_cast<int>(step->kind)));
         m_stepLane->clear();
         for (const Lane& lane : map->lanes)
-            m_stepLane->addItem(q(lane.name), q(lane.id));
-        m_stepLane->setCurrentIndex(m_stepLane->findData(q(step->lane)));
+            m_stepLane->addItem(toQString(lane.name), toQString(lane.id));
+        m_stepLane->setCurrentIndex(m_stepLane->findData(toQString(step->lane)));
         m_stepPhase->clear();
         m_stepPhase->addItem(tr("(no phase)"), QString());
         for (const Phase& phase : map->phases)
-            m_stepPhase->addItem(q(phase.name), q(phase.id));
-        m_stepPhase->setCurrentIndex(std::max(0, m_stepPhase->findData(q(step->phase))));
+            m_stepPhase->addItem(toQString(phase.name), toQString(phase.id));
+        m_stepPhase->setCurrentIndex(std::max(0, m_stepPhase->findData(toQString(step->phase))));
         if (!m_stepNotes->hasFocus())
-            m_stepNotes->setPlainText(q(step->notes));
+            m_stepNotes->setPlainText(toQString(step->notes));
         const Lane* lane = map->lane(step->lane);
-        m_laneName->setText(lane ? q(lane->name) : QString());
-        m_laneColor->setText(lane ? q(lane->color) : QString());
+        m_laneName->setText(lane ? toQString(lane->name) : QString());
+        m_laneColor->setText(lane ? toQString(lane->color) : QString());
     } else if (flow) {
         m_heading->setText(tr("Flow"));
         m_pages->setCurrentWidget(m_flowPage);
@@ -230,23 +228,23 @@ void InspectorPanel::refresh()
         const Step* to = map->step(flow->to);
         const bool handoff = from && to && from->lane != to->lane;
         m_flowEnds->setText(tr("%1 \u2192 %2%3")
-                                .arg(from ? q(from->label) : QString(), to ? q(to->label) : QString(),
+                                .arg(from ? toQString(from->label) : QString(), to ? toQString(to->label) : QString(),
                                      handoff ? tr(" (handoff)") : QString()));
         if (!m_flowLabel->hasFocus())
-            m_flowLabel->setText(q(flow->label));
+            m_flowLabel->setText(toQString(flow->label));
     } else {
         m_heading->setText(tr("Map"));
         m_pages->setCurrentWidget(m_mapPage);
         const MapProperties& p = map->props;
         if (!m_mapTitle->hasFocus())
-            m_mapTitle->setText(q(p.title));
+            m_mapTitle->setText(toQString(p.title));
         if (!m_mapDistrict->hasFocus())
-            m_mapDistrict->setText(q(p.district));
+            m_mapDistrict->setText(toQString(p.district));
         if (!m_mapFocus->hasFocus())
-            m_mapFocus->setText(q(p.focus));
+            m_mapFocus->setText(toQString(p.focus));
         m_mapState->setCurrentIndex(m_mapState->findData(static_cast<int>(p.state)));
         if (!m_mapNotes->hasFocus())
-            m_mapNotes->setPlainText(q(p.notes));
+            m_mapNotes->setPlainText(toQString(p.notes));
     }
     m_pages->setEnabled(editable);
     m_loading = false;

@@ -4,18 +4,20 @@
 #include "crosswalk/json/mapjson.h"
 #include "crosswalk/storage/memorystore.h"
 #include "ui/canvas/mapcanvas.h"
-#include "ui/document/mapdocument.h"
+#include "ui/common/annotationglyph.h"
+#include "ui/common/strings.h"
 #include "ui/compare/comparewindow.h"
+#include "ui/document/mapdocument.h"
 #include "ui/export/exportdialog.h"
 #include "ui/inspector/inspectorpanel.h"
-#include "ui/panels/annotationglyph.h"
+#include "ui/library/librarycontroller.h"
+#include "ui/library/librarypanel.h"
 #include "ui/panels/annotationspanel.h"
 #include "ui/panels/horizonsview.h"
 #include "ui/panels/insightspanel.h"
 #include "ui/panels/parkinglotpanel.h"
 #include "ui/panels/revisionspanel.h"
 #include "ui/present/presentationwindow.h"
-#include "ui/library/librarypanel.h"
 
 #include <QAction>
 #include <QApplication>
@@ -37,44 +39,12 @@
 #include <QToolBar>
 #include <QTreeWidget>
 
-#include <functional>
-
 namespace crosswalk {
 namespace {
 constexpr int kMaxRecent = 8;
 const char* kRecentKey = "workspace/recent";
 const char* kLastKey = "workspace/last";
 
-/// A change to the workspace's list of maps. The change is made before the command is
-/// pushed (so that a failure pushes nothing); undo and redo then add or delete the map.
-class LibraryCommand final : public QUndoCommand {
-public:
-    LibraryCommand(std::function<bool(const QString&, bool)> setPresent, QString mapId, bool added,
-                   const QString& text)
-        : QUndoCommand(text), m_setPresent(std::move(setPresent)), m_mapId(std::move(mapId)), m_added(added)
-    {
-    }
-    const QString& mapId() const { return m_mapId; }
-    /// Whether undo removes the map (the command added it).
-    bool undoRemoves() const { return m_added; }
-    void redo() override
-    {
-        if (m_first) {
-            m_first = false;
-            return;
-        }
-        // A change that can no longer be made (the map was removed for good, or its id
-        // now names another map) leaves the history rather than act on the wrong map.
-        setObsolete(!m_setPresent(m_mapId, m_added));
-    }
-    void undo() override { setObsolete(!m_setPresent(m_mapId, !m_added)); }
-
-private:
-    std::function<bool(const QString&, bool)> m_setPresent;
-    QString m_mapId;
-    bool m_added;
-    bool m_first = true;
-};
 } // namespace
 
 MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent)
@@ -91,8 +61,7 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent)
     connect(m_library, &LibraryPanel::mapActivated, this, [this](const QString& id) { openMap(id); });
     m_library->tree()->setContextMenuPolicy(Qt::CustomContextMenu);
     connect(m_library->tree(), &QWidget::customContextMenuRequested, this, &MainWindow::showLibraryMenu);
-    m_history.addStack(&m_libraryStack);
-    m_history.setConfirmUndo([this](QUndoStack* stack) { return confirmUndo(stack); });
+    createLibraryController();
 
     m_inspector = new InspectorPanel(this);
     m_inspectorDock = new QDockWidget(tr("Inspector"), this);
@@ -258,6 +227,40 @@ void MainWindow::openRevisionReadOnly(const QString& revisionId)
     }
 }
 
+void MainWindow::createLibraryController()
+{
+    m_libraryController = new LibraryController(this);
+    m_history.addStack(m_libraryController->undoStack());
+    m_history.setConfirmUndo([this](QUndoStack* stack) { return m_libraryController->confirmUndo(stack); });
+    connect(m_libraryController, &LibraryController::mapsChanged, this, &MainWindow::refreshLibrary);
+    connect(m_libraryController, &LibraryController::openMapRequested, this, [this](const QString& id) { openMap(id); });
+    connect(m_libraryController, &LibraryController::closeMapRequested, this, &MainWindow::closeDocument);
+    connect(m_libraryController, &LibraryController::titleChanged, this, &MainWindow::updateTitle);
+    connect(m_libraryController, &LibraryController::errorOccurred, this, &MainWindow::showError);
+    connect(m_libraryController, &LibraryController::statusMessage, this,
+            [this](const QString& text, int timeoutMs) { statusBar()->showMessage(text, timeoutMs); });
+}
+
+void MainWindow::newMap()
+{
+    m_libraryController->newMap();
+}
+
+void MainWindow::duplicateMap()
+{
+    m_libraryController->duplicateMap();
+}
+
+void MainWindow::deleteMap()
+{
+    m_libraryController->deleteMap();
+}
+
+QUndoStack* MainWindow::libraryStack()
+{
+    return m_libraryController->undoStack();
+}
+
 void MainWindow::closeDocument()
 {
     m_canvas->setDocument(nullptr);
@@ -345,7 +348,7 @@ void MainWindow::createActions()
     steps->setObjectName("StepsToolBar");
     steps->setToolButtonStyle(Qt::ToolButtonTextOnly);
     for (StepKind kind : kAllStepKinds) {
-        QAction* add = steps->addAction(QString::fromUtf8(displayName(kind).data(), displayName(kind).size()));
+        QAction* add = steps->addAction(toQString(displayName(kind)));
         add->setToolTip(tr("Add a %1 step after the selected one").arg(add->text().toLower()));
         connect(add, &QAction::triggered, this, [this, kind] { m_canvas->addStep(kind); });
     }
@@ -425,9 +428,8 @@ bool MainWindow::openWorkspace(const QString& path)
         return false;
     }
     closeDocument();
-    // The library's undo belongs to the workspace it changed.
-    m_libraryStack.clear();
     m_workspace = std::move(opened);
+    m_libraryController->setWorkspace(m_workspace.get());
     rememberRecent(QFileInfo(path).absoluteFilePath());
     refreshLibrary();
     const auto maps = m_workspace->listMaps();
@@ -467,6 +469,7 @@ bool MainWindow::openMap(const QString& mapId)
     m_revisions->setDocument(m_document);
     m_insights->setDocument(m_document);
     m_parkingLot->setDocument(m_document);
+    m_libraryController->setDocument(m_document);
     m_library->setCurrentMap(mapId);
     updateTitle();
     return true;
@@ -589,60 +592,6 @@ void MainWindow::exportMap()
     }
 }
 
-void MainWindow::newMap()
-{
-    if (!m_workspace || m_workspace->readOnly())
-        return;
-    bool ok = false;
-    const QString title = QInputDialog::getText(this, tr("New Map"), tr("Title:"), QLineEdit::Normal,
-                                                tr("Principal evaluation and support"), &ok);
-    if (!ok || title.trimmed().isEmpty())
-        return;
-    Map map;
-    map.id = newId("m-");
-    map.props.title = title.trimmed().toStdString();
-    if (m_document)
-        map.props.district = m_document->map().props.district;
-    // A new map starts with the lanes and phases most teams begin with.
-    const char* lanes[] = {"Principal", "Principal Supervisor", "Chief of Schools", "HR / Talent"};
-    const char* colors[] = {"#E8F0FE", "#E6F4EA", "#FEF7E0", "#FCE8E6"};
-    for (int i = 0; i < 4; ++i)
-        map.lanes.push_back(Lane{newId("l-"), lanes[i], colors[i], 160});
-    for (const char* phase : {"Beginning of year", "Mid-year", "End of year"})
-        map.phases.push_back(Phase{newId("p-"), phase, "#FFFFFF", 600});
-    try {
-        m_workspace->addMap(map);
-    } catch (const std::exception& e) {
-        showError(tr("Could not create the map"), QString::fromStdString(e.what()));
-        return;
-    }
-    refreshLibrary();
-    openMap(QString::fromStdString(map.id));
-    m_libraryStack.push(new LibraryCommand([this](const QString& id, bool present) { return setMapPresent(id, present); },
-                                           QString::fromStdString(map.id), true,
-                                           tr("New map \"%1\"").arg(QString::fromStdString(map.props.title))));
-}
-
-void MainWindow::duplicateMap()
-{
-    if (!m_document || m_workspace->readOnly())
-        return;
-    Map copy = m_document->map();
-    copy.id = newId("m-");
-    copy.props.title += " (copy)";
-    try {
-        m_workspace->addMap(copy);
-    } catch (const std::exception& e) {
-        showError(tr("Could not duplicate the map"), QString::fromStdString(e.what()));
-        return;
-    }
-    refreshLibrary();
-    openMap(QString::fromStdString(copy.id));
-    m_libraryStack.push(new LibraryCommand([this](const QString& id, bool present) { return setMapPresent(id, present); },
-                                           QString::fromStdString(copy.id), true,
-                                           tr("Duplicate map \"%1\"").arg(QString::fromStdString(copy.props.title))));
-}
-
 void MainWindow::renameMap()
 {
     if (!m_document)
@@ -655,94 +604,6 @@ void MainWindow::renameMap()
     MapProperties props = m_document->map().props;
     props.title = title.trimmed().toStdString();
     m_document->push(UpdateMapProperties{props}, tr("Rename map"));
-}
-
-void MainWindow::deleteMap()
-{
-    if (!m_document || m_workspace->readOnly())
-        return;
-    const Map map = m_document->map();
-    const QString title = QString::fromStdString(map.props.title);
-    if (!map.steps.empty()) {
-        const auto answer = QMessageBox::question(
-            this, tr("Delete Map"),
-            tr("Delete \"%1\" of %2 with its %3 steps and its revisions?\n\nUndo (Ctrl+Z) brings it back until the "
-               "workspace is closed.")
-                .arg(title, QString::fromStdString(map.props.district))
-                .arg(map.steps.size()));
-        if (answer != QMessageBox::Yes)
-            return;
-    }
-    const QString id = QString::fromStdString(map.id);
-    if (!setMapPresent(id, false))
-        return; // not deleted; setMapPresent said why
-    m_libraryStack.push(new LibraryCommand([this](const QString& mapId, bool present) { return setMapPresent(mapId, present); },
-                                           id, false, tr("Delete map \"%1\"").arg(title)));
-}
-
-bool MainWindow::setMapPresent(const QString& mapId, bool present)
-{
-    if (!m_workspace)
-        return false;
-    const std::string id = mapId.toStdString();
-    QString title = mapId;
-    bool done = true;
-    try {
-        if (present) {
-            m_workspace->restoreMap(id);
-            title = QString::fromStdString(m_workspace->loadMap(id).props.title);
-        } else {
-            title = QString::fromStdString(m_workspace->loadMap(id).props.title);
-            if (m_document && m_document->map().id == id)
-                closeDocument();
-            m_workspace->deleteMap(id);
-        }
-    } catch (const std::exception& e) {
-        showError(present ? tr("Could not bring the map back") : tr("Could not delete the map"),
-                  QString::fromStdString(e.what()));
-        done = false;
-    }
-    refreshLibrary();
-    if (done && present)
-        openMap(mapId);
-    if (!m_document) {
-        const auto maps = m_workspace->listMaps();
-        if (!maps.empty())
-            openMap(QString::fromStdString(maps.front().id));
-    }
-    updateTitle();
-    if (done)
-        statusBar()->showMessage(present ? tr("\"%1\" is back.").arg(title)
-                                         : tr("\"%1\" removed. Undo (Ctrl+Z) brings it back.").arg(title),
-                                 8000);
-    return done;
-}
-
-bool MainWindow::confirmUndo(QUndoStack* stack)
-{
-    // Undoing "New map" or "Duplicate map" deletes the map; if the team has drawn on it
-    // since, say so first rather than take their work off screen without a word.
-    if (stack != &m_libraryStack || !m_workspace || stack->index() == 0)
-        return true;
-    const auto* command = dynamic_cast<const LibraryCommand*>(stack->command(stack->index() - 1));
-    if (!command || !command->undoRemoves())
-        return true;
-    const std::string id = command->mapId().toStdString();
-    Map map;
-    try {
-        if (!m_workspace->hasMap(id))
-            return true;
-        map = m_workspace->loadMap(id);
-    } catch (const std::exception&) {
-        return true; // the undo itself reports what is wrong
-    }
-    if (map.steps.empty())
-        return true;
-    return QMessageBox::question(this, tr("Undo"),
-                                 tr("Undo \"%1\"? It removes the map \"%2\", which now has %3 steps.\n\nRedo "
-                                    "(Ctrl+Shift+Z) brings it back until the workspace is closed.")
-                                     .arg(command->text(), QString::fromStdString(map.props.title))
-                                     .arg(map.steps.size())) == QMessageBox::Yes;
 }
 
 void MainWindow::showLibraryMenu(const QPoint& pos)

@@ -6,13 +6,13 @@
 
 #include <QMainWindow>
 #include <QPointer>
-#include <QUndoStack>
 
 #include <memory>
 
 class QLabel;
 class QMenu;
 class QDockWidget;
+class QUndoStack;
 
 namespace crosswalk {
 
@@ -21,6 +21,7 @@ class HorizonsView;
 class InsightsPanel;
 class InspectorPanel;
 class RevisionsPanel;
+class LibraryController;
 class LibraryPanel;
 class MapCanvas;
 class PresentationWindow;
@@ -50,7 +51,7 @@ public:
     /// Undo and Redo of the window: the open map's edits and the library's changes.
     UndoHistory* history() { return &m_history; }
     /// New, duplicate and delete map, undoable while the workspace is open.
-    QUndoStack* libraryStack() { return &m_libraryStack; }
+    QUndoStack* libraryStack();
 
     void newMap();
     void duplicateMap();
@@ -84,11 +85,7 @@ private:
     void importMap();
     void exportMap();
     void findStep();
-    /// Adds (restores) or deletes the map, for the library's undo commands; false (and a
-    /// message) when that cannot be done.
-    bool setMapPresent(const QString& mapId, bool present);
-    /// Asks before an undo that would remove a map holding steps; false to leave it.
-    bool confirmUndo(QUndoStack* stack);
+    void createLibraryController();
     void showLibraryMenu(const QPoint& pos);
     void createPanels();
     QDockWidget* addPanel(QWidget* panel, const QString& title, const QString& name, Qt::DockWidgetArea area);
@@ -99,7 +96,7 @@ private:
     std::unique_ptr<Workspace> m_workspace;
     QPointer<MapDocument> m_document;
     UndoHistory m_history;
-    QUndoStack m_libraryStack;
+    LibraryController* m_libraryController = nullptr;
     LibraryPanel* m_library = nullptr;
     QDockWidget* m_libraryDock = nullptr;
     InspectorPanel* m_inspector = nullptr;

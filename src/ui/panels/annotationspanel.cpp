@@ -2,7 +2,7 @@
 
 #include "crosswalk/insights/annotationnumbers.h"
 #include "ui/document/mapdocument.h"
-#include "ui/panels/annotationtext.h"
+#include "ui/common/annotationtext.h"
 
 #include <QComboBox>
 #include <QEvent>

@@ -1,7 +1,7 @@
 #pragma once
 
 #include "crosswalk/edit/edit.h"
-#include "ui/panels/annotationglyph.h"
+#include "ui/common/annotationglyph.h"
 
 #include <QIcon>
 #include <QMap>

@@ -2,8 +2,8 @@
 
 #include "crosswalk/insights/mapinsights.h"
 #include "ui/document/mapdocument.h"
-#include "ui/panels/annotationglyph.h"
-#include "ui/panels/annotationtext.h"
+#include "ui/common/annotationglyph.h"
+#include "ui/common/annotationtext.h"
 
 #include <QHBoxLayout>
 #include <QHeaderView>

@@ -3,7 +3,7 @@
 #include "crosswalk/facilitation/sessionclock.h"
 #include "crosswalk/facilitation/votes.h"
 #include "ui/document/mapdocument.h"
-#include "ui/panels/annotationtext.h"
+#include "ui/common/annotationtext.h"
 
 #include <QDateTime>
 #include <QHBoxLayout>

@@ -2,7 +2,7 @@
 
 #include "crosswalk/insights/mapdiff.h"
 #include "ui/document/mapdocument.h"
-#include "ui/panels/annotationtext.h"
+#include "ui/common/annotationtext.h"
 
 #include <QDateTime>
 #include <QHBoxLayout>

@@ -2,7 +2,7 @@
 
 #include "crosswalk/facilitation/presentwalk.h"
 #include "crosswalk/insights/annotationnumbers.h"
-#include "ui/panels/annotationtext.h"
+#include "ui/common/annotationtext.h"
 #include "ui/present/presentstyle.h"
 
 #include <QFontMetricsF>

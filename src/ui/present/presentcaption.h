@@ -1,7 +1,7 @@
 #pragma once
 
 #include "crosswalk/model/map.h"
-#include "ui/panels/annotationglyph.h" // qHash for QSet<AnnotationKind>
+#include "ui/common/annotationglyph.h" // qHash for QSet<AnnotationKind>
 
 #include <QSet>
 #include <QString>

@@ -3,7 +3,7 @@
 #include "ui/canvas/flowitem.h"
 
 #include "ui/canvas/stepshape.h"
-#include "ui/panels/annotationglyph.h"
+#include "ui/common/annotationglyph.h"
 #include "ui/present/presentstyle.h"
 
 #include <QFontMetricsF>

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "ui/common/pixelfont.h"
+
 #include <QColor>
 #include <QFont>
 
@@ -102,14 +104,6 @@ inline const std::array<QColor, 6>& laneMarkers()
 inline QColor bandFill(std::size_t laneIndex)
 {
     return laneIndex % 2 == 0 ? QColor(0xFF, 0xFF, 0xFF) : QColor(0xEE, 0xEF, 0xF1);
-}
-
-inline QFont pixelFont(int px, bool bold = false)
-{
-    QFont f;
-    f.setPixelSize(px);
-    f.setBold(bold);
-    return f;
 }
 
 } // namespace crosswalk::presentstyle

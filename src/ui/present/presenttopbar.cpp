@@ -1,6 +1,6 @@
 #include "ui/present/presenttopbar.h"
 
-#include "ui/panels/annotationtext.h"
+#include "ui/common/annotationtext.h"
 #include "ui/present/presentscene.h"
 #include "ui/present/presentstyle.h"
 

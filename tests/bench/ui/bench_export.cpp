@@ -14,8 +14,8 @@
 #include "crosswalk/model/map.h"
 #include "crosswalk/storage/workspace.h"
 #include "ui/compare/comparesession.h"
-#include "ui/export/comparisonprintout.h"
-#include "ui/export/exportoptions.h"
+#include "ui/compare/comparisonprintout.h"
+#include "ui/print/exportoptions.h"
 #include "ui/export/mapexporter.h"
 
 #include <benchmark/benchmark.h>

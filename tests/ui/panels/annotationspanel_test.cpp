@@ -1,5 +1,5 @@
 #include "ui/panels/annotationspanel.h"
-#include "ui/panels/annotationtext.h"
+#include "ui/common/annotationtext.h"
 #include "ui/panels/panelfixture.h"
 
 #include <catch2/catch.hpp>

@@ -2,9 +2,9 @@
 // Hidden: run with  crosswalk_ui_tests "[.panel-screenshots]"; PNGs go to
 // $CROSSWALK_PANEL_SHOTS or the temp directory.
 
-#include "ui/panels/annotationglyph.h"
+#include "ui/common/annotationglyph.h"
 #include "ui/panels/annotationspanel.h"
-#include "ui/panels/annotationtext.h"
+#include "ui/common/annotationtext.h"
 #include "ui/panels/horizonsview.h"
 #include "ui/panels/insightspanel.h"
 #include "ui/panels/panelfixture.h"

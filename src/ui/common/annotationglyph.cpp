@@ -1,4 +1,4 @@
-#include "ui/panels/annotationglyph.h"
+#include "ui/common/annotationglyph.h"
 
 #include <QFont>
 #include <QPainter>

@@ -1,4 +1,4 @@
-#include "ui/panels/annotationtext.h"
+#include "ui/common/annotationtext.h"
 
 #include <QCoreApplication>
 
@@ -23,16 +23,6 @@ const Step* anchorStep(const Map& map, const Annotation& annotation)
 }
 
 } // namespace
-
-QString toQString(const std::string& text)
-{
-    return QString::fromStdString(text);
-}
-
-QString toQString(std::string_view text)
-{
-    return QString::fromUtf8(text.data(), static_cast<qsizetype>(text.size()));
-}
 
 const std::vector<KindChoice>& kindChoices()
 {

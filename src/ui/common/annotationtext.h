@@ -1,6 +1,7 @@
 #pragma once
 
 #include "crosswalk/model/map.h"
+#include "ui/common/strings.h"
 
 #include <QString>
 
@@ -12,9 +13,6 @@ namespace crosswalk {
 
 // Words and places for annotations, shared by the annotation panels so that a target or a
 // kind is named the same way in the list, the horizons view and the revisions list.
-
-QString toQString(const std::string& text);
-QString toQString(std::string_view text);
 
 /// One entry of the kind pickers: a kind with its variation or horizon, so that one list
 /// (and one key press) picks "Variation (unintentional)" or "Change idea, horizon 2".

@@ -1,4 +1,4 @@
-#include "ui/export/exportfonts.h"
+#include "ui/print/exportfonts.h"
 
 #include <QFontDatabase>
 #include <QStringList>

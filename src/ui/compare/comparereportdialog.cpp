@@ -1,7 +1,7 @@
-#include "ui/export/comparereportdialog.h"
+#include "ui/compare/comparereportdialog.h"
 
 #include "ui/compare/comparesession.h"
-#include "ui/export/comparisonprintout.h"
+#include "ui/compare/comparisonprintout.h"
 
 #include <QCheckBox>
 #include <QComboBox>

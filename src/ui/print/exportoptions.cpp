@@ -1,5 +1,6 @@
-#include "ui/export/exportoptions.h"
+#include "ui/print/exportoptions.h"
 
+#include "ui/common/strings.h"
 #include <QSettings>
 #include <QStringList>
 
@@ -134,7 +135,7 @@ void ExportOptions::save(QSettings& settings) const
     settings.setValue("rows", rows);
     QStringList hidden;
     for (AnnotationKind k : hiddenKinds)
-        hidden << QString::fromUtf8(toString(k).data(), static_cast<qsizetype>(toString(k).size()));
+        hidden << toQString(toString(k));
     settings.setValue("hiddenKinds", hidden);
     settings.setValue("greyscale", greyscale);
     settings.setValue("dpi", dpi);

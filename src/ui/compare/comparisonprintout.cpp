@@ -1,4 +1,4 @@
-#include "ui/export/comparisonprintout.h"
+#include "ui/compare/comparisonprintout.h"
 
 #include "crosswalk/compare/compare.h"
 #include "crosswalk/io/atomicfile.h"
@@ -8,8 +8,8 @@
 #include "ui/compare/comparestepitem.h"
 #include "ui/compare/comparestyle.h"
 #include "ui/compare/overlayview.h"
-#include "ui/export/exportfonts.h"
-#include "ui/export/printpage.h"
+#include "ui/common/strings.h"
+#include "ui/print/exportfonts.h"
 
 #include <QFontMetricsF>
 #include <QGraphicsRectItem>
@@ -21,33 +21,19 @@
 #include <algorithm>
 #include <set>
 #include <unordered_map>
+#include <utility>
 
 namespace crosswalk {
 namespace {
 
 namespace cs = comparestyle;
-namespace pp = printpage;
 
 // Type and spacing in points, as in the map PDF: 9 pt body.
-constexpr qreal kCellPad = 4;
 constexpr qreal kPairH = 34;
 constexpr qreal kGroupH = 24;
 constexpr qreal kNoneH = 18;
 constexpr qreal kContinuedH = 22;        // a pair's name again, atop a page that goes on with its tables
 constexpr qreal kMaxOverlayScale = 0.75; // the comparison window at 100 %: 1 px = 0.75 pt
-constexpr qreal kLegendRowH = 20;
-
-QString q(const std::string& s)
-{
-    return QString::fromStdString(s);
-}
-
-qreal wrappedHeight(const QFont& font, qreal width, const QString& text)
-{
-    if (text.isEmpty())
-        return 0;
-    return QFontMetricsF(font).boundingRect(QRectF(0, 0, width, 1e6), Qt::TextWordWrap, text).height();
-}
 
 /// True when every word of text fits width in font (a word wider than its column is cut).
 bool wordsFit(const QFont& font, qreal width, const QString& text)
@@ -77,22 +63,13 @@ QString counted(int n, const QString& one, const QString& many)
     return QStringLiteral("%1 %2").arg(n).arg(n == 1 ? one : many);
 }
 
-QString markWord(AnnotationKind kind)
-{
-    switch (kind) {
-    case AnnotationKind::BlackBox:
-        return QStringLiteral("Black box");
-    case AnnotationKind::Harm:
-        return QStringLiteral("Harm point");
-    case AnnotationKind::Variation:
-        return QStringLiteral("Variation");
-    default:
-        return q(std::string(displayName(kind)));
-    }
-}
+using GlyphDraw = void (*)(QPainter&, const QRectF&);
+/// The grid's figures, in order: steps, handoffs, black boxes, harm points, variations.
+constexpr GlyphDraw kFigureGlyphs[] = {cs::drawStepsGlyph, cs::drawHandoffGlyph, cs::drawBlackBoxGlyph,
+                                       cs::drawHarmGlyph, cs::drawVariationGlyph};
 
 /// A comparison glyph (drawn at 18 px in the views) at size s points, its top left at p.
-template <typename Draw> void glyph(QPainter& painter, const QPointF& p, qreal s, Draw draw)
+void glyph(QPainter& painter, const QPointF& p, qreal s, GlyphDraw draw)
 {
     painter.save();
     painter.translate(p);
@@ -102,8 +79,8 @@ template <typename Draw> void glyph(QPainter& painter, const QPointF& p, qreal s
 }
 
 /// A district's sample for legends and headings: a short line in its colour and pattern,
-/// then its initials on a badge of its colour. Returns the width it took.
-qreal paintDistrictSample(QPainter& painter, const QPointF& leftCentre, std::size_t index, const QString& initials,
+/// then its initials on a badge of its colour.
+void paintDistrictSample(QPainter& painter, const QPointF& leftCentre, std::size_t index, const QString& initials,
                           bool line = true)
 {
     painter.save();
@@ -126,22 +103,18 @@ qreal paintDistrictSample(QPainter& painter, const QPointF& leftCentre, std::siz
     painter.setPen(cs::textOn(colour));
     painter.drawText(badge, Qt::AlignCenter, initials);
     painter.restore();
-    return badge.right() - leftCentre.x();
 }
 
 } // namespace
 
 ComparisonPrintout::ComparisonPrintout(CompareSession& session, const ExportOptions& options)
-    : m_session(session), m_options(options)
+    : Printout(options), m_session(session)
 {
-    ExportFonts::ensureLoaded();
     // The comparison window's own overlay, every district shown: one drawing for the screen
     // and the page. It is never shown; its scene is rendered onto the pages.
     m_overlay = std::make_unique<OverlayView>(m_session);
-    m_pageSize = pp::pageSize(options);
-    m_date = pp::dateText(options);
     buildLegend();
-    m_legendHeight = layoutLegend(contentArea().width());
+    layoutLegend(contentArea().width());
     // The notes under the title block wrap on narrow paper.
     const QFont note = ExportFonts::font(9);
     m_introHeight = std::max(wrappedHeight(note, contentArea().width(), gridIntro()),
@@ -153,11 +126,6 @@ ComparisonPrintout::ComparisonPrintout(CompareSession& session, const ExportOpti
 }
 
 ComparisonPrintout::~ComparisonPrintout() = default;
-
-QRectF ComparisonPrintout::contentArea() const
-{
-    return pp::contentArea(m_options);
-}
 
 QString ComparisonPrintout::title() const
 {
@@ -237,7 +205,7 @@ void ComparisonPrintout::layoutOverlay()
     m_overlayHeader = QRectF(all.left(), all.top(), all.width(), header);
 
     const QRectF c = contentArea();
-    const qreal areaH = c.height() - pp::kTitleBlockH - pp::kGap - m_legendHeight - pp::kGap;
+    const qreal areaH = c.height() - kTitleBlockH - kGap - legendHeight() - kGap;
     // Fitted to the page's width, so that the steps' words stay readable however many lanes
     // there are; a tall overlay goes on over more pages, the phase headings repeated. Up to a
     // fifth smaller when that saves a page: fewer pages are easier to take in.
@@ -268,7 +236,7 @@ void ComparisonPrintout::paintOverlay(QPainter& painter, const Page& page)
     const qreal headerH = first ? 0 : m_overlayHeader.height() * s;
     const qreal width = page.slice.width() * s;
     const qreal left = c.left() + (c.width() - width) / 2;
-    qreal y = c.top() + pp::kTitleBlockH + pp::kGap;
+    qreal y = c.top() + kTitleBlockH + kGap;
     if (!first) {
         const QRectF target(left, y, width, headerH);
         scene->render(&painter, target, m_overlayHeader, Qt::IgnoreAspectRatio);
@@ -279,22 +247,23 @@ void ComparisonPrintout::paintOverlay(QPainter& painter, const Page& page)
     painter.setClipRect(target);
     scene->render(&painter, target, page.slice, Qt::IgnoreAspectRatio);
     painter.restore();
-    painter.setPen(QPen(pp::rule(), 0.8));
+    painter.setPen(QPen(rule(), 0.8));
     painter.setBrush(Qt::NoBrush);
-    const QRectF frame(left, c.top() + pp::kTitleBlockH + pp::kGap, width,
-                       target.bottom() - (c.top() + pp::kTitleBlockH + pp::kGap));
+    const QRectF frame(left, c.top() + kTitleBlockH + kGap, width,
+                       target.bottom() - (c.top() + kTitleBlockH + kGap));
     painter.drawRect(frame);
-    paintLegend(painter, frame.bottom() + pp::kGap);
+    paintLegend(painter, frame.bottom() + kGap);
 }
 
 void ComparisonPrintout::buildLegend()
 {
+    std::vector<LegendEntry> legend;
     const std::size_t n = m_session.mapCount();
-    for (std::size_t i = 0; i < n; ++i)
-        m_legend.push_back({LegendItem::Symbol::District,
-                            static_cast<int>(i),
-                            m_session.districtNames()[static_cast<qsizetype>(i)],
-                            {}});
+    for (std::size_t i = 0; i < n; ++i) {
+        const QString initials = m_session.districtInitials()[static_cast<qsizetype>(i)];
+        legend.push_back({DistrictSymbol, static_cast<int>(i), m_session.districtNames()[static_cast<qsizetype>(i)],
+                          28 + QFontMetricsF(ExportFonts::font(7, true)).horizontalAdvance(initials) + 8});
+    }
     std::set<StepKind> kinds;
     bool blackBox = false;
     bool harm = false;
@@ -310,109 +279,55 @@ void ComparisonPrintout::buildLegend()
             variation |= a.kind == AnnotationKind::Variation;
         }
     }
+    // The districts on a line of their own: they are what a reader looks up most.
+    bool newRow = true;
     for (StepKind k : kAllStepKinds)
         if (kinds.count(k))
-            m_legend.push_back({LegendItem::Symbol::Step, static_cast<int>(k), q(std::string(displayName(k))), {}});
-    m_legend.push_back(
-        {LegendItem::Symbol::Ghost, 0, QStringLiteral("Faint: no matching step in another district"), {}});
-    m_legend.push_back(
-        {LegendItem::Symbol::Flagged, 0, QStringLiteral("Heavy outline: marked in one district only"), {}});
+            legend.push_back(
+                {StepSymbol, static_cast<int>(k), toQString(displayName(k)), 30, std::exchange(newRow, false)});
+    legend.push_back({GhostSymbol, 0, QStringLiteral("Faint: no matching step in another district"), 30,
+                      std::exchange(newRow, false)});
+    legend.push_back({FlaggedSymbol, 0, QStringLiteral("Heavy outline: marked in one district only"), 30});
     if (blackBox)
-        m_legend.push_back({LegendItem::Symbol::BlackBox, 0, QStringLiteral("Black box"), {}});
+        legend.push_back({BlackBoxSymbol, 0, QStringLiteral("Black box"), 11});
     if (harm)
-        m_legend.push_back({LegendItem::Symbol::Harm, 0, QStringLiteral("Harm point"), {}});
+        legend.push_back({HarmSymbol, 0, QStringLiteral("Harm point"), 11});
     if (variation)
-        m_legend.push_back({LegendItem::Symbol::Variation, 0, QStringLiteral("Variation"), {}});
+        legend.push_back({VariationSymbol, 0, QStringLiteral("Variation"), 11});
+    setLegend(std::move(legend));
 }
 
-qreal ComparisonPrintout::layoutLegend(qreal width)
+void ComparisonPrintout::paintLegendSymbol(QPainter& painter, const LegendEntry& entry, const QRectF& r)
 {
-    const QFontMetricsF metrics(ExportFonts::font(9));
-    const qreal titleW = QFontMetricsF(ExportFonts::font(9, true)).horizontalAdvance(QStringLiteral("Legend")) + 12;
-    qreal x = titleW;
-    qreal y = 0;
-    for (LegendItem& item : m_legend) {
-        qreal symbolW = 30;
-        if (item.symbol == LegendItem::Symbol::District) {
-            const QString initials = m_session.districtInitials()[item.index];
-            symbolW = 28 + QFontMetricsF(ExportFonts::font(7, true)).horizontalAdvance(initials) + 8;
-        } else if (item.symbol == LegendItem::Symbol::BlackBox || item.symbol == LegendItem::Symbol::Harm ||
-                   item.symbol == LegendItem::Symbol::Variation) {
-            symbolW = 11;
-        }
-        const qreal w = symbolW + 5 + metrics.horizontalAdvance(item.text) + 16;
-        // The districts on a line of their own: they are what a reader looks up most.
-        const bool breakBefore = item.symbol != LegendItem::Symbol::District && &item != &m_legend.front() &&
-                                 (&item - 1)->symbol == LegendItem::Symbol::District;
-        if ((x + w > width || breakBefore) && x > titleW) {
-            x = titleW;
-            y += kLegendRowH;
-        }
-        item.rect = QRectF(x, y, w, kLegendRowH);
-        x += w;
+    const qreal cy = r.center().y();
+    switch (entry.symbol) {
+    case DistrictSymbol:
+        paintDistrictSample(painter, QPointF(r.left(), cy), static_cast<std::size_t>(entry.index),
+                            m_session.districtInitials()[entry.index]);
+        break;
+    case StepSymbol:
+        StepShape::paint(painter, static_cast<StepKind>(entry.index), QRectF(r.left(), cy - 7, 30, 14), ink());
+        break;
+    case GhostSymbol:
+    case FlaggedSymbol: {
+        const bool ghost = entry.symbol == GhostSymbol;
+        const QRectF box(r.left() + 1, cy - 6, 28, 12);
+        painter.setOpacity(ghost ? cs::kGhostOpacity : 1.0);
+        painter.setPen(Qt::NoPen);
+        painter.setBrush(Qt::white);
+        painter.drawRect(box);
+        QPainterPath path;
+        path.addRect(box);
+        cs::strokeOutline(painter, path, cs::Outline::Solid, muted(), ghost ? 1.2 : 2.6);
+        break;
     }
-    return y + kLegendRowH + 6;
-}
-
-void ComparisonPrintout::paintLegend(QPainter& painter, qreal top)
-{
-    const QRectF c = contentArea();
-    // Under the overlay when it leaves room, else at the foot of the page.
-    const QPointF origin(c.left(), std::min(top, c.bottom() - m_legendHeight) + 6);
-    painter.setPen(QPen(pp::rule(), 0.8));
-    painter.drawLine(QPointF(c.left(), origin.y() - 4), QPointF(c.right(), origin.y() - 4));
-    painter.setFont(ExportFonts::font(9, true));
-    painter.setPen(pp::ink());
-    painter.drawText(QRectF(origin, QSizeF(60, kLegendRowH)), Qt::AlignLeft | Qt::AlignVCenter,
-                     QStringLiteral("Legend"));
-    const QFont font = ExportFonts::font(9);
-    for (const LegendItem& item : m_legend) {
-        const QRectF r = item.rect.translated(origin);
-        const qreal cy = r.center().y();
-        qreal textLeft = r.left();
-        painter.save();
-        switch (item.symbol) {
-        case LegendItem::Symbol::District:
-            textLeft += paintDistrictSample(painter, QPointF(r.left(), cy), static_cast<std::size_t>(item.index),
-                                            m_session.districtInitials()[item.index]) +
-                        5;
-            break;
-        case LegendItem::Symbol::Step:
-            StepShape::paint(painter, static_cast<StepKind>(item.index), QRectF(r.left(), cy - 7, 30, 14), pp::ink());
-            textLeft += 35;
-            break;
-        case LegendItem::Symbol::Ghost:
-        case LegendItem::Symbol::Flagged: {
-            const bool ghost = item.symbol == LegendItem::Symbol::Ghost;
-            const QRectF box(r.left() + 1, cy - 6, 28, 12);
-            painter.setOpacity(ghost ? cs::kGhostOpacity : 1.0);
-            painter.setPen(Qt::NoPen);
-            painter.setBrush(Qt::white);
-            painter.drawRect(box);
-            QPainterPath path;
-            path.addRect(box);
-            cs::strokeOutline(painter, path, cs::Outline::Solid, pp::muted(), ghost ? 1.2 : 2.6);
-            textLeft += 35;
-            break;
-        }
-        case LegendItem::Symbol::BlackBox:
-            glyph(painter, QPointF(r.left(), cy - 5.5), 11, cs::drawBlackBoxGlyph);
-            textLeft += 16;
-            break;
-        case LegendItem::Symbol::Harm:
-            glyph(painter, QPointF(r.left(), cy - 5.5), 11, cs::drawHarmGlyph);
-            textLeft += 16;
-            break;
-        case LegendItem::Symbol::Variation:
-            glyph(painter, QPointF(r.left(), cy - 5.5), 11, cs::drawVariationGlyph);
-            textLeft += 16;
-            break;
-        }
-        painter.restore();
-        painter.setFont(font);
-        painter.setPen(pp::ink());
-        painter.drawText(QRectF(textLeft, r.top(), r.right() - textLeft, r.height()), Qt::AlignLeft | Qt::AlignVCenter,
-                         item.text);
+    case BlackBoxSymbol:
+    case HarmSymbol:
+    case VariationSymbol: // the grid's black box, harm point and variation figures
+        glyph(painter, QPointF(r.left(), cy - 5.5), 11, kFigureGlyphs[entry.symbol - BlackBoxSymbol + 2]);
+        break;
+    default:
+        break;
     }
 }
 
@@ -421,25 +336,8 @@ void ComparisonPrintout::paintLegend(QPainter& painter, qreal top)
 void ComparisonPrintout::paginate(PageKind kind, const std::vector<qreal>& heights, qreal available,
                                   const std::vector<bool>& keepWithNext, const std::vector<qreal>& startExtra)
 {
-    std::size_t i = 0;
-    while (i < heights.size()) {
-        Page page;
-        page.kind = kind;
-        page.firstRow = static_cast<int>(i);
-        qreal used = startExtra.empty() ? 0 : startExtra[i];
-        while (i < heights.size()) {
-            // A heading never ends a page: it goes with what it heads.
-            qreal need = heights[i];
-            for (std::size_t j = i; j + 1 < heights.size() && keepWithNext[j]; ++j)
-                need += heights[j + 1];
-            if (used + need > available && i > static_cast<std::size_t>(page.firstRow))
-                break;
-            used += heights[i];
-            ++i;
-        }
-        page.endRow = static_cast<int>(i);
-        m_pages.push_back(page);
-    }
+    for (const auto& [first, end] : paginateRows(heights, available, keepWithNext, startExtra))
+        m_pages.push_back(Page{kind, {}, first, end});
 }
 
 // ----- the grid ---------------------------------------------------------------------------
@@ -478,7 +376,7 @@ void ComparisonPrintout::buildGrid()
             fits = wordsFit(b, w0, m_session.rowName(r));
             for (std::size_t i = 0; i < n && fits; ++i)
                 if (const Lane* lane = rows[r][i].empty() ? nullptr : m_session.map(i).lane(rows[r][i]))
-                    fits = wordsFit(b, w, q(lane->name));
+                    fits = wordsFit(b, w, toQString(lane->name));
         }
         for (std::size_t i = 0; i < n && fits; ++i)
             fits = wordsFit(b, w, m_session.districtNames()[static_cast<qsizetype>(i)]);
@@ -511,13 +409,13 @@ void ComparisonPrintout::buildGrid()
                 continue;
             }
             const LaneTally& f = figures[i].at(laneId);
-            row.cells.push_back({q(lane->name), counted(f.steps, QStringLiteral("step"), QStringLiteral("steps")),
+            row.cells.push_back({toQString(lane->name), counted(f.steps, QStringLiteral("step"), QStringLiteral("steps")),
                                  counted(f.handoffs, QStringLiteral("handoff"), QStringLiteral("handoffs")),
                                  counted(f.blackBoxes, QStringLiteral("black box"), QStringLiteral("black boxes")),
                                  counted(f.harmPoints, QStringLiteral("harm point"), QStringLiteral("harm points")),
                                  counted(f.variations, QStringLiteral("variation"), QStringLiteral("variations"))});
             row.figures.push_back({f.steps, f.handoffs, f.blackBoxes, f.harmPoints, f.variations});
-            height = std::max(height, wrappedHeight(bold, w, q(lane->name)) + 2 + 5 * lineH);
+            height = std::max(height, wrappedHeight(bold, w, toQString(lane->name)) + 2 + 5 * lineH);
         }
         row.height = height + 2 * kCellPad + 2;
         m_grid.push_back(row);
@@ -526,23 +424,28 @@ void ComparisonPrintout::buildGrid()
     for (const GridRow& row : m_grid)
         heights.push_back(row.height);
     const QRectF c = contentArea();
-    const qreal available = c.height() - pp::kTitleBlockH - pp::kGap - m_introHeight - m_gridHeadHeight;
+    const qreal available = c.height() - kTitleBlockH - kGap - m_introHeight - m_gridHeadHeight;
     if (heights.empty())
         m_pages.push_back(Page{PageKind::Grid, {}, 0, 0});
     else
         paginate(PageKind::Grid, heights, available, std::vector<bool>(heights.size(), false));
 }
 
+qreal ComparisonPrintout::paintIntro(QPainter& painter, const QString& text) const
+{
+    const QRectF c = contentArea();
+    const qreal y = c.top() + kTitleBlockH + kGap;
+    painter.setFont(ExportFonts::font(9));
+    painter.setPen(muted());
+    painter.drawText(QRectF(c.left(), y, c.width(), m_introHeight), Qt::AlignLeft | Qt::AlignTop | Qt::TextWordWrap, text);
+    return y + m_introHeight;
+}
+
 void ComparisonPrintout::paintGrid(QPainter& painter, const Page& page)
 {
     const QRectF c = contentArea();
     const std::size_t n = m_session.mapCount();
-    qreal y = c.top() + pp::kTitleBlockH + pp::kGap;
-    painter.setFont(ExportFonts::font(9));
-    painter.setPen(pp::muted());
-    painter.drawText(QRectF(c.left(), y, c.width(), m_introHeight), Qt::AlignLeft | Qt::AlignTop | Qt::TextWordWrap,
-                     gridIntro());
-    y += m_introHeight;
+    qreal y = paintIntro(painter, gridIntro());
 
     const QFont bold = ExportFonts::font(m_gridType, true);
     const QFont body = ExportFonts::font(m_gridType);
@@ -551,7 +454,7 @@ void ComparisonPrintout::paintGrid(QPainter& painter, const Page& page)
     const qreal right = c.right();
     // The head: the districts, each with its sample as on the overlay.
     painter.setFont(bold);
-    painter.setPen(pp::muted());
+    painter.setPen(muted());
     painter.drawText(QRectF(gridColumnX(0) + kCellPad, y + kCellPad, gridColumnW(0) - 2 * kCellPad, m_gridHeadHeight),
                      Qt::AlignLeft | Qt::AlignTop | Qt::TextWordWrap, QStringLiteral("Lane (role)"));
     for (std::size_t i = 0; i < n; ++i) {
@@ -560,21 +463,21 @@ void ComparisonPrintout::paintGrid(QPainter& painter, const Page& page)
         paintDistrictSample(painter, QPointF(x, y + kCellPad + 6), i,
                             m_session.districtInitials()[static_cast<qsizetype>(i)], false);
         painter.setFont(bold);
-        painter.setPen(pp::ink());
+        painter.setPen(ink());
         painter.drawText(QRectF(x, y + kCellPad + 16, gridColumnW(col) - 2 * kCellPad, m_gridHeadHeight),
                          Qt::AlignLeft | Qt::AlignTop | Qt::TextWordWrap,
                          m_session.districtNames()[static_cast<qsizetype>(i)]);
     }
     y += m_gridHeadHeight;
-    painter.setPen(QPen(pp::rule(), 0.8));
+    painter.setPen(QPen(rule(), 0.8));
     painter.drawLine(QPointF(c.left(), y), QPointF(right, y));
 
     for (int r = page.firstRow; r < page.endRow; ++r) {
         const GridRow& row = m_grid[static_cast<std::size_t>(r)];
         if (r % 2 == 1)
-            painter.fillRect(QRectF(c.left(), y, c.width(), row.height), pp::stripe());
+            painter.fillRect(QRectF(c.left(), y, c.width(), row.height), stripe());
         painter.setFont(bold);
-        painter.setPen(pp::ink());
+        painter.setPen(ink());
         painter.drawText(QRectF(gridColumnX(0) + kCellPad, y + kCellPad, gridColumnW(0) - 2 * kCellPad, row.height),
                          Qt::AlignLeft | Qt::AlignTop | Qt::TextWordWrap, row.name);
         for (std::size_t i = 0; i < n; ++i) {
@@ -586,50 +489,33 @@ void ComparisonPrintout::paintGrid(QPainter& painter, const Page& page)
                 QFont italic = body;
                 italic.setItalic(true);
                 painter.setFont(italic);
-                painter.setPen(pp::muted());
+                painter.setPen(muted());
                 painter.drawText(QRectF(x, y + kCellPad, w, row.height),
                                  Qt::AlignLeft | Qt::AlignTop | Qt::TextWordWrap, QStringLiteral("no such lane"));
                 continue;
             }
             painter.setFont(bold);
-            painter.setPen(pp::ink());
+            painter.setPen(ink());
             const qreal nameH = wrappedHeight(bold, w, cell.front());
             painter.drawText(QRectF(x, y + kCellPad, w, nameH + 2), Qt::AlignLeft | Qt::AlignTop | Qt::TextWordWrap,
                              cell.front());
             qreal ly = y + kCellPad + nameH + 2;
             for (int k = 0; k < 5; ++k) {
-                const QPointF at(x, ly + (lineH - glyphSize) / 2);
-                switch (k) {
-                case 0:
-                    glyph(painter, at, glyphSize, cs::drawStepsGlyph);
-                    break;
-                case 1:
-                    glyph(painter, at, glyphSize, cs::drawHandoffGlyph);
-                    break;
-                case 2:
-                    glyph(painter, at, glyphSize, cs::drawBlackBoxGlyph);
-                    break;
-                case 3:
-                    glyph(painter, at, glyphSize, cs::drawHarmGlyph);
-                    break;
-                default:
-                    glyph(painter, at, glyphSize, cs::drawVariationGlyph);
-                    break;
-                }
+                glyph(painter, QPointF(x, ly + (lineH - glyphSize) / 2), glyphSize, kFigureGlyphs[k]);
                 painter.setFont(body);
-                painter.setPen(row.figures[i][static_cast<std::size_t>(k)] == 0 ? pp::muted() : pp::ink());
+                painter.setPen(row.figures[i][static_cast<std::size_t>(k)] == 0 ? muted() : ink());
                 painter.drawText(QRectF(x + glyphSize * 1.45, ly, w - glyphSize * 1.45, lineH),
                                  Qt::AlignLeft | Qt::AlignVCenter, cell[k + 1]);
                 ly += lineH;
             }
         }
         y += row.height;
-        painter.setPen(QPen(pp::rule(), 0.5));
+        painter.setPen(QPen(rule(), 0.5));
         painter.drawLine(QPointF(c.left(), y), QPointF(right, y));
     }
     // Column rules, so that eight districts' figures do not run together.
-    const qreal top = c.top() + pp::kTitleBlockH + pp::kGap + m_introHeight;
-    painter.setPen(QPen(pp::rule(), 0.5));
+    const qreal top = c.top() + kTitleBlockH + kGap + m_introHeight;
+    painter.setPen(QPen(rule(), 0.5));
     for (std::size_t i = 0; i < n; ++i) {
         const qreal x = gridColumnX(static_cast<int>(i) + 1);
         painter.drawLine(QPointF(x, top), QPointF(x, y));
@@ -650,12 +536,12 @@ void ComparisonPrintout::buildDifferences()
     auto stepCells = [](const Map& map, const std::string& id) {
         const Step* step = map.step(id);
         if (!step)
-            return QStringList{q(id), QString(), QString()};
+            return QStringList{toQString(id), QString(), QString()};
         const Lane* lane = map.lane(step->lane);
         const Phase* phase = map.phase(step->phase);
-        return QStringList{step->label.empty() ? QStringLiteral("(unnamed step)") : q(step->label),
-                           lane ? q(lane->name) : QStringLiteral("\u2013"),
-                           phase ? q(phase->name) : QStringLiteral("\u2013")};
+        return QStringList{step->label.empty() ? QStringLiteral("(unnamed step)") : toQString(step->label),
+                           lane ? toQString(lane->name) : QStringLiteral("\u2013"),
+                           phase ? toQString(phase->name) : QStringLiteral("\u2013")};
     };
     auto rowHeight = [&](const DiffTable& table, const QStringList& cells, const QFont& font) {
         qreal h = 0;
@@ -714,8 +600,8 @@ void ComparisonPrintout::buildDifferences()
             for (const AnnotationDifference& d : pair.annotationDifferences) {
                 const Step* sa = a.step(d.a);
                 const Step* sb = b.step(d.b);
-                rows.push_back(
-                    {markWord(d.kind), d.onA ? nameA : nameB, sa ? q(sa->label) : q(d.a), sb ? q(sb->label) : q(d.b)});
+                rows.push_back({toQString(displayName(d.kind)), d.onA ? nameA : nameB,
+                                sa ? toQString(sa->label) : toQString(d.a), sb ? toQString(sb->label) : toQString(d.b)});
             }
             addTable(marks, rows);
         }
@@ -738,40 +624,35 @@ void ComparisonPrintout::buildDifferences()
         if (m_rows[r].kind == DiffRow::Kind::Cells)
             continued[r] += kGroupH + head;
     }
-    const qreal available = c.height() - pp::kTitleBlockH - pp::kGap - m_introHeight;
+    const qreal available = c.height() - kTitleBlockH - kGap - m_introHeight;
     paginate(PageKind::Differences, heights, available, keep, continued);
 }
 
 void ComparisonPrintout::paintDifferences(QPainter& painter, const Page& page)
 {
     const QRectF c = contentArea();
-    qreal y = c.top() + pp::kTitleBlockH + pp::kGap;
-    painter.setFont(ExportFonts::font(9));
-    painter.setPen(pp::muted());
-    painter.drawText(QRectF(c.left(), y, c.width(), m_introHeight), Qt::AlignLeft | Qt::AlignTop | Qt::TextWordWrap,
-                     differencesIntro());
-    y += m_introHeight;
+    qreal y = paintIntro(painter, differencesIntro());
     const QFont body = ExportFonts::font(9);
     const QFont headFont = ExportFonts::font(8, true);
 
+    auto columnWidths = [&](const DiffTable& table) {
+        std::vector<qreal> widths;
+        for (const qreal share : table.shares)
+            widths.push_back(c.width() * share);
+        return widths;
+    };
     auto paintHead = [&](const DiffRow& row) {
         const DiffTable& table = m_tables[static_cast<std::size_t>(row.table)];
         painter.setFont(headFont);
-        painter.setPen(pp::muted());
-        qreal x = c.left();
-        for (qsizetype k = 0; k < table.heads.size(); ++k) {
-            const qreal w = c.width() * table.shares[static_cast<std::size_t>(k)];
-            painter.drawText(QRectF(x + kCellPad, y + kCellPad, w - 2 * kCellPad, row.height),
-                             Qt::AlignLeft | Qt::AlignTop | Qt::TextWordWrap, table.heads[k]);
-            x += w;
-        }
-        painter.setPen(QPen(pp::rule(), 0.8));
+        painter.setPen(muted());
+        paintCells(painter, c.left(), y, row.height, columnWidths(table), table.heads);
+        painter.setPen(QPen(rule(), 0.8));
         painter.drawLine(QPointF(c.left(), y + row.height), QPointF(c.right(), y + row.height));
         y += row.height;
     };
     auto paintGroup = [&](const DiffTable& table, bool continuedHere) {
         painter.setFont(ExportFonts::font(10, true));
-        painter.setPen(pp::ink());
+        painter.setPen(ink());
         const QString text = continuedHere ? QStringLiteral("%1 (continued)").arg(table.heading) : table.heading;
         painter.drawText(QRectF(c.left(), y + 6, c.width(), kGroupH - 6), Qt::AlignLeft | Qt::AlignVCenter,
                          QFontMetricsF(ExportFonts::font(10, true)).elidedText(text, Qt::ElideMiddle, c.width()));
@@ -783,12 +664,12 @@ void ComparisonPrintout::paintDifferences(QPainter& painter, const Page& page)
     if (first.kind != DiffRow::Kind::Pair) {
         const QFont font = ExportFonts::font(10, true);
         painter.setFont(font);
-        painter.setPen(pp::muted());
+        painter.setPen(muted());
         painter.drawText(QRectF(c.left(), y, c.width(), kContinuedH - 6), Qt::AlignLeft | Qt::AlignVCenter,
                          QFontMetricsF(font).elidedText(
                              QStringLiteral("%1, continued").arg(m_tables[static_cast<std::size_t>(first.table)].pair),
                              Qt::ElideMiddle, c.width()));
-        painter.setPen(QPen(pp::rule(), 0.8));
+        painter.setPen(QPen(rule(), 0.8));
         painter.drawLine(QPointF(c.left(), y + kContinuedH - 4), QPointF(c.right(), y + kContinuedH - 4));
         y += kContinuedH;
     }
@@ -801,7 +682,7 @@ void ComparisonPrintout::paintDifferences(QPainter& painter, const Page& page)
             }
     }
 
-    int stripe = 0;
+    int band = 0;
     for (int r = page.firstRow; r < page.endRow; ++r) {
         const DiffRow& row = m_rows[static_cast<std::size_t>(r)];
         const DiffTable& table = m_tables[static_cast<std::size_t>(row.table)];
@@ -817,40 +698,34 @@ void ComparisonPrintout::paintDifferences(QPainter& painter, const Page& page)
                     --size;
                 const QFont pairFont = ExportFonts::font(size, true);
                 painter.setFont(pairFont);
-                painter.setPen(pp::ink());
+                painter.setPen(ink());
                 painter.drawText(QRectF(c.left(), y + 4, c.width(), kPairH - 10), Qt::AlignLeft | Qt::AlignVCenter,
                                  QFontMetricsF(pairFont).elidedText(table.pair, Qt::ElideMiddle, c.width()));
             }
-            painter.setPen(QPen(pp::ink(), 1.0));
+            painter.setPen(QPen(ink(), 1.0));
             painter.drawLine(QPointF(c.left(), y + kPairH - 4), QPointF(c.right(), y + kPairH - 4));
             y += kPairH - (r > page.firstRow ? 6 : 0);
             break;
         case DiffRow::Kind::Group:
             paintGroup(table, false);
-            stripe = 0;
+            band = 0;
             break;
         case DiffRow::Kind::Head:
             paintHead(row);
             break;
         case DiffRow::Kind::None:
             painter.setFont(body);
-            painter.setPen(pp::muted());
+            painter.setPen(muted());
             painter.drawText(QRectF(c.left() + kCellPad, y, c.width(), row.height), Qt::AlignLeft | Qt::AlignVCenter,
                              QStringLiteral("None."));
             y += row.height;
             break;
         case DiffRow::Kind::Cells: {
-            if (stripe++ % 2 == 1)
-                painter.fillRect(QRectF(c.left(), y, c.width(), row.height), pp::stripe());
+            if (band++ % 2 == 1)
+                painter.fillRect(QRectF(c.left(), y, c.width(), row.height), stripe());
             painter.setFont(body);
-            painter.setPen(pp::ink());
-            qreal x = c.left();
-            for (qsizetype k = 0; k < row.cells.size(); ++k) {
-                const qreal w = c.width() * table.shares[static_cast<std::size_t>(k)];
-                painter.drawText(QRectF(x + kCellPad, y + kCellPad, w - 2 * kCellPad, row.height),
-                                 Qt::AlignLeft | Qt::AlignTop | Qt::TextWordWrap, row.cells[k]);
-                x += w;
-            }
+            painter.setPen(ink());
+            paintCells(painter, c.left(), y, row.height, columnWidths(table), row.cells);
             y += row.height;
             break;
         }
@@ -860,17 +735,15 @@ void ComparisonPrintout::paintDifferences(QPainter& painter, const Page& page)
 
 // ----- pages ------------------------------------------------------------------------------
 
-void ComparisonPrintout::paintTitleBlock(QPainter& painter, int index)
+void ComparisonPrintout::paintTitleBlock(QPainter& painter, const QRectF& block, int index)
 {
-    const QRectF c = contentArea();
-    const QRectF block(c.left(), c.top(), c.width(), pp::kTitleBlockH);
-    const qreal reserved = pp::paintPageTag(painter, block, pageName(index), index, pageCount());
+    const qreal reserved = paintPageTag(painter, block, index);
 
     QStringList foci;
     std::set<MapState> states;
     for (const Map& map : m_session.maps()) {
-        if (!map.props.focus.empty() && !foci.contains(q(map.props.focus)))
-            foci << q(map.props.focus);
+        if (!map.props.focus.empty() && !foci.contains(toQString(map.props.focus)))
+            foci << toQString(map.props.focus);
         states.insert(map.props.state);
     }
     QStringList what;
@@ -881,11 +754,6 @@ void ComparisonPrintout::paintTitleBlock(QPainter& painter, int index)
                  ? QStringLiteral("Current state maps (as they run today)")
                  : QStringLiteral("Future state maps (as the teams want them to run)"));
     what << QStringLiteral("%1 districts, side by side; none is scored or ranked").arg(m_session.mapCount());
-    QStringList when;
-    if (!m_options.revisionName.isEmpty())
-        when << QStringLiteral("Revision: %1").arg(m_options.revisionName);
-    when << QStringLiteral("Exported %1").arg(m_date);
-    const QString separator = QStringLiteral("  \u00B7  ");
     // Many districts' names do not fit a title: then their initials, which the legend and the grid spell out.
     QString heading = title();
     const qreal leftW = block.width() - reserved;
@@ -896,16 +764,11 @@ void ComparisonPrintout::paintTitleBlock(QPainter& painter, int index)
                       .arg(m_session.districtInitials().join(QStringLiteral(" \u00B7 ")));
     if (titleMetrics.horizontalAdvance(heading) > leftW)
         heading = QStringLiteral("Comparison of %1 districts").arg(m_session.mapCount());
-    pp::paintTitleText(painter, block, leftW, heading, what.join(separator), when.join(separator));
+    paintTitleText(painter, block, leftW, heading, what.join(QStringLiteral("  \u00B7  ")), whenText());
 }
 
-void ComparisonPrintout::paintPage(QPainter& painter, int index)
+void ComparisonPrintout::paintContent(QPainter& painter, int index)
 {
-    painter.save();
-    painter.setRenderHint(QPainter::Antialiasing);
-    painter.setRenderHint(QPainter::TextAntialiasing);
-    painter.fillRect(QRectF(QPointF(0, 0), m_pageSize), Qt::white);
-    paintTitleBlock(painter, index);
     const Page& page = m_pages.at(static_cast<std::size_t>(index));
     switch (page.kind) {
     case PageKind::Overlay:
@@ -918,13 +781,6 @@ void ComparisonPrintout::paintPage(QPainter& painter, int index)
         paintDifferences(painter, page);
         break;
     }
-    painter.restore();
-}
-
-QByteArray ComparisonPrintout::toPdf()
-{
-    return pp::writePdf(m_options, title(), pageCount(),
-                        [this](QPainter& painter, int page) { paintPage(painter, page); });
 }
 
 void ComparisonPrintout::write(CompareSession& session, const ExportOptions& options, const std::string& path)

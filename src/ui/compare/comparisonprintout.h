@@ -1,10 +1,8 @@
 #pragma once
 
-#include "ui/export/exportoptions.h"
+#include "ui/print/printout.h"
 
-#include <QByteArray>
 #include <QRectF>
-#include <QSizeF>
 #include <QString>
 #include <QStringList>
 
@@ -29,30 +27,29 @@ class OverlayView;
 /// Every page has the map PDF's title block; overlay pages have a legend. It lays districts
 /// side by side and never scores or ranks one. Pages are painted in points from the paper's
 /// top left, like MapPrintout's.
-class ComparisonPrintout final {
-  public:
+class ComparisonPrintout final : public Printout {
+public:
     /// The session must outlive the printout.
     ComparisonPrintout(CompareSession& session, const ExportOptions& options);
-    ~ComparisonPrintout();
-    ComparisonPrintout(const ComparisonPrintout&) = delete;
-    ComparisonPrintout& operator=(const ComparisonPrintout&) = delete;
+    ~ComparisonPrintout() override;
 
-    int pageCount() const { return static_cast<int>(m_pages.size()); }
-    QSizeF pageSize() const { return m_pageSize; }
+    int pageCount() const override { return static_cast<int>(m_pages.size()); }
     /// "Comparison: Harbor City Public Schools · Lindenport Metropolitan Schools".
     QString title() const;
     /// "Overlay", "Grid", "Differences".
-    QString pageName(int index) const;
-
-    void paintPage(QPainter& painter, int index);
-    /// The whole report as PDF: vector, text as text, fonts embedded. Throws ExportError.
-    QByteArray toPdf();
+    QString pageName(int index) const override;
 
     /// toPdf() written atomically to path; throws ExportError or FileError, and a failure
     /// leaves any file at path as it was.
     static void write(CompareSession& session, const ExportOptions& options, const std::string& path);
 
-  private:
+protected:
+    QString documentName() const override { return title(); }
+    void paintContent(QPainter& painter, int index) override;
+    void paintTitleBlock(QPainter& painter, const QRectF& block, int index) override;
+    void paintLegendSymbol(QPainter& painter, const LegendEntry& entry, const QRectF& r) override;
+
+private:
     enum class PageKind { Overlay, Grid, Differences };
     struct Page {
         PageKind kind = PageKind::Overlay;
@@ -80,41 +77,38 @@ class ComparisonPrintout final {
         std::vector<std::vector<int>> figures;
         qreal height = 0;
     };
-    struct LegendItem {
-        enum class Symbol { District, Step, Ghost, Flagged, BlackBox, Harm, Variation } symbol = Symbol::District;
-        int index = 0; // district, or step kind
-        QString text;
-        QRectF rect;
+    /// The legend's symbols (LegendEntry::symbol); index: the district or the step kind.
+    enum LegendSymbol : int {
+        DistrictSymbol,
+        StepSymbol,
+        GhostSymbol,
+        FlaggedSymbol,
+        BlackBoxSymbol,
+        HarmSymbol,
+        VariationSymbol
     };
 
-    QRectF contentArea() const;
     void layoutOverlay();
     void buildGrid();
     void buildDifferences();
     void buildLegend();
-    qreal layoutLegend(qreal width);
-    /// startExtra: per row, the height a page starting with it needs above it (empty: none).
+    /// Pages of kind for rows of these heights (see Printout::paginateRows()).
     void paginate(PageKind kind, const std::vector<qreal>& heights, qreal available,
                   const std::vector<bool>& keepWithNext, const std::vector<qreal>& startExtra = {});
     /// The overlay scene cut into pages' worth at this scale.
     std::vector<QRectF> sliceOverlay(qreal scale, qreal areaHeight) const;
 
-    void paintTitleBlock(QPainter& painter, int index);
     void paintOverlay(QPainter& painter, const Page& page);
-    void paintLegend(QPainter& painter, qreal top);
+    /// The note under the title block of grid and differences pages; returns the y under it.
+    qreal paintIntro(QPainter& painter, const QString& text) const;
     void paintGrid(QPainter& painter, const Page& page);
     void paintDifferences(QPainter& painter, const Page& page);
     qreal gridColumnX(int column) const;
     qreal gridColumnW(int column) const;
 
     CompareSession& m_session;
-    ExportOptions m_options;
     std::unique_ptr<OverlayView> m_overlay;
-    QSizeF m_pageSize;
-    QString m_date;
     std::vector<Page> m_pages;
-    std::vector<LegendItem> m_legend;
-    qreal m_legendHeight = 0;
     qreal m_overlayScale = 1;
     QRectF m_overlayHeader; // the phase headings at the overlay's top, repeated on every overlay page
     std::vector<GridRow> m_grid;

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "ui/export/exportoptions.h"
+#include "ui/print/exportoptions.h"
 
 #include <QDialog>
 #include <QString>
