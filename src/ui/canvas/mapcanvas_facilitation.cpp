@@ -6,6 +6,7 @@
 #include "crosswalk/interact/gestures.h"
 #include "ui/canvas/labelediting.h"
 #include "ui/canvas/mapscene.h"
+#include "ui/common/strings.h"
 #include "ui/document/mapdocument.h"
 
 #include <algorithm>

@@ -11,6 +11,13 @@
 #include <QPrinter>
 #include <QTemporaryDir>
 
+#include <optional>
+
+#ifdef __linux__
+#include <sys/mman.h>
+#include <unistd.h>
+#endif
+
 #include <algorithm>
 
 namespace crosswalk {
@@ -182,15 +189,63 @@ qreal Printout::wrappedHeight(const QFont& font, qreal width, const QString& tex
     return QFontMetricsF(font).boundingRect(QRectF(0, 0, width, 1e6), Qt::TextWordWrap, text).height();
 }
 
+namespace {
+
+/// Where QPrinter writes the PDF before the caller puts the bytes in place. QPrinter writes
+/// only to a file name; on Linux that name is an anonymous in-memory file (memfd), so an
+/// export creates no file but its output and that output's temporary twin. Elsewhere, or
+/// when the kernel refuses a memfd, a temporary folder as before.
+class PdfScratch final {
+public:
+    PdfScratch()
+    {
+#ifdef __linux__
+        m_fd = memfd_create("crosswalk-pdf", MFD_CLOEXEC);
+        if (m_fd >= 0) {
+            m_file = QStringLiteral("/proc/self/fd/%1").arg(m_fd);
+            return;
+        }
+#endif
+        m_dir.emplace();
+        if (!m_dir->isValid())
+            throw ExportError("cannot make a temporary folder for the PDF: " + m_dir->errorString().toStdString());
+        m_file = m_dir->filePath(QStringLiteral("export.pdf"));
+    }
+    ~PdfScratch()
+    {
+#ifdef __linux__
+        if (m_fd >= 0)
+            ::close(m_fd);
+#endif
+    }
+    PdfScratch(const PdfScratch&) = delete;
+    PdfScratch& operator=(const PdfScratch&) = delete;
+
+    const QString& fileName() const { return m_file; }
+
+    QByteArray readAll() const
+    {
+        QFile in(m_file);
+        if (!in.open(QIODevice::ReadOnly))
+            throw ExportError("the PDF could not be read back: " + in.errorString().toStdString());
+        return in.readAll();
+    }
+
+private:
+    int m_fd = -1;
+    std::optional<QTemporaryDir> m_dir;
+    QString m_file;
+};
+
+} // namespace
+
 QByteArray Printout::toPdf()
 {
     // QPrinter's PDF engine, not QPdfWriter: only it can write the whole document in grey
-    // (Qt 6.4 gives QPdfWriter no colour model). It writes to a file; the caller puts the
-    // bytes in place atomically.
-    QTemporaryDir dir;
-    if (!dir.isValid())
-        throw ExportError("cannot make a temporary folder for the PDF: " + dir.errorString().toStdString());
-    const QString file = dir.filePath(QStringLiteral("export.pdf"));
+    // (Qt 6.4 gives QPdfWriter no colour model). It writes to a file (PdfScratch); the caller
+    // puts the bytes in place atomically.
+    const PdfScratch scratch;
+    const QString file = scratch.fileName();
     QPrinter printer(QPrinter::HighResolution);
     printer.setOutputFormat(QPrinter::PdfFormat);
     printer.setOutputFileName(file);
@@ -213,10 +268,7 @@ QByteArray Printout::toPdf()
         painter.restore();
     }
     painter.end();
-    QFile in(file);
-    if (!in.open(QIODevice::ReadOnly))
-        throw ExportError("the PDF could not be read back: " + in.errorString().toStdString());
-    QByteArray bytes = in.readAll();
+    QByteArray bytes = scratch.readAll();
     if (!bytes.startsWith("%PDF") || !bytes.trimmed().endsWith("%%EOF"))
         throw ExportError("the PDF could not be written completely (is the temporary folder full?)");
     return bytes;
