@@ -19,8 +19,11 @@ inline constexpr int kMaxCoordinate = 10'000'000;
 
 /// One thing that makes a map invalid, where it is ("map.steps[3].lane") and what is wrong.
 struct MapProblem {
+    /// Which kind of rule: a dangling or wrong-kind reference, an id used twice, or any other.
+    enum class Rule { Reference, DuplicateId, Value };
     std::string where;
     std::string message;
+    Rule rule = Rule::Value;
     bool operator==(const MapProblem&) const = default;
     std::string toString() const; // "map.steps[3].lane: no lane \"l9\""
 };
@@ -80,7 +83,7 @@ private:
                         std::initializer_list<std::string_view> kinds);
     void checkColour(const std::string& colour, const Place& base, std::string_view field);
     void checkRange(int value, int min, int max, const Place& base, std::string_view field);
-    void fail(std::string where, std::string message);
+    void fail(std::string where, std::string message, MapProblem::Rule rule = MapProblem::Rule::Value);
 
     const Map* m_whole = nullptr;
     std::unordered_map<std::string, Known> m_ids; // what was fed, when there is no whole map

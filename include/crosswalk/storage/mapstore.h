@@ -2,7 +2,7 @@
 
 // Where a map's edits are committed. The UI and the command line work against MapStore;
 // Workspace (one SQLite file) and MemoryStore (values in memory) implement it, and a
-// server-backed store (a network library) is meant to: see "Stores and scale" in DESIGN.md.
+// server-backed store (a network library) is meant to: see docs/architecture.md, "The store interface".
 
 #include "crosswalk/compare/decisionset.h"
 #include "crosswalk/edit/edit.h"
@@ -27,7 +27,9 @@ public:
 
 /// A commit refused because the map changed in the store since the caller loaded it
 /// (another client, window or program committed first). Nothing was written, and the
-/// caller's map is as it was: load the map again, then redo the change.
+/// caller's map is as it was: load the map again, then redo the change. A Workspace
+/// detects a commit made through another connection to its file; two documents of one
+/// map on the same Workspace object are not told apart (the app opens each map once).
 /// StoreError is a virtual base so that a store's own error type can be both
 /// (see WorkspaceConflict) and existing handlers of either still catch it.
 class CommitConflict : public virtual StoreError {

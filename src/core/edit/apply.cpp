@@ -527,12 +527,32 @@ constexpr std::size_t kMaxTouchedForLocalCheck = 32;
 /// The problems an edit with these changes can have brought into a map that had none of
 /// its own there: those of the entities it added or changed, references to the entities
 /// it removed, and its votes and session. The rules are validateMap's (MapValidator).
-std::vector<MapProblem> problemsOfChange(const Map& map, const ChangeSet& changes)
+std::vector<MapProblem> problemsOfChange(const Map& map, const ChangeSet& changes, const Edit& inverse)
 {
     std::size_t touched = changes.votes.size();
     forEachEntityKind([&]<typename T>() { touched += changedIds<T>(changes).size(); });
-    if (touched > kMaxTouchedForLocalCheck)
-        return validateMap(map);
+    if (touched > kMaxTouchedForLocalCheck) {
+        std::vector<MapProblem> problems = validateMap(map);
+        if (problems.empty())
+            return problems;
+        // A map may carry a problem of its own (written by an older Crosswalk, or by hand):
+        // a large edit is refused only for what it brought in, as a small one is. Problems
+        // are told apart by their message (their place may have moved with the edit).
+        Map before = map;
+        ChangeSet ignored;
+        applyUnchecked(before, inverse, ignored);
+        std::multiset<std::string> had;
+        for (const MapProblem& problem : validateMap(before))
+            had.insert(problem.message);
+        std::erase_if(problems, [&](const MapProblem& problem) {
+            const auto it = had.find(problem.message);
+            if (it == had.end())
+                return false;
+            had.erase(it);
+            return true;
+        });
+        return problems;
+    }
     MapValidator validator(map);
     IdSet removed;
     forEachEntityKind([&]<typename T>() {
@@ -588,7 +608,7 @@ Edit apply(Map& map, const Edit& edit, ChangeSet* changes)
     ChangeSet collected;
     Edit inverse = applyUnchecked(map, edit, collected);
     // The last word is the rules': an edit that would leave a problem is undone and refused.
-    if (const std::vector<MapProblem> problems = problemsOfChange(map, collected); !problems.empty()) {
+    if (const std::vector<MapProblem> problems = problemsOfChange(map, collected, inverse); !problems.empty()) {
         ChangeSet ignored;
         applyUnchecked(map, inverse, ignored);
         throw EditError("the edit would leave the map invalid: " + problems.front().toString());

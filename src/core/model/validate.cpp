@@ -73,9 +73,9 @@ std::string quotedValue(std::string_view text)
     return result;
 }
 
-void MapValidator::fail(std::string where, std::string message)
+void MapValidator::fail(std::string where, std::string message, MapProblem::Rule rule)
 {
-    m_problems.push_back({std::move(where), std::move(message)});
+    m_problems.push_back({std::move(where), std::move(message), rule});
 }
 
 // Ids are unique across every kind of entity of a map: references (an annotation's
@@ -89,12 +89,14 @@ void MapValidator::checkId(const std::string& id, std::string_view kind, const P
     if (m_whole) {
         // Another entity of the whole map with this id, wherever it is.
         if (const auto other = findInWhole(id, &base))
-            fail(base.path("id"), "duplicate id " + quotedValue(id) + "; " + other->place.path("id") + " has it too");
+            fail(base.path("id"), "duplicate id " + quotedValue(id) + "; " + other->place.path("id") + " has it too",
+                 MapProblem::Rule::DuplicateId);
         return;
     }
     const auto [it, inserted] = m_ids.try_emplace(id, Known{kind, base});
     if (!inserted)
-        fail(base.path("id"), "duplicate id " + quotedValue(id) + "; " + it->second.place.path("id") + " has it too");
+        fail(base.path("id"), "duplicate id " + quotedValue(id) + "; " + it->second.place.path("id") + " has it too",
+             MapProblem::Rule::DuplicateId);
 }
 
 std::optional<MapValidator::Known> MapValidator::findInWhole(const std::string& id, const Place* except) const
@@ -144,7 +146,7 @@ void MapValidator::checkReference(const Place& base, std::string_view field, con
         const std::string_view name = known->kind;
         message += " (" + quotedValue(id) + (name.front() == 'a' ? " is an " : " is a ") + std::string(name) + ")";
     }
-    fail(base.path(field), std::move(message));
+    fail(base.path(field), std::move(message), MapProblem::Rule::Reference);
 }
 
 void MapValidator::checkColour(const std::string& colour, const Place& base, std::string_view field)

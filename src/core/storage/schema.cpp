@@ -13,7 +13,7 @@ namespace {
 //
 // Entities are keyed (map_id, id): ids are unique within a map, and a restored revision
 // keeps its entity ids in a new map. pos keeps the exact order of each vector in the
-// model; it is sparse so that an insertion usually writes one row (see workspace.cpp).
+// model; it is sparse so that an insertion usually writes one row (see order.h, planKind).
 // References between entities (a step's lane, a flow's steps, an annotation's target)
 // are not foreign keys: an annotation's target may be a step, flow or lane, and apply()
 // already keeps them consistent; check() verifies them instead.

@@ -5,6 +5,8 @@
 #include "sqlite.h"
 
 #include "crosswalk/edit/edit.h"
+#include "crosswalk/edit/editkinds.h"
+#include "crosswalk/model/entitykinds.h"
 #include "crosswalk/model/map.h"
 
 #include <set>
@@ -33,16 +35,20 @@ TableSql makeTableSql(std::string_view table, std::string_view columns);
 [[noreturn]] void badRow(const std::string& mapId, std::string_view what, const std::string& id, std::string_view field,
                          const std::string& value);
 
-/// Every kind of entity with a table, in the order their tables are read and written
-/// (a kind's references point to kinds before it). Adding a kind: a type here and a
-/// Table<> below.
-using TableKinds = std::tuple<Lane, Phase, Step, Flow, Annotation, StickyNote, ParkingItem>;
+/// Every kind of entity has a table, read and written in the order of the one list of
+/// kinds, EntityKinds (model/entitykinds.h: a kind's references point to kinds before it).
+/// Adding a kind: its traits there and a Table<> below.
+template <typename List> struct TupleOfKinds;
+template <typename... Ts> struct TupleOfKinds<EntityKindList<Ts...>> {
+    using type = std::tuple<Ts...>;
+};
+using TableKinds = TupleOfKinds<EntityKinds>::type;
 
 /// The position of T in TableKinds: its index in per-kind arrays.
 template <typename T, typename Tuple> struct KindIndex;
-template <typename T, typename... Ts> struct KindIndex<T, std::tuple<T, Ts...>> : std::integral_constant<int, 0> {};
-template <typename T, typename U, typename... Ts>
-struct KindIndex<T, std::tuple<U, Ts...>> : std::integral_constant<int, 1 + KindIndex<T, std::tuple<Ts...>>::value> {};
+template <typename T, typename... Ts> struct KindIndex<T, std::tuple<Ts...>> {
+    static constexpr int value = static_cast<int>(crosswalk::KindIndex<T, EntityKindList<Ts...>>::value);
+};
 
 template <typename T> struct Table;
 

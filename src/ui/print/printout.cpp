@@ -202,8 +202,12 @@ public:
 #ifdef __linux__
         m_fd = memfd_create("crosswalk-pdf", MFD_CLOEXEC);
         if (m_fd >= 0) {
+            // QPrinter reaches it by name: that needs /proc, which a sandbox may not have.
             m_file = QStringLiteral("/proc/self/fd/%1").arg(m_fd);
-            return;
+            if (QFile(m_file).open(QIODevice::WriteOnly))
+                return;
+            ::close(m_fd);
+            m_fd = -1;
         }
 #endif
         m_dir.emplace();
@@ -270,7 +274,7 @@ QByteArray Printout::toPdf()
     painter.end();
     QByteArray bytes = scratch.readAll();
     if (!bytes.startsWith("%PDF") || !bytes.trimmed().endsWith("%%EOF"))
-        throw ExportError("the PDF could not be written completely (is the temporary folder full?)");
+        throw ExportError("the PDF could not be written completely (is memory or the temporary folder full?)");
     return bytes;
 }
 

@@ -181,3 +181,35 @@ TEST_CASE("random edits of a valid map give a valid map or change nothing", "[mo
         }
     }
 }
+
+TEST_CASE("A large edit on a map with a problem of its own is refused only for what it brings in", "[model][validate]")
+{
+    // An older or hand-edited file may hold a value today's rules refuse (a lane colour
+    // that is not #RRGGBB). Small edits are checked on what they touch; a large one is
+    // checked on the whole map, and must not be refused for the old problem either.
+    Map map = test::smallMap();
+    for (int i = 0; i < 40; ++i) {
+        Step step;
+        step.id = "sx" + std::to_string(i);
+        step.lane = "l1";
+        step.x = 2000 + i * 200;
+        map.steps.push_back(step);
+    }
+    map.lanes[0].color = "teal";
+    REQUIRE(validateMap(map).size() == 1);
+
+    MoveSteps move;
+    for (int i = 0; i < 40; ++i)
+        move.moves.push_back({"sx" + std::to_string(i), "l1", "", 2000 + i * 200 + 20, 45});
+    const Map before = map;
+    const Edit inverse = apply(map, move);
+    CHECK(map.step("sx0")->x == 2020);
+    apply(map, inverse);
+    CHECK(map == before);
+
+    // A large edit that brings in a problem of its own is still refused, map unchanged.
+    MoveSteps bad = move;
+    bad.moves.back().lane = "l-gone";
+    CHECK_THROWS_AS(apply(map, bad), EditError);
+    CHECK(map == before);
+}
