@@ -17,6 +17,14 @@ namespace crosswalk {
 inline constexpr int kMaxSize = 1'000'000;
 inline constexpr int kMaxCoordinate = 10'000'000;
 
+/// The JSON-path-like places problems name, shared by the validator and the JSON reader.
+namespace problempath {
+/// "map.steps" + "lane" -> "map.steps.lane" (no dot after an empty base).
+std::string join(std::string_view base, std::string_view key);
+/// "map.steps", 3 -> "map.steps[3]".
+std::string indexed(std::string_view base, std::size_t index);
+} // namespace problempath
+
 /// One thing that makes a map invalid, where it is ("map.steps[3].lane") and what is wrong.
 struct MapProblem {
     /// Which kind of rule: a dangling or wrong-kind reference, an id used twice, or any other.

@@ -236,21 +236,9 @@ template <typename E, std::size_t N> std::string allowedNames(const E (&values)[
 constexpr Variation kAllVariations[] = {Variation::Intentional, Variation::Unintentional};
 constexpr MapState kAllMapStates[] = {MapState::Current, MapState::Future};
 
-std::string join(std::string_view base, std::string_view key)
-{
-    std::string path;
-    path.reserve(base.size() + key.size() + 1);
-    path += base;
-    if (!base.empty())
-        path += '.';
-    path += key;
-    return path;
-}
-
-std::string indexed(std::string_view base, std::size_t index)
-{
-    return std::string(base) + '[' + std::to_string(index) + ']';
-}
+// Paths in messages are built as the validator builds them.
+using problempath::indexed;
+using problempath::join;
 
 // ---------------------------------------------------------------- the reader
 

@@ -10,7 +10,7 @@
 // problems through this validator); edits and storage check with the same rules.
 
 namespace crosswalk {
-namespace {
+namespace problempath {
 
 std::string join(std::string_view base, std::string_view key)
 {
@@ -27,6 +27,13 @@ std::string indexed(std::string_view base, std::size_t index)
 {
     return std::string(base) + '[' + std::to_string(index) + ']';
 }
+
+} // namespace problempath
+
+namespace {
+
+using problempath::indexed;
+using problempath::join;
 
 // Cuts text to at most max bytes without splitting a UTF-8 sequence.
 std::string_view shorten(std::string_view text, std::size_t max)
