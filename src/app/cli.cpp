@@ -2,6 +2,7 @@
 
 #include "crosswalk/compare/compare.h"
 #include "crosswalk/demo/demo.h"
+#include "crosswalk/interchange/interchange.h"
 #include "crosswalk/io/atomicfile.h"
 #include "crosswalk/json/mapjson.h"
 #include "crosswalk/storage/workspace.h"
@@ -32,8 +33,12 @@ Usage:
   crosswalk [WORKSPACE]                    open the app (no argument: last workspace, else the demo)
   crosswalk demo OUT.crosswalk             write the bundled demo workspace
   crosswalk list WORKSPACE                 one line per map: id, district, title, steps (tab-separated)
-  crosswalk import WORKSPACE FILE.json     add a map (the workspace is created if missing); prints its id
-  crosswalk export WORKSPACE --map REF --format json|pdf|svg|png -o FILE [options]
+  crosswalk import WORKSPACE FILE          add the maps of FILE (the workspace is created if missing);
+                                           prints each new map's id. FILE is recognised by its content:
+                                           Crosswalk JSON, BPMN 2.0, draw.io or a step table (CSV); for
+                                           other formats a report of what was made and what was left
+                                           out, and why, goes to standard error
+  crosswalk export WORKSPACE --map REF --format json|pdf|svg|png|bpmn|drawio|csv -o FILE [options]
                                            write one map; FILE "-" is standard output
       --paper letter|legal|tabloid|a4|a3   PDF paper (default tabloid, 11x17)
       --orientation landscape|portrait     (default landscape)
@@ -157,34 +162,84 @@ int cmdList(const Options& o, std::ostream& out)
     return kOk;
 }
 
+/// Adds the maps an importer made, all or none: a map that cannot be stored takes the ones
+/// stored before it out again.
+void addMaps(Workspace& ws, const std::vector<Map>& maps)
+{
+    std::vector<std::string> added;
+    try {
+        for (const Map& map : maps) {
+            ws.addMap(map);
+            added.push_back(map.id);
+        }
+    } catch (...) {
+        for (const std::string& id : added) {
+            try {
+                ws.deleteMap(id);
+            } catch (...) {
+                // The first error is the one to report.
+            }
+        }
+        throw;
+    }
+}
+
 int cmdImport(const Options& o, std::ostream& out, std::ostream& err)
 {
-    expectPositional(o, 2, "crosswalk import WORKSPACE FILE.json");
+    expectPositional(o, 2, "crosswalk import WORKSPACE FILE");
     const std::string& wsPath = o.positional[0];
-    const std::string text = readFile(o.positional[1], kMaxImportBytes);
+    const std::string& file = o.positional[1];
+    const std::string text = readFile(file, kMaxImportBytes);
     // Parse and validate before the workspace is touched (or created), so a bad file
     // leaves everything as it was.
     std::optional<Workspace> ws;
     if (std::filesystem::exists(wsPath))
         ws.emplace(openExisting(wsPath, Workspace::Mode::ReadWrite));
-    ImportResult result;
+    const auto taken = [&](const std::string& id) { return ws && ws->hasMap(id); };
+    FileFormat format = recogniseFormat(text);
+    // A file named .json that is not even JSON gets the JSON reader's message, as it always did.
+    if (format == FileFormat::Unknown && std::filesystem::path(file).extension() == ".json")
+        format = FileFormat::CrosswalkJson;
+    if (format == FileFormat::CrosswalkJson) {
+        ImportResult result;
+        try {
+            result = parseMapJson(text, taken);
+        } catch (const ImportError& e) {
+            throw UserError{file + " cannot be imported:\n" + e.what()};
+        }
+        if (!ws) {
+            ws.emplace(Workspace::create(wsPath));
+            err << "created the workspace " << wsPath << "\n";
+        }
+        if (ws->readOnly())
+            throw UserError{wsPath + " is read-only; the map was not imported"};
+        ws->addMap(result.map);
+        for (const std::string& notice : result.notices)
+            err << notice << "\n";
+        if (result.laidOut)
+            err << "the file had no positions; the map was laid out automatically\n";
+        out << result.map.id << "\n";
+        return kOk;
+    }
+    // BPMN, draw.io, step tables: every map of the file, and the report of what was left out.
+    InterchangeResult result;
     try {
-        result = parseMapJson(text, [&](const std::string& id) { return ws && ws->hasMap(id); });
+        result = importMapFile(text, taken);
     } catch (const ImportError& e) {
-        throw UserError{o.positional[1] + " cannot be imported:\n" + e.what()};
+        const std::string kind = format == FileFormat::Unknown ? "" : " (" + std::string(displayName(format)) + ")";
+        throw UserError{file + kind + " cannot be imported:\n" + e.what()};
     }
     if (!ws) {
         ws.emplace(Workspace::create(wsPath));
         err << "created the workspace " << wsPath << "\n";
     }
     if (ws->readOnly())
-        throw UserError{wsPath + " is read-only; the map was not imported"};
-    ws->addMap(result.map);
-    for (const std::string& notice : result.notices)
-        err << notice << "\n";
-    if (result.laidOut)
-        err << "the file had no positions; the map was laid out automatically\n";
-    out << result.map.id << "\n";
+        throw UserError{wsPath + " is read-only; nothing was imported"};
+    addMaps(*ws, result.maps);
+    err << file << ": " << displayName(format) << ", " << result.maps.size()
+        << (result.maps.size() == 1 ? " map\n" : " maps\n") << importReport(result);
+    for (const Map& map : result.maps)
+        out << map.id << "\n";
     return kOk;
 }
 
@@ -272,7 +327,7 @@ std::unique_ptr<QApplication> startQt()
 
 int cmdExport(const Options& o, std::ostream& out)
 {
-    const std::string usage = "crosswalk export WORKSPACE --map REF --format json|pdf|svg|png -o FILE";
+    const std::string usage = "crosswalk export WORKSPACE --map REF --format json|pdf|svg|png|bpmn|drawio|csv -o FILE";
     expectPositional(o, 1, usage);
     if (o.maps.size() != 1)
         throw UsageError{"export takes exactly one --map\nusage: " + usage};
@@ -282,9 +337,26 @@ int cmdExport(const Options& o, std::ostream& out)
                                                                           {"pdf", ExportOptions::Format::Pdf},
                                                                           {"svg", ExportOptions::Format::Svg},
                                                                           {"png", ExportOptions::Format::Png}};
+    // Other tools' formats: written by core, no drawing.
+    if (const auto other = parseFormatKey(o.format); other && *other != FileFormat::CrosswalkJson) {
+        if (o.paper || o.orientation || o.margin || o.tiles || o.fit || o.noAnnotations || o.dpi || o.greyscale ||
+            o.revision)
+            throw UsageError{"--paper, --orientation, --margin, --fit, --tiles, --no-annotations, --greyscale, --dpi "
+                             "and --revision are for pdf, svg and png"};
+        if (!canExport(*other))
+            throw UserError{std::string(displayName(*other)) + " export is not available in this build"};
+        Workspace ws = openExisting(o.positional[0], Workspace::Mode::ReadOnly);
+        const std::string text = exportMapFile(ws.loadMap(ws.resolveMap(o.maps[0])), *other);
+        if (o.output == "-")
+            out << text;
+        else
+            writeFileAtomically(o.output, text);
+        return kOk;
+    }
     const auto format = formats.find(o.format);
     if (format == formats.end())
-        throw UsageError{"--format must be json, pdf, svg or png" + (o.format.empty() ? "" : ", not " + o.format)};
+        throw UsageError{"--format must be json, pdf, svg, png, bpmn, drawio or csv" +
+                         (o.format.empty() ? "" : ", not " + o.format)};
     if (format->second == ExportOptions::Format::Json) {
         Workspace ws = openExisting(o.positional[0], Workspace::Mode::ReadOnly);
         const std::string json = mapToJson(ws.loadMap(ws.resolveMap(o.maps[0])));
