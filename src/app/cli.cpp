@@ -162,28 +162,6 @@ int cmdList(const Options& o, std::ostream& out)
     return kOk;
 }
 
-/// Adds the maps an importer made, all or none: a map that cannot be stored takes the ones
-/// stored before it out again.
-void addMaps(Workspace& ws, const std::vector<Map>& maps)
-{
-    std::vector<std::string> added;
-    try {
-        for (const Map& map : maps) {
-            ws.addMap(map);
-            added.push_back(map.id);
-        }
-    } catch (...) {
-        for (const std::string& id : added) {
-            try {
-                ws.deleteMap(id);
-            } catch (...) {
-                // The first error is the one to report.
-            }
-        }
-        throw;
-    }
-}
-
 int cmdImport(const Options& o, std::ostream& out, std::ostream& err)
 {
     expectPositional(o, 2, "crosswalk import WORKSPACE FILE");
@@ -235,7 +213,7 @@ int cmdImport(const Options& o, std::ostream& out, std::ostream& err)
     }
     if (ws->readOnly())
         throw UserError{wsPath + " is read-only; nothing was imported"};
-    addMaps(*ws, result.maps);
+    addImportedMaps(*ws, result.maps);
     err << file << ": " << displayName(format) << ", " << result.maps.size()
         << (result.maps.size() == 1 ? " map\n" : " maps\n") << importReport(result);
     for (const Map& map : result.maps)

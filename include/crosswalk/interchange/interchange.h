@@ -7,8 +7,11 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace crosswalk {
+
+class MapStore;
 
 /// The map file formats Crosswalk reads and writes besides its workspace.
 enum class FileFormat { CrosswalkJson, Bpmn, Drawio, StepTable, Unknown };
@@ -46,6 +49,10 @@ InterchangeResult importMapFile(std::string_view text,
 /// The map written in the format (not Unknown). Throws std::invalid_argument for a format this
 /// build cannot write (canExport false), with a message a person can act on.
 std::string exportMapFile(const Map& map, FileFormat format);
+
+/// Adds the maps an import made to the store, all or none: when one cannot be added, the ones
+/// added before it are deleted again and the error is rethrown.
+void addImportedMaps(MapStore& store, const std::vector<Map>& maps);
 
 /// One line for a map made by an import: "\"Title\": 3 lanes, 12 steps, 14 flows, 2 annotations".
 std::string importSummary(const Map& map);

@@ -3,6 +3,7 @@
 #include "crosswalk/interchange/bpmn.h"
 #include "crosswalk/json/mapjson.h"
 #include "crosswalk/model/validate.h"
+#include "crosswalk/storage/mapstore.h"
 
 #include <algorithm>
 #include <cctype>
@@ -284,6 +285,26 @@ std::string exportMapFile(const Map& map, FileFormat format)
         throw std::invalid_argument("no format given to export to");
     }
     throw std::invalid_argument(std::string(displayName(format)) + " export is not available in this build");
+}
+
+void addImportedMaps(MapStore& store, const std::vector<Map>& maps)
+{
+    std::vector<std::string> added;
+    try {
+        for (const Map& map : maps) {
+            store.addMap(map);
+            added.push_back(map.id);
+        }
+    } catch (...) {
+        for (const std::string& id : added) {
+            try {
+                store.deleteMap(id);
+            } catch (...) {
+                // The first error is the one to report.
+            }
+        }
+        throw;
+    }
 }
 
 std::string importSummary(const Map& map)

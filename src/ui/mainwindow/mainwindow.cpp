@@ -9,6 +9,8 @@
 #include "ui/compare/comparewindow.h"
 #include "ui/document/mapdocument.h"
 #include "ui/export/exportdialog.h"
+#include "ui/interchange/importreportdialog.h"
+#include "ui/interchange/mapfiles.h"
 #include "ui/inspector/inspectorpanel.h"
 #include "ui/library/librarycontroller.h"
 #include "ui/library/librarypanel.h"
@@ -282,8 +284,10 @@ void MainWindow::createActions()
     m_recentMenu = file->addMenu(tr("Open &Recent"));
     updateRecentMenu();
     file->addSeparator();
-    file->addAction(tr("&Import Map (JSON)..."), QKeySequence(Qt::CTRL | Qt::Key_I), this, &MainWindow::importMap);
-    file->addAction(tr("&Export Map (JSON)..."), QKeySequence(Qt::CTRL | Qt::Key_E), this, &MainWindow::exportMap);
+    file->addAction(tr("&Import Map..."), QKeySequence(Qt::CTRL | Qt::Key_I), this, [this] { importMap(); })
+        ->setObjectName("actionImportMap");
+    file->addAction(tr("&Export Map..."), QKeySequence(Qt::CTRL | Qt::Key_E), this, [this] { exportMap(); })
+        ->setObjectName("actionExportMap");
     file->addAction(tr("Export as &PDF, SVG or PNG..."), QKeySequence::Print, this, &MainWindow::exportPicture);
     file->addSeparator();
     file->addAction(tr("&Quit"), QKeySequence::Quit, this, &QWidget::close);
@@ -551,42 +555,58 @@ void MainWindow::chooseWorkspace()
         openWorkspace(path);
 }
 
-void MainWindow::importMap()
+void MainWindow::importMap(const QString& given)
 {
     if (!m_workspace || m_workspace->readOnly())
         return;
-    const QString path = QFileDialog::getOpenFileName(this, tr("Import Map"), QString(),
-                                                      tr("Crosswalk maps (*.crosswalk.json *.json)"));
+    const QString path = given.isEmpty() ? QFileDialog::getOpenFileName(this, tr("Import Map"), QString(),
+                                                                         MapFiles::importFilter())
+                                         : given;
     if (path.isEmpty())
         return;
     try {
-        const std::string text = readFile(path.toStdString(), kMaxImportBytes);
-        ImportResult result = parseMapJson(text, [this](const std::string& id) { return m_workspace->hasMap(id); });
-        m_workspace->addMap(result.map);
+        const MapFiles::Imported imported = MapFiles::importInto(*m_workspace, path);
         refreshLibrary();
-        openMap(QString::fromStdString(result.map.id));
-        QString info = tr("Imported \"%1\".").arg(QString::fromStdString(result.map.props.title));
-        for (const auto& notice : result.notices)
-            info += "\n" + QString::fromStdString(notice);
-        statusBar()->showMessage(info, 8000);
+        if (!imported.result.maps.empty())
+            openMap(QString::fromStdString(imported.result.maps.front().id));
+        if (imported.format == FileFormat::CrosswalkJson) {
+            // A Crosswalk map needs no report: its notices go to the status bar, as always.
+            QString info = tr("Imported \"%1\".").arg(QString::fromStdString(imported.result.maps.front().props.title));
+            for (const auto& notice : imported.result.notes)
+                info += "\n" + QString::fromStdString(notice.message);
+            statusBar()->showMessage(info, 8000);
+            return;
+        }
+        statusBar()->showMessage(tr("Imported %n map(s) from %1.", nullptr, static_cast<int>(imported.result.maps.size()))
+                                     .arg(QFileInfo(path).fileName()),
+                                 8000);
+        auto* report = new ImportReportDialog(QFileInfo(path).fileName(), imported.format, imported.result, this);
+        report->setAttribute(Qt::WA_DeleteOnClose);
+        report->setObjectName("importReport");
+        report->show();
     } catch (const std::exception& e) {
         showError(tr("Could not import the map"), QString::fromStdString(e.what()));
     }
 }
 
-void MainWindow::exportMap()
+void MainWindow::exportMap(const QString& given)
 {
     if (!m_document)
         return;
     const Map& map = m_document->map();
+    const QStringList filters = MapFiles::exportFilters();
+    QString selected = filters.front();
     const QString suggested = QString::fromStdString(map.props.district + " - " + map.props.title) + ".crosswalk.json";
-    const QString path =
-        QFileDialog::getSaveFileName(this, tr("Export Map"), suggested, tr("Crosswalk maps (*.crosswalk.json)"));
+    const QString path = given.isEmpty()
+                             ? QFileDialog::getSaveFileName(this, tr("Export Map"), suggested, filters.join(";;"), &selected)
+                             : given;
     if (path.isEmpty())
         return;
+    const FileFormat format = MapFiles::exportFormatFor(path, selected);
     try {
-        writeFileAtomically(path.toStdString(), mapToJson(map));
-        statusBar()->showMessage(tr("Exported to %1").arg(path), 8000);
+        MapFiles::exportTo(map, format, path);
+        statusBar()->showMessage(
+            tr("Exported to %1 (%2)").arg(path, QString::fromStdString(std::string(displayName(format)))), 8000);
     } catch (const std::exception& e) {
         showError(tr("Could not export the map"), QString::fromStdString(e.what()));
     }

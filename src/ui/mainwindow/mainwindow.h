@@ -58,6 +58,13 @@ public:
     void renameMap();
     /// Deletes the open map (asking first when it holds steps); undoable.
     void deleteMap();
+    /// File > Import Map: a map file of any supported format (recognised by content) into the
+    /// workspace, every map in it; other tools' formats get the import report. With a path, no
+    /// file dialog (tests, drag and drop).
+    void importMap(const QString& path = QString());
+    /// File > Export Map: the open map as Crosswalk JSON, BPMN 2.0, ... by the chosen type or
+    /// the extension typed. With a path, no file dialog; its extension names the format.
+    void exportMap(const QString& path = QString());
     /// Presentation mode on the open map (F5 full screen on this window's screen, Shift+F5
     /// in a window); nullptr without a map. Esc closes it.
     /// With otherScreen, full screen on the next screen after the editor's (the one the
@@ -82,8 +89,6 @@ private:
 
     void newWorkspace();
     void chooseWorkspace();
-    void importMap();
-    void exportMap();
     void findStep();
     void createLibraryController();
     void showLibraryMenu(const QPoint& pos);
