@@ -269,6 +269,26 @@ TEST_CASE("BPMN import: A.1.0 and C.1.0 hold what their pictures show", "[bpmn][
     }
 }
 
+TEST_CASE("BPMN import: C.2.0's pools beside each other keep their own steps", "[bpmn][miwg]")
+{
+    const std::filesystem::path dir = CROSSWALK_BPMN_MIWG_DIR;
+    if (!std::filesystem::is_directory(dir)) {
+        WARN("skipped: the MIWG reference models are not at " << dir.string());
+        return;
+    }
+    // The Carrier pool is drawn beside the Amazon pool, at the height of its Picker lane: its
+    // steps stay in the Carrier lane all the same, and lanes follow the picture's top-to-bottom order.
+    const InterchangeResult r = importBpmn(readPath(dir / "C.2.0.bpmn"));
+    REQUIRE(r.maps.size() == 1);
+    const Map& map = r.maps[0];
+    for (const char* label : {"Load Truck", "Deliver Items"})
+        CHECK(laneOf(map, stepLabelled(map, label)).name == "Carrier");
+    CHECK(laneOf(map, stepLabelled(map, "Place in bin")).name == "Amazon / Picker");
+    CHECK(laneOf(map, stepLabelled(map, "Browse Products on Amazon")).name == "Customer");
+    CHECK(map.lanes.front().name == "Credit Card Company");
+    CHECK(hasFlow(map, "Deliver Items", "Receive items")); // a message flow between pools
+}
+
 TEST_CASE("BPMN import: external entities and entity-expansion bombs are refused by name", "[bpmn][safety]")
 {
     const std::string xxe = R"(<?xml version="1.0"?>
