@@ -281,6 +281,7 @@ void BpmnReader::readPool(Unit& u, pugi::xml_node participant, pugi::xml_node pr
         poolName = nameOf(process);
     if (poolName.empty())
         poolName = "Pool " + std::to_string(u.lanes.size() + 1);
+    ++u.pool;
     const std::size_t firstLane = u.lanes.size();
     if (process) {
         readProcessAttributes(u, process);
@@ -309,6 +310,8 @@ void BpmnReader::readPool(Unit& u, pugi::xml_node participant, pugi::xml_node pr
     }
     if (!poolId.empty())
         u.laneOf.emplace(poolId, u.lanes[firstLane].id);
+    for (std::size_t i = firstLane; i < u.lanes.size(); ++i)
+        u.lanes[i].pool = u.pool;
     if (process) {
         // Flow elements of the process go to the pool's first lane unless something places them.
         walk(u, process, std::string(), 0);
@@ -522,6 +525,7 @@ void BpmnReader::addStep(Unit& u, pugi::xml_node node, StepKind kind, const std:
     p.step.phase = cw(node, "phase");
     p.lane = cw(node, "lane");
     p.parent = parentStep;
+    p.pool = u.pool;
     p.cwW = whole(attributeNs(node, kBpmnExtensionNamespace, "w"), 1, kMaxSize);
     p.cwH = whole(attributeNs(node, kBpmnExtensionNamespace, "h"), 1, kMaxSize);
     p.small = kind != StepKind::Activity || oneOf(std::string(localName(node.name())), kEvents);

@@ -39,6 +39,7 @@ struct LaneInfo {
     std::string color;    // cw:color, when valid
     std::optional<Box> box;
     std::vector<std::string> nodes; // BPMN ids from flowNodeRef
+    int pool = 0;                   // which pool of the unit it belongs to
 };
 
 /// A step in the making, with what places it.
@@ -50,6 +51,7 @@ struct PendingStep {
     std::string parent; // the sub-process it is inside, or the activity a boundary event is on
     std::optional<int> cwW, cwH;
     bool small = false; // an event, gateway or data shape: grown to hold its label
+    int pool = 0;       // the pool whose process holds it: its lanes are the only candidates
 };
 
 /// A flow in the making: ends are BPMN ids until the steps are known.
@@ -79,6 +81,7 @@ struct Unit {
     std::set<std::string> ids;                           // every id handed out in this map
     std::vector<std::pair<std::string, std::string>> boundaries; // boundary event -> its activity (BPMN ids)
     bool vertical = false;
+    int pool = 0; // the pool being read
 };
 
 /// Reads one BPMN document (its definitions element, already checked) into maps.

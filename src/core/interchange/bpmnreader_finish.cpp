@@ -301,7 +301,7 @@ void BpmnReader::placeLanesAndSteps(Unit& u)
         if (lane.empty() && p.shape) {
             double best = std::numeric_limits<double>::max();
             for (const LaneInfo& l : u.lanes) {
-                if (!l.box)
+                if (!l.box || l.pool != p.pool)
                     continue;
                 const double cy = p.shape->box.cy();
                 const double distance = cy < l.box->y ? l.box->y - cy : cy > l.box->y + l.box->h ? cy - l.box->y - l.box->h : 0;
@@ -316,6 +316,9 @@ void BpmnReader::placeLanesAndSteps(Unit& u)
             if (host != u.stepOf.end() && placedLane.count(host->second))
                 lane = placedLane[host->second];
         }
+        for (const LaneInfo& l : u.lanes) // the first lane of its pool
+            if (lane.empty() && l.pool == p.pool)
+                lane = l.id;
         if (lane.empty() && !u.lanes.empty())
             lane = u.lanes.front().id;
         p.step.lane = lane;
