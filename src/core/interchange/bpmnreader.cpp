@@ -10,6 +10,7 @@
 #include <array>
 #include <charconv>
 #include <cmath>
+#include <cctype>
 #include <cstring>
 
 namespace crosswalk::bpmn {
@@ -88,9 +89,20 @@ std::string documentation(pugi::xml_node node)
     return out;
 }
 
+/// Whether the file being read is Crosswalk's own export, whose names are kept byte for byte;
+/// other tools' names lose the spaces around them ("Task 1 "), which mean nothing in BPMN.
+thread_local bool t_ownFile = false;
+
 std::string nameOf(pugi::xml_node node)
 {
-    return node.attribute("name").value();
+    std::string_view name = node.attribute("name").value();
+    if (!t_ownFile) {
+        while (!name.empty() && std::isspace(static_cast<unsigned char>(name.front())))
+            name.remove_prefix(1);
+        while (!name.empty() && std::isspace(static_cast<unsigned char>(name.back())))
+            name.remove_suffix(1);
+    }
+    return std::string(name);
 }
 
 } // namespace
@@ -154,6 +166,7 @@ void BpmnReader::indexDocument()
 
 InterchangeResult BpmnReader::read()
 {
+    t_ownFile = std::string_view(m_root.attribute("exporter").value()) == "Crosswalk";
     indexDocument();
     for (const pugi::xml_node c : m_root.children()) {
         if (is(c, kModelNs, "collaboration")) {

@@ -113,6 +113,7 @@ private:
     void resolveFlows(Unit& u);
     void resolveAnnotations(Unit& u);
     void placeLanesAndSteps(Unit& u);
+    void separateGrownSteps(Unit& u);
     void reportForeign();
 
     void leftOut(pugi::xml_node node, std::string message);

@@ -372,6 +372,8 @@ void BpmnReader::placeLanesAndSteps(Unit& u)
                     p.step.x = std::min(p.step.x + p.step.w + layout::kStepGap, kMaxCoordinate);
         }
     }
+    if (anyShape)
+        separateGrownSteps(u);
     for (PendingStep& p : u.steps)
         map.steps.push_back(std::move(p.step));
     u.steps.erase(u.steps.begin(), u.steps.end()); // moved from; the ids live on in stepOf
@@ -388,6 +390,48 @@ void BpmnReader::placeLanesAndSteps(Unit& u)
         layout::autoLayout(map);
         note("", quoted(map.props.title) + " has no diagram (BPMN DI); it was laid out automatically");
     }
+}
+
+void BpmnReader::separateGrownSteps(Unit& u)
+{
+    // Events and gateways grew around their centres to hold their labels, and now may lie on
+    // their neighbours: within each lane, left to right, a step that lies on one placed before it
+    // moves right just past it. The x order stays; steps Crosswalk itself sized (cw:w) stay put.
+    std::map<std::string, std::vector<PendingStep*>> byLane;
+    for (PendingStep& p : u.steps)
+        if (p.shape)
+            byLane[p.step.lane].push_back(&p);
+    int moved = 0;
+    for (auto& [lane, steps] : byLane) {
+        std::stable_sort(steps.begin(), steps.end(),
+                         [](const PendingStep* a, const PendingStep* b) { return a->step.x < b->step.x; });
+        std::vector<const Step*> open; // placed steps whose right edge may still reach the next one
+        for (PendingStep* p : steps) {
+            Step& s = p->step;
+            const int origX = s.x;
+            if (!p->cwW && !p->shape->expanded) {
+                for (bool again = true; again;) {
+                    again = false;
+                    for (const Step* o : open) {
+                        const bool overlap = s.x < o->x + o->w && o->x < s.x + s.w && s.y < o->y + o->h &&
+                                             o->y < s.y + s.h;
+                        const int past = std::min(o->x + o->w + layout::kGrid, kMaxCoordinate);
+                        if (overlap && s.x + s.w / 2 >= o->x + o->w / 2 && past > s.x) {
+                            s.x = past;
+                            again = true;
+                            ++moved;
+                        }
+                    }
+                }
+            }
+            // Later steps start at or right of origX and only move right: what ends before it is done.
+            std::erase_if(open, [&](const Step* o) { return o->x + o->w < origX; });
+            open.push_back(&s);
+        }
+    }
+    if (moved > 0)
+        note("", "steps grown to hold their labels lay on their neighbours in " + quoted(u.map.props.title) +
+                     "; " + std::to_string(moved) + " were moved right, keeping the order");
 }
 
 void BpmnReader::reportForeign()

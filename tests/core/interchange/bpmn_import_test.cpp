@@ -260,6 +260,25 @@ TEST_CASE("BPMN import: A.1.0 and C.1.0 hold what their pictures show", "[bpmn][
         CHECK(byX[3].label == "Task 3");
     }
     {
+        // Pools drawn top to bottom are read turned a quarter; events grown to hold their labels
+        // do not lie on their neighbours, and keep the order of the picture.
+        const InterchangeResult r = importBpmn(readPath(dir / "A.4.1.bpmn"));
+        REQUIRE(r.maps.size() == 1);
+        const Map& map = r.maps[0];
+        REQUIRE(map.lanes.size() == 3);
+        CHECK(map.lanes[0].name == "Pool 1 / Lane 1");
+        CHECK(laneOf(map, stepLabelled(map, "Task 6")).name == "Pool 2 / Lane 3");
+        CHECK(stepLabelled(map, "Start Event 1").x < stepLabelled(map, "Task 1").x);
+        CHECK(stepLabelled(map, "Task 1").x < stepLabelled(map, "Task 2").x);
+        for (const Step& a : map.steps)
+            for (const Step& b : map.steps)
+                if (&a != &b && a.lane == b.lane && a.label.rfind("Expanded", 0) != 0 &&
+                    b.label.rfind("Expanded", 0) != 0) {
+                    INFO(a.label << " / " << b.label);
+                    CHECK_FALSE((a.x < b.x + b.w && b.x < a.x + a.w && a.y < b.y + b.h && b.y < a.y + a.h));
+                }
+    }
+    {
         const InterchangeResult r = importBpmn(readPath(dir / "C.1.0.bpmn"));
         REQUIRE(r.maps.size() == 1);
         const Map& map = r.maps[0];
