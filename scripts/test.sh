@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # README command 2: set up, build with warnings as errors, and run every test through CTest;
 # then build the core again with AddressSanitizer + UndefinedBehaviorSanitizer and run the
-# core tests (the data-safety tests among them) and, with clang, the JSON-import fuzzer under
+# core tests (the data-safety tests among them) and, with clang, the import fuzzers (JSON, BPMN) under
 # them (docs/reliability.md). Any sanitizer report fails the run.
 #
 # Knobs for longer local runs: CROSSWALK_KILL_ROUNDS (default 200), CROSSWALK_POWERCUT_ROUNDS
