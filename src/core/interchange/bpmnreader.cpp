@@ -316,7 +316,6 @@ void BpmnReader::readPool(Unit& u, pugi::xml_node participant, pugi::xml_node pr
             note(describe(participant), "a pool without a process (another party); it became an empty lane");
         u.lanes.push_back(std::move(lane));
     } else if (!poolId.empty()) {
-        u.laneOf.emplace(poolId, u.lanes[firstLane].id);
         const auto shape = m_shapes.find(poolId);
         if (shape != m_shapes.end())
             u.vertical = u.vertical || shape->second.vertical;
