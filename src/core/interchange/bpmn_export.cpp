@@ -153,10 +153,19 @@ void setCw(pugi::xml_node node, const char* name, const std::string& value)
         node.append_attribute((std::string("cw:") + name).c_str()) = value.c_str();
 }
 
+/// Element content; XML reads a carriage return in content as a line feed, so text that holds
+/// one also goes into cw:text, where it is kept (attributes escape it as &#13;).
+void setText(pugi::xml_node node, const std::string& text)
+{
+    node.text() = text.c_str();
+    if (text.find('\r') != std::string::npos)
+        node.append_attribute("cw:text") = text.c_str();
+}
+
 void documentation(pugi::xml_node node, const std::string& text)
 {
     if (!text.empty())
-        node.append_child("bpmn:documentation").text() = text.c_str();
+        setText(node.append_child("bpmn:documentation"), text);
 }
 
 } // namespace
@@ -229,14 +238,14 @@ std::string exportBpmn(const Map& map)
             e.append_attribute("id") = n.id.c_str();
             e.append_attribute("step") = n.step.c_str();
             e.append_attribute("color") = n.color.c_str();
-            e.text() = n.text.c_str();
+            setText(e, n.text);
         }
         for (const ParkingItem& p : map.parkingLot) {
             pugi::xml_node e = ext.append_child("cw:parkingItem");
             e.append_attribute("id") = p.id.c_str();
             e.append_attribute("createdAt") = p.createdAt.c_str();
             e.append_attribute("done") = p.done;
-            e.text() = p.text.c_str();
+            setText(e, p.text);
         }
         for (const auto& [step, count] : map.votes) {
             pugi::xml_node e = ext.append_child("cw:vote");
@@ -379,7 +388,7 @@ std::string exportBpmn(const Map& map)
             setCw(e, "variation", std::string(toString(*a.variation)));
         if (a.horizon)
             setCw(e, "horizon", std::to_string(*a.horizon));
-        e.append_child("bpmn:text").text() = a.text.c_str();
+        setText(e.append_child("bpmn:text"), a.text);
     }
     for (const Annotation& a : map.annotations) {
         if (a.target.empty() || !xml.count(a.target))

@@ -81,7 +81,7 @@ std::string documentation(pugi::xml_node node)
     for (const pugi::xml_node c : node.children()) {
         if (!is(c, kModelNs, "documentation"))
             continue;
-        const std::string text = c.text().get();
+        const std::string text = textOf(c);
         if (text.empty())
             continue;
         out += (out.empty() ? "" : "\n\n") + text;
@@ -255,7 +255,7 @@ void BpmnReader::readCollaboration(pugi::xml_node collaboration)
         else if (local == "association")
             u.associations.push_back(c);
         else if (local == "documentation")
-            u.map.props.notes += (u.map.props.notes.empty() ? "" : "\n\n") + std::string(c.text().get());
+            u.map.props.notes += (u.map.props.notes.empty() ? "" : "\n\n") + textOf(c);
         else if (local == "extensionElements")
             readExtension(u, c);
         else
@@ -454,7 +454,7 @@ void BpmnReader::walk(Unit& u, pugi::xml_node container, const std::string& pare
         else if (local == "laneSet" && isProcess)
             continue; // read by readPool
         else if (local == "documentation" && isProcess)
-            u.map.props.notes += (u.map.props.notes.empty() ? "" : "\n\n") + std::string(c.text().get());
+            u.map.props.notes += (u.map.props.notes.empty() ? "" : "\n\n") + textOf(c);
         else if (local == "documentation")
             continue; // a sub-process's: read by addStep
         else if (local == "extensionElements") {
@@ -485,7 +485,10 @@ void BpmnReader::readSubProcess(Unit& u, pugi::xml_node node, const std::string&
     const auto shape = m_shapes.find(node.attribute("id").value());
     const bool expanded = shape != m_shapes.end() && shape->second.expanded;
     if (expanded) {
+        const std::size_t before = u.steps.size();
         walk(u, node, node.attribute("id").value(), depth + 1);
+        note(describe(node), "an expanded sub-process; the " + std::to_string(u.steps.size() - before) +
+                                 " steps inside it became steps of the map, in its lane");
         return;
     }
     // Collapsed: the steps inside are named in the sub-process's notes.
@@ -646,14 +649,14 @@ void BpmnReader::readExtension(Unit& u, pugi::xml_node extension)
             StickyNote n;
             n.id = attr("id");
             n.step = attr("step");
-            n.text = e.text().get();
+            n.text = textOf(e);
             if (isColour(attr("color")))
                 n.color = attr("color");
             u.map.stickyNotes.push_back(std::move(n)); // ids and steps checked in finishUnit
         } else if (local == "parkingItem") {
             ParkingItem p;
             p.id = attr("id");
-            p.text = e.text().get();
+            p.text = textOf(e);
             p.createdAt = attr("createdAt");
             p.done = e.attribute("done").as_bool(false);
             u.map.parkingLot.push_back(std::move(p));
@@ -667,7 +670,7 @@ void BpmnReader::readExtension(Unit& u, pugi::xml_node extension)
                 whole(std::string_view(e.attribute("remaining").value()), 0, kMaxSessionSeconds).value_or(0);
             u.map.session.running = e.attribute("running").as_bool(false);
         } else if (local == "notes")
-            u.map.props.notes = e.text().get();
+            u.map.props.notes = textOf(e);
     }
     if (!ours)
         ++m_extensionElements;

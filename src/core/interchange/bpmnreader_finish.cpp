@@ -174,7 +174,7 @@ void BpmnReader::resolveAnnotations(Unit& u)
     for (const pugi::xml_node a : u.textAnnotations) {
         const std::string bpmnId = a.attribute("id").value();
         const pugi::xml_node textNode = childNs(a, kModelNs, "text");
-        const std::string text = textNode ? textNode.text().get() : "";
+        const std::string text = textNode ? textOf(textNode) : std::string();
         // What the annotation is joined to, as Crosswalk ids of steps, flows or lanes.
         std::vector<std::string> targets;
         for (const pugi::xml_node s : u.associations) {

@@ -70,6 +70,13 @@ pugi::xml_node childNs(pugi::xml_node element, std::string_view uri, std::string
     return {};
 }
 
+std::string textOf(pugi::xml_node element)
+{
+    if (const auto cw = attributeNs(element, "https://crosswalk.app/schema/bpmn/1", "text"))
+        return std::string(*cw);
+    return element.text().get();
+}
+
 std::string describe(pugi::xml_node element)
 {
     std::string out = namespaceOf(element) == kModelNs ? "bpmn:" + std::string(localName(element.name()))

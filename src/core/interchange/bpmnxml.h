@@ -32,6 +32,11 @@ std::optional<std::string_view> attributeNs(pugi::xml_node element, std::string_
 /// The first child element {uri}local, or a null node.
 pugi::xml_node childNs(pugi::xml_node element, std::string_view uri, std::string_view local);
 
+/// The text of an element: its cw:text attribute when it has one (Crosswalk writes one where the
+/// text holds a carriage return, which XML turns into a line feed in element content), else its
+/// content.
+std::string textOf(pugi::xml_node element);
+
 /// The element as a report names it: "bpmn:task id=Task_1" (with the local name under the
 /// bpmn prefix for BPMN elements, else as written).
 std::string describe(pugi::xml_node element);
