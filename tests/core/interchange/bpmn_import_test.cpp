@@ -237,7 +237,7 @@ TEST_CASE("BPMN import: every MIWG reference model imports, with a report of wha
     }
 }
 
-TEST_CASE("BPMN import: A.1.0 and C.1.0 hold what their pictures show", "[bpmn][miwg]")
+TEST_CASE("BPMN import: A.1.0, A.4.1 and C.1.0 hold what their pictures show", "[bpmn][miwg]")
 {
     const std::filesystem::path dir = CROSSWALK_BPMN_MIWG_DIR;
     if (!std::filesystem::is_directory(dir)) {
