@@ -4,7 +4,8 @@
 # and the draw.io templates in ../shared/interop when present; the step-table one (*steptable*)
 # on tests/fuzz/seeds/steptable. Usage: run_fuzz.sh FUZZER WORKDIR [SECONDS]
 # SECONDS defaults to $CROSSWALK_FUZZ_SECONDS, else 60. A crash leaves its input in
-# WORKDIR/artifacts; add it to tests/fuzz/regressions so the core tests keep it fixed.
+# WORKDIR/artifacts; add it to tests/fuzz/regressions (JSON) or regressions-interchange (.drawio,
+# .csv) so the core tests keep it fixed.
 set -euo pipefail
 fuzzer=$1
 work=$2
@@ -18,10 +19,12 @@ case "$(basename "$fuzzer")" in
     dict="$here/drawio.dict"
     cp "$here"/seeds/drawio/* "$work/corpus/"
     cp "$root"/../shared/interop/drawio-templates/*.xml "$work/corpus/" 2>/dev/null || true
+    cp "$here"/regressions-interchange/*.drawio "$work/corpus/" 2>/dev/null || true
     ;;
   *steptable*)
     dict="$here/steptable.dict"
     cp "$here"/seeds/steptable/* "$work/corpus/"
+    cp "$here"/regressions-interchange/*.csv "$work/corpus/" 2>/dev/null || true
     ;;
   *)
     dict="$here/json.dict"

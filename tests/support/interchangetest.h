@@ -39,7 +39,9 @@ inline std::string urlEncode(std::string_view text)
 inline std::string rawDeflate(std::string_view data)
 {
     z_stream stream{};
-    REQUIRE(deflateInit2(&stream, 9, Z_DEFLATED, -15, 8, Z_DEFAULT_STRATEGY) == Z_OK);
+    // Big inputs (the inflate bombs) at the fastest level: the test is about inflating them.
+    const int level = data.size() > (1u << 20) ? 1 : 9;
+    REQUIRE(deflateInit2(&stream, level, Z_DEFLATED, -15, 8, Z_DEFAULT_STRATEGY) == Z_OK);
     std::string out(deflateBound(&stream, static_cast<uLong>(data.size())), '\0');
     stream.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(data.data()));
     stream.avail_in = static_cast<uInt>(data.size());

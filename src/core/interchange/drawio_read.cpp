@@ -155,10 +155,9 @@ struct LaneSpot {
 
 class PageReader {
 public:
-    PageReader(const drawio::Page& page, std::size_t pageIndex, InterchangeResult& result)
+    PageReader(const drawio::Page& page, InterchangeResult& result)
         : m_page(page), m_result(result), m_where("page \"" + page.name + "\"")
     {
-        (void)pageIndex;
     }
 
     Map read();
@@ -448,7 +447,9 @@ void PageReader::findLanes()
             spot.ay = cell.ay;
             spot.w = cell.w;
             spot.h = cell.h;
-            spot.band = styleValue(cell.style, "horizontal") == "0";
+            // A band has its title on the left; a swimlane titled on top that is wider than
+            // tall is a band too (a titled box the flow runs across), not a column.
+            spot.band = styleValue(cell.style, "horizontal") == "0" || cell.w > cell.h;
             double start = 23; // draw.io's default header size
             const std::string s = styleValue(cell.style, "startSize");
             std::from_chars(s.data(), s.data() + s.size(), start);
@@ -535,7 +536,9 @@ void PageReader::makeSteps()
             if (up.role != Role::TableCell && up.role != Role::Group)
                 break;
         }
-        if (f.spot == kNone) { // drawn over a lane without being put in it: the lane under its centre
+        // Drawn over a lane without being put in it: the lane under its centre. (Past a few
+        // thousand lanes no real page is left; the search is skipped to stay linear.)
+        if (f.spot == kNone && m_lanes.size() <= 2000) {
             const Cell& c = m_cells[i];
             const double cx = c.ax + c.w / 2, cy = c.ay + c.h / 2;
             double best = std::numeric_limits<double>::max();
@@ -554,11 +557,11 @@ void PageReader::makeSteps()
     // their spacing is stretched by the most any two neighbours in a column need.
     double stretch = 1;
     if (columns) {
-        for (std::size_t s = 0; s < m_lanes.size(); ++s) {
-            std::vector<const Cell*> in;
-            for (const Found& f : found)
-                if (f.spot == s)
-                    in.push_back(&m_cells[f.cell]);
+        std::vector<std::vector<const Cell*>> byLane(m_lanes.size());
+        for (const Found& f : found)
+            if (f.spot != kNone)
+                byLane[f.spot].push_back(&m_cells[f.cell]);
+        for (std::vector<const Cell*>& in : byLane) {
             std::sort(in.begin(), in.end(), [](const Cell* a, const Cell* b) { return a->ay < b->ay; });
             for (std::size_t k = 1; k < in.size(); ++k) {
                 const double gap = in[k]->ay - in[k - 1]->ay;
@@ -742,7 +745,7 @@ InterchangeResult importDrawio(std::string_view text)
     std::vector<drawio::Page> pages = drawio::readPages(text);
     InterchangeResult result;
     for (std::size_t i = 0; i < pages.size(); ++i)
-        result.maps.push_back(PageReader(pages[i], i, result).read());
+        result.maps.push_back(PageReader(pages[i], result).read());
     return result;
 }
 

@@ -243,6 +243,11 @@ InterchangeResult importStepTable(std::string_view text)
             problems.push_back({rowAt(number, Id), "empty; every step needs an id"});
             continue;
         }
+        if (id.find(',') != std::string::npos) {
+            problems.push_back({rowAt(number, Id), "\"" + id + "\" has a comma, which separates the ids in Next Step "
+                                                       "ID; no step could lead to it"});
+            continue;
+        }
         if (const auto seen = rowOfId.find(id); seen != rowOfId.end()) {
             problems.push_back({rowAt(number, Id), "\"" + id + "\" is already the id of row " +
                                                        std::to_string(seen->second)});

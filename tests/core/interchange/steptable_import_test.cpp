@@ -167,6 +167,9 @@ TEST_CASE("Step table import: bad tables are refused naming the row and column",
     });
     CHECK(duplicate.find("row 4, column Process Step ID: \"A\" is already the id of row 2") != std::string::npos);
 
+    const std::string comma = test::refusal([] { importStepTable(kHeader + "\"A,1\",First,,,Process,L,,\n"); });
+    CHECK(comma.find("row 2, column Process Step ID: \"A,1\" has a comma") != std::string::npos);
+
     const std::string empty = test::refusal([] { importStepTable(kHeader + ",No id,,,Process,L,,\n"); });
     CHECK(empty.find("row 2, column Process Step ID: empty") != std::string::npos);
 
