@@ -59,8 +59,8 @@ inline std::string base64(std::string_view data)
     std::string out;
     std::size_t i = 0;
     for (; i + 2 < data.size(); i += 3) {
-        const unsigned v = (static_cast<unsigned char>(data[i]) << 16) | (static_cast<unsigned char>(data[i + 1]) << 8) |
-                           static_cast<unsigned char>(data[i + 2]);
+        const unsigned v = (static_cast<unsigned char>(data[i]) << 16) |
+                           (static_cast<unsigned char>(data[i + 1]) << 8) | static_cast<unsigned char>(data[i + 2]);
         for (int shift : {18, 12, 6, 0})
             out.push_back(alphabet[(v >> shift) & 63]);
     }
@@ -75,7 +75,10 @@ inline std::string base64(std::string_view data)
 }
 
 /// A page's <mxGraphModel> XML as draw.io stores it by default.
-inline std::string compressPage(std::string_view modelXml) { return base64(rawDeflate(urlEncode(modelXml))); }
+inline std::string compressPage(std::string_view modelXml)
+{
+    return base64(rawDeflate(urlEncode(modelXml)));
+}
 
 /// An .drawio file with the given pages: {name, body} where body is either an
 /// <mxGraphModel> element or a compressed page.
@@ -118,8 +121,7 @@ inline bool mentions(const std::vector<InterchangeNote>& notes, std::string_view
 }
 
 /// The message of the ImportError the call throws ("" when it throws none).
-template <typename F>
-std::string refusal(F&& call)
+template <typename F> std::string refusal(F&& call)
 {
     try {
         call();

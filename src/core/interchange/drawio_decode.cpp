@@ -27,11 +27,15 @@ namespace {
     throw ImportError({ImportProblem{std::move(where), std::move(message)}});
 }
 
-std::string pageWhere(const std::string& name) { return "page \"" + name + "\""; }
+std::string pageWhere(const std::string& name)
+{
+    return "page \"" + name + "\"";
+}
 
 std::string lineOf(std::string_view text, std::ptrdiff_t offset)
 {
-    const auto end = static_cast<std::size_t>(std::clamp<std::ptrdiff_t>(offset, 0, static_cast<std::ptrdiff_t>(text.size())));
+    const auto end =
+        static_cast<std::size_t>(std::clamp<std::ptrdiff_t>(offset, 0, static_cast<std::ptrdiff_t>(text.size())));
     const auto line = 1 + std::count(text.begin(), text.begin() + static_cast<std::ptrdiff_t>(end), '\n');
     return "line " + std::to_string(line);
 }
@@ -43,8 +47,8 @@ void parseXml(pugi::xml_document& doc, std::string_view text, const std::string&
 {
     const pugi::xml_parse_result parsed = doc.load_buffer(text.data(), text.size(), kParseOptions, pugi::encoding_utf8);
     if (!parsed)
-        refuse(where, std::string("not well-formed XML (") + parsed.description() + ", " + lineOf(text, parsed.offset) +
-                          ")");
+        refuse(where,
+               std::string("not well-formed XML (") + parsed.description() + ", " + lineOf(text, parsed.offset) + ")");
     for (pugi::xml_node node = doc.first_child(); node; node = node.next_sibling())
         if (node.type() == pugi::node_doctype)
             refuse(where, "the XML declares a DOCTYPE; draw.io files have none, and entity declarations (which can "
@@ -118,7 +122,8 @@ std::string inflateRaw(std::string_view data, std::size_t& budget, const std::st
         stream.avail_out = static_cast<uInt>(chunk.size());
         status = inflate(&stream, Z_NO_FLUSH);
         if (status == Z_NEED_DICT || status == Z_DATA_ERROR || status == Z_MEM_ERROR)
-            refuse(where, std::string("the compressed page is damaged (") + (stream.msg ? stream.msg : "bad data") + ")");
+            refuse(where,
+                   std::string("the compressed page is damaged (") + (stream.msg ? stream.msg : "bad data") + ")");
         const std::size_t produced = chunk.size() - stream.avail_out;
         if (produced > budget)
             refuse(where, "the compressed pages inflate to more than " +
@@ -221,8 +226,8 @@ std::vector<Page> readPages(std::string_view text)
         return pages;
     }
     if (rootName != "mxfile")
-        refuse("<" + rootName + ">", "not a draw.io file (its root element is <" + rootName +
-                                         ">, not <mxfile> or <mxGraphModel>)");
+        refuse("<" + rootName + ">",
+               "not a draw.io file (its root element is <" + rootName + ">, not <mxfile> or <mxGraphModel>)");
     std::size_t budget = kMaxDrawioInflatedBytes;
     std::size_t index = 0;
     for (pugi::xml_node diagram = root.child("diagram"); diagram; diagram = diagram.next_sibling("diagram"))
@@ -297,9 +302,9 @@ std::optional<std::pair<std::string, std::size_t>> entityAt(std::string_view tex
         return std::make_pair(out, semi + 1);
     }
     static const std::pair<std::string_view, std::uint32_t> named[] = {
-        {"amp", '&'},     {"lt", '<'},      {"gt", '>'},      {"quot", '"'},    {"apos", '\''},
-        {"nbsp", 0xA0},   {"ndash", 0x2013}, {"mdash", 0x2014}, {"hellip", 0x2026}, {"rsquo", 0x2019},
-        {"lsquo", 0x2018}, {"rdquo", 0x201D}, {"ldquo", 0x201C}, {"bull", 0x2022}, {"copy", 0xA9}};
+        {"amp", '&'},      {"lt", '<'},       {"gt", '>'},       {"quot", '"'},      {"apos", '\''},
+        {"nbsp", 0xA0},    {"ndash", 0x2013}, {"mdash", 0x2014}, {"hellip", 0x2026}, {"rsquo", 0x2019},
+        {"lsquo", 0x2018}, {"rdquo", 0x201D}, {"ldquo", 0x201C}, {"bull", 0x2022},   {"copy", 0xA9}};
     for (const auto& [entity, cp] : named)
         if (name == entity) {
             appendUtf8(out, cp == 0xA0 ? ' ' : cp);

@@ -42,9 +42,9 @@ struct Cell {
     std::vector<std::size_t> children;
     double ax = 0, ay = 0; // absolute position on the page
     Role role = Role::Other;
-    std::size_t lane = kNone;  // for Lane / TableRow: index into Page::lanes
+    std::size_t lane = kNone;   // for Lane / TableRow: index into Page::lanes
     std::size_t column = kNone; // for TableCell: column in its table
-    std::size_t step = kNone;  // for Step: index into map.steps
+    std::size_t step = kNone;   // for Step: index into map.steps
 };
 
 double number(const pugi::xml_node& node, const char* name)
@@ -59,7 +59,10 @@ double number(const pugi::xml_node& node, const char* name)
     return std::clamp(value, -1e7, 1e7); // far past any page; keeps sums finite and ints in range
 }
 
-int toInt(double value) { return static_cast<int>(std::lround(std::clamp(value, -1e7, 1e7))); }
+int toInt(double value)
+{
+    return static_cast<int>(std::lround(std::clamp(value, -1e7, 1e7)));
+}
 
 std::string lower(std::string_view s)
 {
@@ -75,7 +78,10 @@ std::string styleValue(const Style& style, std::string_view key)
     return it == style.end() ? std::string() : it->second;
 }
 
-bool has(const Style& style, std::string_view key) { return style.find(key) != style.end(); }
+bool has(const Style& style, std::string_view key)
+{
+    return style.find(key) != style.end();
+}
 
 std::string shapeOf(const Style& style)
 {
@@ -83,7 +89,10 @@ std::string shapeOf(const Style& style)
     return lower(shape);
 }
 
-bool isSwimlane(const Style& style) { return has(style, "swimlane") || shapeOf(style) == "swimlane"; }
+bool isSwimlane(const Style& style)
+{
+    return has(style, "swimlane") || shapeOf(style) == "swimlane";
+}
 
 std::optional<std::string> colourOf(const Style& style)
 {
@@ -147,14 +156,14 @@ struct LaneSpot {
     std::size_t cell = kNone;
     std::string name;
     double ax = 0, ay = 0, w = 0, h = 0;
-    double start = 0;  // the header's size (left of a band, top of a column)
-    bool band = true;  // a horizontal band (title on the left); false: a column
+    double start = 0; // the header's size (left of a band, top of a column)
+    bool band = true; // a horizontal band (title on the left); false: a column
     std::optional<std::string> colour;
     std::string laneId; // the map lane it became
 };
 
 class PageReader {
-public:
+  public:
     PageReader(const drawio::Page& page, InterchangeResult& result)
         : m_page(page), m_result(result), m_where("page \"" + page.name + "\"")
     {
@@ -162,7 +171,7 @@ public:
 
     Map read();
 
-private:
+  private:
     void readCells();
     void linkParents();
     void classify();
@@ -174,8 +183,14 @@ private:
     std::size_t stepOf(const std::string& cellId) const;
     std::string where(const Cell& cell) const { return m_where + ", cell id=" + cell.id; }
     std::string label(const Cell& cell) const;
-    void leaveOut(const Cell& cell, std::string message) { m_result.leftOut.push_back({where(cell), std::move(message)}); }
-    void note(std::string where, std::string message) { m_result.notes.push_back({std::move(where), std::move(message)}); }
+    void leaveOut(const Cell& cell, std::string message)
+    {
+        m_result.leftOut.push_back({where(cell), std::move(message)});
+    }
+    void note(std::string where, std::string message)
+    {
+        m_result.notes.push_back({std::move(where), std::move(message)});
+    }
     std::string ancestorNames(std::size_t cell) const;
 
     const drawio::Page& m_page;
@@ -188,7 +203,7 @@ private:
     std::vector<ShapeKind> m_kinds;
     std::size_t m_firstTable = kNone;
     std::vector<std::pair<double, double>> m_phaseColumns; // x offset from the table body, width
-    std::string m_containerTitle;  // the name of the one top-level pool or table, if only one
+    std::string m_containerTitle;                          // the name of the one top-level pool or table, if only one
     std::size_t m_topContainers = 0;
     Map m_map;
 };
@@ -274,8 +289,8 @@ void PageReader::linkParents()
             ++depth;
         }
         if (at != kNone) {
-            leaveOut(m_cells[i], "its parents loop or nest deeper than " + std::to_string(kMaxImportDepth) +
-                                     " levels; skipped");
+            leaveOut(m_cells[i],
+                     "its parents loop or nest deeper than " + std::to_string(kMaxImportDepth) + " levels; skipped");
             m_cells[i].parent = kNone;
             m_cells[i].parentId = "!";
         }
@@ -378,7 +393,8 @@ void PageReader::readTable(std::size_t table)
     for (std::size_t child : t.children)
         if (m_cells[child].role == Role::TableRow)
             rows.push_back(child);
-    std::stable_sort(rows.begin(), rows.end(), [&](std::size_t a, std::size_t b) { return m_cells[a].ay < m_cells[b].ay; });
+    std::stable_sort(rows.begin(), rows.end(),
+                     [&](std::size_t a, std::size_t b) { return m_cells[a].ay < m_cells[b].ay; });
     const bool phases = m_firstTable == kNone;
     if (phases)
         m_firstTable = table;
@@ -393,8 +409,9 @@ void PageReader::readTable(std::size_t table)
         const double bodyLeft = cells.empty() ? row.ax : m_cells[cells.front()].ax;
         // A row without a name whose cells hold nothing is a header row: it names the
         // phases and is not a lane.
-        const bool header = label(row).empty() && !cells.empty() &&
-                            std::all_of(cells.begin(), cells.end(), [&](std::size_t c) { return m_cells[c].children.empty(); });
+        const bool header =
+            label(row).empty() && !cells.empty() &&
+            std::all_of(cells.begin(), cells.end(), [&](std::size_t c) { return m_cells[c].children.empty(); });
         for (std::size_t c = 0; c < cells.size(); ++c) {
             Cell& cell = m_cells[cells[c]];
             cell.column = c;
@@ -484,8 +501,8 @@ void PageReader::makeSteps()
     // left to right in Crosswalk. A page of both kinds is read by the majority.
     const bool columns = !m_lanes.empty() && bands * 2 < m_lanes.size();
     if (bands != 0 && bands != m_lanes.size())
-        note(m_where, "the page has lanes of both orientations; all are read as " +
-                          std::string(columns ? "columns" : "rows"));
+        note(m_where,
+             "the page has lanes of both orientations; all are read as " + std::string(columns ? "columns" : "rows"));
     else if (columns)
         note(m_where, "vertical lanes (columns) turned into rows; a step's place down its column became its "
                       "place along its lane");
@@ -524,7 +541,8 @@ void PageReader::makeSteps()
             continue;
         Found f{i, kNone, {}};
         int depth = 0;
-        for (std::size_t at = m_cells[i].parent; at != kNone && depth <= kMaxImportDepth; at = m_cells[at].parent, ++depth) {
+        for (std::size_t at = m_cells[i].parent; at != kNone && depth <= kMaxImportDepth;
+             at = m_cells[at].parent, ++depth) {
             const Cell& up = m_cells[at];
             if (up.role == Role::TableCell && up.column != kNone && up.column < m_map.phases.size() &&
                 up.parent != kNone && m_cells[up.parent].parent == m_firstTable)
@@ -660,7 +678,7 @@ void PageReader::makeFlows()
     }
     if (undirected > 0)
         note(m_where, std::to_string(undirected) + " line(s) without arrowheads read as flows from their source to "
-                                                    "their target");
+                                                   "their target");
 }
 
 void PageReader::settleTerminals()
@@ -706,7 +724,8 @@ Map PageReader::read()
     findLanes();
     m_map.id = newId("m-");
     const bool defaultName = m_page.name.rfind("Page-", 0) == 0;
-    m_map.props.title = defaultName && m_topContainers == 1 && !m_containerTitle.empty() ? m_containerTitle : m_page.name;
+    m_map.props.title =
+        defaultName && m_topContainers == 1 && !m_containerTitle.empty() ? m_containerTitle : m_page.name;
     makeSteps();
     makeFlows();
     settleTerminals();
@@ -716,17 +735,19 @@ Map PageReader::read()
             std::string shape = styleValue(cell.style, "shape");
             if (shape.empty() && !cell.style.empty())
                 shape = cell.style.begin()->first;
-            const std::string what = text.empty() ? "a shape" + (shape.empty() ? "" : " (" + shape + ")")
-                                                  : "\"" + text + "\"";
+            const std::string what =
+                text.empty() ? "a shape" + (shape.empty() ? "" : " (" + shape + ")") : "\"" + text + "\"";
             const Cell* on = cell.parent != kNone ? &m_cells[cell.parent] : nullptr;
             if (on && on->role == Role::Step)
                 leaveOut(cell, what + " is attached to the step \"" + label(*on) +
                                    "\" (an icon or marker); Crosswalk has no attached shapes");
             else
                 leaveOut(cell, what + " is free text or a decoration, not a step");
-        } else if (cell.role == Role::Group && styleValue(cell.style, "container") == "1" && !has(cell.style, "group")) {
-            leaveOut(cell, "container \"" + label(cell) + "\": its shapes were read as steps; the container itself "
-                           "has no counterpart");
+        } else if (cell.role == Role::Group && styleValue(cell.style, "container") == "1" &&
+                   !has(cell.style, "group")) {
+            leaveOut(cell, "container \"" + label(cell) +
+                               "\": its shapes were read as steps; the container itself "
+                               "has no counterpart");
         }
     }
     if (const auto problems = validateMap(m_map); !problems.empty()) {

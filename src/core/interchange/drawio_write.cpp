@@ -18,7 +18,10 @@ namespace {
 constexpr int kLaneHeader = 30;  // width of a lane's title on the left
 constexpr int kPhaseHeader = 30; // height of the row naming the phases
 
-std::string cellId(const std::string& id) { return "cw-" + id; } // never "0" or "1", draw.io's root and layer
+std::string cellId(const std::string& id)
+{
+    return "cw-" + id;
+} // never "0" or "1", draw.io's root and layer
 
 std::string stepStyle(StepKind kind)
 {
@@ -97,9 +100,16 @@ std::string exportDrawio(const Map& map)
     diagram.append_attribute("id") = map.id.c_str();
     diagram.append_attribute("name") = map.props.title.empty() ? "Page-1" : map.props.title.c_str();
     pugi::xml_node model = diagram.append_child("mxGraphModel");
-    for (const auto& [key, value] : {std::pair{"grid", "1"}, {"gridSize", "10"}, {"guides", "1"}, {"tooltips", "1"},
-                                     {"connect", "1"}, {"arrows", "1"}, {"fold", "1"}, {"page", "0"},
-                                     {"math", "0"}, {"shadow", "0"}})
+    for (const auto& [key, value] : {std::pair{"grid", "1"},
+                                     {"gridSize", "10"},
+                                     {"guides", "1"},
+                                     {"tooltips", "1"},
+                                     {"connect", "1"},
+                                     {"arrows", "1"},
+                                     {"fold", "1"},
+                                     {"page", "0"},
+                                     {"math", "0"},
+                                     {"shadow", "0"}})
         model.append_attribute(key) = value;
     pugi::xml_node root = model.append_child("root");
     root.append_child("mxCell").append_attribute("id") = "0";
@@ -144,8 +154,7 @@ std::string exportDrawio(const Map& map)
         geometry(vertex(root, header, table, "", rowStyle + "fillColor=none;"), 0, 0, tableWidth, kPhaseHeader);
         int left = kLaneHeader;
         for (const Phase& phase : map.phases) {
-            geometry(vertex(root, cellId(phase.id), header, phase.name, cellStyle), left, 0, phase.width,
-                     kPhaseHeader);
+            geometry(vertex(root, cellId(phase.id), header, phase.name, cellStyle), left, 0, phase.width, kPhaseHeader);
             left += phase.width;
         }
         int top = kPhaseHeader;

@@ -28,8 +28,8 @@ namespace {
 enum Column { Id, Description, Next, Label, Shape, Function, PhaseName, AltText, ColumnCount };
 
 constexpr std::array<std::string_view, ColumnCount> kColumnNames = {
-    "Process Step ID", "Process Step Description", "Next Step ID", "Connector Label",
-    "Shape Type",      "Function",                 "Phase",        "Alt Text"};
+    "Process Step ID", "Process Step Description", "Next Step ID", "Connector Label", "Shape Type", "Function", "Phase",
+    "Alt Text"};
 // Without these a table cannot make a map: steps need an id, a label, a lane, and flows.
 constexpr std::array<Column, 4> kRequired = {Id, Description, Next, Function};
 
@@ -115,7 +115,10 @@ void onRecordEnd(int, void* context)
     records->current.clear();
 }
 
-int onlySpace(unsigned char c) { return c == ' ' ? 1 : 0; } // a tab may be the separator
+int onlySpace(unsigned char c)
+{
+    return c == ' ' ? 1 : 0;
+} // a tab may be the separator
 
 std::vector<std::vector<std::string>> parseCsv(std::string_view text, char separator)
 {
@@ -131,12 +134,14 @@ std::vector<std::vector<std::string>> parseCsv(std::string_view text, char separ
     Records records;
     const std::size_t read = csv_parse(&parser, text.data(), text.size(), onField, onRecordEnd, &records);
     const auto fail = [&](std::size_t offset) {
-        const auto line = 1 + std::count(text.begin(), text.begin() + static_cast<std::ptrdiff_t>(std::min(offset, text.size())), '\n');
-        throw ImportError({ImportProblem{"row " + std::to_string(records.rows.size() + 1) + " (line " +
-                                             std::to_string(line) + ")",
-                                         std::string("not valid CSV: ") + csv_strerror(csv_error(&parser)) +
-                                             " (a quote inside a field that is not quoted, or a field whose "
-                                             "quotes are not closed)"}});
+        const auto line =
+            1 +
+            std::count(text.begin(), text.begin() + static_cast<std::ptrdiff_t>(std::min(offset, text.size())), '\n');
+        throw ImportError(
+            {ImportProblem{"row " + std::to_string(records.rows.size() + 1) + " (line " + std::to_string(line) + ")",
+                           std::string("not valid CSV: ") + csv_strerror(csv_error(&parser)) +
+                               " (a quote inside a field that is not quoted, or a field whose "
+                               "quotes are not closed)"}});
     };
     if (read != text.size())
         fail(read);
@@ -244,21 +249,22 @@ InterchangeResult importStepTable(std::string_view text)
             continue;
         }
         if (id.find(',') != std::string::npos) {
-            problems.push_back({rowAt(number, Id), "\"" + id + "\" has a comma, which separates the ids in Next Step "
+            problems.push_back({rowAt(number, Id), "\"" + id +
+                                                       "\" has a comma, which separates the ids in Next Step "
                                                        "ID; no step could lead to it"});
             continue;
         }
         if (const auto seen = rowOfId.find(id); seen != rowOfId.end()) {
-            problems.push_back({rowAt(number, Id), "\"" + id + "\" is already the id of row " +
-                                                       std::to_string(seen->second)});
+            problems.push_back(
+                {rowAt(number, Id), "\"" + id + "\" is already the id of row " + std::to_string(seen->second)});
             continue;
         }
         rowOfId.emplace(id, number);
         if (row.size() > header.size() &&
             std::any_of(row.begin() + static_cast<std::ptrdiff_t>(header.size()), row.end(),
                         [](const std::string& f) { return !trimmed(f).empty(); }))
-            result.leftOut.push_back({"row " + std::to_string(number),
-                                      "values past the last column of the header were not read"});
+            result.leftOut.push_back(
+                {"row " + std::to_string(number), "values past the last column of the header were not read"});
 
         Step step;
         step.id = id;
@@ -307,9 +313,8 @@ InterchangeResult importStepTable(std::string_view text)
             }
             map.flows.push_back(Flow{newId("f-"), map.steps[i].id, next[k], k < labels.size() ? labels[k] : ""});
         }
-        if (labels.size() > next.size() &&
-            std::any_of(labels.begin() + static_cast<std::ptrdiff_t>(next.size()), labels.end(),
-                        [](const std::string& l) { return !l.empty(); }))
+        if (labels.size() > next.size() && std::any_of(labels.begin() + static_cast<std::ptrdiff_t>(next.size()),
+                                                       labels.end(), [](const std::string& l) { return !l.empty(); }))
             result.leftOut.push_back({rowAt(rowOfStep[i], Label),
                                       "more labels than next steps; the labels past the last next step were not read"});
     }

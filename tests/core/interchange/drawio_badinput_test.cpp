@@ -12,9 +12,10 @@ using namespace crosswalk;
 
 namespace {
 
-const std::string kModel = R"(<mxGraphModel><root><mxCell id="0"/><mxCell id="1" parent="0"/>)"
-                           R"(<mxCell id="a" value="&lol9;" style="rounded=1;" vertex="1" parent="1"><mxGeometry width="80" height="40" as="geometry"/></mxCell>)"
-                           R"(</root></mxGraphModel>)";
+const std::string kModel =
+    R"(<mxGraphModel><root><mxCell id="0"/><mxCell id="1" parent="0"/>)"
+    R"(<mxCell id="a" value="&lol9;" style="rounded=1;" vertex="1" parent="1"><mxGeometry width="80" height="40" as="geometry"/></mxCell>)"
+    R"(</root></mxGraphModel>)";
 
 std::string billionLaughs()
 {
@@ -36,8 +37,9 @@ TEST_CASE("draw.io bad input: entity declarations are refused, never expanded", 
     const std::string message = test::refusal([&] { importDrawio(bomb); });
     CHECK(message.find("DOCTYPE") != std::string::npos);
 
-    const std::string external = "<?xml version=\"1.0\"?><!DOCTYPE mxfile [<!ENTITY xxe SYSTEM \"file:///etc/passwd\">]>" +
-                                 test::mxfile({{"Page-1", kModel}});
+    const std::string external =
+        "<?xml version=\"1.0\"?><!DOCTYPE mxfile [<!ENTITY xxe SYSTEM \"file:///etc/passwd\">]>" +
+        test::mxfile({{"Page-1", kModel}});
     CHECK(test::refusal([&] { importDrawio(external); }).find("DOCTYPE") != std::string::npos);
 
     // The same inside a compressed page: refused, naming the page.
@@ -74,20 +76,24 @@ TEST_CASE("draw.io bad input: a page that inflates past the limit is refused", "
 TEST_CASE("draw.io bad input: damaged compressed pages are refused with the reason", "[interchange][drawio][safety]")
 {
     const std::string good = test::compressPage(kModel);
-    CHECK(test::refusal([&] { importDrawio(test::mxfile({{"P", "not base64 at all!"}})); }).find("not valid base64") !=
-          std::string::npos);
+    CHECK(test::refusal([&] {
+              importDrawio(test::mxfile({{"P", "not base64 at all!"}}));
+          }).find("not valid base64") != std::string::npos);
     // Base64 of bytes that are not deflate data.
-    CHECK(test::refusal([&] { importDrawio(test::mxfile({{"P", test::base64("\xff\xfe\xfd garbage")}})); })
-              .find("damaged") != std::string::npos);
+    CHECK(test::refusal([&] {
+              importDrawio(test::mxfile({{"P", test::base64("\xff\xfe\xfd garbage")}}));
+          }).find("damaged") != std::string::npos);
     // Cut in half: the deflate stream ends early.
     const std::string cut = test::base64(test::rawDeflate(test::urlEncode(kModel)).substr(0, 40));
     const std::string cutMessage = test::refusal([&] { importDrawio(test::mxfile({{"P", cut}})); });
     CHECK((cutMessage.find("cut short") != std::string::npos || cutMessage.find("damaged") != std::string::npos));
     // Inflates to text that is neither XML nor URL-encoded XML.
-    CHECK(test::refusal([&] { importDrawio(test::mxfile({{"P", test::base64(test::rawDeflate("%zz%"))}})); })
-              .find("URL-encoded") != std::string::npos);
-    CHECK(test::refusal([&] { importDrawio(test::mxfile({{"P", test::base64(test::rawDeflate("%3Cfoo%2F%3E"))}})); })
-              .find("no <mxGraphModel>") != std::string::npos);
+    CHECK(test::refusal([&] {
+              importDrawio(test::mxfile({{"P", test::base64(test::rawDeflate("%zz%"))}}));
+          }).find("URL-encoded") != std::string::npos);
+    CHECK(test::refusal([&] {
+              importDrawio(test::mxfile({{"P", test::base64(test::rawDeflate("%3Cfoo%2F%3E"))}}));
+          }).find("no <mxGraphModel>") != std::string::npos);
     (void)good;
 }
 

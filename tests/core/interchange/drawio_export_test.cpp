@@ -100,7 +100,8 @@ TEST_CASE("draw.io export: lanes are swimlanes holding their steps, edges carry 
             REQUIRE(cell);
             // The step's parent is its lane: the swimlane itself, or the table cell in its row.
             const std::string parent = cell.attribute("parent").as_string();
-            const pugi::xml_node lane = variant.phases.empty() ? cells[parent] : cells[cells[parent].attribute("parent").as_string()];
+            const pugi::xml_node lane =
+                variant.phases.empty() ? cells[parent] : cells[cells[parent].attribute("parent").as_string()];
             REQUIRE(lane);
             CHECK(lane.attribute("id").as_string() == "cw-" + step.lane);
             const std::string style = lane.attribute("style").as_string();

@@ -13,7 +13,8 @@ using namespace crosswalk;
 
 namespace {
 
-const std::string kHead = R"(<mxGraphModel dx="800" dy="600" grid="1" gridSize="10"><root><mxCell id="0"/><mxCell id="1" parent="0"/>)";
+const std::string kHead =
+    R"(<mxGraphModel dx="800" dy="600" grid="1" gridSize="10"><root><mxCell id="0"/><mxCell id="1" parent="0"/>)";
 const std::string kTail = "</root></mxGraphModel>";
 
 // A pool of two horizontal lanes; a decision, a document and a data store; an edge whose
@@ -134,17 +135,27 @@ TEST_CASE("draw.io import: a table matrix with a header row names the phases", "
     const std::string row = "shape=tableRow;horizontal=0;startSize=40;swimlaneHead=0;swimlaneBody=0;top=0;left=0;"
                             "bottom=0;right=0;collapsible=0;dropTarget=0;fillColor=none;";
     const std::string cell = "swimlane;swimlaneHead=0;swimlaneBody=0;connectable=0;fillColor=none;startSize=0;";
-    const std::string page = kHead + R"(
+    const std::string page =
+        kHead + R"(
 <mxCell id="tb" value="" style="shape=table;childLayout=tableLayout;startSize=0;collapsible=0;" vertex="1" parent="1"><mxGeometry x="40" y="40" width="540" height="330" as="geometry"/></mxCell>
-<mxCell id="h" value="" style=")" + row + R"(" vertex="1" parent="tb"><mxGeometry width="540" height="30" as="geometry"/></mxCell>
-<mxCell id="h1" value="Recruit" style=")" + cell + R"(" vertex="1" parent="h"><mxGeometry x="40" width="200" height="30" as="geometry"/></mxCell>
-<mxCell id="h2" value="Support" style=")" + cell + R"(" vertex="1" parent="h"><mxGeometry x="240" width="300" height="30" as="geometry"/></mxCell>
-<mxCell id="r1" value="Principal" style=")" + row + R"(" vertex="1" parent="tb"><mxGeometry y="30" width="540" height="150" as="geometry"/></mxCell>
-<mxCell id="c11" value="" style=")" + cell + R"(" vertex="1" parent="r1"><mxGeometry x="40" width="200" height="150" as="geometry"/></mxCell>
-<mxCell id="c12" value="" style=")" + cell + R"(" vertex="1" parent="r1"><mxGeometry x="240" width="300" height="150" as="geometry"/></mxCell>
-<mxCell id="r2" value="Supervisor" style=")" + row + R"(" vertex="1" parent="tb"><mxGeometry y="180" width="540" height="150" as="geometry"/></mxCell>
-<mxCell id="c21" value="" style=")" + cell + R"(" vertex="1" parent="r2"><mxGeometry x="40" width="200" height="150" as="geometry"/></mxCell>
-<mxCell id="c22" value="" style=")" + cell + R"(" vertex="1" parent="r2"><mxGeometry x="240" width="300" height="150" as="geometry"/></mxCell>
+<mxCell id="h" value="" style=")" +
+        row + R"(" vertex="1" parent="tb"><mxGeometry width="540" height="30" as="geometry"/></mxCell>
+<mxCell id="h1" value="Recruit" style=")" +
+        cell + R"(" vertex="1" parent="h"><mxGeometry x="40" width="200" height="30" as="geometry"/></mxCell>
+<mxCell id="h2" value="Support" style=")" +
+        cell + R"(" vertex="1" parent="h"><mxGeometry x="240" width="300" height="30" as="geometry"/></mxCell>
+<mxCell id="r1" value="Principal" style=")" +
+        row + R"(" vertex="1" parent="tb"><mxGeometry y="30" width="540" height="150" as="geometry"/></mxCell>
+<mxCell id="c11" value="" style=")" +
+        cell + R"(" vertex="1" parent="r1"><mxGeometry x="40" width="200" height="150" as="geometry"/></mxCell>
+<mxCell id="c12" value="" style=")" +
+        cell + R"(" vertex="1" parent="r1"><mxGeometry x="240" width="300" height="150" as="geometry"/></mxCell>
+<mxCell id="r2" value="Supervisor" style=")" +
+        row + R"(" vertex="1" parent="tb"><mxGeometry y="180" width="540" height="150" as="geometry"/></mxCell>
+<mxCell id="c21" value="" style=")" +
+        cell + R"(" vertex="1" parent="r2"><mxGeometry x="40" width="200" height="150" as="geometry"/></mxCell>
+<mxCell id="c22" value="" style=")" +
+        cell + R"(" vertex="1" parent="r2"><mxGeometry x="240" width="300" height="150" as="geometry"/></mxCell>
 <mxCell id="s1" value="Apply" style="ellipse;" vertex="1" parent="c11"><mxGeometry x="20" y="40" width="60" height="60" as="geometry"/></mxCell>
 <mxCell id="s2" value="Match mentor" style="rounded=1;" vertex="1" parent="c22"><mxGeometry x="30" y="50" width="120" height="60" as="geometry"/></mxCell>
 <mxCell id="s3" value="Done" style="ellipse;strokeWidth=3;" vertex="1" parent="c12"><mxGeometry x="200" y="40" width="60" height="60" as="geometry"/></mxCell>

@@ -17,7 +17,10 @@ using namespace crosswalk;
 
 namespace {
 
-std::string templatePath(const std::string& name) { return std::string(CROSSWALK_DRAWIO_TEMPLATES) + "/" + name; }
+std::string templatePath(const std::string& name)
+{
+    return std::string(CROSSWALK_DRAWIO_TEMPLATES) + "/" + name;
+}
 
 bool haveTemplates()
 {

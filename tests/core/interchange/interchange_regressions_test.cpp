@@ -26,7 +26,8 @@ TEST_CASE("Interchange fuzzer regressions: refused or round-trip", "[interchange
             const InterchangeResult result = csv ? importStepTable(text) : importDrawio(text);
             for (const Map& map : result.maps) {
                 CHECK(validateMap(map).empty());
-                const InterchangeResult back = csv ? importStepTable(exportStepTable(map)) : importDrawio(exportDrawio(map));
+                const InterchangeResult back =
+                    csv ? importStepTable(exportStepTable(map)) : importDrawio(exportDrawio(map));
                 REQUIRE(back.maps.size() == 1);
                 CHECK(back.maps[0].steps.size() == map.steps.size());
                 CHECK(back.maps[0].flows.size() == map.flows.size());

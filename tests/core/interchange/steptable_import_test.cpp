@@ -157,14 +157,12 @@ TEST_CASE("Step table import: a step that leads to itself is a loop, kept", "[in
 
 TEST_CASE("Step table import: bad tables are refused naming the row and column", "[interchange][steptable][safety]")
 {
-    const std::string unknown = test::refusal([] {
-        importStepTable(kHeader + "A,First,\"B, Z\",,Process,L,,\nB,Second,,,Process,L,,\n");
-    });
+    const std::string unknown =
+        test::refusal([] { importStepTable(kHeader + "A,First,\"B, Z\",,Process,L,,\nB,Second,,,Process,L,,\n"); });
     CHECK(unknown.find("row 2, column Next Step ID: no step has the id \"Z\"") != std::string::npos);
 
-    const std::string duplicate = test::refusal([] {
-        importStepTable(kHeader + "A,First,,,Process,L,,\nB,Second,,,Process,L,,\nA,Third,,,Process,L,,\n");
-    });
+    const std::string duplicate = test::refusal(
+        [] { importStepTable(kHeader + "A,First,,,Process,L,,\nB,Second,,,Process,L,,\nA,Third,,,Process,L,,\n"); });
     CHECK(duplicate.find("row 4, column Process Step ID: \"A\" is already the id of row 2") != std::string::npos);
 
     const std::string comma = test::refusal([] { importStepTable(kHeader + "\"A,1\",First,,,Process,L,,\n"); });
@@ -182,8 +180,7 @@ TEST_CASE("Step table import: bad tables are refused naming the row and column",
         [] { importStepTable("Process Step ID,Process Step Description,Next Step ID,Function,Function\n"); });
     CHECK(twice.find("row 1, column 5: column \"Function\" appears twice") != std::string::npos);
 
-    const std::string quote =
-        test::refusal([] { importStepTable(kHeader + "A,\"Unclosed quote,,,Process,L,,\n"); });
+    const std::string quote = test::refusal([] { importStepTable(kHeader + "A,\"Unclosed quote,,,Process,L,,\n"); });
     CHECK(quote.find("not valid CSV") != std::string::npos);
     const std::string stray = test::refusal([] { importStepTable(kHeader + "A,Say \"hi\" x\"y,,,Process,L,,\n"); });
     CHECK(stray.find("row 2") != std::string::npos);
