@@ -1,6 +1,8 @@
 #include "crosswalk/interchange/interchange.h"
 
 #include "crosswalk/interchange/bpmn.h"
+#include "crosswalk/interchange/drawio.h"
+#include "crosswalk/interchange/steptable.h"
 #include "crosswalk/json/mapjson.h"
 #include "crosswalk/model/validate.h"
 #include "crosswalk/storage/mapstore.h"
@@ -10,22 +12,10 @@
 #include <set>
 #include <stdexcept>
 
-// ---------------------------------------------------------------------------------------------
-// DISPATCH POINTS for the draw.io and step-table formats (issue 18, second helper).
-// When crosswalk/interchange/drawio.h and steptable.h are merged:
-//   1. include them here,
-//   2. set kHaveDrawio / kHaveStepTable to true,
-//   3. in importMapFile and exportMapFile, replace the two marked lines each
-//      ("DISPATCH draw.io" / "DISPATCH step table") with the calls named there.
-// Nothing else (command line, app, docs tables) needs to change: they ask canImport/canExport.
-// ---------------------------------------------------------------------------------------------
-
 namespace crosswalk {
 
 namespace {
 
-constexpr bool kHaveDrawio = false;    // DISPATCH draw.io: true once importDrawio/exportDrawio are here
-constexpr bool kHaveStepTable = false; // DISPATCH step table: true once importStepTable/exportStepTable are here
 
 /// How many bytes recogniseFormat reads: enough for any prolog, comments and a long first line.
 constexpr std::size_t kSniffBytes = 64 * 1024;
@@ -92,11 +82,6 @@ std::string lower(std::string_view s)
     return out;
 }
 
-[[noreturn]] void unavailable(FileFormat format, const char* what)
-{
-    throw ImportError({ImportProblem{"", std::string(displayName(format)) + " " + what +
-                                             " is not available in this build"}});
-}
 
 } // namespace
 
@@ -202,11 +187,9 @@ bool canImport(FileFormat format)
     switch (format) {
     case FileFormat::CrosswalkJson:
     case FileFormat::Bpmn:
-        return true;
     case FileFormat::Drawio:
-        return kHaveDrawio;
     case FileFormat::StepTable:
-        return kHaveStepTable;
+        return true;
     case FileFormat::Unknown:
         break;
     }
@@ -236,11 +219,11 @@ InterchangeResult importMapFile(std::string_view text, const std::function<bool(
         result = importBpmn(text);
         break;
     case FileFormat::Drawio:
-        // DISPATCH draw.io: result = importDrawio(text); break;
-        unavailable(format, "import");
+        result = importDrawio(text);
+        break;
     case FileFormat::StepTable:
-        // DISPATCH step table: result = importStepTable(text); break;
-        unavailable(format, "import");
+        result = importStepTable(text);
+        break;
     case FileFormat::Unknown:
         throw ImportError({ImportProblem{"", "Crosswalk cannot tell what this file is: " + describeUnrecognised(text)}});
     }
@@ -276,11 +259,9 @@ std::string exportMapFile(const Map& map, FileFormat format)
     case FileFormat::Bpmn:
         return exportBpmn(map);
     case FileFormat::Drawio:
-        // DISPATCH draw.io: return exportDrawio(map);
-        break;
+        return exportDrawio(map);
     case FileFormat::StepTable:
-        // DISPATCH step table: return exportStepTable(map);
-        break;
+        return exportStepTable(map);
     case FileFormat::Unknown:
         throw std::invalid_argument("no format given to export to");
     }
