@@ -27,8 +27,9 @@ inline constexpr std::array<std::string_view, 9> kSoftPalette{"#E8F0FE", "#E6F4E
 /// The colour a lane added to this map gets: the soft palette in turn, white left out.
 std::string newLaneColour(const Map& map);
 
-/// The edits as one Batch, followed by whatever makes the map hold them: lanes grow to fit
-/// their steps, and the last phase widens to hold steps placed right of it.
+/// The edits as one Batch, followed by whatever makes the map hold them: each step they
+/// touched is settled (layout::settleSteps: in its phase's column, overlapping no other step),
+/// lanes grow to fit their steps, and the last phase widens to hold steps placed right of it.
 Batch withRoomToFit(const Map& map, std::string name, std::vector<Edit> edits);
 
 /// The left edge of the first place, at or right of x, where a w x h step at lane-relative y

@@ -3,6 +3,7 @@
 #include "crosswalk/facilitation/votes.h"
 
 #include "crosswalk/layout/layout.h"
+#include "crosswalk/layout/placement.h"
 
 #include <algorithm>
 #include <set>
@@ -18,8 +19,14 @@ Batch withRoomToFit(const Map& map, std::string name, std::vector<Edit> edits)
 {
     Map after = map;
     try {
+        ChangeSet changes;
         for (const Edit& e : edits)
-            apply(after, e);
+            apply(after, e, &changes);
+        // Every step the gesture placed, moved or resized ends in its phase's column with no
+        // other step under it, in the same undo step.
+        const std::vector<std::string> placed(changes.steps.begin(), changes.steps.end());
+        for (Edit& e : layout::settleSteps(after, placed))
+            edits.push_back(std::move(e));
         Edit grow = layout::growLanesToFit(after);
         const auto* batch = std::get_if<Batch>(&grow.v);
         if (!batch || !batch->edits.empty()) {

@@ -102,7 +102,10 @@ QWidget* InspectorPanel::buildStepPage()
     colourRow->addWidget(m_laneColor, 1);
     colourRow->addWidget(m_laneColorButton);
     form->addRow(tr("Na&me:"), m_laneName);
-    form->addRow(tr("&Colour:"), colourRow);
+    // A row label given with a layout gets no buddy, and without one QLabel shows the "&".
+    auto* colourLabel = new QLabel(tr("&Colour:"), page);
+    colourLabel->setBuddy(m_laneColor);
+    form->addRow(colourLabel, colourRow);
 
     connect(m_stepLabel, &QLineEdit::editingFinished, this, &InspectorPanel::commitStep);
     connect(m_stepKind, &QComboBox::activated, this, &InspectorPanel::commitStep);

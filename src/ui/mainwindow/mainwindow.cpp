@@ -518,7 +518,9 @@ void MainWindow::updateTitle()
         title = QFileInfo(QString::fromStdString(m_workspace->path())).fileName() + " - " + title;
         if (m_document) {
             const MapProperties& p = m_document->map().props;
-            title = QString::fromStdString(p.title) + " (" + QString::fromStdString(p.district) + ") - " + title;
+            const QString district = QString::fromStdString(p.district).trimmed();
+            title = QString::fromStdString(p.title) + (district.isEmpty() ? QString() : " (" + district + ")") +
+                    " - " + title;
         }
         m_saveState->setText(m_workspace->readOnly()
                                  ? tr("Read-only: this workspace cannot be changed here.")
