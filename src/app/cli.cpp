@@ -4,6 +4,7 @@
 #include "crosswalk/demo/demo.h"
 #include "crosswalk/io/atomicfile.h"
 #include "crosswalk/json/mapjson.h"
+#include "crosswalk/layout/placement.h"
 #include "crosswalk/storage/workspace.h"
 #include "ui/compare/comparesession.h"
 #include "ui/compare/comparisonprintout.h"
@@ -179,6 +180,10 @@ int cmdImport(const Options& o, std::ostream& out, std::ostream& err)
     }
     if (ws->readOnly())
         throw UserError{wsPath + " is read-only; the map was not imported"};
+    // Another tool (or a hand) may have drawn a step in a phase other than its own, or on top
+    // of another: the phase decides, and no step hides another.
+    if (std::string moved = layout::settleImported(result.map); !moved.empty())
+        result.notices.push_back(std::move(moved));
     ws->addMap(result.map);
     for (const std::string& notice : result.notices)
         err << notice << "\n";
@@ -357,7 +362,14 @@ int cmdCheck(const Options& o, std::ostream& out)
 {
     expectPositional(o, 1, "crosswalk check WORKSPACE");
     Workspace ws = openExisting(o.positional[0], Workspace::Mode::ReadOnly);
-    const auto problems = ws.check();
+    auto problems = ws.check();
+    if (problems.empty()) {
+        // The drawing rules too: a step drawn in another phase than its own is counted there by
+        // Insights and the comparison; a step on top of another hides its label.
+        for (const MapSummary& m : ws.listMaps())
+            for (const std::string& p : layout::placementProblems(ws.loadMap(m.id)))
+                problems.push_back("map \"" + m.id + "\": " + p);
+    }
     if (!problems.empty()) {
         std::string all = o.positional[0] + " has " + std::to_string(problems.size()) + " problem(s):";
         for (const auto& p : problems)

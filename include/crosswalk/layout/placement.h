@@ -14,8 +14,8 @@ namespace crosswalk::layout {
 
 inline constexpr int kPlacementGap = 20; // room left around a step that had to be moved
 
-/// True when the step's centre lies in the column of its phase (phaseAt), or the map has no
-/// phases.
+/// True when the step's centre lies in the column of its phase (phaseAt), or the map or the
+/// step has no phase.
 bool phaseAgrees(const Map& map, const Step& step);
 /// True when the two steps are in the same lane and their rectangles share any area.
 bool overlap(const Step& a, const Step& b);
@@ -32,7 +32,16 @@ Step nearestFreePlace(const Map& map, const Step& step);
 /// the same Batch (one undo step) as the gesture that placed the steps.
 std::vector<Edit> settleSteps(Map& map, const std::vector<std::string>& stepIds);
 
-/// Every step of the map settled, in map order: for imported maps and layout checks.
+/// Where the map breaks these rules, for `crosswalk check`: a step drawn in another phase's
+/// column than its own, two steps of a lane overlapping. Empty when it keeps them.
+std::vector<std::string> placementProblems(const Map& map);
+
+/// Every step of the map settled, in map order.
 std::vector<Edit> settleAll(Map& map);
+
+/// A map coming in from outside (an import) made to keep the rules: settleAll(), then lanes
+/// grown to hold their steps. Returns the notice to show when steps had to move, else "".
+/// (Not for the workspace's own snapshots: a revision is kept exactly as it was.)
+std::string settleImported(Map& map);
 
 } // namespace crosswalk::layout

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <limits>
+#include <map>
 #include <set>
 
 namespace crosswalk::layout {
@@ -44,7 +45,7 @@ bool hits(int x, int y, const Step& s, const Step& o, int gap)
 
 bool phaseAgrees(const Map& map, const Step& step)
 {
-    return map.phases.empty() || phaseAt(map, step.x + step.w / 2) == step.phase;
+    return map.phases.empty() || step.phase.empty() || phaseAt(map, step.x + step.w / 2) == step.phase;
 }
 
 bool overlap(const Step& a, const Step& b)
@@ -144,7 +145,8 @@ std::vector<Edit> settleSteps(Map& map, const std::vector<std::string>& stepIds)
         if (!done.insert(id).second || !map.step(id))
             continue;
         Step step = *map.step(id);
-        if (!map.phases.empty()) {
+        // A step without a phase (older maps allowed it) has no column to keep to.
+        if (!map.phases.empty() && !step.phase.empty()) {
             if (!map.phase(step.phase))
                 step.phase = phaseAt(map, step.x + step.w / 2);
             const Phase& phase = *map.phase(step.phase);
@@ -168,6 +170,31 @@ std::vector<Edit> settleSteps(Map& map, const std::vector<std::string>& stepIds)
     return edits;
 }
 
+std::vector<std::string> placementProblems(const Map& map)
+{
+    std::vector<std::string> problems;
+    auto name = [](const Step& s) { return "step \"" + s.label + "\" (" + s.id + ")"; };
+    auto phaseName = [&](const std::string& id) {
+        const Phase* p = map.phase(id);
+        return p ? "\"" + p->name + "\"" : "\"" + id + "\"";
+    };
+    std::map<std::string, std::vector<const Step*>> byLane;
+    for (const Step& s : map.steps) {
+        byLane[s.lane].push_back(&s);
+        if (!phaseAgrees(map, s))
+            problems.push_back(name(s) + " is in phase " + phaseName(s.phase) + " but drawn in phase " +
+                               phaseName(phaseAt(map, s.x + s.w / 2)));
+    }
+    for (auto& [lane, steps] : byLane) {
+        std::sort(steps.begin(), steps.end(), [](const Step* a, const Step* b) { return a->x < b->x; });
+        for (std::size_t i = 0; i < steps.size(); ++i)
+            for (std::size_t j = i + 1; j < steps.size() && steps[j]->x < steps[i]->x + steps[i]->w; ++j)
+                if (overlap(*steps[i], *steps[j]))
+                    problems.push_back(name(*steps[i]) + " and " + name(*steps[j]) + " overlap");
+    }
+    return problems;
+}
+
 std::vector<Edit> settleAll(Map& map)
 {
     std::vector<std::string> ids;
@@ -175,6 +202,22 @@ std::vector<Edit> settleAll(Map& map)
     for (const Step& s : map.steps)
         ids.push_back(s.id);
     return settleSteps(map, ids);
+}
+
+} // namespace crosswalk::layout
+
+namespace crosswalk::layout {
+
+std::string settleImported(Map& map)
+{
+    const std::vector<Edit> settled = settleAll(map);
+    apply(map, growLanesToFit(map));
+    const auto moved = static_cast<std::size_t>(std::count_if(
+        settled.begin(), settled.end(), [](const Edit& e) { return std::holds_alternative<MoveSteps>(e.v); }));
+    if (moved == 0)
+        return {};
+    return std::to_string(moved) + (moved == 1 ? " step was" : " steps were") +
+           " moved into its phase's column or off another step";
 }
 
 } // namespace crosswalk::layout

@@ -2,6 +2,7 @@
 
 #include "crosswalk/io/atomicfile.h"
 #include "crosswalk/json/mapjson.h"
+#include "crosswalk/layout/placement.h"
 #include "crosswalk/storage/memorystore.h"
 #include "ui/canvas/mapcanvas.h"
 #include "ui/common/annotationglyph.h"
@@ -594,6 +595,8 @@ void MainWindow::importMap()
     try {
         const std::string text = readFile(path.toStdString(), kMaxImportBytes);
         ImportResult result = parseMapJson(text, [this](const std::string& id) { return m_workspace->hasMap(id); });
+        if (std::string moved = layout::settleImported(result.map); !moved.empty())
+            result.notices.push_back(std::move(moved));
         m_workspace->addMap(result.map);
         refreshLibrary();
         openMap(QString::fromStdString(result.map.id));

@@ -1,4 +1,5 @@
 #include "crosswalk/interact/gestures.h"
+#include "crosswalk/json/mapjson.h"
 #include "crosswalk/layout/layout.h"
 #include "crosswalk/layout/placement.h"
 #include "support/randommap.h"
@@ -200,4 +201,61 @@ TEST_CASE("A step dropped on another goes to the nearest free room in the same l
     CHECK(closeBy.step("c")->x == 100);
     CHECK(closeBy.step("c")->y == c.y);
     CHECK(brokenRules(closeBy).empty()); // the lane grew to hold it
+}
+
+TEST_CASE("placementProblems names a step drawn outside its phase and two steps on top of each other",
+          "[layout][placement]")
+{
+    Map map;
+    map.id = "m";
+    map.lanes.push_back(Lane{"l1", "Principal", "#FFFFFF", 200});
+    map.phases.push_back(Phase{"p1", "Fall", "#FFFFFF", 600});
+    map.phases.push_back(Phase{"p2", "Spring", "#FFFFFF", 600});
+    Step a;
+    a.id = "a";
+    a.label = "Goal setting";
+    a.lane = "l1";
+    a.phase = "p2"; // drawn in Fall
+    a.x = 40;
+    Step b = a;
+    b.id = "b";
+    b.label = "Walkthrough";
+    b.phase = "p1";
+    b.x = 100;
+    map.steps = {a, b};
+    const auto problems = layout::placementProblems(map);
+    REQUIRE(problems.size() == 2);
+    CHECK(problems[0] == "step \"Goal setting\" (a) is in phase \"Spring\" but drawn in phase \"Fall\"");
+    CHECK(problems[1] == "step \"Goal setting\" (a) and step \"Walkthrough\" (b) overlap");
+
+    // Settled, the map keeps both rules, and a moves to Spring while b stays.
+    layout::settleAll(map);
+    CHECK(layout::placementProblems(map).empty());
+    CHECK(map.step("a")->x + map.step("a")->w / 2 >= 600);
+    CHECK(map.step("b")->x == 100);
+}
+
+TEST_CASE("An imported map whose step is drawn outside its phase is placed by its phase, with a notice",
+          "[layout][placement][import]")
+{
+    Map map;
+    map.id = "m-phase";
+    map.props.title = "Evaluation";
+    map.lanes.push_back(Lane{"l1", "Principal", "#FFFFFF", 160});
+    map.phases.push_back(Phase{"p1", "Fall", "#FFFFFF", 600});
+    map.phases.push_back(Phase{"p2", "Spring", "#FFFFFF", 600});
+    map.steps.push_back(Step{"s1", "l1", "p2", StepKind::Activity, "Mid-year review", "", 40, 45, 150, 70});
+    map.steps.push_back(Step{"s2", "l1", "p1", StepKind::Activity, "Goal setting", "", 60, 45, 150, 70});
+    ImportResult result = parseMapJson(mapToJson(map));
+    CHECK(result.map == map); // the exchange format itself keeps what the file says
+    CHECK(layout::settleImported(result.map) == "1 step was moved into its phase's column or off another step");
+    const Step& s1 = *result.map.step("s1");
+    CHECK(s1.phase == "p2");
+    CHECK(layout::phaseAt(result.map, s1.x + s1.w / 2) == "p2");
+    CHECK(result.map.step("s2")->x == 60); // in its phase, on free room: left where it is
+    CHECK(layout::placementProblems(result.map).empty());
+    // A map that keeps the rules is left as it is.
+    Map again = result.map;
+    CHECK(layout::settleImported(again).empty());
+    CHECK(again == result.map);
 }
