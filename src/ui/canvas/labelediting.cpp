@@ -78,6 +78,13 @@ void LabelEditing::editStep(const std::string& id, const std::optional<QString>&
     }
 }
 
+void LabelEditing::editNewStep(const std::string& id)
+{
+    editStep(id);
+    if (m_editor && m_target.kind == Target::Kind::Step && m_target.id == id)
+        m_newStep = id;
+}
+
 void LabelEditing::editFlow(const std::string& id)
 {
     const Map* m = map();
@@ -213,8 +220,17 @@ void LabelEditing::finish(bool commit)
     editor->hide();
     editor->deleteLater(); // we may be inside one of its own key handlers
 
-    if (commit && map() && editable())
+    const bool justAdded = target.kind == Target::Kind::Step && !m_newStep.empty() && m_newStep == target.id;
+    m_newStep.clear();
+    if (justAdded && !commit && map() && map()->step(target.id) && editable()) {
+        // Esc on a step just added: it was a slip of the key; take it (and its flow) away.
+        if (MapDocument* doc = m_canvas.document(); doc && doc->undoStack()->canUndo())
+            doc->undoStack()->undo();
+    } else if (commit && map() && editable()) {
+        m_amendNext = justAdded;
         this->commit(target, text.toStdString());
+        m_amendNext = false;
+    }
     m_finishing = false;
 }
 
@@ -227,7 +243,10 @@ void LabelEditing::commit(const Target& target, const std::string& value)
         if (const Step* s = m->step(target.id); s && s->label != value) {
             Step changed = *s;
             changed.label = value;
-            doc->push(UpdateStep{changed}, QStringLiteral("Edit label"));
+            if (m_amendNext)
+                doc->amendLast(UpdateStep{changed});
+            else
+                doc->push(UpdateStep{changed}, QStringLiteral("Edit label"));
         }
         break;
     case Target::Kind::Flow:

@@ -213,7 +213,7 @@ TEST_CASE("Undo of Tab removes the new step and its flow in one step; redo bring
     fx.canvas.selectStep("s1");
     fx.key(Qt::Key_Tab);
     REQUIRE(fx.canvas.isEditing());
-    fx.key(Qt::Key_Escape);
+    fx.key(Qt::Key_Return); // keep the empty label, stop editing
     CHECK_FALSE(fx.canvas.isEditing());
     REQUIRE(fx.map().steps.size() == 2);
     REQUIRE(fx.map().flows.size() == 1);
@@ -703,7 +703,7 @@ TEST_CASE("Tab on a step with steps to its right inserts right after it and push
     Fixture fx(map);
     fx.canvas.selectStep("s1");
     QTest::keyClick(&fx.canvas, Qt::Key_Tab);
-    QTest::keyClick(&fx.canvas, Qt::Key_Escape); // keep the empty label, stop editing
+    QTest::keyClick(&fx.canvas, Qt::Key_Return); // keep the empty label, stop editing
     REQUIRE(fx.map().steps.size() == 5);
     const Step& added = fx.map().steps.back();
     CHECK(added.lane == "l1");
@@ -734,7 +734,7 @@ TEST_CASE("Tab into a free place moves nothing else", "[canvas]")
     Fixture fx(map);
     fx.canvas.selectStep("s1");
     QTest::keyClick(&fx.canvas, Qt::Key_Tab);
-    QTest::keyClick(&fx.canvas, Qt::Key_Escape);
+    QTest::keyClick(&fx.canvas, Qt::Key_Return);
     REQUIRE(fx.map().steps.size() == 3);
     CHECK(fx.map().steps.back().x == 250);
     CHECK(fx.map().step("s2")->x == 700);
@@ -969,4 +969,58 @@ TEST_CASE("End to end: draw a map from nothing, undo it all, redo it all, and re
     fx.doc.reset();
     fx.ws = Workspace::open(path);
     CHECK(fx.ws.loadMap(drawn.id) == drawn);
+}
+
+TEST_CASE("Adding a step and typing its label is one undo step; Tab then Esc leaves no empty step", "[canvas][undo]")
+{
+    Map map = twoLaneMap();
+    map.steps = {step("s1", "l1", 40, "Self-assessment")};
+    Fixture fx(map);
+    QUndoStack* stack = fx.doc->undoStack();
+    fx.canvas.selectStep("s1");
+
+    // Tab, then Esc: it was a slip; the step and its flow go again.
+    fx.key(Qt::Key_Tab);
+    REQUIRE(fx.canvas.isEditing());
+    REQUIRE(fx.map().steps.size() == 2);
+    fx.key(Qt::Key_Escape);
+    CHECK_FALSE(fx.canvas.isEditing());
+    CHECK(fx.map() == map);
+    CHECK(fx.ws.loadMap(map.id) == map);
+    CHECK_FALSE(stack->canUndo());
+    fx.requireSceneMatchesModel();
+
+    // Tab, type, Tab, type, Return: two steps, two undo steps, each with its label.
+    fx.canvas.selectStep("s1");
+    fx.key(Qt::Key_Tab);
+    fx.type("Goal-setting conference");
+    fx.key(Qt::Key_Tab);
+    fx.type("Mid-year review");
+    fx.key(Qt::Key_Return);
+    REQUIRE(fx.map().steps.size() == 3);
+    CHECK(fx.map().steps[1].label == "Goal-setting conference");
+    CHECK(fx.map().steps[2].label == "Mid-year review");
+    CHECK(stack->index() == 2);
+    stack->undo(); // the second step, label and all
+    REQUIRE(fx.map().steps.size() == 2);
+    CHECK(fx.map().steps[1].label == "Goal-setting conference");
+    stack->undo();
+    CHECK(fx.map() == map);
+    CHECK(fx.ws.loadMap(map.id) == map);
+    stack->redo();
+    stack->redo();
+    REQUIRE(fx.map().steps.size() == 3);
+    CHECK(fx.map().steps[2].label == "Mid-year review");
+    CHECK(fx.ws.loadMap(map.id) == fx.map());
+    fx.requireSceneMatchesModel();
+
+    // Relabelling an existing step later is its own undo step, as before.
+    fx.canvas.selectStep("s1");
+    fx.key(Qt::Key_F2);
+    fx.type("Principal self-assessment");
+    fx.key(Qt::Key_Return);
+    CHECK(stack->index() == 3);
+    stack->undo();
+    CHECK(fx.map().step("s1")->label == "Self-assessment");
+    CHECK(fx.map().steps.size() == 3);
 }
