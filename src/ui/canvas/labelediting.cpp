@@ -1,5 +1,8 @@
 #include "ui/canvas/labelediting.h"
 
+#include "crosswalk/interact/gestures.h"
+#include "ui/canvas/labelfit.h"
+
 #include "ui/canvas/annotationbadgeitem.h"
 #include "ui/canvas/canvasstyle.h"
 #include "ui/canvas/flowitem.h"
@@ -243,10 +246,12 @@ void LabelEditing::commit(const Target& target, const std::string& value)
         if (const Step* s = m->step(target.id); s && s->label != value) {
             Step changed = *s;
             changed.label = value;
+            // The step grows to show the whole label; growing may need room from others.
+            const Batch edit = gestures::withRoomToFit(*m, "Edit label", {UpdateStep{labelfit::grownToShowLabel(changed)}});
             if (m_amendNext)
-                doc->amendLast(UpdateStep{changed});
+                doc->amendLast(edit);
             else
-                doc->push(UpdateStep{changed}, QStringLiteral("Edit label"));
+                doc->push(edit, QStringLiteral("Edit label"));
         }
         break;
     case Target::Kind::Flow:

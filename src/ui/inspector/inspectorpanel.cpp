@@ -2,6 +2,7 @@
 
 #include "crosswalk/interact/gestures.h"
 #include "crosswalk/layout/layout.h"
+#include "ui/canvas/labelfit.h"
 #include "ui/common/strings.h"
 #include "ui/document/mapdocument.h"
 
@@ -286,6 +287,8 @@ void InspectorPanel::commitStep()
     }
     // Whatever changed, the step ends drawn where its lane and phase say (a chosen phase moves
     // it into that column), on free room, in the same undo step.
+    if (step.label != current->label || step.kind != current->kind)
+        step = labelfit::grownToShowLabel(step); // the whole label shows, on the canvas and in print
     push(gestures::withRoomToFit(map, toLane ? "Move step to lane" : "Edit step", {UpdateStep{step}}));
 }
 

@@ -1,7 +1,11 @@
 #include "crosswalk/layout/layout.h"
+#include "crosswalk/layout/placement.h"
 #include "crosswalk/storage/workspace.h"
 #include "ui/canvas/canvasstyle.h"
 #include "ui/canvas/flowitem.h"
+#include "ui/canvas/labelfit.h"
+#include "ui/canvas/stepshape.h"
+#include "ui/common/pixelfont.h"
 #include "ui/canvas/mapcanvas.h"
 #include "ui/canvas/mapscene.h"
 #include "ui/canvas/stepitem.h"
@@ -17,6 +21,7 @@
 #include <QKeyEvent>
 #include <QScrollBar>
 #include <QElapsedTimer>
+#include <QFontMetricsF>
 #include <QTest>
 #include <QUndoStack>
 
@@ -1023,4 +1028,44 @@ TEST_CASE("Adding a step and typing its label is one undo step; Tab then Esc lea
     stack->undo();
     CHECK(fx.map().step("s1")->label == "Self-assessment");
     CHECK(fx.map().steps.size() == 3);
+}
+
+TEST_CASE("A step grows to show its whole label: height first, then width", "[canvas][label]")
+{
+    Map map = twoLaneMap();
+    map.steps = {step("s1", "l1", 40, "Self-assessment")};
+    Fixture fx(map);
+    fx.canvas.selectStep("s1");
+    fx.key(Qt::Key_Tab);
+    const QString longLabel = "Principal supervisor and principal review the self-assessment against the "
+                              "district rubric, agree two growth goals and record them in the platform";
+    fx.type(longLabel);
+    fx.key(Qt::Key_Return);
+    REQUIRE(fx.map().steps.size() == 2);
+    const Step& grown = fx.map().steps[1];
+    CHECK(grown.label == longLabel.toStdString());
+    CHECK(grown.h > 70);
+    CHECK(grown.h <= labelfit::kMaxAutoHeight);
+    // At its new size the label fits at the canvas font: nothing cut, nothing shrunk.
+    const QRectF area = StepShape::labelRect(grown.kind, QRectF(0, 0, grown.w, grown.h));
+    const QRectF needed = QFontMetricsF(pixelFont(canvasstyle::kLabelPx))
+                              .boundingRect(area, Qt::AlignCenter | Qt::TextWordWrap, longLabel);
+    CHECK(needed.height() <= area.height() + 0.5);
+    CHECK(labelfit::grownToShowLabel(grown) == grown);
+    // The lane grew with it, and nothing overlaps.
+    CHECK(fx.map().lane("l1")->height >= grown.y + grown.h);
+    CHECK(layout::placementProblems(fx.map()).empty());
+    fx.requireSceneMatchesModel();
+
+    // A label that needs more than the tallest step widens it too.
+    Step s = grown;
+    s.label = std::string(6, ' ');
+    for (int i = 0; i < 40; ++i)
+        s.label += "evaluation ";
+    const Step wide = labelfit::grownToShowLabel(s);
+    CHECK(wide.w > grown.w);
+    CHECK(wide.h <= labelfit::kMaxAutoHeight);
+    // A short label leaves the step as it is.
+    s.label = "Ok";
+    CHECK(labelfit::grownToShowLabel(s) == s);
 }
