@@ -51,6 +51,10 @@ Step newStep(const Map& map, const std::string& laneId, int x, int y, StepKind k
 /// the flow to it; steps already in that place move right to make room. stepId is the new
 /// step's id.
 Batch nextStep(const Map& map, const Step& from, bool below, StepKind kind, std::string* stepId);
+/// Which lane the next step goes in: the same, the one below (Shift+Tab) or above
+/// (Ctrl+Shift+Tab); past the bottom or top lane, a new lane is added there.
+enum class NextLane { Same, Below, Above };
+Batch nextStep(const Map& map, const Step& from, NextLane where, StepKind kind, std::string* stepId);
 
 /// A step of this kind added to the map with nothing selected: in the first lane, at the first
 /// free place from the left.

@@ -36,6 +36,7 @@
 #include <QScrollArea>
 #include <QGuiApplication>
 #include <QSettings>
+#include <QShortcut>
 #include <QStatusBar>
 #include <QToolBar>
 #include <QTreeWidget>
@@ -73,6 +74,12 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent)
             [this] { m_inspector->inspect(m_canvas->selectedStepIds(), m_canvas->selectedFlowIds()); });
 
     createPanels();
+    // Esc in the inspector or any panel hands the keys back to the map, where typing goes on.
+    for (QDockWidget* dock : QList<QDockWidget*>{m_libraryDock, m_inspectorDock} + m_panelDocks) {
+        auto* back = new QShortcut(QKeySequence(Qt::Key_Escape), dock);
+        back->setContext(Qt::WidgetWithChildrenShortcut);
+        connect(back, &QShortcut::activated, this, [this] { m_canvas->setFocus(Qt::ShortcutFocusReason); });
+    }
 
     m_saveState = new QLabel(this);
     m_zoomLabel = new QLabel(tr("100%"), this);

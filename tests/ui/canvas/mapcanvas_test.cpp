@@ -15,14 +15,18 @@
 
 #include <catch2/catch.hpp>
 
+#include <QAction>
 #include <QApplication>
+#include <QContextMenuEvent>
 #include <QMouseEvent>
 #include <QTemporaryDir>
 #include <QKeyEvent>
 #include <QScrollBar>
 #include <QElapsedTimer>
 #include <QFontMetricsF>
+#include <QInputDialog>
 #include <QTest>
+#include <QTimer>
 #include <QUndoStack>
 
 #include <cmath>
@@ -1068,4 +1072,98 @@ TEST_CASE("A step grows to show its whole label: height first, then width", "[ca
     // A short label leaves the step as it is.
     s.label = "Ok";
     CHECK(labelfit::grownToShowLabel(s) == s);
+}
+
+TEST_CASE("Without the mouse: a step in the lane above, moves across lanes and phases, a flow labelled, a loop back",
+          "[canvas][keyboard]")
+{
+    Map map = twoLaneMap();
+    map.steps = {step("s1", "l2", 40, "Self-assessment"), step("s2", "l2", 260, "Goal setting")};
+    map.flows = {flow("f1", "s1", "s2")};
+    Fixture fx(map);
+    QUndoStack* stack = fx.doc->undoStack();
+
+    // Ctrl+Shift+Tab: the next step goes in the lane above, with its flow.
+    fx.canvas.selectStep("s2");
+    fx.key(Qt::Key_Backtab, Qt::ControlModifier | Qt::ShiftModifier);
+    fx.type("Supervisor reviews");
+    fx.key(Qt::Key_Return);
+    REQUIRE(fx.map().steps.size() == 3);
+    const std::string above = fx.map().steps.back().id;
+    CHECK(fx.map().step(above)->lane == "l1");
+    CHECK(fx.map().step(above)->label == "Supervisor reviews");
+    CHECK(flowsBetween(fx.map(), "s2", above) == 1);
+    // From the top lane, a new lane is added on top.
+    fx.key(Qt::Key_Backtab, Qt::ControlModifier | Qt::ShiftModifier);
+    fx.key(Qt::Key_Return);
+    REQUIRE(fx.map().lanes.size() == 3);
+    CHECK(fx.map().steps.back().lane == fx.map().lanes.front().id);
+    stack->undo();
+    REQUIRE(fx.map().lanes.size() == 2);
+
+    // Ctrl+Down / Ctrl+Right: s1 to the lane below... it is the bottom lane: nothing moves.
+    fx.canvas.selectStep("s1");
+    const Map before = fx.map();
+    fx.key(Qt::Key_Down, Qt::ControlModifier);
+    CHECK(fx.map() == before);
+    fx.key(Qt::Key_Up, Qt::ControlModifier);
+    CHECK(fx.map().step("s1")->lane == "l1");
+    fx.key(Qt::Key_Right, Qt::ControlModifier);
+    const Step& moved = *fx.map().step("s1");
+    CHECK(moved.phase == "p2");
+    CHECK(layout::phaseAt(fx.map(), moved.x + moved.w / 2) == "p2");
+    CHECK(layout::placementProblems(fx.map()).empty());
+    CHECK(fx.canvas.selectedStepIds() == QStringList{"s1"}); // still selected, to go on moving
+    stack->undo();
+    stack->undo();
+    CHECK(fx.map() == before);
+
+    // Alt+Right walks to s2's flows out; Enter labels the selected one.
+    fx.canvas.selectStep("s2");
+    fx.key(Qt::Key_Right, Qt::AltModifier);
+    REQUIRE(fx.canvas.selectedFlowIds().size() == 1);
+    const std::string flowId = fx.canvas.selectedFlowIds().front().toStdString();
+    CHECK(fx.map().flow(flowId)->from == "s2");
+    fx.key(Qt::Key_Return);
+    REQUIRE(fx.canvas.isEditing());
+    fx.type("Yes");
+    fx.key(Qt::Key_Return);
+    CHECK(fx.map().flow(flowId)->label == "Yes");
+
+    // Ctrl+L: connect to an existing step, chosen by its label: a loop back to s1.
+    fx.canvas.selectStep(QString::fromStdString(above));
+    QTimer::singleShot(0, [] {
+        auto* dialog = qobject_cast<QInputDialog*>(QApplication::activeModalWidget());
+        REQUIRE(dialog);
+        const QStringList items = dialog->comboBoxItems();
+        const auto it = std::find_if(items.begin(), items.end(), [](const QString& s) { return s.startsWith("Self-assessment"); });
+        REQUIRE(it != items.end());
+        dialog->setTextValue(*it);
+        dialog->accept();
+    });
+    fx.key(Qt::Key_L, Qt::ControlModifier);
+    CHECK(flowsBetween(fx.map(), above, "s1") == 1);
+    CHECK(fx.ws.loadMap(map.id) == fx.map());
+    fx.requireSceneMatchesModel();
+}
+
+TEST_CASE("The menu key opens the selection's menu at the selection, not the empty-canvas menu", "[canvas][keyboard]")
+{
+    Map map = twoLaneMap();
+    map.steps = {step("s1", "l1", 40, "Self-assessment")};
+    Fixture fx(map);
+    fx.canvas.selectStep("s1");
+    QStringList shown;
+    QTimer::singleShot(0, [&] {
+        QWidget* popup = QApplication::activePopupWidget();
+        REQUIRE(popup);
+        for (QAction* a : popup->actions())
+            shown << a->text();
+        popup->close();
+    });
+    QContextMenuEvent event(QContextMenuEvent::Keyboard, QPoint(5, 5), fx.viewport()->mapToGlobal(QPoint(5, 5)));
+    QApplication::sendEvent(fx.viewport(), &event);
+    CHECK(shown.contains("Edit label"));
+    CHECK(shown.contains("Connect to step..."));
+    CHECK_FALSE(shown.contains("Add lane")); // the empty canvas's menu
 }

@@ -13,6 +13,8 @@
 #include <QAbstractButton>
 #include <QApplication>
 #include <QCoreApplication>
+#include <QDockWidget>
+#include <QLineEdit>
 #include <QMessageBox>
 #include <QTimer>
 #include <QSettings>
@@ -422,6 +424,27 @@ TEST_CASE("Each map keeps its own undo history while the window is open; Undo ac
         CHECK(window.document()->map().props.title == "Changed by another window");
         CHECK(window.document()->undoStack()->count() == 0);
     }
+    window.close();
+    fs::remove(path);
+}
+
+TEST_CASE("Esc in the inspector hands the keys back to the map", "[mainwindow][keyboard]")
+{
+    isolateSettings();
+    const std::string path = demoWorkspace("esc-inspector");
+    MainWindow window;
+    REQUIRE(window.openWorkspace(QString::fromStdString(path)));
+    window.show();
+    QApplication::setActiveWindow(&window);
+    QVERIFY(QTest::qWaitForWindowActive(&window));
+    auto* field = window.findChild<QDockWidget*>("InspectorDock")->findChild<QLineEdit*>();
+    REQUIRE(field);
+    field->setFocus();
+    QApplication::processEvents();
+    REQUIRE(field->hasFocus());
+    QTest::keyClick(field, Qt::Key_Escape);
+    QApplication::processEvents();
+    CHECK(window.canvas()->hasFocus());
     window.close();
     fs::remove(path);
 }
