@@ -5,6 +5,7 @@
 #include "crosswalk/interchange/interchange.h"
 #include "crosswalk/io/atomicfile.h"
 #include "crosswalk/json/mapjson.h"
+#include "crosswalk/layout/placement.h"
 #include "crosswalk/storage/workspace.h"
 #include "ui/compare/comparesession.h"
 #include "ui/compare/comparisonprintout.h"
@@ -407,7 +408,14 @@ int cmdCheck(const Options& o, std::ostream& out)
 {
     expectPositional(o, 1, "crosswalk check WORKSPACE");
     Workspace ws = openExisting(o.positional[0], Workspace::Mode::ReadOnly);
-    const auto problems = ws.check();
+    auto problems = ws.check();
+    if (problems.empty()) {
+        // The drawing rules too: a step drawn in another phase than its own is counted there by
+        // Insights and the comparison; a step on top of another hides its label.
+        for (const MapSummary& m : ws.listMaps())
+            for (const std::string& p : layout::placementProblems(ws.loadMap(m.id)))
+                problems.push_back("map \"" + m.id + "\": " + p);
+    }
     if (!problems.empty()) {
         std::string all = o.positional[0] + " has " + std::to_string(problems.size()) + " problem(s):";
         for (const auto& p : problems)

@@ -85,6 +85,15 @@ expect 1 'deep|nest|depth' -- "$cw" import "$ws" "$tmp/nested.json"
 expect 1 "no file" -- "$cw" import "$ws" "$tmp/missing.json"
 expect 0 "" -- "$cw" check "$ws"
 grep -q "ok, 6 maps" "$tmp/out" && ok || fail "check after failed imports does not report 6 healthy maps"
+
+# A step whose phase and position disagree (written behind Crosswalk's back) is reported by
+# check; importing such a map places the step by its phase, and says so.
+cp "$ws" "$tmp/phase.crosswalk"
+sqlite3 "$tmp/phase.crosswalk" "UPDATE steps SET x = 0 WHERE map_id = 'm-harbor-city' AND id = (SELECT id FROM steps s WHERE s.map_id = 'm-harbor-city' AND s.phase <> (SELECT id FROM phases p WHERE p.map_id = 'm-harbor-city' ORDER BY pos LIMIT 1) ORDER BY pos LIMIT 1)"
+expect 1 "is in phase .* but drawn in phase" -- "$cw" check "$tmp/phase.crosswalk"
+expect 0 "" -- "$cw" export "$tmp/phase.crosswalk" --map m-harbor-city --format json -o "$tmp/phase.json"
+expect 0 "moved into its phase's column" -- "$cw" import "$tmp/phase2.crosswalk" "$tmp/phase.json"
+expect 0 "" -- "$cw" check "$tmp/phase2.crosswalk"
 expect 0 "" -- "$cw" list "$ws"
 cmp -s "$tmp/out" "$tmp/list.before" && ok || fail "the map list changed after failed imports"
 [ "$(sha256sum "$ws" | cut -d' ' -f1)" = "$sha_before" ] && ok || fail "failed imports changed the workspace file"

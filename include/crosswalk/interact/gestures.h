@@ -27,8 +27,9 @@ inline constexpr std::array<std::string_view, 9> kSoftPalette{"#E8F0FE", "#E6F4E
 /// The colour a lane added to this map gets: the soft palette in turn, white left out.
 std::string newLaneColour(const Map& map);
 
-/// The edits as one Batch, followed by whatever makes the map hold them: lanes grow to fit
-/// their steps, and the last phase widens to hold steps placed right of it.
+/// The edits as one Batch, followed by whatever makes the map hold them: each step they
+/// touched is settled (layout::settleSteps: in its phase's column, overlapping no other step),
+/// lanes grow to fit their steps, and the last phase widens to hold steps placed right of it.
 Batch withRoomToFit(const Map& map, std::string name, std::vector<Edit> edits);
 
 /// The left edge of the first place, at or right of x, where a w x h step at lane-relative y
@@ -50,6 +51,10 @@ Step newStep(const Map& map, const std::string& laneId, int x, int y, StepKind k
 /// the flow to it; steps already in that place move right to make room. stepId is the new
 /// step's id.
 Batch nextStep(const Map& map, const Step& from, bool below, StepKind kind, std::string* stepId);
+/// Which lane the next step goes in: the same, the one below (Shift+Tab) or above
+/// (Ctrl+Shift+Tab); past the bottom or top lane, a new lane is added there.
+enum class NextLane { Same, Below, Above };
+Batch nextStep(const Map& map, const Step& from, NextLane where, StepKind kind, std::string* stepId);
 
 /// A step of this kind added to the map with nothing selected: in the first lane, at the first
 /// free place from the left.

@@ -3,6 +3,7 @@
 #include "crosswalk/facilitation/votes.h"
 
 #include "crosswalk/layout/layout.h"
+#include "crosswalk/layout/placement.h"
 
 #include <algorithm>
 #include <set>
@@ -18,8 +19,14 @@ Batch withRoomToFit(const Map& map, std::string name, std::vector<Edit> edits)
 {
     Map after = map;
     try {
+        ChangeSet changes;
         for (const Edit& e : edits)
-            apply(after, e);
+            apply(after, e, &changes);
+        // Every step the gesture placed, moved or resized ends in its phase's column with no
+        // other step under it, in the same undo step.
+        const std::vector<std::string> placed(changes.steps.begin(), changes.steps.end());
+        for (Edit& e : layout::settleSteps(after, placed))
+            edits.push_back(std::move(e));
         Edit grow = layout::growLanesToFit(after);
         const auto* batch = std::get_if<Batch>(&grow.v);
         if (!batch || !batch->edits.empty()) {
@@ -121,21 +128,30 @@ Step newStep(const Map& map, const std::string& laneId, int x, int y, StepKind k
 
 Batch nextStep(const Map& map, const Step& from, bool below, StepKind kind, std::string* stepId)
 {
+    return nextStep(map, from, below ? NextLane::Below : NextLane::Same, kind, stepId);
+}
+
+Batch nextStep(const Map& map, const Step& from, NextLane where, StepKind kind, std::string* stepId)
+{
     std::vector<Edit> edits;
     Map after = map;
     std::string laneId = from.lane;
-    if (below) {
+    if (where != NextLane::Same) {
         const auto index = map.laneIndex(from.lane);
-        if (index && *index + 1 < map.lanes.size()) {
+        const bool below = where == NextLane::Below;
+        if (index && below && *index + 1 < map.lanes.size()) {
             laneId = map.lanes[*index + 1].id;
+        } else if (index && !below && *index > 0) {
+            laneId = map.lanes[*index - 1].id;
         } else {
-            // A handoff from the bottom lane goes to a new lane: the team names it next.
+            // A handoff from the bottom (top) lane goes to a new lane below (above) it: the
+            // team names it next.
             Lane lane;
             lane.id = newId("l-");
             lane.name = "New lane";
             lane.color = newLaneColour(map);
             laneId = lane.id;
-            AddLane add{lane, std::nullopt};
+            AddLane add{lane, below ? std::nullopt : std::optional<std::size_t>(0)};
             try {
                 apply(after, add);
             } catch (const EditError&) {
@@ -164,7 +180,11 @@ Batch nextStep(const Map& map, const Step& from, bool below, StepKind kind, std:
         edits.push_back(std::move(pushed));
     edits.push_back(AddStep{step, std::nullopt});
     edits.push_back(AddFlow{flow, std::nullopt});
-    return withRoomToFit(map, below ? "Add step in the lane below" : "Add next step", std::move(edits));
+    return withRoomToFit(map,
+                         where == NextLane::Below   ? "Add step in the lane below"
+                         : where == NextLane::Above ? "Add step in the lane above"
+                                                    : "Add next step",
+                         std::move(edits));
 }
 
 Batch firstStep(const Map& map, StepKind kind, std::string* stepId)

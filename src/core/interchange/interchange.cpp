@@ -4,6 +4,7 @@
 #include "crosswalk/interchange/drawio.h"
 #include "crosswalk/interchange/steptable.h"
 #include "crosswalk/json/mapjson.h"
+#include "crosswalk/layout/placement.h"
 #include "crosswalk/model/validate.h"
 #include "crosswalk/storage/mapstore.h"
 
@@ -82,6 +83,15 @@ std::string lower(std::string_view s)
     return out;
 }
 
+
+/// Another tool (or a hand) may have drawn a step in a phase other than its own, or on top of
+/// another: the phase decides, and no step hides another (layout::settleImported).
+void settle(InterchangeResult& result)
+{
+    for (Map& map : result.maps)
+        if (std::string moved = layout::settleImported(map); !moved.empty())
+            result.notes.push_back(InterchangeNote{result.maps.size() > 1 ? "map " + map.id : "", std::move(moved)});
+}
 
 } // namespace
 
@@ -213,6 +223,7 @@ InterchangeResult importMapFile(std::string_view text, const std::function<bool(
         if (json.laidOut)
             result.notes.push_back(InterchangeNote{"", "the file had no positions; the map was laid out automatically"});
         result.maps.push_back(std::move(json.map));
+        settle(result);
         return result; // parseMapJson has dealt with taken ids
     }
     case FileFormat::Bpmn:
@@ -248,6 +259,7 @@ InterchangeResult importMapFile(std::string_view text, const std::function<bool(
             throw ImportError(std::move(out));
         }
     }
+    settle(result);
     return result;
 }
 

@@ -154,6 +154,32 @@ void CanvasContextMenu::showStepMenu(const std::string& stepId, const QPoint& gl
     menu.addAction(tr("Add next step"), [canvas] { canvas->addNextStep(false); })->setShortcut(Qt::Key_Tab);
     menu.addAction(tr("Add step in lane below"), [canvas] { canvas->addNextStep(true); })
         ->setShortcut(Qt::SHIFT | Qt::Key_Tab);
+    menu.addAction(tr("Add step in lane above"), [canvas] { canvas->addNextStepAbove(); })
+        ->setShortcut(Qt::CTRL | Qt::SHIFT | Qt::Key_Tab);
+    menu.addAction(tr("Connect to step..."), [canvas] { canvas->chooseConnectionTarget(); })
+        ->setShortcut(Qt::CTRL | Qt::Key_L);
+    menu.addAction(tr("Select flow out"), [canvas] { canvas->selectNextFlow(true); })
+        ->setShortcut(Qt::ALT | Qt::Key_Right);
+    QMenu* move = menu.addMenu(tr("Move to"));
+    move->addAction(tr("Lane above"), [canvas] { canvas->moveSelectionBy(-1, 0); })->setShortcut(Qt::CTRL | Qt::Key_Up);
+    move->addAction(tr("Lane below"), [canvas] { canvas->moveSelectionBy(1, 0); })->setShortcut(Qt::CTRL | Qt::Key_Down);
+    move->addAction(tr("Previous phase"), [canvas] { canvas->moveSelectionBy(0, -1); })
+        ->setShortcut(Qt::CTRL | Qt::Key_Left);
+    move->addAction(tr("Next phase"), [canvas] { canvas->moveSelectionBy(0, 1); })
+        ->setShortcut(Qt::CTRL | Qt::Key_Right);
+    // The step's lane and phase, reachable from the keyboard (the menu key on a step).
+    if (const Step* step = canvas->map()->step(stepId)) {
+        const QString lane = QString::fromStdString(step->lane);
+        const QString phase = QString::fromStdString(step->phase);
+        QMenu* laneMenu = menu.addMenu(tr("This lane"));
+        laneMenu->addAction(tr("Rename lane"), [canvas, lane] { canvas->renameLane(lane); });
+        laneMenu->addAction(tr("Delete lane..."), [canvas, lane] { canvas->deleteLane(lane); });
+        if (canvas->map()->phase(step->phase)) {
+            QMenu* phaseMenu = menu.addMenu(tr("This phase"));
+            phaseMenu->addAction(tr("Rename phase"), [canvas, phase] { canvas->renamePhase(phase); });
+            phaseMenu->addAction(tr("Delete phase..."), [canvas, phase] { canvas->deletePhase(phase); });
+        }
+    }
     menu.addAction(tr("Duplicate"), [canvas] { canvas->duplicateSelection(); })->setShortcut(Qt::CTRL | Qt::Key_D);
     menu.addAction(tr("Copy"), [canvas] { canvas->copySelection(); })->setShortcut(QKeySequence::Copy);
     menu.addSeparator();

@@ -1,5 +1,8 @@
 #include "ui/canvas/labelediting.h"
 
+#include "crosswalk/interact/gestures.h"
+#include "ui/canvas/labelfit.h"
+
 #include "ui/canvas/annotationbadgeitem.h"
 #include "ui/canvas/canvasstyle.h"
 #include "ui/canvas/flowitem.h"
@@ -76,6 +79,13 @@ void LabelEditing::editStep(const std::string& id, const std::optional<QString>&
         cursor.movePosition(QTextCursor::End);
         m_editor->setTextCursor(cursor);
     }
+}
+
+void LabelEditing::editNewStep(const std::string& id)
+{
+    editStep(id);
+    if (m_editor && m_target.kind == Target::Kind::Step && m_target.id == id)
+        m_newStep = id;
 }
 
 void LabelEditing::editFlow(const std::string& id)
@@ -213,8 +223,17 @@ void LabelEditing::finish(bool commit)
     editor->hide();
     editor->deleteLater(); // we may be inside one of its own key handlers
 
-    if (commit && map() && editable())
+    const bool justAdded = target.kind == Target::Kind::Step && !m_newStep.empty() && m_newStep == target.id;
+    m_newStep.clear();
+    if (justAdded && !commit && map() && map()->step(target.id) && editable()) {
+        // Esc on a step just added: it was a slip of the key; take it (and its flow) away.
+        if (MapDocument* doc = m_canvas.document(); doc && doc->undoStack()->canUndo())
+            doc->undoStack()->undo();
+    } else if (commit && map() && editable()) {
+        m_amendNext = justAdded;
         this->commit(target, text.toStdString());
+        m_amendNext = false;
+    }
     m_finishing = false;
 }
 
@@ -227,7 +246,12 @@ void LabelEditing::commit(const Target& target, const std::string& value)
         if (const Step* s = m->step(target.id); s && s->label != value) {
             Step changed = *s;
             changed.label = value;
-            doc->push(UpdateStep{changed}, QStringLiteral("Edit label"));
+            // The step grows to show the whole label; growing may need room from others.
+            const Batch edit = gestures::withRoomToFit(*m, "Edit label", {UpdateStep{labelfit::grownToShowLabel(changed)}});
+            if (m_amendNext)
+                doc->amendLast(edit);
+            else
+                doc->push(edit, QStringLiteral("Edit label"));
         }
         break;
     case Target::Kind::Flow:

@@ -39,6 +39,9 @@ public:
     /// Opens the editor on the step's label; initialText (what was typed on the selected step)
     /// replaces the label, with the cursor after it.
     void editStep(const std::string& id, const std::optional<QString>& initialText = std::nullopt);
+    /// Opens the editor on a step just added by the last undo step: the label typed joins that
+    /// undo step, and Esc takes the new step away again.
+    void editNewStep(const std::string& id);
     void editFlow(const std::string& id);
     void editLane(const std::string& id);
     void editPhase(const std::string& id);
@@ -67,6 +70,8 @@ private:
     LabelEditor* m_editor = nullptr;
     Target m_target;
     bool m_finishing = false;
+    std::string m_newStep; // the step being labelled was added just before (editNewStep)
+    bool m_amendNext = false;
 };
 
 } // namespace crosswalk

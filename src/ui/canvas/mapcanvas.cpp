@@ -364,7 +364,10 @@ void MapCanvas::keyPressEvent(QKeyEvent* event)
     const bool shift = event->modifiers() & Qt::ShiftModifier;
     if (key == Qt::Key_Tab || key == Qt::Key_Backtab) {
         event->accept();
-        if (editable())
+        const bool ctrl = event->modifiers() & Qt::ControlModifier;
+        if (editable() && ctrl && (key == Qt::Key_Backtab || shift))
+            addNextStepAbove();
+        else if (editable())
             addNextStep(key == Qt::Key_Backtab || shift);
         return;
     }
@@ -419,9 +422,22 @@ void MapCanvas::keyPressEvent(QKeyEvent* event)
     case Qt::Key_Right:
     case Qt::Key_Up:
     case Qt::Key_Down:
-        navigate(key);
+        if (event->modifiers() == Qt::ControlModifier) // move the selection across lanes/phases
+            moveSelectionBy(key == Qt::Key_Up ? -1 : key == Qt::Key_Down ? 1 : 0,
+                            key == Qt::Key_Left ? -1 : key == Qt::Key_Right ? 1 : 0);
+        else if (event->modifiers() == Qt::AltModifier && (key == Qt::Key_Left || key == Qt::Key_Right))
+            selectNextFlow(key == Qt::Key_Right);
+        else
+            navigate(key);
         event->accept();
         return;
+    case Qt::Key_L:
+        if (event->modifiers() == Qt::ControlModifier) {
+            chooseConnectionTarget();
+            event->accept();
+            return;
+        }
+        break;
     default:
         break;
     }
@@ -685,7 +701,11 @@ void MapCanvas::contextMenuEvent(QContextMenuEvent* event)
     if (!editable())
         return;
     finishEditing(true);
-    m_contextMenu->exec(mapToScene(event->pos()), event->globalPos());
+    // From the keyboard (the menu key, Shift+F10) the menu is the selection's, shown at it.
+    const QPoint pos = event->reason() == QContextMenuEvent::Keyboard ? selectionMenuPoint() : event->pos();
+    const QPoint global = event->reason() == QContextMenuEvent::Keyboard ? viewport()->mapToGlobal(pos)
+                                                                         : event->globalPos();
+    m_contextMenu->exec(mapToScene(pos), global);
     event->accept();
 }
 

@@ -64,6 +64,18 @@ public:
     void addStep(StepKind kind);
     /// Tab / Shift+Tab: the next step right of the selected one, or in the lane below.
     void addNextStep(bool below);
+    /// Ctrl+Shift+Tab: the next step in the lane above (a new lane on top when there is none).
+    void addNextStepAbove();
+    /// Ctrl+arrows: the selected steps to the lane above or below, or the previous or next
+    /// phase, settled there (one undo step). Nothing moves past the first or last lane/phase.
+    void moveSelectionBy(int lanes, int phases);
+    /// Alt+Right (Alt+Left): selects the selected step's first flow out (in), or the selected
+    /// flow's next sibling, so that Enter labels it.
+    void selectNextFlow(bool outgoing);
+    /// Adds a flow from the selected step to this one (a loop back, a second branch).
+    bool connectSelectedTo(const QString& targetId);
+    /// Ctrl+L: asks which step the selected one connects to, by label, then connects.
+    void chooseConnectionTarget();
     void deleteSelection();
     void selectAll();
     void editSelectedLabel();
@@ -160,6 +172,7 @@ private:
     void updateHoverCursor(const QPointF& scenePos);
     /// The step keyboard commands start from: the only selected one, else the first selected.
     std::optional<std::string> currentStep() const;
+    QPoint selectionMenuPoint() const;
     void selectOnly(const std::string& stepId);
     void navigate(int key);
     void createStepAt(const QPointF& scenePos, StepKind kind);

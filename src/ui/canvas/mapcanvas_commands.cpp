@@ -39,7 +39,7 @@ bool MapCanvas::pushAndEdit(const Batch& batch, const std::string& newStepId)
     if (!m_document->push(batch, QString::fromStdString(batch.name)))
         return false;
     selectOnly(newStepId);
-    m_editing->editStep(newStepId);
+    m_editing->editNewStep(newStepId);
     return true;
 }
 

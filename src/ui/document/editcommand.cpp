@@ -17,6 +17,12 @@ void EditCommand::undo()
         setObsolete(true); // could not be stored: the stack must not pretend it was undone
 }
 
+void EditCommand::amend(const Edit& edit, Edit inverse)
+{
+    m_edit = Batch{"", {std::move(m_edit), edit}};
+    m_inverse = Batch{"", {std::move(inverse), std::move(m_inverse)}};
+}
+
 void EditCommand::redo()
 {
     if (m_firstRedo) {

@@ -16,6 +16,9 @@ public:
 
     void undo() override;
     void redo() override;
+    /// Folds a further edit, already applied and committed, into this command, so that one
+    /// undo takes back both: a new step and the label typed into it.
+    void amend(const Edit& edit, Edit inverse);
 
 private:
     MapDocument& m_document;

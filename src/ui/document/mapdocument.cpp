@@ -25,6 +25,23 @@ bool MapDocument::push(const Edit& edit, const QString& text)
     return true;
 }
 
+bool MapDocument::amendLast(const Edit& edit)
+{
+    const int top = m_undoStack.index() - 1;
+    auto* last = top >= 0 && top == m_undoStack.count() - 1
+                     ? dynamic_cast<const EditCommand*>(m_undoStack.command(top))
+                     : nullptr;
+    if (!last)
+        return push(edit);
+    auto inverse = commit(edit);
+    if (!inverse)
+        return false;
+    // QUndoStack hands out its commands as const; this one is ours, and amending it changes
+    // nothing the stack relies on (its text and position stay).
+    const_cast<EditCommand*>(last)->amend(edit, std::move(*inverse));
+    return true;
+}
+
 bool MapDocument::storeSessionTimer(const SessionTimer& timer)
 {
     if (m_map.session == timer)

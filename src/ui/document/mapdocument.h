@@ -27,6 +27,10 @@ public:
     bool push(const Edit& edit);
     /// Like push(), with a text for the undo menu other than describe(edit).
     bool push(const Edit& edit, const QString& text);
+    /// Applies and commits the edit as part of the most recent undo step (which must be one of
+    /// this document's edits, not undone): adding a step and typing its label is one undo.
+    /// Falls back to push() when there is no such step. False on failure, as push().
+    bool amendLast(const Edit& edit);
     /// Stores the session timer's state (started, paused, time left) at once, without an
     /// undo step: the countdown ticking is not a change a person undoes. Setting the session
     /// length is a change, pushed as SetSessionTimer. Returns false (and reports) on failure.

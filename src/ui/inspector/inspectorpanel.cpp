@@ -1,6 +1,8 @@
 #include "ui/inspector/inspectorpanel.h"
 
+#include "crosswalk/interact/gestures.h"
 #include "crosswalk/layout/layout.h"
+#include "ui/canvas/labelfit.h"
 #include "ui/common/strings.h"
 #include "ui/document/mapdocument.h"
 
@@ -102,7 +104,10 @@ QWidget* InspectorPanel::buildStepPage()
     colourRow->addWidget(m_laneColor, 1);
     colourRow->addWidget(m_laneColorButton);
     form->addRow(tr("Na&me:"), m_laneName);
-    form->addRow(tr("&Colour:"), colourRow);
+    // A row label given with a layout gets no buddy, and without one QLabel shows the "&".
+    auto* colourLabel = new QLabel(tr("&Colour:"), page);
+    colourLabel->setBuddy(m_laneColor);
+    form->addRow(colourLabel, colourRow);
 
     connect(m_stepLabel, &QLineEdit::editingFinished, this, &InspectorPanel::commitStep);
     connect(m_stepKind, &QComboBox::activated, this, &InspectorPanel::commitStep);
@@ -212,7 +217,9 @@ void InspectorPanel::refresh()
             m_stepLane->addItem(toQString(lane.name), toQString(lane.id));
         m_stepLane->setCurrentIndex(m_stepLane->findData(toQString(step->lane)));
         m_stepPhase->clear();
-        m_stepPhase->addItem(tr("(no phase)"), QString());
+        // A map with phases has every step in one; "(no phase)" is only for maps without.
+        if (map->phases.empty())
+            m_stepPhase->addItem(tr("(no phase)"), QString());
         for (const Phase& phase : map->phases)
             m_stepPhase->addItem(toQString(phase.name), toQString(phase.id));
         m_stepPhase->setCurrentIndex(std::max(0, m_stepPhase->findData(toQString(step->phase))));
@@ -272,21 +279,17 @@ void InspectorPanel::commitStep()
     const std::string lane = m_stepLane->currentData().toString().toStdString();
     if (step == *current && lane == current->lane)
         return;
-    if (lane != current->lane && map.lane(lane)) {
+    const bool toLane = lane != current->lane && map.lane(lane);
+    if (toLane) {
         // Into another lane: keep it inside the new lane, and let that lane grow if needed.
         step.lane = lane;
-        Map after = map;
-        *after.step(step.id) = layout::clampToLane(map, step);
-        step = *after.step(step.id);
-        Batch batch{"Move step to lane", {UpdateStep{step}}};
-        apply(after, UpdateStep{step});
-        Edit grow = layout::growLanesToFit(after);
-        if (!std::get<Batch>(grow.v).edits.empty())
-            batch.edits.push_back(grow);
-        push(batch);
-        return;
+        step = layout::clampToLane(map, step);
     }
-    push(UpdateStep{step});
+    // Whatever changed, the step ends drawn where its lane and phase say (a chosen phase moves
+    // it into that column), on free room, in the same undo step.
+    if (step.label != current->label || step.kind != current->kind)
+        step = labelfit::grownToShowLabel(step); // the whole label shows, on the canvas and in print
+    push(gestures::withRoomToFit(map, toLane ? "Move step to lane" : "Edit step", {UpdateStep{step}}));
 }
 
 void InspectorPanel::commitLane()

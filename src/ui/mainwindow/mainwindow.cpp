@@ -37,6 +37,7 @@
 #include <QScrollArea>
 #include <QGuiApplication>
 #include <QSettings>
+#include <QShortcut>
 #include <QStatusBar>
 #include <QToolBar>
 #include <QTreeWidget>
@@ -74,6 +75,12 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent)
             [this] { m_inspector->inspect(m_canvas->selectedStepIds(), m_canvas->selectedFlowIds()); });
 
     createPanels();
+    // Esc in the inspector or any panel hands the keys back to the map, where typing goes on.
+    for (QDockWidget* dock : QList<QDockWidget*>{m_libraryDock, m_inspectorDock} + m_panelDocks) {
+        auto* back = new QShortcut(QKeySequence(Qt::Key_Escape), dock);
+        back->setContext(Qt::WidgetWithChildrenShortcut);
+        connect(back, &QShortcut::activated, this, [this] { m_canvas->setFocus(Qt::ShortcutFocusReason); });
+    }
 
     m_saveState = new QLabel(this);
     m_zoomLabel = new QLabel(tr("100%"), this);
@@ -94,8 +101,8 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent)
 
 MainWindow::~MainWindow()
 {
-    // The canvas and the undo stack refer to the document, which refers to the workspace.
-    closeDocument();
+    // The canvas and the undo stack refer to the documents, which refer to the workspace.
+    closeAllDocuments();
 }
 
 QDockWidget* MainWindow::addPanel(QWidget* panel, const QString& title, const QString& name, Qt::DockWidgetArea area)
@@ -263,7 +270,7 @@ QUndoStack* MainWindow::libraryStack()
     return m_libraryController->undoStack();
 }
 
-void MainWindow::closeDocument()
+void MainWindow::detachDocument()
 {
     m_canvas->setDocument(nullptr);
     m_inspector->setDocument(nullptr);
@@ -272,7 +279,28 @@ void MainWindow::closeDocument()
     m_revisions->setDocument(nullptr);
     m_insights->setDocument(nullptr);
     m_parkingLot->setDocument(nullptr);
-    delete m_document;
+    if (m_document)
+        m_history.removeStack(m_document->undoStack());
+    m_document = nullptr;
+}
+
+void MainWindow::closeDocument()
+{
+    // The open map is going away (deleted): its history goes with it.
+    MapDocument* document = m_document;
+    detachDocument();
+    if (document) {
+        m_documents.remove(QString::fromStdString(document->map().id));
+        delete document;
+    }
+}
+
+void MainWindow::closeAllDocuments()
+{
+    detachDocument();
+    for (const QPointer<MapDocument>& document : std::as_const(m_documents))
+        delete document.data();
+    m_documents.clear();
 }
 
 void MainWindow::createActions()
@@ -431,7 +459,7 @@ bool MainWindow::openWorkspace(const QString& path)
         showError(tr("Could not open the workspace"), QString::fromStdString(e.what()));
         return false;
     }
-    closeDocument();
+    closeAllDocuments();
     m_workspace = std::move(opened);
     m_libraryController->setWorkspace(m_workspace.get());
     rememberRecent(QFileInfo(path).absoluteFilePath());
@@ -456,16 +484,25 @@ bool MainWindow::openMap(const QString& mapId)
         showError(tr("Could not open the map"), QString::fromStdString(e.what()));
         return false;
     }
-    closeDocument();
-    m_document = new MapDocument(*m_workspace, std::move(map), this);
+    detachDocument();
+    // A map visited before keeps its undo history, unless the stored map changed meanwhile
+    // (another process, a restored revision): then that history no longer applies to it.
+    QPointer<MapDocument> cached = m_documents.value(mapId);
+    if (cached && cached->map() == map) {
+        m_document = cached;
+    } else {
+        delete cached.data();
+        m_document = new MapDocument(*m_workspace, std::move(map), this);
+        m_documents.insert(mapId, m_document);
+        connect(m_document, &MapDocument::errorOccurred, this,
+                [this](const QString& message) { showError(tr("The change could not be saved"), message); });
+        connect(m_document, &MapDocument::changed, this, [this](const ChangeSet& changes) {
+            if (changes.props || !changes.steps.empty())
+                refreshLibrary();
+            updateTitle();
+        });
+    }
     m_history.addStack(m_document->undoStack());
-    connect(m_document, &MapDocument::errorOccurred, this,
-            [this](const QString& message) { showError(tr("The change could not be saved"), message); });
-    connect(m_document, &MapDocument::changed, this, [this](const ChangeSet& changes) {
-        if (changes.props || !changes.steps.empty())
-            refreshLibrary();
-        updateTitle();
-    });
     m_canvas->setDocument(m_document);
     m_inspector->setDocument(m_document);
     m_annotations->setDocument(m_document);
@@ -492,7 +529,9 @@ void MainWindow::updateTitle()
         title = QFileInfo(QString::fromStdString(m_workspace->path())).fileName() + " - " + title;
         if (m_document) {
             const MapProperties& p = m_document->map().props;
-            title = QString::fromStdString(p.title) + " (" + QString::fromStdString(p.district) + ") - " + title;
+            const QString district = QString::fromStdString(p.district).trimmed();
+            title = QString::fromStdString(p.title) + (district.isEmpty() ? QString() : " (" + district + ")") +
+                    " - " + title;
         }
         m_saveState->setText(m_workspace->readOnly()
                                  ? tr("Read-only: this workspace cannot be changed here.")

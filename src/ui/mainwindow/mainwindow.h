@@ -4,6 +4,7 @@
 #include "ui/document/mapdocument.h"
 #include "ui/mainwindow/undohistory.h"
 
+#include <QHash>
 #include <QMainWindow>
 #include <QPointer>
 
@@ -98,8 +99,17 @@ private:
     void exportPicture();
     void openRevisionReadOnly(const QString& revisionId);
 
+    /// Takes the open map off the canvas and panels; its document (and undo history) stays
+    /// in m_documents for when the map is opened again.
+    void detachDocument();
+    /// Forgets every map's document and history: the workspace is closing.
+    void closeAllDocuments();
+
     std::unique_ptr<Workspace> m_workspace;
     QPointer<MapDocument> m_document;
+    // Every map opened since the workspace was, with its own undo stack (one per map, as
+    // draw.io keeps one per page); the open one is m_document.
+    QHash<QString, QPointer<MapDocument>> m_documents;
     UndoHistory m_history;
     LibraryController* m_libraryController = nullptr;
     LibraryPanel* m_library = nullptr;

@@ -1,7 +1,11 @@
 #include "crosswalk/layout/layout.h"
+#include "crosswalk/layout/placement.h"
 #include "crosswalk/storage/workspace.h"
 #include "ui/canvas/canvasstyle.h"
 #include "ui/canvas/flowitem.h"
+#include "ui/canvas/labelfit.h"
+#include "ui/canvas/stepshape.h"
+#include "ui/common/pixelfont.h"
 #include "ui/canvas/mapcanvas.h"
 #include "ui/canvas/mapscene.h"
 #include "ui/canvas/stepitem.h"
@@ -11,13 +15,18 @@
 
 #include <catch2/catch.hpp>
 
+#include <QAction>
 #include <QApplication>
+#include <QContextMenuEvent>
 #include <QMouseEvent>
 #include <QTemporaryDir>
 #include <QKeyEvent>
 #include <QScrollBar>
 #include <QElapsedTimer>
+#include <QFontMetricsF>
+#include <QInputDialog>
 #include <QTest>
+#include <QTimer>
 #include <QUndoStack>
 
 #include <cmath>
@@ -213,7 +222,7 @@ TEST_CASE("Undo of Tab removes the new step and its flow in one step; redo bring
     fx.canvas.selectStep("s1");
     fx.key(Qt::Key_Tab);
     REQUIRE(fx.canvas.isEditing());
-    fx.key(Qt::Key_Escape);
+    fx.key(Qt::Key_Return); // keep the empty label, stop editing
     CHECK_FALSE(fx.canvas.isEditing());
     REQUIRE(fx.map().steps.size() == 2);
     REQUIRE(fx.map().flows.size() == 1);
@@ -703,7 +712,7 @@ TEST_CASE("Tab on a step with steps to its right inserts right after it and push
     Fixture fx(map);
     fx.canvas.selectStep("s1");
     QTest::keyClick(&fx.canvas, Qt::Key_Tab);
-    QTest::keyClick(&fx.canvas, Qt::Key_Escape); // keep the empty label, stop editing
+    QTest::keyClick(&fx.canvas, Qt::Key_Return); // keep the empty label, stop editing
     REQUIRE(fx.map().steps.size() == 5);
     const Step& added = fx.map().steps.back();
     CHECK(added.lane == "l1");
@@ -734,7 +743,7 @@ TEST_CASE("Tab into a free place moves nothing else", "[canvas]")
     Fixture fx(map);
     fx.canvas.selectStep("s1");
     QTest::keyClick(&fx.canvas, Qt::Key_Tab);
-    QTest::keyClick(&fx.canvas, Qt::Key_Escape);
+    QTest::keyClick(&fx.canvas, Qt::Key_Return);
     REQUIRE(fx.map().steps.size() == 3);
     CHECK(fx.map().steps.back().x == 250);
     CHECK(fx.map().step("s2")->x == 700);
@@ -969,4 +978,192 @@ TEST_CASE("End to end: draw a map from nothing, undo it all, redo it all, and re
     fx.doc.reset();
     fx.ws = Workspace::open(path);
     CHECK(fx.ws.loadMap(drawn.id) == drawn);
+}
+
+TEST_CASE("Adding a step and typing its label is one undo step; Tab then Esc leaves no empty step", "[canvas][undo]")
+{
+    Map map = twoLaneMap();
+    map.steps = {step("s1", "l1", 40, "Self-assessment")};
+    Fixture fx(map);
+    QUndoStack* stack = fx.doc->undoStack();
+    fx.canvas.selectStep("s1");
+
+    // Tab, then Esc: it was a slip; the step and its flow go again.
+    fx.key(Qt::Key_Tab);
+    REQUIRE(fx.canvas.isEditing());
+    REQUIRE(fx.map().steps.size() == 2);
+    fx.key(Qt::Key_Escape);
+    CHECK_FALSE(fx.canvas.isEditing());
+    CHECK(fx.map() == map);
+    CHECK(fx.ws.loadMap(map.id) == map);
+    CHECK_FALSE(stack->canUndo());
+    fx.requireSceneMatchesModel();
+
+    // Tab, type, Tab, type, Return: two steps, two undo steps, each with its label.
+    fx.canvas.selectStep("s1");
+    fx.key(Qt::Key_Tab);
+    fx.type("Goal-setting conference");
+    fx.key(Qt::Key_Tab);
+    fx.type("Mid-year review");
+    fx.key(Qt::Key_Return);
+    REQUIRE(fx.map().steps.size() == 3);
+    CHECK(fx.map().steps[1].label == "Goal-setting conference");
+    CHECK(fx.map().steps[2].label == "Mid-year review");
+    CHECK(stack->index() == 2);
+    stack->undo(); // the second step, label and all
+    REQUIRE(fx.map().steps.size() == 2);
+    CHECK(fx.map().steps[1].label == "Goal-setting conference");
+    stack->undo();
+    CHECK(fx.map() == map);
+    CHECK(fx.ws.loadMap(map.id) == map);
+    stack->redo();
+    stack->redo();
+    REQUIRE(fx.map().steps.size() == 3);
+    CHECK(fx.map().steps[2].label == "Mid-year review");
+    CHECK(fx.ws.loadMap(map.id) == fx.map());
+    fx.requireSceneMatchesModel();
+
+    // Relabelling an existing step later is its own undo step, as before.
+    fx.canvas.selectStep("s1");
+    fx.key(Qt::Key_F2);
+    fx.type("Principal self-assessment");
+    fx.key(Qt::Key_Return);
+    CHECK(stack->index() == 3);
+    stack->undo();
+    CHECK(fx.map().step("s1")->label == "Self-assessment");
+    CHECK(fx.map().steps.size() == 3);
+}
+
+TEST_CASE("A step grows to show its whole label: height first, then width", "[canvas][label]")
+{
+    Map map = twoLaneMap();
+    map.steps = {step("s1", "l1", 40, "Self-assessment")};
+    Fixture fx(map);
+    fx.canvas.selectStep("s1");
+    fx.key(Qt::Key_Tab);
+    const QString longLabel = "Principal supervisor and principal review the self-assessment against the "
+                              "district rubric, agree two growth goals and record them in the platform";
+    fx.type(longLabel);
+    fx.key(Qt::Key_Return);
+    REQUIRE(fx.map().steps.size() == 2);
+    const Step& grown = fx.map().steps[1];
+    CHECK(grown.label == longLabel.toStdString());
+    CHECK(grown.h > 70);
+    CHECK(grown.h <= labelfit::kMaxAutoHeight);
+    // At its new size the label fits at the canvas font: nothing cut, nothing shrunk.
+    const QRectF area = StepShape::labelRect(grown.kind, QRectF(0, 0, grown.w, grown.h));
+    const QRectF needed = QFontMetricsF(pixelFont(canvasstyle::kLabelPx))
+                              .boundingRect(area, Qt::AlignCenter | Qt::TextWordWrap, longLabel);
+    CHECK(needed.height() <= area.height() + 0.5);
+    CHECK(labelfit::grownToShowLabel(grown) == grown);
+    // The lane grew with it, and nothing overlaps.
+    CHECK(fx.map().lane("l1")->height >= grown.y + grown.h);
+    CHECK(layout::placementProblems(fx.map()).empty());
+    fx.requireSceneMatchesModel();
+
+    // A label that needs more than the tallest step widens it too.
+    Step s = grown;
+    s.label = std::string(6, ' ');
+    for (int i = 0; i < 40; ++i)
+        s.label += "evaluation ";
+    const Step wide = labelfit::grownToShowLabel(s);
+    CHECK(wide.w > grown.w);
+    CHECK(wide.h <= labelfit::kMaxAutoHeight);
+    // A short label leaves the step as it is.
+    s.label = "Ok";
+    CHECK(labelfit::grownToShowLabel(s) == s);
+}
+
+TEST_CASE("Without the mouse: a step in the lane above, moves across lanes and phases, a flow labelled, a loop back",
+          "[canvas][keyboard]")
+{
+    Map map = twoLaneMap();
+    map.steps = {step("s1", "l2", 40, "Self-assessment"), step("s2", "l2", 260, "Goal setting")};
+    map.flows = {flow("f1", "s1", "s2")};
+    Fixture fx(map);
+    QUndoStack* stack = fx.doc->undoStack();
+
+    // Ctrl+Shift+Tab: the next step goes in the lane above, with its flow.
+    fx.canvas.selectStep("s2");
+    fx.key(Qt::Key_Backtab, Qt::ControlModifier | Qt::ShiftModifier);
+    fx.type("Supervisor reviews");
+    fx.key(Qt::Key_Return);
+    REQUIRE(fx.map().steps.size() == 3);
+    const std::string above = fx.map().steps.back().id;
+    CHECK(fx.map().step(above)->lane == "l1");
+    CHECK(fx.map().step(above)->label == "Supervisor reviews");
+    CHECK(flowsBetween(fx.map(), "s2", above) == 1);
+    // From the top lane, a new lane is added on top.
+    fx.key(Qt::Key_Backtab, Qt::ControlModifier | Qt::ShiftModifier);
+    fx.key(Qt::Key_Return);
+    REQUIRE(fx.map().lanes.size() == 3);
+    CHECK(fx.map().steps.back().lane == fx.map().lanes.front().id);
+    stack->undo();
+    REQUIRE(fx.map().lanes.size() == 2);
+
+    // Ctrl+Down / Ctrl+Right: s1 to the lane below... it is the bottom lane: nothing moves.
+    fx.canvas.selectStep("s1");
+    const Map before = fx.map();
+    fx.key(Qt::Key_Down, Qt::ControlModifier);
+    CHECK(fx.map() == before);
+    fx.key(Qt::Key_Up, Qt::ControlModifier);
+    CHECK(fx.map().step("s1")->lane == "l1");
+    fx.key(Qt::Key_Right, Qt::ControlModifier);
+    const Step& moved = *fx.map().step("s1");
+    CHECK(moved.phase == "p2");
+    CHECK(layout::phaseAt(fx.map(), moved.x + moved.w / 2) == "p2");
+    CHECK(layout::placementProblems(fx.map()).empty());
+    CHECK(fx.canvas.selectedStepIds() == QStringList{"s1"}); // still selected, to go on moving
+    stack->undo();
+    stack->undo();
+    CHECK(fx.map() == before);
+
+    // Alt+Right walks to s2's flows out; Enter labels the selected one.
+    fx.canvas.selectStep("s2");
+    fx.key(Qt::Key_Right, Qt::AltModifier);
+    REQUIRE(fx.canvas.selectedFlowIds().size() == 1);
+    const std::string flowId = fx.canvas.selectedFlowIds().front().toStdString();
+    CHECK(fx.map().flow(flowId)->from == "s2");
+    fx.key(Qt::Key_Return);
+    REQUIRE(fx.canvas.isEditing());
+    fx.type("Yes");
+    fx.key(Qt::Key_Return);
+    CHECK(fx.map().flow(flowId)->label == "Yes");
+
+    // Ctrl+L: connect to an existing step, chosen by its label: a loop back to s1.
+    fx.canvas.selectStep(QString::fromStdString(above));
+    QTimer::singleShot(0, [] {
+        auto* dialog = qobject_cast<QInputDialog*>(QApplication::activeModalWidget());
+        REQUIRE(dialog);
+        const QStringList items = dialog->comboBoxItems();
+        const auto it = std::find_if(items.begin(), items.end(), [](const QString& s) { return s.startsWith("Self-assessment"); });
+        REQUIRE(it != items.end());
+        dialog->setTextValue(*it);
+        dialog->accept();
+    });
+    fx.key(Qt::Key_L, Qt::ControlModifier);
+    CHECK(flowsBetween(fx.map(), above, "s1") == 1);
+    CHECK(fx.ws.loadMap(map.id) == fx.map());
+    fx.requireSceneMatchesModel();
+}
+
+TEST_CASE("The menu key opens the selection's menu at the selection, not the empty-canvas menu", "[canvas][keyboard]")
+{
+    Map map = twoLaneMap();
+    map.steps = {step("s1", "l1", 40, "Self-assessment")};
+    Fixture fx(map);
+    fx.canvas.selectStep("s1");
+    QStringList shown;
+    QTimer::singleShot(0, [&] {
+        QWidget* popup = QApplication::activePopupWidget();
+        REQUIRE(popup);
+        for (QAction* a : popup->actions())
+            shown << a->text();
+        popup->close();
+    });
+    QContextMenuEvent event(QContextMenuEvent::Keyboard, QPoint(5, 5), fx.viewport()->mapToGlobal(QPoint(5, 5)));
+    QApplication::sendEvent(fx.viewport(), &event);
+    CHECK(shown.contains("Edit label"));
+    CHECK(shown.contains("Connect to step..."));
+    CHECK_FALSE(shown.contains("Add lane")); // the empty canvas's menu
 }

@@ -132,3 +132,28 @@ TEST_CASE("The inspector relabels a flow", "[inspector]")
     f.doc->undoStack()->undo();
     CHECK(f.doc->map().flow("f1")->label.empty());
 }
+
+TEST_CASE("Choosing a step's phase in the inspector moves it into that phase's column, in one undo step",
+          "[inspector][placement]")
+{
+    Fixture f;
+    f.panel.inspect({"s1"}, {});
+    REQUIRE(f.panel.currentPage() == "step");
+    // The map has phases, so every step is in one: no "(no phase)" to choose.
+    CHECK(f.panel.stepPhase()->count() == 2);
+    CHECK(f.panel.stepPhase()->findData(QString()) == -1);
+
+    f.panel.stepPhase()->setCurrentIndex(f.panel.stepPhase()->findData(QString("p2")));
+    emit f.panel.stepPhase()->activated(f.panel.stepPhase()->currentIndex());
+    const Step& moved = *f.doc->map().step("s1");
+    CHECK(moved.phase == "p2");
+    // Drawn in the Spring column (600..1200), where Insights counts it.
+    CHECK(moved.x + moved.w / 2 >= 600);
+    CHECK(moved.x + moved.w / 2 < 1200);
+    CHECK(moved.lane == "l1");
+    CHECK(f.stored() == f.doc->map());
+    CHECK(f.doc->undoStack()->count() == 1);
+    f.doc->undoStack()->undo();
+    CHECK(f.doc->map() == smallMap());
+    CHECK(f.stored() == smallMap());
+}

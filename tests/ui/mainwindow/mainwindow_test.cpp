@@ -13,6 +13,8 @@
 #include <QAbstractButton>
 #include <QApplication>
 #include <QCoreApplication>
+#include <QDockWidget>
+#include <QLineEdit>
 #include <QMessageBox>
 #include <QTimer>
 #include <QSettings>
@@ -355,5 +357,94 @@ TEST_CASE("The Session menu's keys add a sticky note and votes, and the Parking 
         CHECK(stored.votes == doc->map().votes);
         CHECK(stored.parkingLot == doc->map().parkingLot);
     }
+    fs::remove(path);
+}
+
+TEST_CASE("Each map keeps its own undo history while the window is open; Undo acts on the map in view",
+          "[mainwindow][undo]")
+{
+    isolateSettings();
+    const std::string path = demoWorkspace("per-map-undo");
+    MainWindow window;
+    REQUIRE(window.openWorkspace(QString::fromStdString(path)));
+    Workspace& ws = *window.workspace();
+    const auto maps = ws.listMaps();
+    REQUIRE(maps.size() >= 3);
+    const QString a = QString::fromStdString(maps[0].id);
+    const QString b = QString::fromStdString(maps[1].id);
+    const QString c = QString::fromStdString(maps[2].id);
+
+    auto retitle = [&](const std::string& title) {
+        MapProperties props = window.document()->map().props;
+        props.title = title;
+        REQUIRE(window.document()->push(UpdateMapProperties{props}));
+    };
+    REQUIRE(window.openMap(a));
+    const std::string titleA = window.document()->map().props.title;
+    retitle("A edited");
+    retitle("A edited twice");
+    REQUIRE(window.openMap(b));
+    const std::string titleB = window.document()->map().props.title;
+    retitle("B edited");
+
+    // Back on A: its two edits are still there to undo, and Undo takes back A's, not B's.
+    REQUIRE(window.openMap(a));
+    CHECK(window.document()->undoStack()->count() == 2);
+    CHECK(window.history()->undoTarget() == window.document()->undoStack());
+    window.history()->undo();
+    CHECK(ws.loadMap(a.toStdString()).props.title == "A edited");
+    CHECK(ws.loadMap(b.toStdString()).props.title == "B edited");
+    window.history()->undo();
+    CHECK(ws.loadMap(a.toStdString()).props.title == titleA);
+    CHECK(ws.loadMap(b.toStdString()).props.title == "B edited");
+    // Nothing more of A's to undo, and B's edit is not reachable from A.
+    CHECK(window.history()->undoTarget() != window.document()->undoStack());
+    // Redo brings A's edit back, still on A.
+    window.history()->redo();
+    CHECK(ws.loadMap(a.toStdString()).props.title == "A edited");
+
+    // B's history waited for it.
+    REQUIRE(window.openMap(c));
+    REQUIRE(window.openMap(b));
+    REQUIRE(window.document()->undoStack()->count() == 1);
+    window.history()->undo();
+    CHECK(ws.loadMap(b.toStdString()).props.title == titleB);
+
+    SECTION("a map changed elsewhere meanwhile starts a fresh history: the old one no longer applies")
+    {
+        REQUIRE(window.openMap(c));
+        {
+            Workspace other = Workspace::open(path);
+            Map mapA = other.loadMap(a.toStdString());
+            MapProperties props = mapA.props;
+            props.title = "Changed by another window";
+            other.commit(mapA, UpdateMapProperties{props});
+        }
+        REQUIRE(window.openMap(a));
+        CHECK(window.document()->map().props.title == "Changed by another window");
+        CHECK(window.document()->undoStack()->count() == 0);
+    }
+    window.close();
+    fs::remove(path);
+}
+
+TEST_CASE("Esc in the inspector hands the keys back to the map", "[mainwindow][keyboard]")
+{
+    isolateSettings();
+    const std::string path = demoWorkspace("esc-inspector");
+    MainWindow window;
+    REQUIRE(window.openWorkspace(QString::fromStdString(path)));
+    window.show();
+    QApplication::setActiveWindow(&window);
+    QVERIFY(QTest::qWaitForWindowActive(&window));
+    auto* field = window.findChild<QDockWidget*>("InspectorDock")->findChild<QLineEdit*>();
+    REQUIRE(field);
+    field->setFocus();
+    QApplication::processEvents();
+    REQUIRE(field->hasFocus());
+    QTest::keyClick(field, Qt::Key_Escape);
+    QApplication::processEvents();
+    CHECK(window.canvas()->hasFocus());
+    window.close();
     fs::remove(path);
 }
