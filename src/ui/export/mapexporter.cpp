@@ -5,6 +5,8 @@
 #include "ui/print/exporterror.h"
 #include "ui/export/mapexportscene.h"
 #include "ui/export/mapprintout.h"
+#include "ui/common/strings.h"
+#include "ui/print/exportfonts.h"
 
 #include <QBuffer>
 #include <QImage>
@@ -127,6 +129,34 @@ QByteArray MapExporter::png(const Map& map, const ExportOptions& options)
     if (!writer.write(image))
         throw ExportError("the PNG could not be encoded: " + writer.errorString().toStdString());
     return buffer.data();
+}
+
+QStringList MapExporter::fontWarnings(const Map& map, const ExportOptions& options)
+{
+    QStringList warnings;
+    auto check = [&warnings](const QString& what, const std::string& text) {
+        const std::vector<char32_t> missing = ExportFonts::uncovered(toQString(text));
+        if (missing.empty())
+            return;
+        QStringList chars;
+        for (char32_t c : missing)
+            chars << QStringLiteral("%1 (%2)").arg(QString::fromUcs4(&c, 1), ExportFonts::codePointName(c));
+        warnings << QStringLiteral("%1: no font has %2; it would print as a box").arg(what, chars.join(QStringLiteral(", ")));
+    };
+    for (const Lane& l : map.lanes)
+        check(QStringLiteral("lane \"%1\"").arg(toQString(l.name)), l.name);
+    for (const Phase& p : map.phases)
+        check(QStringLiteral("phase \"%1\"").arg(toQString(p.name)), p.name);
+    for (const Step& s : map.steps)
+        check(QStringLiteral("step %1 \"%2\"").arg(toQString(s.id), toQString(s.label)), s.label);
+    for (const Flow& f : map.flows)
+        check(QStringLiteral("flow label \"%1\"").arg(toQString(f.label)), f.label);
+    for (const Annotation& a : map.annotations)
+        if (options.shows(a.kind))
+            check(QStringLiteral("annotation \"%1\"").arg(toQString(a.text)), a.text);
+    check(QStringLiteral("the map's title"), map.props.title);
+    check(QStringLiteral("the district's name"), map.props.district);
+    return warnings;
 }
 
 } // namespace crosswalk

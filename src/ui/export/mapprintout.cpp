@@ -5,6 +5,7 @@
 #include "ui/canvas/canvasstyle.h"
 #include "ui/canvas/stepshape.h"
 #include "ui/print/exportfonts.h"
+#include "ui/export/mapexporter.h"
 #include "ui/export/mapexportscene.h"
 #include "ui/common/annotationglyph.h"
 #include "ui/common/annotationtext.h"
@@ -135,20 +136,18 @@ MapPrintout::MapPrintout(const Map& map, const ExportOptions& options)
     : Printout(options),
       m_map(map),
       m_scene(std::make_unique<MapExportScene>(map, options.hiddenKinds)),
-      m_tiles(map, m_scene->contentRect(), options.columns, options.rows)
+      m_tiles(map, m_scene->contentRect(), 1, 1)
 {
     buildLegend();
     layoutLegend(contentArea().width());
+    m_labelPx = m_scene->smallestLabelPx();
+    chooseTiling();
+    checkCoverage();
     buildAppendix();
 
-    if (options.tiled()) {
+    if (this->options().tiled()) {
         m_pages.push_back({PageKind::Overview});
-        const QRectF area = mapArea();
-        m_tileScale = kMaxScale;
-        for (int i = 0; i < m_tiles.count(); ++i) {
-            const QRectF r = MapExportScene::withHeaders(m_tiles.tile(i));
-            m_tileScale = std::min({m_tileScale, area.width() / r.width(), area.height() / r.height()});
-        }
+        m_tileScale = scaleFor(m_tiles.columns(), m_tiles.rows());
         for (int i = 0; i < m_tiles.count(); ++i)
             m_pages.push_back({PageKind::Map, i});
     } else {
@@ -159,6 +158,109 @@ MapPrintout::MapPrintout(const Map& map, const ExportOptions& options)
     buildStepIndex();
     paginate(0, annotationRows, false);
     paginate(annotationRows, m_rows.size(), true);
+}
+
+qreal MapPrintout::scaleFor(int columns, int rows) const
+{
+    const QRectF content = m_scene->contentRect();
+    if (columns * rows <= 1) {
+        const QRectF area = mapAreaFor(false);
+        const QRectF r = MapExportScene::withHeaders(content);
+        return std::min({kMaxScale, area.width() / r.width(), area.height() / r.height()});
+    }
+    const QRectF area = mapAreaFor(true);
+    const auto c = static_cast<std::size_t>(std::clamp(columns, 1, static_cast<int>(m_tileW.size())) - 1);
+    const auto r = static_cast<std::size_t>(std::clamp(rows, 1, static_cast<int>(m_tileH.size())) - 1);
+    return std::min({kMaxScale, area.width() / (m_tileW[c] + canvasstyle::kLaneHeaderWidth),
+                     area.height() / (m_tileH[r] + canvasstyle::kPhaseHeaderHeight)});
+}
+
+void MapPrintout::chooseTiling()
+{
+    // Tiles are cut per axis (TilePlan): the widest piece for each number of columns and the
+    // tallest for each number of rows give the scale of any tiling without laying it out.
+    constexpr int kMax = 12;
+    const QRectF content = m_scene->contentRect();
+    for (int n = 1; n <= kMax; ++n) {
+        const TilePlan across(m_map, content, n, 1);
+        const TilePlan down(m_map, content, 1, n);
+        qreal w = 0;
+        qreal h = 0;
+        for (int i = 0; i < n; ++i) {
+            w = std::max(w, across.tile(i, 0).width());
+            h = std::max(h, down.tile(0, i).height());
+        }
+        m_tileW.push_back(w);
+        m_tileH.push_back(h);
+    }
+
+    int columns = 1;
+    int rows = 1;
+    const ExportOptions& o = options();
+    switch (o.layout) {
+    case ExportOptions::Layout::Fit:
+        break;
+    case ExportOptions::Layout::Tiles:
+        columns = std::clamp(o.columns, 1, kMax);
+        rows = std::clamp(o.rows, 1, kMax);
+        break;
+    case ExportOptions::Layout::PagesWide: {
+        // As wide as asked; as many rows as the height needs at the scale the width allows.
+        columns = std::clamp(o.pagesWide, 1, kMax);
+        const qreal across = scaleFor(columns, kMax);
+        rows = kMax;
+        for (int r = 1; r <= kMax; ++r)
+            if (scaleFor(columns, r) >= across - 1e-9) {
+                rows = r;
+                break;
+            }
+        break;
+    }
+    case ExportOptions::Layout::Legible: {
+        // The fewest pages on which the smallest step label prints at kLegiblePt; among
+        // tilings of as many pages, the largest type. A tiling adds its overview page.
+        constexpr int kMaxPages = 48;
+        const qreal needed = ExportOptions::kLegiblePt / std::max(1, m_labelPx) - 1e-9;
+        int bestPages = kMaxPages + 1;
+        qreal bestScale = 0;
+        // When no tiling of up to kMaxPages reaches it: the largest type such a tiling gives.
+        int fallbackColumns = 1;
+        int fallbackRows = 1;
+        qreal fallbackScale = 0;
+        for (int c = 1; c <= kMax; ++c)
+            for (int r = 1; r <= kMax; ++r) {
+                const int pages = c * r + (c * r > 1 ? 1 : 0);
+                if (pages > kMaxPages)
+                    continue;
+                const qreal s = scaleFor(c, r);
+                if (s > fallbackScale + 1e-9) {
+                    fallbackScale = s;
+                    fallbackColumns = c;
+                    fallbackRows = r;
+                }
+                if (s < needed)
+                    continue;
+                if (pages < bestPages || (pages == bestPages && s > bestScale + 1e-9)) {
+                    bestPages = pages;
+                    bestScale = s;
+                    columns = c;
+                    rows = r;
+                }
+            }
+        if (bestPages > kMaxPages) {
+            columns = fallbackColumns;
+            rows = fallbackRows;
+        }
+        break;
+    }
+    }
+    setTiling(columns, rows);
+    m_tiles = TilePlan(m_map, content, columns, rows);
+}
+
+void MapPrintout::checkCoverage()
+{
+    m_warnings = MapExporter::fontWarnings(m_map, options());
 }
 
 void MapPrintout::paginate(std::size_t from, std::size_t to, bool steps)
@@ -225,8 +327,13 @@ MapPrintout::~MapPrintout() = default;
 
 QRectF MapPrintout::mapArea() const
 {
+    return mapAreaFor(options().tiled());
+}
+
+QRectF MapPrintout::mapAreaFor(bool tiled) const
+{
     const QRectF c = contentArea();
-    const qreal bottom = legendHeight() + kGap + (options().tiled() ? kNavH : 0);
+    const qreal bottom = legendHeight() + kGap + (tiled ? kNavH : 0);
     return c.adjusted(0, kTitleBlockH + kGap, 0, -bottom);
 }
 

@@ -34,6 +34,17 @@ public:
     /// "B2 · page 3 of 6".
     QString pageLabel(int index) const;
     const TilePlan& tiles() const { return m_tiles; }
+    /// Points per map unit on the map pages (one map unit is 0.75 pt on the canvas at 100 %).
+    qreal mapScale() const { return scaleFor(m_tiles.columns(), m_tiles.rows()); }
+    /// The scale columns x rows tiles would print at (1 x 1: the whole map on one page).
+    qreal scaleFor(int columns, int rows) const;
+    /// The smallest step label's type size on the map pages, in points.
+    qreal labelPt() const { return m_labelPx * mapScale(); }
+    /// The smallest step label's size in map units (labels shrink to fit their step).
+    int labelPx() const { return m_labelPx; }
+    /// Problems a reader should hear of before printing: characters no export font has,
+    /// naming the step (or lane, phase, flow) they are in.
+    const QStringList& warnings() const { return m_warnings; }
 
 protected:
     QString documentName() const override;
@@ -65,6 +76,11 @@ private:
     /// The legend's symbols (LegendEntry::symbol); index: the step or annotation kind.
     enum LegendSymbol : int { StepSymbol, FlowSymbol, HandoffSymbol, AnnotationSymbol, NoteSymbol };
 
+    /// Sets the tiling the layout asks for (options().layout), m_tiles with it.
+    void chooseTiling();
+    /// Fills m_warnings.
+    void checkCoverage();
+    QRectF mapAreaFor(bool tiled) const;
     void buildAppendix();
     void buildStepIndex();
     void paginate(std::size_t from, std::size_t to, bool steps);
@@ -88,6 +104,11 @@ private:
     qreal m_tileScale = 1; // one scale for every tile, so that the pages fit together
     std::vector<Page> m_pages;
     std::vector<AppendixRow> m_rows;
+    int m_labelPx = 15;
+    /// The widest tile's width and the tallest tile's height, for 1 to 12 columns / rows.
+    std::vector<qreal> m_tileW;
+    std::vector<qreal> m_tileH;
+    QStringList m_warnings;
 };
 
 } // namespace crosswalk

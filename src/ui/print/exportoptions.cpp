@@ -131,6 +131,10 @@ void ExportOptions::save(QSettings& settings) const
     settings.setValue("paper", static_cast<int>(paper));
     settings.setValue("orientation", static_cast<int>(orientation));
     settings.setValue("marginMm", marginMm);
+    settings.setValue("layout", static_cast<int>(layout));
+    settings.setValue("pagesWide", pagesWide);
+    settings.setValue("includeVotes", includeVotes);
+    settings.setValue("includeParkingLot", includeParkingLot);
     settings.setValue("columns", columns);
     settings.setValue("rows", rows);
     QStringList hidden;
@@ -159,6 +163,17 @@ ExportOptions ExportOptions::load(const QSettings& settings)
                         ? QPageLayout::Portrait
                         : QPageLayout::Landscape;
     o.marginMm = std::clamp(value("marginMm", o.marginMm).toDouble(), 0.0, 50.0);
+    const QVariant layout = value("layout", QVariant());
+    if (layout.isValid()) {
+        const int l = layout.toInt();
+        if (l >= 0 && l <= static_cast<int>(Layout::PagesWide))
+            o.layout = static_cast<Layout>(l);
+    } else if (value("columns", 1).toInt() * value("rows", 1).toInt() > 1) {
+        o.layout = Layout::Tiles; // remembered before layouts had names: tiles were asked for
+    }
+    o.pagesWide = std::clamp(value("pagesWide", o.pagesWide).toInt(), 1, kMaxTiles);
+    o.includeVotes = value("includeVotes", o.includeVotes).toBool();
+    o.includeParkingLot = value("includeParkingLot", o.includeParkingLot).toBool();
     o.columns = std::clamp(value("columns", o.columns).toInt(), 1, kMaxTiles);
     o.rows = std::clamp(value("rows", o.rows).toInt(), 1, kMaxTiles);
     for (const QString& name : value("hiddenKinds", QStringList()).toStringList())

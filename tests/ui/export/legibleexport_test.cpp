@@ -1,0 +1,240 @@
+#include "crosswalk/demo/demo.h"
+#include "crosswalk/json/mapjson.h"
+#include "ui/export/mapexporter.h"
+#include "ui/export/mapprintout.h"
+#include "ui/print/exportfonts.h"
+#include "ui/print/exportoptions.h"
+
+#include <catch2/catch.hpp>
+
+#include <QApplication>
+#include <QPainter>
+#include <QPdfWriter>
+#include <QProcess>
+#include <QRegularExpression>
+#include <QTemporaryDir>
+
+#include <map>
+#include <set>
+
+using namespace crosswalk;
+
+namespace {
+
+/// The application font as the app sets it, for one test.
+class AppFont {
+public:
+    AppFont() : m_saved(QApplication::font())
+    {
+        ExportFonts::ensureLoaded();
+        QApplication::setFont(ExportFonts::applicationFont(m_saved));
+    }
+    AppFont(const AppFont&) = delete;
+    AppFont& operator=(const AppFont&) = delete;
+    ~AppFont() { QApplication::setFont(m_saved); }
+
+private:
+    QFont m_saved;
+};
+
+Map demoMap(std::size_t index)
+{
+    return parseMapJson(demoMapTexts().at(index)).map;
+}
+
+QString run(const QString& program, const QStringList& args)
+{
+    QProcess p;
+    p.start(program, args);
+    REQUIRE(p.waitForFinished(60000));
+    INFO(program.toStdString() << " " << args.join(' ').toStdString() << ": " << p.readAllStandardError().toStdString());
+    REQUIRE(p.exitCode() == 0);
+    return QString::fromUtf8(p.readAllStandardOutput());
+}
+
+/// A word of `pdftotext -bbox`, with its page (from 1) and height in points.
+struct Word {
+    int page = 0;
+    QString text;
+    double xMin = 0;
+    double height = 0;
+};
+
+std::vector<Word> bboxWords(const QString& pdf)
+{
+    const QString html = run(QStringLiteral("pdftotext"), {QStringLiteral("-bbox"), pdf, QStringLiteral("-")});
+    static const QRegularExpression word(QStringLiteral(
+        "<word xMin=\"([0-9.]+)\" yMin=\"([0-9.]+)\" xMax=\"([0-9.]+)\" yMax=\"([0-9.]+)\">([^<]*)</word>"));
+    std::vector<Word> words;
+    int page = 0;
+    for (const QString& line : html.split('\n')) {
+        if (line.contains(QStringLiteral("<page ")))
+            ++page;
+        const QRegularExpressionMatch m = word.match(line);
+        if (m.hasMatch())
+            words.push_back({page, m.captured(5).replace(QStringLiteral("&amp;"), QStringLiteral("&")),
+                             m.captured(1).toDouble(), m.captured(4).toDouble() - m.captured(2).toDouble()});
+    }
+    return words;
+}
+
+/// The height pdftotext gives a word set at 8 pt in the export font.
+double referenceHeight(const QTemporaryDir& dir)
+{
+    const QString path = dir.filePath(QStringLiteral("reference.pdf"));
+    {
+        QPdfWriter writer(path);
+        writer.setResolution(72);
+        QPainter painter(&writer);
+        painter.setFont(ExportFonts::font(ExportOptions::kLegiblePt));
+        painter.drawText(QPointF(100, 100), QStringLiteral("Reference"));
+    }
+    const std::vector<Word> words = bboxWords(path);
+    REQUIRE(words.size() == 1);
+    return words.front().height;
+}
+
+} // namespace
+
+TEST_CASE("The default PDF of every demo map prints its step labels at 8 pt or more", "[export][legible]")
+{
+    const AppFont font;
+    QTemporaryDir dir;
+    const double reference = referenceHeight(dir);
+    CHECK(reference > 6); // 8 pt type is more than 6 pt from descender to ascender
+    for (std::size_t d = 0; d < demoMapTexts().size(); ++d) {
+        const Map map = demoMap(d);
+        INFO(map.props.title << " (" << map.id << ")");
+        const ExportOptions options; // the defaults: Layout::Legible
+        MapPrintout printout(map, options);
+        INFO("tiles " << printout.tiles().columns() << " x " << printout.tiles().rows() << ", scale "
+                      << printout.mapScale() << ", smallest label " << printout.labelPx() << " px = "
+                      << printout.labelPt() << " pt");
+        CHECK(printout.labelPt() >= ExportOptions::kLegiblePt - 1e-6);
+        // No smaller tiling would do: the fewest pages.
+        if (printout.tiles().count() > 1)
+            CHECK(printout.scaleFor(1, 1) * printout.labelPx() < ExportOptions::kLegiblePt);
+
+        const QString pdf = dir.filePath(QStringLiteral("default%1.pdf").arg(d));
+        MapExporter::write(map, options, pdf.toStdString());
+        // The pages that show the map at print scale: "Map" or a tile's name.
+        std::set<int> mapPages;
+        for (int p = 0; p < printout.pageCount(); ++p) {
+            const QString name = printout.pageName(p);
+            if (name != QStringLiteral("Overview") && name != QStringLiteral("Annotations") && name != QStringLiteral("Steps"))
+                mapPages.insert(p + 1);
+        }
+        REQUIRE_FALSE(mapPages.empty());
+        // Words that only step labels use (not lane, phase or flow names, nor page furniture).
+        std::set<QString> other;
+        auto addOther = [&other](const std::string& text) {
+            for (const QString& w : QString::fromStdString(text).split(' ', Qt::SkipEmptyParts))
+                other.insert(w);
+        };
+        for (const Lane& l : map.lanes)
+            addOther(l.name);
+        for (const Phase& p : map.phases)
+            addOther(p.name);
+        for (const Flow& f : map.flows)
+            addOther(f.label);
+        addOther(map.props.title + " " + map.props.district + " " + map.props.focus);
+        for (const char* furniture : {"Start End Activity Meeting Decision Document Data source Wait Flow Handoff to another lane",
+                                      "Black box Harm point Variation Question Insight Change idea Legend Numbers refer",
+                                      "the list of annotations at end left: right: above: below: whole map: page of"})
+            addOther(furniture);
+        std::set<QString> stepWords;
+        for (const Step& s : map.steps)
+            for (const QString& w : QString::fromStdString(s.label).split(' ', Qt::SkipEmptyParts))
+                if (!other.count(w) && w.size() > 2)
+                    stepWords.insert(w);
+        int measured = 0;
+        for (const Word& w : bboxWords(pdf)) {
+            if (!mapPages.count(w.page) || !stepWords.count(w.text))
+                continue;
+            INFO("page " << w.page << ": \"" << w.text.toStdString() << "\" is " << w.height << " pt high, 8 pt text "
+                         << reference);
+            CHECK(w.height >= reference * 0.995);
+            ++measured;
+        }
+        CHECK(measured >= static_cast<int>(map.steps.size()));
+    }
+}
+
+
+namespace {
+
+/// A small map whose steps are labelled in the languages districts work in.
+Map scriptsMap()
+{
+    Map map;
+    map.id = "m-scripts";
+    map.props.title = "Family conferences";
+    map.props.district = "Lakeside USD";
+    map.lanes = {{"l1", "Principal", "#E8F0FE", 160}, {"l2", "Family liaison", "#E6F4EA", 160}};
+    map.phases = {{"p1", "Fall", "#FFFFFF", 520}, {"p2", "Spring", "#FFFFFF", 520}};
+    auto step = [&map](const char* id, const char* lane, const char* phase, int x, const char* label) {
+        Step s;
+        s.id = id;
+        s.lane = lane;
+        s.phase = phase;
+        s.x = x;
+        s.y = 40;
+        s.label = label;
+        map.steps.push_back(s);
+    };
+    step("s1", "l1", "p1", 40, "اجتماع المدير (الخريف)");         // Arabic: principal meeting (fall)
+    step("s2", "l1", "p1", 280, "校长会议");                     // Chinese: principal meeting
+    step("s3", "l2", "p1", 40, "Reunión con la familia");         // Spanish
+    step("s4", "l2", "p1", 280, "Họp phụ huynh đầu năm");         // Vietnamese
+    step("s5", "l2", "p2", 560, "Kulanka waalidiinta");           // Somali
+    step("s6", "l2", "p2", 800, "Reyinyon ak paran yo");          // Haitian Creole
+    step("s7", "l1", "p2", 560, "Sib tham nrog niam txiv");       // Hmong (RPA)
+    map.flows = {{"f1", "s1", "s2", ""}, {"f2", "s3", "s4", ""}};
+    return map;
+}
+
+} // namespace
+
+TEST_CASE("Arabic and Chinese labels print shaped, from embedded fonts, and extract in logical order", "[export][scripts]")
+{
+    const AppFont font;
+    REQUIRE(ExportFonts::missingFamilies().isEmpty()); // fonts-noto-core and fonts-noto-cjk (scripts/setup.sh)
+    QTemporaryDir dir;
+    const Map map = scriptsMap();
+    ExportOptions options;
+    options.layout = ExportOptions::Layout::Fit;
+    CHECK(MapExporter::fontWarnings(map, options).isEmpty());
+    const QString pdf = qEnvironmentVariableIsSet("CROSSWALK_KEEP_PDF") ? qEnvironmentVariable("CROSSWALK_KEEP_PDF")
+                                                                       : dir.filePath(QStringLiteral("scripts.pdf"));
+    MapExporter::write(map, options, pdf.toStdString());
+
+    // Page 1 is the map; its text in reading order, one line per line of type.
+    const QString text = run(QStringLiteral("pdftotext"), {QStringLiteral("-f"), QStringLiteral("1"), QStringLiteral("-l"),
+                                                          QStringLiteral("1"), pdf, QStringLiteral("-")});
+    for (const Step& s : map.steps) {
+        INFO(s.label);
+        // Logical order: the words as typed (an unshaped or mirrored run would come out as
+        // presentation forms or reversed).
+        CHECK(text.simplified().contains(QString::fromStdString(s.label)));
+    }
+    // Arabic is shaped: the PDF's glyphs for the first word are joined forms, so the glyph
+    // run is not the letters' isolated forms, and no fallback font of the machine is used.
+    const QString fonts = run(QStringLiteral("pdffonts"), {pdf});
+    INFO(fonts.toStdString());
+    CHECK(fonts.contains(QStringLiteral("NotoSansCJK")));
+    for (const QString& line : fonts.split('\n', Qt::SkipEmptyParts).mid(2))
+        CHECK((line.contains(QStringLiteral("DejaVu")) || line.contains(QStringLiteral("Noto"))));
+}
+
+TEST_CASE("A character no export font has is named with its step, not printed as a box unannounced", "[export][scripts]")
+{
+    const AppFont font;
+    Map map = scriptsMap();
+    map.steps[2].label = "Meeting \U00013000 notes"; // an Egyptian hieroglyph: no export font has it
+    const QStringList warnings = MapExporter::fontWarnings(map, ExportOptions{});
+    REQUIRE(warnings.size() == 1);
+    CHECK(warnings.front().contains(QStringLiteral("step s3")));
+    CHECK(warnings.front().contains(QStringLiteral("U+13000")));
+    MapPrintout printout(map, ExportOptions{});
+    CHECK(printout.warnings() == warnings);
+}
