@@ -9,6 +9,7 @@ cd "$(dirname "$0")/.."
 packages=(qt6-base-dev qt6-svg-dev libsqlite3-dev nlohmann-json3-dev catch2 libbenchmark-dev
           cmake ninja-build g++ xvfb xauth poppler-utils fonts-dejavu-core sqlite3
           clang libclang-rt-14-dev)
+packages+=(fonts-noto-core fonts-noto-cjk fonts-dejavu-extra)  # issue 20: fonts every export asks for by name (Arabic, Chinese, italics), so PDFs match across machines
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

@@ -19,7 +19,8 @@ class MapExportScene;
 /// A map laid out on paper: the pages of the PDF and of the export dialog's preview.
 ///   fit:    one map page
 ///   tiled:  an overview page showing the tiling, then one page per tile (A1, B1, ... A2 ...)
-///   then:   the annotation appendix, grouped by kind, numbered as on the map, and an index
+///   then:   the annotation appendix, grouped by kind, numbered as on the map, the session's
+///           parking lot when asked (ExportOptions::includeParkingLot), and an index
 ///           of the steps by lane with the page each is on (full labels, which a small
 ///           shape on the map may shorten)
 /// Every page has the title block at the top; map pages have the legend at the bottom.
@@ -54,12 +55,13 @@ protected:
 
 private:
     enum class PageKind { Map, Overview, Appendix };
+    enum class Table { Annotations, Parking, Steps };
     struct Page {
         PageKind kind = PageKind::Map;
         int tile = 0;     // Map pages
         int firstRow = 0; // Appendix pages: rows [firstRow, endRow)
         int endRow = 0;
-        bool steps = false; // an appendix page of the step index
+        Table table = Table::Annotations; // Appendix pages: which table
     };
     /// A row of the appendix: a kind's heading, an annotation, a lane's heading (step index)
     /// or a step.
@@ -71,10 +73,11 @@ private:
         qreal height = 0;
         const Lane* lane = nullptr;
         const Step* step = nullptr;
-        bool heading() const { return !annotation && !step; }
+        const ParkingItem* parked = nullptr;
+        bool heading() const { return !annotation && !step && !parked; }
     };
     /// The legend's symbols (LegendEntry::symbol); index: the step or annotation kind.
-    enum LegendSymbol : int { StepSymbol, FlowSymbol, HandoffSymbol, AnnotationSymbol, NoteSymbol };
+    enum LegendSymbol : int { StepSymbol, FlowSymbol, HandoffSymbol, AnnotationSymbol, NoteSymbol, VoteSymbol };
 
     /// Sets the tiling the layout asks for (options().layout), m_tiles with it.
     void chooseTiling();
@@ -83,7 +86,9 @@ private:
     QRectF mapAreaFor(bool tiled) const;
     void buildAppendix();
     void buildStepIndex();
-    void paginate(std::size_t from, std::size_t to, bool steps);
+    void buildParkingLot();
+    void paginate(std::size_t from, std::size_t to, Table table);
+    void paintParkingLot(QPainter& painter, const Page& page);
     /// The tile a step is on (its centre), for the step index.
     QString stepPage(const Step& step) const;
     void buildLegend();

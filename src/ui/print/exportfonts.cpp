@@ -43,6 +43,12 @@ const Loaded& loaded()
         Loaded l;
         QFontDatabase::addApplicationFont(QStringLiteral(":/fonts/DejaVuSans.ttf"));
         QFontDatabase::addApplicationFont(QStringLiteral(":/fonts/DejaVuSans-Bold.ttf"));
+        // Italics by name too (fonts-dejavu-extra), rather than slanted by Qt on one machine
+        // and taken from the system's file on another.
+        for (const char* oblique : {"/usr/share/fonts/truetype/dejavu/DejaVuSans-Oblique.ttf",
+                                    "/usr/share/fonts/truetype/dejavu/DejaVuSans-BoldOblique.ttf"})
+            if (QFile::exists(QString::fromLatin1(oblique)))
+                QFontDatabase::addApplicationFont(QString::fromLatin1(oblique));
         l.families << QStringLiteral("DejaVu Sans");
         l.raw.emplace_back(QStringLiteral(":/fonts/DejaVuSans.ttf"), 12);
         for (const Fallback& f : kFallbacks) {
