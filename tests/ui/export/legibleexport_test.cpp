@@ -261,3 +261,120 @@ TEST_CASE("A character no export font has is named with its step, not printed as
     MapPrintout printout(map, ExportOptions{});
     CHECK(printout.warnings() == warnings);
 }
+
+TEST_CASE("Fit to N pages wide keeps N columns and adds rows only as the height needs", "[export][legible]")
+{
+    const AppFont font;
+    const Map map = demoMap(1); // Harbor City: wide and tall
+    ExportOptions options;
+    options.layout = ExportOptions::Layout::PagesWide;
+    for (int wide : {1, 2, 4}) {
+        options.pagesWide = wide;
+        MapPrintout printout(map, options);
+        INFO(wide << " wide: " << printout.tiles().columns() << " x " << printout.tiles().rows());
+        CHECK(printout.tiles().columns() == wide);
+        CHECK(printout.options().columns == wide);
+        // The scale is the one the width allows: more rows would not make the type larger.
+        CHECK(printout.mapScale() == Approx(printout.scaleFor(wide, 12)));
+        if (printout.tiles().rows() > 1)
+            CHECK(printout.scaleFor(wide, printout.tiles().rows() - 1) < printout.mapScale());
+    }
+    // Wider means larger type.
+    options.pagesWide = 1;
+    const qreal one = MapPrintout(map, options).labelPt();
+    options.pagesWide = 4;
+    CHECK(MapPrintout(map, options).labelPt() > one * 2);
+    // "Whole map on one page" keeps its meaning, however small its type.
+    options.layout = ExportOptions::Layout::Fit;
+    MapPrintout fit(map, options);
+    CHECK(fit.pageName(0) == QStringLiteral("Map"));
+    CHECK(fit.labelPt() < ExportOptions::kLegiblePt);
+}
+
+TEST_CASE("Every tile names each phase it shows, even one cut by the page edge", "[export][legible]")
+{
+    const AppFont font;
+    QTemporaryDir dir;
+    const Map map = demoMap(1);
+    ExportOptions options;
+    options.layout = ExportOptions::Layout::Tiles;
+    options.columns = 4;
+    options.rows = 1;
+    MapPrintout printout(map, options);
+    const QString pdf = dir.filePath(QStringLiteral("tiles.pdf"));
+    MapExporter::write(map, options, pdf.toStdString());
+    int cut = 0;
+    for (int t = 0; t < printout.tiles().count(); ++t) {
+        const QRectF tile = printout.tiles().tile(t);
+        const QString page = QString::number(t + 2); // the overview is page 1
+        const QString text = run(QStringLiteral("pdftotext"), {QStringLiteral("-f"), page, QStringLiteral("-l"), page, pdf,
+                                                              QStringLiteral("-")})
+                                 .simplified();
+        qreal left = 0;
+        for (const Phase& p : map.phases) {
+            const qreal right = left + p.width;
+            // A phase with a usable part of its column on this tile (60 map units: a word).
+            if (std::min(right, tile.right()) - std::max(left, tile.left()) >= 60) {
+                INFO("tile " << t << " phase " << p.name);
+                CHECK(text.contains(QString::fromStdString(p.name)));
+                cut += left < tile.left() || right > tile.right();
+            }
+            left = right;
+        }
+    }
+    CHECK(cut > 0); // the test saw a phase cut by a page edge
+}
+
+TEST_CASE("Votes and the parking lot print only when asked", "[export][session]")
+{
+    const AppFont font;
+    QTemporaryDir dir;
+    Map map = demoMap(0);
+    REQUIRE(map.steps.size() > 3);
+    map.votes[map.steps[0].id] = 3;
+    map.votes[map.steps[2].id] = 2;
+    map.parkingLot.push_back({"pk1", "Who approves the coaching budget?", "2026-03-05T15:04:00Z", false});
+    map.parkingLot.push_back({"pk2", "Can HR share the calibration data?", "", true});
+
+    auto pageNames = [](const MapPrintout& p) {
+        QStringList names;
+        for (int i = 0; i < p.pageCount(); ++i)
+            names << p.pageName(i);
+        return names;
+    };
+    ExportOptions options;
+    options.layout = ExportOptions::Layout::Fit;
+    const QString plainPdf = dir.filePath(QStringLiteral("plain.pdf"));
+    MapExporter::write(map, options, plainPdf.toStdString());
+    const QString plain = run(QStringLiteral("pdftotext"), {plainPdf, QStringLiteral("-")});
+    CHECK_FALSE(pageNames(MapPrintout(map, options)).contains(QStringLiteral("Parking lot")));
+    CHECK_FALSE(plain.contains(QStringLiteral("coaching budget")));
+    CHECK_FALSE(plain.contains(QStringLiteral("Session votes")));
+
+    options.includeVotes = true;
+    options.includeParkingLot = true;
+    MapPrintout printout(map, options);
+    CHECK(pageNames(printout).contains(QStringLiteral("Parking lot")));
+    const QString askedPdf = dir.filePath(QStringLiteral("asked.pdf"));
+    MapExporter::write(map, options, askedPdf.toStdString());
+    const QString asked = run(QStringLiteral("pdftotext"), {askedPdf, QStringLiteral("-")}).simplified();
+    CHECK(asked.contains(QStringLiteral("Session votes (5 dots in all)")));
+    CHECK(asked.contains(QStringLiteral("Parking lot (2)")));
+    CHECK(asked.contains(QStringLiteral("Who approves the coaching budget?")));
+    CHECK(asked.contains(QStringLiteral("5 March 2026")));
+    CHECK(asked.contains(QStringLiteral("Done")));
+    // The dots are drawn on the map page: it has more of the dots' colour than without them.
+    auto dotPixels = [&dir](const QString& pdf, const QString& name) {
+        run(QStringLiteral("pdftoppm"), {QStringLiteral("-png"), QStringLiteral("-r"), QStringLiteral("72"),
+                                         QStringLiteral("-singlefile"), pdf, dir.filePath(name)});
+        const QImage page = QImage(dir.filePath(name + QStringLiteral(".png"))).convertToFormat(QImage::Format_RGB32);
+        int n = 0;
+        for (int y = 0; y < page.height(); ++y)
+            for (int x = 0; x < page.width(); ++x) {
+                const QColor c = page.pixelColor(x, y);
+                n += std::abs(c.red() - 0xA6) < 30 && std::abs(c.green() - 0x1E) < 30 && std::abs(c.blue() - 0x6A) < 30;
+            }
+        return n;
+    };
+    CHECK(dotPixels(askedPdf, QStringLiteral("asked")) > dotPixels(plainPdf, QStringLiteral("plain")) + 20);
+}
