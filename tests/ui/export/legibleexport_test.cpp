@@ -1,5 +1,11 @@
 #include "crosswalk/demo/demo.h"
 #include "crosswalk/json/mapjson.h"
+#include "crosswalk/storage/memorystore.h"
+#include "ui/canvas/canvasstyle.h"
+#include "ui/canvas/flowitem.h"
+#include "ui/canvas/mapscene.h"
+#include "ui/canvas/stepitem.h"
+#include "ui/document/mapdocument.h"
 #include "ui/export/mapexporter.h"
 #include "ui/export/mapprintout.h"
 #include "ui/print/exportfonts.h"
@@ -8,6 +14,7 @@
 #include <catch2/catch.hpp>
 
 #include <QApplication>
+#include <QFontMetricsF>
 #include <QPainter>
 #include <QPdfWriter>
 #include <QProcess>
@@ -377,4 +384,42 @@ TEST_CASE("Votes and the parking lot print only when asked", "[export][session]"
         return n;
     };
     CHECK(dotPixels(askedPdf, QStringLiteral("asked")) > dotPixels(plainPdf, QStringLiteral("plain")) + 20);
+}
+
+TEST_CASE("Long flow labels wrap within their box and stay clear of steps", "[export][labels]")
+{
+    const AppFont font;
+    Map map = demoMap(1);
+    REQUIRE(map.flows.size() > 4);
+    const std::string longLabel =
+        "only when the supervisor and the principal both agree that the evidence is complete and "
+        "Superintendentsapprovalrequiredbeforeanythingelsehappens";
+    for (std::size_t i = 0; i < map.flows.size(); i += 3)
+        map.flows[i].label = longLabel;
+    MemoryStore store("the test map");
+    MapDocument document(store, map);
+    MapScene scene;
+    scene.setDocument(&document);
+    const QFontMetricsF fm(pixelFont(canvasstyle::kFlowLabelPx));
+    int clear = 0;
+    int labelled = 0;
+    for (std::size_t i = 0; i < map.flows.size(); i += 3) {
+        const FlowItem* item = scene.flowItem(map.flows[i].id);
+        REQUIRE(item);
+        const QStringList lines = item->shownLabel().split('\n');
+        INFO(item->shownLabel().toStdString());
+        CHECK(lines.size() == 3);
+        for (const QString& line : lines)
+            CHECK(fm.horizontalAdvance(line) <= 150.5);
+        CHECK(lines.last().endsWith(QChar(0x2026)));
+        CHECK(lines.first().startsWith(QStringLiteral("only when the")));
+        const QRectF box = item->labelRect();
+        bool covers = false;
+        for (const Step& s : map.steps)
+            covers = covers || scene.stepItem(s.id)->sceneRectOfStep().intersects(box);
+        clear += !covers;
+        ++labelled;
+    }
+    // Where the route leaves room, the label takes it: nearly all of them are clear of steps.
+    CHECK(clear >= labelled * 8 / 10);
 }
