@@ -25,6 +25,8 @@
 #include <QPushButton>
 #include <QRadioButton>
 #include <QRegularExpression>
+#include <QScreen>
+#include <QScrollArea>
 #include <QSettings>
 #include <QSpinBox>
 #include <QStandardPaths>
@@ -37,6 +39,7 @@ namespace crosswalk {
 namespace {
 
 constexpr QSize kPreviewSize(560, 440);
+constexpr QSize kMinPreviewSize(320, 240); // on a small screen (960 x 540) the dialog still fits
 
 } // namespace
 
@@ -119,9 +122,11 @@ void ExportDialog::buildUi()
     int votes = 0;
     for (const auto& [step, count] : m_map.votes)
         votes += count;
-    m_votes = new QCheckBox(tr("Session &votes as dots on the steps (%n dot(s))", nullptr, votes));
-    m_parkingLot = new QCheckBox(
-        tr("&Parking lot as an appendix (%n item(s))", nullptr, static_cast<int>(m_map.parkingLot.size())));
+    m_votes = new QCheckBox(votes == 1 ? tr("Session &votes as dots on the steps (1 dot)")
+                                       : tr("Session &votes as dots on the steps (%1 dots)").arg(votes));
+    const auto parked = static_cast<int>(m_map.parkingLot.size());
+    m_parkingLot = new QCheckBox(parked == 1 ? tr("&Parking lot as an appendix (1 question)")
+                                             : tr("&Parking lot as an appendix (%1 questions)").arg(parked));
     auto* sessionBox = new QVBoxLayout;
     sessionBox->addWidget(m_votes);
     sessionBox->addWidget(m_parkingLot);
@@ -171,12 +176,19 @@ void ExportDialog::buildUi()
     m_fontWarnings->setTextFormat(Qt::PlainText);
     form->addRow(m_fontWarnings);
 
-    auto* left = new QWidget;
-    left->setLayout(form);
-    left->setMaximumWidth(520);
+    auto* options = new QWidget;
+    options->setLayout(form);
+    // The options scroll when the screen is short; the preview takes what width is left.
+    auto* left = new QScrollArea;
+    left->setWidget(options);
+    left->setWidgetResizable(true);
+    left->setFrameShape(QFrame::NoFrame);
+    left->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    left->setMinimumWidth(std::min(options->sizeHint().width(), 520) + 20);
+    left->setMaximumWidth(560);
 
     m_previewLabel = new QLabel;
-    m_previewLabel->setMinimumSize(kPreviewSize);
+    m_previewLabel->setMinimumSize(kMinPreviewSize);
     m_previewLabel->setAlignment(Qt::AlignCenter);
     m_previewLabel->setStyleSheet(QStringLiteral("background: #DADCE0;"));
     m_prev = new QPushButton(tr("\u25C0 Previous"));
@@ -204,6 +216,12 @@ void ExportDialog::buildUi()
     auto* main = new QVBoxLayout(this);
     main->addLayout(columns, 1);
     main->addWidget(buttons);
+    // Every option in view and a large preview where the screen allows; the scroll area's
+    // own size hint would be a short one.
+    const QSize wanted(left->minimumWidth() + kPreviewSize.width() + 60,
+                       std::max(options->sizeHint().height(), kPreviewSize.height() + 40) + 80);
+    const QSize screenSize = screen() ? screen()->availableGeometry().size() * 0.95 : wanted;
+    resize(wanted.boundedTo(screenSize));
 
     connect(m_prev, &QPushButton::clicked, this, [this] { showPreviewPage(m_page - 1); });
     connect(m_next, &QPushButton::clicked, this, [this] { showPreviewPage(m_page + 1); });
@@ -360,6 +378,11 @@ void ExportDialog::updateScaleInfo()
     m_fontWarnings->setVisible(!warnings.isEmpty());
 }
 
+QString ExportDialog::fontWarningText() const
+{
+    return m_fontWarnings->text();
+}
+
 QString ExportDialog::scaleText() const
 {
     if (!m_printout)
@@ -389,7 +412,7 @@ void ExportDialog::showPreviewPage(int page)
     const qreal dpr = devicePixelRatioF();
     // Before the dialog is laid out the label has a size of its own, which the layout may
     // then shrink to the minimum: draw for the minimum until the dialog is shown.
-    const QSize room = isVisible() ? m_previewLabel->size().expandedTo(kPreviewSize) : kPreviewSize;
+    const QSize room = isVisible() ? m_previewLabel->size().expandedTo(kMinPreviewSize) : kPreviewSize;
     const QSizeF box = QSizeF(room) - QSizeF(16, 16);
     if (count == 0) {
         m_preview = QImage();

@@ -6,6 +6,7 @@
 #include "ui/canvas/mapscene.h"
 #include "ui/canvas/stepitem.h"
 #include "ui/document/mapdocument.h"
+#include "ui/export/exportdialog.h"
 #include "ui/export/mapexporter.h"
 #include "ui/export/mapprintout.h"
 #include "ui/print/exportfonts.h"
@@ -14,6 +15,8 @@
 #include <catch2/catch.hpp>
 
 #include <QApplication>
+#include <QScreen>
+#include <QTest>
 #include <QFontMetricsF>
 #include <QPainter>
 #include <QPdfWriter>
@@ -272,7 +275,7 @@ TEST_CASE("A character no export font has is named with its step, not printed as
 TEST_CASE("Fit to N pages wide keeps N columns and adds rows only as the height needs", "[export][legible]")
 {
     const AppFont font;
-    const Map map = demoMap(1); // Harbor City: wide and tall
+    const Map map = demoMap(1); // Kestrel Bay: wide and tall
     ExportOptions options;
     options.layout = ExportOptions::Layout::PagesWide;
     for (int wide : {1, 2, 4}) {
@@ -422,4 +425,28 @@ TEST_CASE("Long flow labels wrap within their box and stay clear of steps", "[ex
     }
     // Where the route leaves room, the label takes it: nearly all of them are clear of steps.
     CHECK(clear >= labelled * 8 / 10);
+}
+
+// Not run by CTest: grabs the export dialog as shown on a screen, for looking at it.
+//   xvfb-run -a -s "-screen 0 960x540x24" env QT_QPA_PLATFORM=xcb CROSSWALK_DIALOG_PNG=/tmp/d.png
+//     crosswalk_ui_tests "[dialogshot]"
+TEST_CASE("Export dialog screenshot", "[.dialogshot]")
+{
+    const AppFont font;
+    Map map = demoMap(1);
+    map.votes[map.steps[3].id] = 4;
+    map.parkingLot.push_back({"pk1", "Who approves the coaching budget?", "", false});
+    map.steps[5].label += " \xF0\x93\x80\x80"; // a character no export font has
+    ExportDialog dialog(map);
+    const QRect screen = dialog.screen()->availableGeometry();
+    dialog.show();
+    for (int i = 0; i < 20; ++i)
+        QCoreApplication::processEvents();
+    QTest::qWait(400);
+    INFO(dialog.scaleText().toStdString());
+    CHECK(dialog.scaleText().contains(QStringLiteral("pt")));
+    CHECK(dialog.fontWarningText().contains(QStringLiteral("U+13000")));
+    CHECK(dialog.frameGeometry().height() <= screen.height() + 40);
+    CHECK(dialog.frameGeometry().width() <= screen.width() + 20);
+    dialog.grab().save(qEnvironmentVariable("CROSSWALK_DIALOG_PNG", QStringLiteral("/tmp/export-dialog.png")));
 }
