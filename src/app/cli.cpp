@@ -49,6 +49,8 @@ Usage:
                                            question, insight, change_idea
       --greyscale                          grey instead of colour (PDF, SVG, PNG)
       --dpi N                              PNG resolution (default 192: twice the canvas)
+      --width PX                           SVG, PNG for slides: the picture's width in pixels;
+                                           warns when step labels come out under 11 px (8 pt)
       --revision NAME                      revision name for the PDF title block
   crosswalk compare WORKSPACE --map REF --map REF [...] --format json|pdf -o FILE [options]
                                            compare 2-8 maps pairwise: lane crosswalk, step matches,
@@ -82,6 +84,7 @@ struct Options {
     std::optional<std::string> margin;
     std::optional<std::string> tiles;
     std::optional<std::string> pagesWide;
+    std::optional<std::string> width;
     bool votes = false;
     bool parkingLot = false;
     std::optional<std::string> noAnnotations;
@@ -117,6 +120,8 @@ Options parseOptions(const std::vector<std::string>& args, std::size_t from, con
             o.margin = value();
         else if (a == "--tiles")
             o.tiles = value();
+        else if (a == "--width")
+            o.width = value();
         else if (a == "--pages-wide")
             o.pagesWide = value();
         else if (a == "--votes")
@@ -242,6 +247,15 @@ ExportOptions exportOptions(const Options& o, ExportOptions::Format format)
         e.layout = ExportOptions::Layout::PagesWide;
         e.pagesWide = n;
     }
+    if (o.width) {
+        bool ok = false;
+        const int px = QString::fromStdString(*o.width).toInt(&ok);
+        if (!ok || px < 100 || px > 16000)
+            throw UsageError{"--width must be pixels from 100 to 16000, not " + *o.width};
+        if (format != ExportOptions::Format::Png && format != ExportOptions::Format::Svg)
+            throw UsageError{"--width is for --format svg or png"};
+        e.slideWidth = px;
+    }
     e.includeVotes = o.votes;
     e.includeParkingLot = o.parkingLot;
     if (o.tiles) {
@@ -332,6 +346,9 @@ int cmdExport(const Options& o, std::ostream& out, std::ostream& err)
     // Warned, not refused: the rest of the map still prints, and the message says where.
     for (const QString& warning : MapExporter::fontWarnings(map, options))
         err << "crosswalk: warning: " << warning.toStdString() << "\n";
+    if (options.slideWidth > 0)
+        if (const QString warning = MapExporter::slideWarning(map, options); !warning.isEmpty())
+            err << "crosswalk: warning: " << warning.toStdString() << "\n";
     const QByteArray bytes = MapExporter::render(map, options);
     if (o.output == "-")
         out.write(bytes.constData(), bytes.size());
@@ -440,7 +457,7 @@ std::optional<int> run(const std::vector<std::string>& args, std::ostream& out, 
             {"import", {}},
             {"export",
              {"--map", "--format", "-o", "--output", "--paper", "--orientation", "--margin", "--fit", "--tiles",
-              "--pages-wide", "--votes", "--parking-lot", "--no-annotations", "--greyscale", "--grayscale", "--dpi", "--revision"}},
+              "--pages-wide", "--votes", "--parking-lot", "--width", "--no-annotations", "--greyscale", "--grayscale", "--dpi", "--revision"}},
             {"compare",
              {"--map", "--format", "-o", "--output", "--paper", "--orientation", "--margin", "--greyscale",
               "--grayscale", "--revision"}},

@@ -221,6 +221,8 @@ if [ $have_poppler -eq 1 ]; then
 fi
 expect 2 "pages-wide must" -- "$cw" export "$ws" --map "$harbor" --format pdf --pages-wide 0 -o "$tmp/x.pdf"
 expect 2 "one of --fit, --tiles and --pages-wide" -- "$cw" export "$ws" --map "$harbor" --format pdf --fit --pages-wide 2 -o "$tmp/x.pdf"
+expect 0 "labels are .* px high" -- "$cw" export "$ws" --map "$harbor" --format png --width 1280 -o "$tmp/slide.png"
+expect 2 "width is for" -- "$cw" export "$ws" --map "$harbor" --format pdf --width 1280 -o "$tmp/x.pdf"
 # Votes and the parking lot only when asked
 expect 0 "" -- "$cw" export "$ws" --map "$harbor" --format pdf --votes --parking-lot -o "$tmp/session.pdf"
 # A character no export font has: a warning naming the step, and the export still made

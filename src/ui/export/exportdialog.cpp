@@ -160,6 +160,13 @@ void ExportDialog::buildUi()
     m_dpi->setSuffix(tr(" dpi"));
     m_dpi->setToolTip(tr("96 dpi is the canvas at 100 %; 192 dpi (twice) stays sharp on slides"));
     form->addRow(tr("PNG &resolution:"), m_dpi);
+    m_slideWidth = new QSpinBox;
+    m_slideWidth->setRange(0, 16000);
+    m_slideWidth->setSingleStep(160);
+    m_slideWidth->setSuffix(tr(" px"));
+    m_slideWidth->setSpecialValueText(tr("as on the canvas"));
+    m_slideWidth->setToolTip(tr("For slides: the picture's width (1920 px fills a 1080p screen)"));
+    form->addRow(tr("Slide &width:"), m_slideWidth);
     m_currentView = new QCheckBox(tr("&Current view only (SVG, PNG)"));
     m_currentView->setToolTip(m_view.isEmpty() ? tr("Open the map on the canvas to export what it shows")
                                                : tr("Export only the part of the map the canvas shows, "
@@ -227,7 +234,7 @@ void ExportDialog::buildUi()
     connect(m_next, &QPushButton::clicked, this, [this] { showPreviewPage(m_page + 1); });
     for (QComboBox* c : {m_format, m_paper, m_orientation})
         connect(c, &QComboBox::currentIndexChanged, this, &ExportDialog::optionsChanged);
-    for (QSpinBox* s : {m_columns, m_rows, m_dpi, m_pagesWide})
+    for (QSpinBox* s : {m_columns, m_rows, m_dpi, m_pagesWide, m_slideWidth})
         connect(s, &QSpinBox::valueChanged, this, &ExportDialog::optionsChanged);
     connect(m_margin, &QDoubleSpinBox::valueChanged, this, &ExportDialog::optionsChanged);
     for (QAbstractButton* b : std::initializer_list<QAbstractButton*>{m_legible, m_fit, m_wide, m_tile, m_greyscale,
@@ -258,6 +265,7 @@ ExportOptions ExportDialog::options() const
             o.hiddenKinds.insert(kind);
     o.greyscale = m_greyscale->isChecked();
     o.dpi = m_dpi->value();
+    o.slideWidth = m_slideWidth->value();
     o.currentView = m_currentView->isChecked();
     o.viewRect = m_view;
     o.revisionName = m_revision->text().trimmed();
@@ -272,7 +280,7 @@ void ExportDialog::setOptions(const ExportOptions& o)
         QSignalBlocker(m_columns), QSignalBlocker(m_rows),     QSignalBlocker(m_greyscale),
         QSignalBlocker(m_dpi),     QSignalBlocker(m_revision), QSignalBlocker(m_currentView),
         QSignalBlocker(m_legible), QSignalBlocker(m_wide),     QSignalBlocker(m_pagesWide),
-        QSignalBlocker(m_votes),   QSignalBlocker(m_parkingLot)};
+        QSignalBlocker(m_votes),   QSignalBlocker(m_parkingLot), QSignalBlocker(m_slideWidth)};
     m_format->setCurrentIndex(std::max(0, m_format->findData(static_cast<int>(o.format))));
     m_paper->setCurrentIndex(std::max(0, m_paper->findData(static_cast<int>(o.paper))));
     m_orientation->setCurrentIndex(std::max(0, m_orientation->findData(static_cast<int>(o.orientation))));
@@ -307,6 +315,7 @@ void ExportDialog::setOptions(const ExportOptions& o)
     }
     m_greyscale->setChecked(o.greyscale);
     m_dpi->setValue(o.dpi);
+    m_slideWidth->setValue(o.slideWidth);
     m_currentView->setChecked(o.currentView);
     m_revision->setText(o.revisionName);
     optionsChanged();
@@ -323,7 +332,8 @@ void ExportDialog::optionsChanged()
     m_pagesWide->setEnabled(pdf && m_wide->isChecked());
     m_columns->setEnabled(pdf && m_tile->isChecked());
     m_rows->setEnabled(pdf && m_tile->isChecked());
-    m_dpi->setEnabled(format == ExportOptions::Format::Png);
+    m_dpi->setEnabled(format == ExportOptions::Format::Png && m_slideWidth->value() == 0);
+    m_slideWidth->setEnabled(format == ExportOptions::Format::Png || format == ExportOptions::Format::Svg);
     m_currentView->setEnabled(!m_view.isEmpty() &&
                               (format == ExportOptions::Format::Svg || format == ExportOptions::Format::Png));
     m_greyscale->setEnabled(format != ExportOptions::Format::Json);
@@ -385,6 +395,13 @@ QString ExportDialog::fontWarningText() const
 
 QString ExportDialog::scaleText() const
 {
+    const ExportOptions o = options();
+    if (!m_printout && (o.format == ExportOptions::Format::Png || o.format == ExportOptions::Format::Svg)) {
+        const QString warning = MapExporter::slideWarning(m_map, o);
+        if (!warning.isEmpty())
+            return warning.left(1).toUpper() + warning.mid(1) + QLatin1Char('.');
+        return tr("Step labels %1 px high in the picture.").arg(MapExporter::slideLabelPx(m_map, o), 0, 'f', 1);
+    }
     if (!m_printout)
         return QString();
     const ExportOptions& chosen = m_printout->options();

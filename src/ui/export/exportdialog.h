@@ -88,6 +88,7 @@ class ExportDialog final : public QDialog {
     std::map<AnnotationKind, QCheckBox*> m_kinds;
     QCheckBox* m_greyscale = nullptr;
     QSpinBox* m_dpi = nullptr;
+    QSpinBox* m_slideWidth = nullptr;
     QCheckBox* m_currentView = nullptr;
     QLineEdit* m_revision = nullptr;
     QLabel* m_previewLabel = nullptr;

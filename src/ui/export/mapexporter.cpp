@@ -78,7 +78,11 @@ QByteArray MapExporter::svg(const Map& map, const ExportOptions& options)
     buffer.open(QIODevice::WriteOnly);
     QSvgGenerator generator;
     generator.setOutputDevice(&buffer);
-    generator.setSize(bounds.size().toSize());
+    // For slides: the width asked for, the height in proportion; the drawing is unchanged.
+    const QSizeF shown = options.slideWidth > 0
+                             ? QSizeF(options.slideWidth, bounds.height() * options.slideWidth / bounds.width())
+                             : bounds.size();
+    generator.setSize(shown.toSize());
     generator.setViewBox(QRectF(QPointF(0, 0), bounds.size()));
     generator.setResolution(96);
     generator.setTitle(QString::fromStdString(map.props.title));
@@ -97,7 +101,7 @@ QByteArray MapExporter::png(const Map& map, const ExportOptions& options)
     MapExportScene scene(map, options.hiddenKinds);
     const QRectF content = options.exportsView() ? scene.viewContent(options.viewRect) : scene.contentRect();
     const QRectF bounds = MapExportScene::withHeaders(content);
-    const qreal scale = std::max(1, options.dpi) / 96.0;
+    const qreal scale = options.slideWidth > 0 ? options.slideWidth / bounds.width() : std::max(1, options.dpi) / 96.0;
     const QSize size(static_cast<int>(std::ceil(bounds.width() * scale)), static_cast<int>(std::ceil(bounds.height() * scale)));
     if (static_cast<qint64>(size.width()) * size.height() > kMaxPngPixels || size.width() > 32000 || size.height() > 32000) {
         const int fits = static_cast<int>(96 * std::min({std::sqrt(kMaxPngPixels / (bounds.width() * bounds.height())),
@@ -129,6 +133,31 @@ QByteArray MapExporter::png(const Map& map, const ExportOptions& options)
     if (!writer.write(image))
         throw ExportError("the PNG could not be encoded: " + writer.errorString().toStdString());
     return buffer.data();
+}
+
+qreal MapExporter::slideLabelPx(const Map& map, const ExportOptions& options)
+{
+    MapExportScene scene(map, options.hiddenKinds);
+    const QRectF content = options.exportsView() ? scene.viewContent(options.viewRect) : scene.contentRect();
+    const qreal width = MapExportScene::withHeaders(content).width();
+    const qreal scale = options.slideWidth > 0 ? options.slideWidth / width
+                        : options.format == ExportOptions::Format::Png ? std::max(1, options.dpi) / 96.0
+                                                                       : 1.0;
+    return scene.smallestLabelPx() * scale;
+}
+
+QString MapExporter::slideWarning(const Map& map, const ExportOptions& options)
+{
+    if (options.format != ExportOptions::Format::Png && options.format != ExportOptions::Format::Svg)
+        return {};
+    const qreal px = slideLabelPx(map, options);
+    if (px >= ExportOptions::kLegiblePx - 0.05)
+        return {};
+    return QStringLiteral("at this width step labels are %1 px high, smaller than the %2 px of %3 pt text; "
+                          "use a wider picture, export part of the map (Current view only) or a tiled PDF")
+        .arg(px, 0, 'f', 1)
+        .arg(ExportOptions::kLegiblePx, 0, 'f', 0)
+        .arg(ExportOptions::kLegiblePt);
 }
 
 QStringList MapExporter::fontWarnings(const Map& map, const ExportOptions& options)

@@ -143,6 +143,7 @@ void ExportOptions::save(QSettings& settings) const
     settings.setValue("hiddenKinds", hidden);
     settings.setValue("greyscale", greyscale);
     settings.setValue("dpi", dpi);
+    settings.setValue("slideWidth", slideWidth);
     settings.setValue("currentView", currentView);
     settings.endGroup();
 }
@@ -181,6 +182,7 @@ ExportOptions ExportOptions::load(const QSettings& settings)
             o.hiddenKinds.insert(*k);
     o.greyscale = value("greyscale", o.greyscale).toBool();
     o.dpi = std::clamp(value("dpi", o.dpi).toInt(), 24, 1200);
+    o.slideWidth = std::clamp(value("slideWidth", o.slideWidth).toInt(), 0, 16000);
     o.currentView = value("currentView", o.currentView).toBool();
     return o;
 }

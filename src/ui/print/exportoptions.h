@@ -49,6 +49,11 @@ struct ExportOptions {
     bool greyscale = false;
     /// PNG resolution; 192 dpi is twice the canvas at 100 %.
     int dpi = 192;
+    /// SVG and PNG "for slides": the picture's width in pixels (0: the canvas's size, and
+    /// for PNG the dpi). Step labels are then legible when at least kLegiblePx high.
+    int slideWidth = 0;
+    /// 8 pt at 96 px per inch: the smallest step label a slide should show.
+    static constexpr double kLegiblePx = kLegiblePt * 96.0 / 72.0;
     /// SVG and PNG: only what the canvas shows (viewRect) rather than the whole map.
     bool currentView = false;
     /// The canvas's visible area in scene coordinates (map units), its sticky lane and phase

@@ -450,3 +450,27 @@ TEST_CASE("Export dialog screenshot", "[.dialogshot]")
     CHECK(dialog.frameGeometry().width() <= screen.width() + 20);
     dialog.grab().save(qEnvironmentVariable("CROSSWALK_DIALOG_PNG", QStringLiteral("/tmp/export-dialog.png")));
 }
+
+TEST_CASE("Pictures for slides take the width asked for and say when labels would be too small", "[export][legible]")
+{
+    const AppFont font;
+    const Map map = demoMap(1);
+    ExportOptions options;
+    options.format = ExportOptions::Format::Png;
+    options.slideWidth = 1920;
+    const QImage png = QImage::fromData(MapExporter::png(map, options), "PNG");
+    CHECK(png.width() == 1920);
+    // A whole wide map on one 1920 px slide: labels of about 5 px, and a sentence saying so.
+    const qreal px = MapExporter::slideLabelPx(map, options);
+    CHECK(px < ExportOptions::kLegiblePx);
+    CHECK(MapExporter::slideWarning(map, options).contains(QStringLiteral("px high")));
+    // Wide enough: no warning.
+    options.slideWidth = 8000;
+    CHECK(MapExporter::slideLabelPx(map, options) == Approx(px * 8000 / 1920));
+    CHECK(MapExporter::slideWarning(map, options).isEmpty());
+    // SVG: the width attribute, the drawing unchanged.
+    options.format = ExportOptions::Format::Svg;
+    options.slideWidth = 1920;
+    const QString svg = QString::fromUtf8(MapExporter::svg(map, options));
+    CHECK(svg.contains(QStringLiteral("width=\"508mm\""))); // 1920 px at 96 px per inch
+}
