@@ -17,6 +17,9 @@
 #include <QApplication>
 #include <QScreen>
 #include <QTest>
+#include <QTextLayout>
+#include <QGlyphRun>
+#include <QRawFont>
 #include <QFontMetricsF>
 #include <QPainter>
 #include <QPdfWriter>
@@ -473,4 +476,39 @@ TEST_CASE("Pictures for slides take the width asked for and say when labels woul
     options.slideWidth = 1920;
     const QString svg = QString::fromUtf8(MapExporter::svg(map, options));
     CHECK(svg.contains(QStringLiteral("width=\"508mm\""))); // 1920 px at 96 px per inch
+}
+
+TEST_CASE("Every script districts write in has glyphs in the export fonts, upright and italic", "[export][scripts]")
+{
+    const AppFont font;
+    const QStringList samples = {
+        QStringLiteral("Reunión con la familia, ¿qué sigue?"),         // Spanish
+        QStringLiteral("Họp phụ huynh đầu năm"),                       // Vietnamese
+        QString::fromUtf8("校长会议与评估"),                             // Chinese
+        QString::fromUtf8("اجتماع المدير (الخريف)"),                     // Arabic
+        QStringLiteral("Kulanka waalidiinta"),                         // Somali
+        QStringLiteral("Reyinyon ak paran yo, lekòl la"),              // Haitian Creole
+        QStringLiteral("Sib tham nrog niam txiv"),                     // Hmong (RPA)
+        QString::fromUtf8("م.ع · ح.س"),                                  // Arabic initials, as in sub-captions
+    };
+    for (const QString& text : samples) {
+        INFO(text.toStdString());
+        CHECK(ExportFonts::uncovered(text).empty());
+        for (bool italic : {false, true})
+            for (bool bold : {false, true}) {
+                QFont f = ExportFonts::font(12, bold);
+                f.setItalic(italic);
+                QTextLayout layout(text, f);
+                layout.beginLayout();
+                layout.createLine();
+                layout.endLayout();
+                // Glyph 0 is the font's box for a character it lacks.
+                for (const QGlyphRun& run : layout.glyphRuns()) {
+                    INFO((italic ? "italic " : "") << (bold ? "bold " : "") << run.rawFont().familyName().toStdString());
+                    CHECK(ExportFonts::families().contains(run.rawFont().familyName()));
+                    for (quint32 g : run.glyphIndexes())
+                        CHECK(g != 0);
+                }
+            }
+    }
 }
