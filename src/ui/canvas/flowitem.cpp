@@ -137,6 +137,9 @@ void FlowItem::rebuild()
     m_labelText = wrapLabel(QString::fromStdString(m_flow.label), QFontMetricsF(pixelFont(canvasstyle::kFlowLabelPx)),
                             kLabelWidth);
     m_labelBox = labelBox();
+    // A label with no clear place on its route is drawn over the steps rather than hidden
+    // under them.
+    setZValue(!m_labelText.isEmpty() && coversStep(m_labelBox) ? 11 : 5);
     QPainterPathStroker stroker;
     stroker.setWidth(12);
     QPainterPath routePath;
@@ -171,14 +174,6 @@ QRectF FlowItem::labelBox() const
     QRectF box = fm.boundingRect(QRectF(0, 0, kLabelWidth, 1000), Qt::AlignCenter, m_labelText);
     box.adjust(-5, -2, 5, 2);
     // The middle of the route, or the place nearest it where the label covers no step.
-    auto coversStep = [this](const QRectF& r) {
-        if (!scene())
-            return false;
-        for (const QGraphicsItem* item : scene()->items(r))
-            if (item->type() == StepItem::Type && static_cast<const StepItem*>(item)->sceneRectOfStep().intersects(r))
-                return true;
-        return false;
-    };
     for (qreal t : {0.5, 0.4, 0.6, 0.3, 0.7, 0.2, 0.8}) {
         QRectF at = box;
         at.moveCenter(pointAlong(t));
@@ -187,6 +182,16 @@ QRectF FlowItem::labelBox() const
     }
     box.moveCenter(labelAnchor());
     return box;
+}
+
+bool FlowItem::coversStep(const QRectF& r) const
+{
+    if (!scene())
+        return false;
+    for (const QGraphicsItem* item : scene()->items(r))
+        if (item->type() == StepItem::Type && static_cast<const StepItem*>(item)->sceneRectOfStep().intersects(r))
+            return true;
+    return false;
 }
 
 QRectF FlowItem::boundingRect() const

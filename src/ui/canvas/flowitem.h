@@ -61,6 +61,8 @@ public:
 private:
     void rebuild();
     QRectF labelBox() const;
+    /// Whether r (scene coordinates) overlaps a step.
+    bool coversStep(const QRectF& r) const;
 
     std::string m_id;
     Flow m_flow;
