@@ -3,6 +3,7 @@
 #include "crosswalk/layout/layout.h"
 #include "ui/canvas/canvasstyle.h"
 #include "ui/canvas/mapscene.h"
+#include "ui/canvas/flowitem.h"
 #include "ui/canvas/stepitem.h"
 #include "ui/document/mapdocument.h"
 #include "ui/print/exportfonts.h"
@@ -59,6 +60,15 @@ int MapExportScene::smallestLabelPx() const
         if (const StepItem* item = m_scene->stepItem(s.id); item && !s.label.empty())
             px = std::min(px, item->labelPixelSize());
     return px;
+}
+
+std::vector<QRectF> MapExportScene::flowLabelRects() const
+{
+    std::vector<QRectF> rects;
+    for (const Flow& f : m_map.flows)
+        if (const FlowItem* item = m_scene->flowItem(f.id); item && !item->labelRect().isEmpty())
+            rects.push_back(item->labelRect());
+    return rects;
 }
 
 QRectF MapExportScene::withHeaders(const QRectF& content)

@@ -7,6 +7,7 @@
 
 #include <memory>
 #include <set>
+#include <vector>
 
 class QPainter;
 
@@ -42,6 +43,9 @@ public:
     /// The smallest size, in map units, at which a step label is drawn (labels shrink to
     /// fit their step); the canvas's normal size when the map has no steps.
     int smallestLabelPx() const;
+
+    /// The boxes of the flows' labels, in map coordinates.
+    std::vector<QRectF> flowLabelRects() const;
 
     /// Paints the content rectangle with the lane headers at its left and the phase headers
     /// at its top (as the canvas shows them when scrolled there), scaled into target.

@@ -102,9 +102,10 @@ void MapPrintout::chooseTiling()
     // tallest for each number of rows give the scale of any tiling without laying it out.
     constexpr int kMax = 12;
     const QRectF content = m_scene->contentRect();
+    const std::vector<QRectF> labels = m_scene->flowLabelRects();
     for (int n = 1; n <= kMax; ++n) {
-        const TilePlan across(m_map, content, n, 1);
-        const TilePlan down(m_map, content, 1, n);
+        const TilePlan across(m_map, content, n, 1, labels);
+        const TilePlan down(m_map, content, 1, n, labels);
         qreal w = 0;
         qreal h = 0;
         for (int i = 0; i < n; ++i) {
@@ -176,7 +177,7 @@ void MapPrintout::chooseTiling()
     }
     }
     setTiling(columns, rows);
-    m_tiles = TilePlan(m_map, content, columns, rows);
+    m_tiles = TilePlan(m_map, content, columns, rows, labels);
 }
 
 void MapPrintout::checkCoverage()
