@@ -82,7 +82,8 @@ compareshot compare-differences-2 differences "$two"
 compareshot compare-overlay-6 overlay "$six"
 compareshot compare-grid-6 grid "$six"
 # Export: PDF pages as a reader sees them (pdftoppm, 72 dpi): Harbor City's map fitted to
-# one page, a tile and the annotation appendix of a 2x2 tiling, and the comparison report
+# one page, a tile of the default (legible) layout, a tile and the annotation appendix of a
+# 2x2 tiling, and the comparison report
 # of Harbor City and Kestrel Bay (an overlay page, the grid, a page of differences).
 pagenamed() { # pagenamed PDF NAME: the first page whose title block names it NAME
   local n i
@@ -96,10 +97,12 @@ pageshot() { # pageshot PDF NAME PAGE-NAME
   pdftoppm -png -r 72 -singlefile -f "$(pagenamed "$1" "$3")" -l "$(pagenamed "$1" "$3")" "$1" "$out/$2"
   echo "wrote $out/$2.png"
 }
-"$app" export "$tmp/demo.crosswalk" --map m-harbor-city --format pdf -o "$tmp/fit.pdf"
+"$app" export "$tmp/demo.crosswalk" --map m-harbor-city --format pdf --fit -o "$tmp/fit.pdf"
+"$app" export "$tmp/demo.crosswalk" --map m-harbor-city --format pdf -o "$tmp/legible.pdf"
 "$app" export "$tmp/demo.crosswalk" --map m-harbor-city --format pdf --tiles 2x2 -o "$tmp/tiles.pdf"
 "$app" compare "$tmp/demo.crosswalk" --map m-harbor-city --map m-kestrel-bay --format pdf -o "$tmp/report.pdf"
 pageshot "$tmp/fit.pdf" export-pdf-fit Map
+pageshot "$tmp/legible.pdf" export-pdf-legible B1
 pageshot "$tmp/tiles.pdf" export-pdf-tile A1
 pageshot "$tmp/tiles.pdf" export-pdf-appendix Annotations
 pageshot "$tmp/report.pdf" report-overlay Overlay

@@ -44,12 +44,19 @@ Usage:
       --paper letter|legal|tabloid|a4|a3   PDF paper (default tabloid, 11x17)
       --orientation landscape|portrait     (default landscape)
       --margin MM                          page margins in millimetres (default 10)
-      --fit | --tiles CxR                  whole map on one page (default), or over C x R pages
-                                           with an overview page and the lane headers on every page
+      --fit | --tiles CxR | --pages-wide N PDF layout. Default: the fewest pages on which step labels
+                                           print at 8 pt or more (one page, or tiles). --fit: whole
+                                           map on one page; --tiles: C x R pages; --pages-wide: N
+                                           pages across, as many down as needed. Tiles come with an
+                                           overview page and lane and phase headers on every page
+      --votes                              PDF: the session's votes as dots on the steps
+      --parking-lot                        PDF: the session's parking lot as an appendix
       --no-annotations KIND,...            leave out annotation kinds: black_box, harm, variation,
                                            question, insight, change_idea
       --greyscale                          grey instead of colour (PDF, SVG, PNG)
       --dpi N                              PNG resolution (default 192: twice the canvas)
+      --width PX                           SVG, PNG for slides: the picture's width in pixels;
+                                           warns when step labels come out under 11 px (8 pt)
       --revision NAME                      revision name for the PDF title block
   crosswalk compare WORKSPACE --map REF --map REF [...] --format json|pdf -o FILE [options]
                                            compare 2-8 maps pairwise: lane crosswalk, step matches,
@@ -82,6 +89,10 @@ struct Options {
     std::optional<std::string> orientation;
     std::optional<std::string> margin;
     std::optional<std::string> tiles;
+    std::optional<std::string> pagesWide;
+    std::optional<std::string> width;
+    bool votes = false;
+    bool parkingLot = false;
     std::optional<std::string> noAnnotations;
     std::optional<std::string> dpi;
     std::optional<std::string> revision;
@@ -115,6 +126,14 @@ Options parseOptions(const std::vector<std::string>& args, std::size_t from, con
             o.margin = value();
         else if (a == "--tiles")
             o.tiles = value();
+        else if (a == "--width")
+            o.width = value();
+        else if (a == "--pages-wide")
+            o.pagesWide = value();
+        else if (a == "--votes")
+            o.votes = true;
+        else if (a == "--parking-lot")
+            o.parkingLot = true;
         else if (a == "--no-annotations")
             o.noAnnotations = value();
         else if (a == "--dpi")
@@ -250,7 +269,31 @@ ExportOptions exportOptions(const Options& o, ExportOptions::Format format)
     }
     if (o.fit && o.tiles)
         throw UsageError{"give either --fit or --tiles, not both"};
+    if (o.pagesWide && (o.fit || o.tiles))
+        throw UsageError{"give one of --fit, --tiles and --pages-wide"};
+    if (o.fit)
+        e.layout = ExportOptions::Layout::Fit;
+    if (o.pagesWide) {
+        bool ok = false;
+        const int n = QString::fromStdString(*o.pagesWide).toInt(&ok);
+        if (!ok || n < 1 || n > 12)
+            throw UsageError{"--pages-wide must be a whole number from 1 to 12, not " + *o.pagesWide};
+        e.layout = ExportOptions::Layout::PagesWide;
+        e.pagesWide = n;
+    }
+    if (o.width) {
+        bool ok = false;
+        const int px = QString::fromStdString(*o.width).toInt(&ok);
+        if (!ok || px < 100 || px > 16000)
+            throw UsageError{"--width must be pixels from 100 to 16000, not " + *o.width};
+        if (format != ExportOptions::Format::Png && format != ExportOptions::Format::Svg)
+            throw UsageError{"--width is for --format svg or png"};
+        e.slideWidth = px;
+    }
+    e.includeVotes = o.votes;
+    e.includeParkingLot = o.parkingLot;
     if (o.tiles) {
+        e.layout = ExportOptions::Layout::Tiles;
         const auto tiles = ExportOptions::parseTiles(*o.tiles);
         if (!tiles)
             throw UsageError{"--tiles must be COLUMNSxROWS, each 1 to 12 (e.g. 3x2), not " + *o.tiles};
@@ -304,7 +347,7 @@ std::unique_ptr<QApplication> startQt()
     return app;
 }
 
-int cmdExport(const Options& o, std::ostream& out)
+int cmdExport(const Options& o, std::ostream& out, std::ostream& err)
 {
     const std::string usage = "crosswalk export WORKSPACE --map REF --format json|pdf|svg|png|bpmn|drawio|csv -o FILE";
     expectPositional(o, 1, usage);
@@ -351,6 +394,12 @@ int cmdExport(const Options& o, std::ostream& out)
 
     // The renderer is the canvas's scene, which needs a QApplication.
     const auto app = startQt();
+    // Warned, not refused: the rest of the map still prints, and the message says where.
+    for (const QString& warning : MapExporter::fontWarnings(map, options))
+        err << "crosswalk: warning: " << warning.toStdString() << "\n";
+    if (options.slideWidth > 0)
+        if (const QString warning = MapExporter::slideWarning(map, options); !warning.isEmpty())
+            err << "crosswalk: warning: " << warning.toStdString() << "\n";
     const QByteArray bytes = MapExporter::render(map, options);
     if (o.output == "-")
         out.write(bytes.constData(), bytes.size());
@@ -466,7 +515,7 @@ std::optional<int> run(const std::vector<std::string>& args, std::ostream& out, 
             {"import", {}},
             {"export",
              {"--map", "--format", "-o", "--output", "--paper", "--orientation", "--margin", "--fit", "--tiles",
-              "--no-annotations", "--greyscale", "--grayscale", "--dpi", "--revision"}},
+              "--pages-wide", "--votes", "--parking-lot", "--width", "--no-annotations", "--greyscale", "--grayscale", "--dpi", "--revision"}},
             {"compare",
              {"--map", "--format", "-o", "--output", "--paper", "--orientation", "--margin", "--greyscale",
               "--grayscale", "--revision"}},
@@ -486,7 +535,7 @@ std::optional<int> run(const std::vector<std::string>& args, std::ostream& out, 
         if (cmd == "import")
             return cmdImport(o, out, err);
         if (cmd == "export")
-            return cmdExport(o, out);
+            return cmdExport(o, out, err);
         if (cmd == "compare")
             return cmdCompare(o, out);
         return cmdCheck(o, out);

@@ -213,6 +213,39 @@ fi
 expect 0 "" -- "$cw" export "$ws" --map "$first_id" --format png --dpi 96 -o "$tmp/one.png"
 expect 0 "" -- "$cw" export "$ws" --map "$first_id" --format pdf -o - && head -c 5 "$tmp/out" | grep -q '%PDF-' && ok ||
   fail "export pdf to - does not write a PDF to standard output"
+# Layouts (issue 20): the default is the fewest pages with step labels at 8 pt or more, so a
+# wide map tiles; --fit keeps one map page; --pages-wide N gives N columns
+harbor=m-harbor-city
+expect 0 "" -- "$cw" export "$ws" --map "$harbor" --format pdf -o "$tmp/legible.pdf"
+expect 0 "" -- "$cw" export "$ws" --map "$harbor" --format pdf --fit -o "$tmp/fit.pdf"
+expect 0 "" -- "$cw" export "$ws" --map "$harbor" --format pdf --pages-wide 4 -o "$tmp/wide.pdf"
+if [ $have_poppler -eq 1 ]; then
+  pdftotext -f 1 -l 1 "$tmp/legible.pdf" "$tmp/legible1.txt"
+  grep -q "Overview" "$tmp/legible1.txt" && ok || fail "the default layout of a wide map does not tile"
+  pdftotext -f 1 -l 1 "$tmp/fit.pdf" "$tmp/fit1.txt"
+  grep -q "Overview" "$tmp/fit1.txt" && fail "--fit tiled the map" || ok
+  pdftotext "$tmp/wide.pdf" "$tmp/wide.txt"
+  grep -q "D1" "$tmp/wide.txt" && ok || fail "--pages-wide 4 has no tile D1"
+  grep -q "E1" "$tmp/wide.txt" && fail "--pages-wide 4 has a fifth column" || ok
+fi
+expect 2 "pages-wide must" -- "$cw" export "$ws" --map "$harbor" --format pdf --pages-wide 0 -o "$tmp/x.pdf"
+expect 2 "one of --fit, --tiles and --pages-wide" -- "$cw" export "$ws" --map "$harbor" --format pdf --fit --pages-wide 2 -o "$tmp/x.pdf"
+expect 0 "labels are .* px high" -- "$cw" export "$ws" --map "$harbor" --format png --width 1280 -o "$tmp/slide.png"
+expect 2 "width is for" -- "$cw" export "$ws" --map "$harbor" --format pdf --width 1280 -o "$tmp/x.pdf"
+# Votes and the parking lot only when asked
+expect 0 "" -- "$cw" export "$ws" --map "$harbor" --format pdf --votes --parking-lot -o "$tmp/session.pdf"
+# A character no export font has: a warning naming the step, and the export still made
+cat >"$tmp/glyph.json" <<'JSON'
+{"format": "crosswalk-map", "version": 1, "map": {"id": "m-glyph", "title": "Glyphs",
+ "lanes": [{"id": "l1", "name": "Principal"}],
+ "steps": [{"id": "s1", "lane": "l1", "label": "Visit 𓀀 school"},
+           {"id": "s2", "lane": "l1", "label": "اجتماع 校长"}],
+ "flows": [{"from": "s1", "to": "s2"}]}}
+JSON
+"$cw" import "$ws.glyph" "$tmp/glyph.json" >/dev/null 2>&1
+expect 0 "step s1 .*U\+13000" -- "$cw" export "$ws.glyph" --map m-glyph --format pdf -o "$tmp/glyph.pdf"
+grep -q "s2" "$tmp/err" && fail "Arabic and Chinese labels were reported as uncovered" || ok
+[ -s "$tmp/glyph.pdf" ] && ok || fail "an export with an uncovered character wrote no file"
 # Wrong usage: exit 2 naming the option
 expect 2 "paper must" -- "$cw" export "$ws" --map "$first_id" --format pdf --paper b5 -o "$tmp/x.pdf"
 expect 2 "orientation must" -- "$cw" export "$ws" --map "$first_id" --format pdf --orientation sideways -o "$tmp/x.pdf"

@@ -1,8 +1,10 @@
 #include "ui/canvas/flowitem.h"
 
 #include "ui/canvas/canvasstyle.h"
+#include "ui/canvas/stepitem.h"
 
 #include <QFontMetricsF>
+#include <QGraphicsScene>
 #include <QPainter>
 #include <QPainterPathStroker>
 #include <QStyleOptionGraphicsItem>
@@ -35,6 +37,47 @@ namespace {
 constexpr qreal kArrowLength = 13;
 constexpr qreal kArrowHalfWidth = 6.5;
 constexpr int kLabelWidth = 150;
+constexpr int kMaxLabelLines = 3;
+
+/// text in lines at most width wide: broken at spaces, inside a word only when the word
+/// alone is wider; at most kMaxLabelLines, the last ending in an ellipsis when text is left.
+QString wrapLabel(const QString& text, const QFontMetricsF& fm, qreal width)
+{
+    QStringList lines;
+    QString line;
+    for (QString word : text.split(QLatin1Char(' '), Qt::SkipEmptyParts)) {
+        while (fm.horizontalAdvance(word) > width && word.size() > 1) {
+            if (!line.isEmpty()) {
+                lines << line;
+                line.clear();
+            }
+            qsizetype n = word.size() - 1;
+            while (n > 1 && fm.horizontalAdvance(word.left(n)) > width)
+                --n;
+            if (n > 1 && word.at(n - 1).isHighSurrogate())
+                --n;
+            lines << word.left(n);
+            word = word.mid(n);
+        }
+        const QString candidate = line.isEmpty() ? word : line + QLatin1Char(' ') + word;
+        if (line.isEmpty() || fm.horizontalAdvance(candidate) <= width) {
+            line = candidate;
+        } else {
+            lines << line;
+            line = word;
+        }
+    }
+    if (!line.isEmpty())
+        lines << line;
+    if (lines.size() > kMaxLabelLines) {
+        lines = lines.mid(0, kMaxLabelLines);
+        QString& last = lines.last();
+        while (!last.isEmpty() && fm.horizontalAdvance(last + QChar(0x2026)) > width)
+            last.chop(1);
+        last = last.trimmed() + QChar(0x2026);
+    }
+    return lines.join(QLatin1Char('\n'));
+}
 } // namespace
 
 FlowItem::FlowItem(std::string id) : m_id(std::move(id))
@@ -91,8 +134,12 @@ void FlowItem::rebuild()
             m_arrow = QPolygonF{tip, base + normal * kArrowHalfWidth, base - normal * kArrowHalfWidth};
         }
     }
-    m_labelText = QString::fromStdString(m_flow.label);
+    m_labelText = wrapLabel(QString::fromStdString(m_flow.label), QFontMetricsF(pixelFont(canvasstyle::kFlowLabelPx)),
+                            kLabelWidth);
     m_labelBox = labelBox();
+    // A label with no clear place on its route is drawn over the steps rather than hidden
+    // under them.
+    setZValue(!m_labelText.isEmpty() && coversStep(m_labelBox) ? 11 : 5);
     QPainterPathStroker stroker;
     stroker.setWidth(12);
     QPainterPath routePath;
@@ -104,14 +151,14 @@ void FlowItem::rebuild()
     m_bounds = m_hit.boundingRect().adjusted(-10, -10, 10, 10);
 }
 
-QPointF FlowItem::labelAnchor() const
+QPointF FlowItem::pointAlong(qreal t) const
 {
     if (m_route.size() < 2)
         return m_route.isEmpty() ? QPointF() : m_route.first();
     qreal total = 0;
     for (int i = 1; i < m_route.size(); ++i)
         total += QLineF(m_route[i - 1], m_route[i]).length();
-    qreal half = total / 2;
+    qreal half = total * t;
     for (int i = 1; i < m_route.size(); ++i) {
         const QLineF seg(m_route[i - 1], m_route[i]);
         if (half <= seg.length())
@@ -124,10 +171,27 @@ QPointF FlowItem::labelAnchor() const
 QRectF FlowItem::labelBox() const
 {
     const QFontMetricsF fm(pixelFont(canvasstyle::kFlowLabelPx));
-    QRectF box = fm.boundingRect(QRectF(0, 0, kLabelWidth, 200), Qt::AlignCenter | Qt::TextWordWrap, m_labelText);
+    QRectF box = fm.boundingRect(QRectF(0, 0, kLabelWidth, 1000), Qt::AlignCenter, m_labelText);
     box.adjust(-5, -2, 5, 2);
+    // The middle of the route, or the place nearest it where the label covers no step.
+    for (qreal t : {0.5, 0.4, 0.6, 0.3, 0.7, 0.2, 0.8}) {
+        QRectF at = box;
+        at.moveCenter(pointAlong(t));
+        if (!coversStep(at))
+            return at;
+    }
     box.moveCenter(labelAnchor());
     return box;
+}
+
+bool FlowItem::coversStep(const QRectF& r) const
+{
+    if (!scene())
+        return false;
+    for (const QGraphicsItem* item : scene()->items(r))
+        if (item->type() == StepItem::Type && static_cast<const StepItem*>(item)->sceneRectOfStep().intersects(r))
+            return true;
+    return false;
 }
 
 QRectF FlowItem::boundingRect() const
@@ -172,7 +236,7 @@ void FlowItem::paint(QPainter* painter, const QStyleOptionGraphicsItem* option, 
         painter->drawRoundedRect(m_labelBox, 4, 4);
         painter->setPen(canvasstyle::ink());
         painter->setFont(pixelFont(canvasstyle::kFlowLabelPx));
-        painter->drawText(m_labelBox, Qt::AlignCenter | Qt::TextWordWrap, m_labelText);
+        painter->drawText(m_labelBox, Qt::AlignCenter, m_labelText);
     }
 }
 

@@ -42,7 +42,13 @@ public:
     void setEditing(bool editing);
 
     /// Where the label sits: halfway along the route.
-    QPointF labelAnchor() const;
+    QPointF labelAnchor() const { return pointAlong(0.5); }
+    /// The point a fraction t of the way along the route.
+    QPointF pointAlong(qreal t) const;
+    /// The label as drawn: wrapped at spaces (inside a word only when it alone is too wide)
+    /// to the label width, at most three lines, the last ending in an ellipsis when the
+    /// label is longer.
+    const QString& shownLabel() const { return m_labelText; }
     /// The label's box (scene coordinates), or an empty rectangle when the flow has no label;
     /// annotation badges sit clear of it.
     QRectF labelRect() const { return m_flow.label.empty() ? QRectF() : m_labelBox; }
@@ -55,6 +61,8 @@ public:
 private:
     void rebuild();
     QRectF labelBox() const;
+    /// Whether r (scene coordinates) overlaps a step.
+    bool coversStep(const QRectF& r) const;
 
     std::string m_id;
     Flow m_flow;

@@ -266,6 +266,10 @@ void MapCanvas::setSnapEnabled(bool enabled)
 void MapCanvas::updateSticky()
 {
     m_scene->setStickyOrigin(mapToScene(QPoint(0, 0)));
+    // A phase scrolled half out of view keeps its name in the part still shown, right of
+    // the sticky lane headers.
+    const QRectF visible = mapToScene(viewport()->rect()).boundingRect();
+    m_scene->setVisibleColumns(visible.left() + kLaneHeaderWidth, visible.right());
 }
 
 void MapCanvas::reveal(const QRectF& rect)

@@ -122,6 +122,15 @@ void MapScene::setStickyOrigin(const QPointF& visibleTopLeft)
     updateHeaders();
 }
 
+void MapScene::setVisibleColumns(qreal left, qreal right)
+{
+    if (left == m_visibleLeft && right == m_visibleRight)
+        return;
+    m_visibleLeft = left;
+    m_visibleRight = right;
+    updateHeaders();
+}
+
 QRectF MapScene::stepRect(const Step& step) const
 {
     if (auto it = m_previewRects.find(step.id); it != m_previewRects.end())
@@ -379,6 +388,7 @@ void MapScene::updateHeaders()
         }
         item->setPhase(phase);
         item->setPos(left, m_phaseHeaderY);
+        item->setVisibleSpan(m_visibleLeft - left, m_visibleRight - left);
         left += phase.width;
     }
     m_corner->setPos(m_laneHeaderX, m_phaseHeaderY);

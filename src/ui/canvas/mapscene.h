@@ -86,6 +86,10 @@ public:
 
     /// Keeps the headers at the top left of what the view shows (sticky headers).
     void setStickyOrigin(const QPointF& visibleTopLeft);
+    /// The scene x range a view (or a printed tile) shows of the map: each phase's name is
+    /// centred in the part of its header inside it, so that a phase cut by a page edge or
+    /// scrolled half out of view still shows its name.
+    void setVisibleColumns(qreal left, qreal right);
     /// x of the lane headers' left edge and y of the phase headers' top edge, as now placed.
     qreal laneHeaderX() const { return m_laneHeaderX; }
     qreal phaseHeaderY() const { return m_phaseHeaderY; }
@@ -159,6 +163,8 @@ private:
     QPointF m_stickyOrigin{-1e9, -1e9};
     qreal m_laneHeaderX = 0;
     qreal m_phaseHeaderY = 0;
+    qreal m_visibleLeft = -1e9;
+    qreal m_visibleRight = 1e9;
 };
 
 } // namespace crosswalk

@@ -3,6 +3,8 @@
 #include "ui/canvas/canvasstyle.h"
 
 #include <QPainter>
+
+#include <algorithm>
 #include <QStyleOptionGraphicsItem>
 
 namespace crosswalk {
@@ -23,6 +25,15 @@ void PhaseHeaderItem::setPhase(const Phase& phase)
 void PhaseHeaderItem::setEditing(bool editing)
 {
     m_editing = editing;
+    update();
+}
+
+void PhaseHeaderItem::setVisibleSpan(qreal left, qreal right)
+{
+    if (left == m_visibleLeft && right == m_visibleRight)
+        return;
+    m_visibleLeft = left;
+    m_visibleRight = right;
     update();
 }
 
@@ -56,7 +67,13 @@ void PhaseHeaderItem::paint(QPainter* painter, const QStyleOptionGraphicsItem* o
         painter->setFont(pixelFont(canvasstyle::kPhaseNamePx, true));
         const QString name =
             m_phase.name.empty() ? QStringLiteral("(unnamed phase)") : QString::fromStdString(m_phase.name);
-        painter->drawText(r.adjusted(8, 2, -8, -2), Qt::AlignCenter | Qt::TextWordWrap, name);
+        // Only the part in view: a phase cut by a page edge names itself on both pages.
+        QRectF shown = r;
+        shown.setLeft(std::clamp(m_visibleLeft, r.left(), r.right()));
+        shown.setRight(std::clamp(m_visibleRight, shown.left(), r.right()));
+        if (shown.width() < 60)
+            shown = r;
+        painter->drawText(shown.adjusted(8, 2, -8, -2), Qt::AlignCenter | Qt::TextWordWrap, name);
     }
 }
 

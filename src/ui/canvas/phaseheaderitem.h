@@ -19,6 +19,8 @@ public:
     const std::string& id() const { return m_id; }
     void setPhase(const Phase& phase);
     void setEditing(bool editing);
+    /// The x range (item coordinates) that is in view; the name is centred in it.
+    void setVisibleSpan(qreal left, qreal right);
     QRectF nameSceneRect() const;
 
     int type() const override { return Type; }
@@ -29,6 +31,8 @@ private:
     std::string m_id;
     Phase m_phase;
     bool m_editing = false;
+    qreal m_visibleLeft = -1e9;
+    qreal m_visibleRight = 1e9;
 };
 
 } // namespace crosswalk

@@ -28,6 +28,11 @@ public:
     /// The step's rectangle in scene coordinates, wherever a drag has put the item.
     QRectF sceneRectOfStep() const { return QRectF(pos(), m_size); }
 
+    /// The size the label is drawn at, in map units (it shrinks for long labels).
+    int labelPixelSize() const { return m_labelFont.pixelSize(); }
+    /// The label as drawn: the whole label, or as much as fits and an ellipsis.
+    const QString& shownLabel() const { return m_shownLabel; }
+
     /// Hides the label while it is edited in place.
     void setEditing(bool editing);
     /// Shown as the target of a connection being drawn.

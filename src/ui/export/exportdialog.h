@@ -41,6 +41,10 @@ class ExportDialog final : public QDialog {
     int previewPageCount() const;
     int previewPage() const { return m_page; }
     void showPreviewPage(int page);
+    /// What the dialog says of the layout's scale and type size ("... step labels 8.8 pt").
+    QString scaleText() const;
+    /// The dialog's warnings about characters no font has (empty when none).
+    QString fontWarningText() const;
     /// The preview as last drawn, for tests.
     const QImage& previewImage() const { return m_preview; }
 
@@ -56,6 +60,7 @@ class ExportDialog final : public QDialog {
     void buildUi();
     void optionsChanged();
     void updatePreview();
+    void updateScaleInfo();
     void chooseFileAndExport();
     QString suggestedFileName() const;
 
@@ -69,13 +74,21 @@ class ExportDialog final : public QDialog {
     QComboBox* m_paper = nullptr;
     QComboBox* m_orientation = nullptr;
     QDoubleSpinBox* m_margin = nullptr;
+    QRadioButton* m_legible = nullptr;
     QRadioButton* m_fit = nullptr;
+    QRadioButton* m_wide = nullptr;
+    QSpinBox* m_pagesWide = nullptr;
     QRadioButton* m_tile = nullptr;
+    QLabel* m_scaleInfo = nullptr;
+    QCheckBox* m_votes = nullptr;
+    QCheckBox* m_parkingLot = nullptr;
+    QLabel* m_fontWarnings = nullptr;
     QSpinBox* m_columns = nullptr;
     QSpinBox* m_rows = nullptr;
     std::map<AnnotationKind, QCheckBox*> m_kinds;
     QCheckBox* m_greyscale = nullptr;
     QSpinBox* m_dpi = nullptr;
+    QSpinBox* m_slideWidth = nullptr;
     QCheckBox* m_currentView = nullptr;
     QLineEdit* m_revision = nullptr;
     QLabel* m_previewLabel = nullptr;

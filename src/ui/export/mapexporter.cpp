@@ -5,6 +5,8 @@
 #include "ui/print/exporterror.h"
 #include "ui/export/mapexportscene.h"
 #include "ui/export/mapprintout.h"
+#include "ui/common/strings.h"
+#include "ui/print/exportfonts.h"
 
 #include <QBuffer>
 #include <QImage>
@@ -76,7 +78,11 @@ QByteArray MapExporter::svg(const Map& map, const ExportOptions& options)
     buffer.open(QIODevice::WriteOnly);
     QSvgGenerator generator;
     generator.setOutputDevice(&buffer);
-    generator.setSize(bounds.size().toSize());
+    // For slides: the width asked for, the height in proportion; the drawing is unchanged.
+    const QSizeF shown = options.slideWidth > 0
+                             ? QSizeF(options.slideWidth, bounds.height() * options.slideWidth / bounds.width())
+                             : bounds.size();
+    generator.setSize(shown.toSize());
     generator.setViewBox(QRectF(QPointF(0, 0), bounds.size()));
     generator.setResolution(96);
     generator.setTitle(QString::fromStdString(map.props.title));
@@ -95,7 +101,7 @@ QByteArray MapExporter::png(const Map& map, const ExportOptions& options)
     MapExportScene scene(map, options.hiddenKinds);
     const QRectF content = options.exportsView() ? scene.viewContent(options.viewRect) : scene.contentRect();
     const QRectF bounds = MapExportScene::withHeaders(content);
-    const qreal scale = std::max(1, options.dpi) / 96.0;
+    const qreal scale = options.slideWidth > 0 ? options.slideWidth / bounds.width() : std::max(1, options.dpi) / 96.0;
     const QSize size(static_cast<int>(std::ceil(bounds.width() * scale)), static_cast<int>(std::ceil(bounds.height() * scale)));
     if (static_cast<qint64>(size.width()) * size.height() > kMaxPngPixels || size.width() > 32000 || size.height() > 32000) {
         const int fits = static_cast<int>(96 * std::min({std::sqrt(kMaxPngPixels / (bounds.width() * bounds.height())),
@@ -127,6 +133,59 @@ QByteArray MapExporter::png(const Map& map, const ExportOptions& options)
     if (!writer.write(image))
         throw ExportError("the PNG could not be encoded: " + writer.errorString().toStdString());
     return buffer.data();
+}
+
+qreal MapExporter::slideLabelPx(const Map& map, const ExportOptions& options)
+{
+    MapExportScene scene(map, options.hiddenKinds);
+    const QRectF content = options.exportsView() ? scene.viewContent(options.viewRect) : scene.contentRect();
+    const qreal width = MapExportScene::withHeaders(content).width();
+    const qreal scale = options.slideWidth > 0 ? options.slideWidth / width
+                        : options.format == ExportOptions::Format::Png ? std::max(1, options.dpi) / 96.0
+                                                                       : 1.0;
+    return scene.smallestLabelPx() * scale;
+}
+
+QString MapExporter::slideWarning(const Map& map, const ExportOptions& options)
+{
+    if (options.format != ExportOptions::Format::Png && options.format != ExportOptions::Format::Svg)
+        return {};
+    const qreal px = slideLabelPx(map, options);
+    if (px >= ExportOptions::kLegiblePx - 0.05)
+        return {};
+    return QStringLiteral("at this width step labels are %1 px high, smaller than the %2 px of %3 pt text; "
+                          "use a wider picture, export part of the map (Current view only) or a tiled PDF")
+        .arg(px, 0, 'f', 1)
+        .arg(ExportOptions::kLegiblePx, 0, 'f', 0)
+        .arg(ExportOptions::kLegiblePt);
+}
+
+QStringList MapExporter::fontWarnings(const Map& map, const ExportOptions& options)
+{
+    QStringList warnings;
+    auto check = [&warnings](const QString& what, const std::string& text) {
+        const std::vector<char32_t> missing = ExportFonts::uncovered(toQString(text));
+        if (missing.empty())
+            return;
+        QStringList chars;
+        for (char32_t c : missing)
+            chars << QStringLiteral("%1 (%2)").arg(QString::fromUcs4(&c, 1), ExportFonts::codePointName(c));
+        warnings << QStringLiteral("%1: no font has %2; it would print as a box").arg(what, chars.join(QStringLiteral(", ")));
+    };
+    for (const Lane& l : map.lanes)
+        check(QStringLiteral("lane \"%1\"").arg(toQString(l.name)), l.name);
+    for (const Phase& p : map.phases)
+        check(QStringLiteral("phase \"%1\"").arg(toQString(p.name)), p.name);
+    for (const Step& s : map.steps)
+        check(QStringLiteral("step %1 \"%2\"").arg(toQString(s.id), toQString(s.label)), s.label);
+    for (const Flow& f : map.flows)
+        check(QStringLiteral("flow label \"%1\"").arg(toQString(f.label)), f.label);
+    for (const Annotation& a : map.annotations)
+        if (options.shows(a.kind))
+            check(QStringLiteral("annotation \"%1\"").arg(toQString(a.text)), a.text);
+    check(QStringLiteral("the map's title"), map.props.title);
+    check(QStringLiteral("the district's name"), map.props.district);
+    return warnings;
 }
 
 } // namespace crosswalk

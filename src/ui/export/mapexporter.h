@@ -4,6 +4,7 @@
 #include "ui/print/exportoptions.h"
 
 #include <QByteArray>
+#include <QStringList>
 
 #include <string>
 
@@ -25,6 +26,15 @@ public:
     static QByteArray svg(const Map& map, const ExportOptions& options);
     /// The same at options.dpi (96 dpi is the canvas at 100 %).
     static QByteArray png(const Map& map, const ExportOptions& options);
+
+    /// One line for each piece of text with characters no export font covers, naming where
+    /// it is: "step s7 \"...\": no font has ... (U+1234); it would print as a box".
+    static QStringList fontWarnings(const Map& map, const ExportOptions& options);
+
+    /// SVG and PNG: how many pixels high the smallest step label is in the picture, and a
+    /// sentence saying so when that is below ExportOptions::kLegiblePx (empty otherwise).
+    static qreal slideLabelPx(const Map& map, const ExportOptions& options);
+    static QString slideWarning(const Map& map, const ExportOptions& options);
 
     /// Largest PNG made, in pixels: beyond it a map is better exported as PDF or SVG.
     static constexpr qint64 kMaxPngPixels = 250'000'000;

@@ -3,6 +3,8 @@
 #include "crosswalk/layout/layout.h"
 #include "ui/canvas/canvasstyle.h"
 #include "ui/canvas/mapscene.h"
+#include "ui/canvas/flowitem.h"
+#include "ui/canvas/stepitem.h"
 #include "ui/document/mapdocument.h"
 #include "ui/print/exportfonts.h"
 
@@ -51,6 +53,24 @@ QRectF MapExportScene::viewContent(const QRectF& view) const
     return content;
 }
 
+int MapExportScene::smallestLabelPx() const
+{
+    int px = canvasstyle::kLabelPx;
+    for (const Step& s : m_map.steps)
+        if (const StepItem* item = m_scene->stepItem(s.id); item && !s.label.empty())
+            px = std::min(px, item->labelPixelSize());
+    return px;
+}
+
+std::vector<QRectF> MapExportScene::flowLabelRects() const
+{
+    std::vector<QRectF> rects;
+    for (const Flow& f : m_map.flows)
+        if (const FlowItem* item = m_scene->flowItem(f.id); item && !item->labelRect().isEmpty())
+            rects.push_back(item->labelRect());
+    return rects;
+}
+
 QRectF MapExportScene::withHeaders(const QRectF& content)
 {
     return content.adjusted(-canvasstyle::kLaneHeaderWidth, -canvasstyle::kPhaseHeaderHeight, 0, 0);
@@ -62,6 +82,7 @@ void MapExportScene::paint(QPainter& painter, const QRectF& target, const QRectF
     // The scene's sticky headers are what the canvas shows when scrolled: placed at the
     // source's top left they repeat the lane and phase names on every tile.
     m_scene->setStickyOrigin(source.topLeft());
+    m_scene->setVisibleColumns(content.left(), content.right());
     painter.save();
     painter.translate(target.topLeft());
     painter.scale(target.width() / source.width(), target.height() / source.height());

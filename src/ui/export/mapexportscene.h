@@ -7,6 +7,7 @@
 
 #include <memory>
 #include <set>
+#include <vector>
 
 class QPainter;
 
@@ -38,6 +39,13 @@ public:
     QRectF viewContent(const QRectF& view) const;
     /// The area a piece of content needs on paper: the content plus the headers at its top left.
     static QRectF withHeaders(const QRectF& content);
+
+    /// The smallest size, in map units, at which a step label is drawn (labels shrink to
+    /// fit their step); the canvas's normal size when the map has no steps.
+    int smallestLabelPx() const;
+
+    /// The boxes of the flows' labels, in map coordinates.
+    std::vector<QRectF> flowLabelRects() const;
 
     /// Paints the content rectangle with the lane headers at its left and the phase headers
     /// at its top (as the canvas shows them when scrolled there), scaled into target.

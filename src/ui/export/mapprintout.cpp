@@ -5,6 +5,7 @@
 #include "ui/canvas/canvasstyle.h"
 #include "ui/canvas/stepshape.h"
 #include "ui/print/exportfonts.h"
+#include "ui/export/mapexporter.h"
 #include "ui/export/mapexportscene.h"
 #include "ui/common/annotationglyph.h"
 #include "ui/common/annotationtext.h"
@@ -24,87 +25,8 @@ namespace {
 // Page furniture, in points, beyond what every printout has (Printout).
 constexpr qreal kNavH = 14;
 constexpr qreal kMaxScale = 1.0; // a map unit is 0.75 pt at 100 %: allow up to 133 %, no blown-up toy maps
-constexpr qreal kNumberCol = 46;
-constexpr qreal kTableHeadH = 18;
-constexpr qreal kKindHeadH = 26;
-constexpr qreal kCellPad = Printout::kCellPad;
 
 const QColor kTileInk(0x0B, 0x3D, 0x91);
-
-QString pluralName(AnnotationKind kind)
-{
-    switch (kind) {
-    case AnnotationKind::BlackBox:
-        return QStringLiteral("Black boxes");
-    case AnnotationKind::Harm:
-        return QStringLiteral("Harm points");
-    case AnnotationKind::Variation:
-        return QStringLiteral("Variations");
-    case AnnotationKind::Question:
-        return QStringLiteral("Questions");
-    case AnnotationKind::Insight:
-        return QStringLiteral("Insights");
-    case AnnotationKind::ChangeIdea:
-        return QStringLiteral("Change ideas");
-    }
-    return {};
-}
-
-QString kindLine(AnnotationKind kind)
-{
-    // Short words under each heading so a reader who was not in the room knows what the kind means.
-    switch (kind) {
-    case AnnotationKind::BlackBox:
-        return QStringLiteral("Steps nobody in the room could see into: questions to investigate, not findings.");
-    case AnnotationKind::Harm:
-        return QStringLiteral("Points where the system can hurt principals, and through them students.");
-    case AnnotationKind::Variation:
-        return QStringLiteral("Where practice differs between supervisors, regions or schools (I intentional, U unintentional).");
-    case AnnotationKind::Question:
-        return QStringLiteral("Open questions the team wants answered.");
-    case AnnotationKind::Insight:
-        return QStringLiteral("What the team learned.");
-    case AnnotationKind::ChangeIdea:
-        return QStringLiteral("Change work placed on horizons: 1 this year, 2 redesign a part, 3 transform the system.");
-    }
-    return {};
-}
-
-/// Column x offsets and widths of the appendix table for a content width.
-struct Columns {
-    qreal x[5];
-    qreal w[5];
-};
-Columns appendixColumns(qreal left, qreal width)
-{
-    const qreal rest = width - kNumberCol;
-    const qreal shares[4] = {0.44, 0.24, 0.14, 0.18};
-    Columns c{};
-    c.x[0] = left;
-    c.w[0] = kNumberCol;
-    qreal x = left + kNumberCol;
-    for (int i = 0; i < 4; ++i) {
-        c.x[i + 1] = x;
-        c.w[i + 1] = rest * shares[i];
-        x += c.w[i + 1];
-    }
-    return c;
-}
-
-QString targetText(const Map& map, const Annotation& a)
-{
-    if (a.target.empty())
-        return QStringLiteral("Whole map");
-    if (const Step* s = map.step(a.target))
-        return QStringLiteral("Step: %1").arg(s->label.empty() ? QStringLiteral("(unnamed step)") : toQString(s->label));
-    return annotationTargetText(map, a.target);
-}
-
-QString laneText(const Map& map, const Annotation& a)
-{
-    const Lane* lane = map.lane(annotationLane(map, a));
-    return lane ? toQString(lane->name) : QStringLiteral("\u2013");
-}
 
 void drawArrow(QPainter& p, const QPointF& from, const QPointF& to, const QColor& color, qreal width)
 {
@@ -116,39 +38,33 @@ void drawArrow(QPainter& p, const QPointF& from, const QPointF& to, const QColor
     p.drawPolygon(QPolygonF{to, to + QPointF(-h * 2, -h), to + QPointF(-h * 2, h)});
 }
 
-/// Draws a table's five column heads at y, with the rule under them; returns the y below.
-qreal drawTableHead(QPainter& painter, const Columns& cols, const QRectF& c, qreal y, const QString (&heads)[5])
+/// The map as printed: the session's votes only when asked for.
+Map printed(const Map& map, const ExportOptions& options)
 {
-    painter.setFont(ExportFonts::font(8, true));
-    painter.setPen(Printout::muted());
-    for (int i = 0; i < 5; ++i)
-        painter.drawText(QRectF(cols.x[i] + kCellPad, y, cols.w[i] - 2 * kCellPad, kTableHeadH),
-                         Qt::AlignLeft | Qt::AlignVCenter, heads[i]);
-    painter.setPen(QPen(Printout::rule(), 0.8));
-    painter.drawLine(QPointF(c.left(), y + kTableHeadH), QPointF(c.right(), y + kTableHeadH));
-    return y + kTableHeadH;
+    Map m = map;
+    if (!options.includeVotes)
+        m.votes.clear();
+    return m;
 }
 
 } // namespace
 
 MapPrintout::MapPrintout(const Map& map, const ExportOptions& options)
     : Printout(options),
-      m_map(map),
-      m_scene(std::make_unique<MapExportScene>(map, options.hiddenKinds)),
-      m_tiles(map, m_scene->contentRect(), options.columns, options.rows)
+      m_map(printed(map, options)),
+      m_scene(std::make_unique<MapExportScene>(m_map, options.hiddenKinds)),
+      m_tiles(m_map, m_scene->contentRect(), 1, 1)
 {
     buildLegend();
     layoutLegend(contentArea().width());
+    m_labelPx = m_scene->smallestLabelPx();
+    chooseTiling();
+    checkCoverage();
     buildAppendix();
 
-    if (options.tiled()) {
+    if (this->options().tiled()) {
         m_pages.push_back({PageKind::Overview});
-        const QRectF area = mapArea();
-        m_tileScale = kMaxScale;
-        for (int i = 0; i < m_tiles.count(); ++i) {
-            const QRectF r = MapExportScene::withHeaders(m_tiles.tile(i));
-            m_tileScale = std::min({m_tileScale, area.width() / r.width(), area.height() / r.height()});
-        }
+        m_tileScale = scaleFor(m_tiles.columns(), m_tiles.rows());
         for (int i = 0; i < m_tiles.count(); ++i)
             m_pages.push_back({PageKind::Map, i});
     } else {
@@ -156,118 +72,131 @@ MapPrintout::MapPrintout(const Map& map, const ExportOptions& options)
     }
 
     const std::size_t annotationRows = m_rows.size();
+    if (this->options().includeParkingLot)
+        buildParkingLot();
+    const std::size_t parkingRows = m_rows.size();
     buildStepIndex();
-    paginate(0, annotationRows, false);
-    paginate(annotationRows, m_rows.size(), true);
+    paginate(0, annotationRows, Table::Annotations);
+    paginate(annotationRows, parkingRows, Table::Parking);
+    paginate(parkingRows, m_rows.size(), Table::Steps);
 }
 
-void MapPrintout::paginate(std::size_t from, std::size_t to, bool steps)
+qreal MapPrintout::scaleFor(int columns, int rows) const
 {
-    const qreal available = contentArea().height() - kTitleBlockH - kGap - kTableHeadH;
-    std::vector<qreal> heights;
-    std::vector<bool> headings; // a heading never ends a page
-    for (std::size_t i = from; i < to; ++i) {
-        heights.push_back(m_rows[i].height);
-        headings.push_back(m_rows[i].heading());
+    const QRectF content = m_scene->contentRect();
+    if (columns * rows <= 1) {
+        const QRectF area = mapAreaFor(false);
+        const QRectF r = MapExportScene::withHeaders(content);
+        return std::min({kMaxScale, area.width() / r.width(), area.height() / r.height()});
     }
-    for (const auto& [first, end] : paginateRows(heights, available, headings)) {
-        Page page{PageKind::Appendix};
-        page.steps = steps;
-        page.firstRow = static_cast<int>(from) + first;
-        page.endRow = static_cast<int>(from) + end;
-        m_pages.push_back(page);
-    }
+    const QRectF area = mapAreaFor(true);
+    const auto c = static_cast<std::size_t>(std::clamp(columns, 1, static_cast<int>(m_tileW.size())) - 1);
+    const auto r = static_cast<std::size_t>(std::clamp(rows, 1, static_cast<int>(m_tileH.size())) - 1);
+    return std::min({kMaxScale, area.width() / (m_tileW[c] + canvasstyle::kLaneHeaderWidth),
+                     area.height() / (m_tileH[r] + canvasstyle::kPhaseHeaderHeight)});
 }
 
-void MapPrintout::buildStepIndex()
+void MapPrintout::chooseTiling()
 {
-    const Columns cols = appendixColumns(contentArea().left(), contentArea().width());
-    const QFont body = ExportFonts::font(9);
-    for (const Lane& lane : m_map.lanes) {
-        std::vector<const Step*> steps;
-        for (const Step& s : m_map.steps)
-            if (s.lane == lane.id)
-                steps.push_back(&s);
-        if (steps.empty())
-            continue;
-        // In the order of the year: left to right.
-        std::stable_sort(steps.begin(), steps.end(), [](const Step* a, const Step* b) { return a->x < b->x; });
-        AppendixRow heading;
-        heading.lane = &lane;
-        heading.count = static_cast<int>(steps.size());
-        heading.height = kKindHeadH + 8;
-        m_rows.push_back(heading);
-        for (const Step* s : steps) {
-            AppendixRow row;
-            row.lane = &lane;
-            row.step = s;
-            row.height = std::max(wrappedHeight(body, cols.w[1] - 2 * kCellPad, toQString(s->label)), 12.0) + 2 * kCellPad;
-            m_rows.push_back(row);
+    // Tiles are cut per axis (TilePlan): the widest piece for each number of columns and the
+    // tallest for each number of rows give the scale of any tiling without laying it out.
+    constexpr int kMax = 12;
+    const QRectF content = m_scene->contentRect();
+    const std::vector<QRectF> labels = m_scene->flowLabelRects();
+    for (int n = 1; n <= kMax; ++n) {
+        const TilePlan across(m_map, content, n, 1, labels);
+        const TilePlan down(m_map, content, 1, n, labels);
+        qreal w = 0;
+        qreal h = 0;
+        for (int i = 0; i < n; ++i) {
+            w = std::max(w, across.tile(i, 0).width());
+            h = std::max(h, down.tile(0, i).height());
         }
+        m_tileW.push_back(w);
+        m_tileH.push_back(h);
     }
+
+    int columns = 1;
+    int rows = 1;
+    const ExportOptions& o = options();
+    switch (o.layout) {
+    case ExportOptions::Layout::Fit:
+        break;
+    case ExportOptions::Layout::Tiles:
+        columns = std::clamp(o.columns, 1, kMax);
+        rows = std::clamp(o.rows, 1, kMax);
+        break;
+    case ExportOptions::Layout::PagesWide: {
+        // As wide as asked; as many rows as the height needs at the scale the width allows.
+        columns = std::clamp(o.pagesWide, 1, kMax);
+        const qreal across = scaleFor(columns, kMax);
+        rows = kMax;
+        for (int r = 1; r <= kMax; ++r)
+            if (scaleFor(columns, r) >= across - 1e-9) {
+                rows = r;
+                break;
+            }
+        break;
+    }
+    case ExportOptions::Layout::Legible: {
+        // The fewest pages on which the smallest step label prints at kLegiblePt; among
+        // tilings of as many pages, the largest type. A tiling adds its overview page.
+        constexpr int kMaxPages = 48;
+        const qreal needed = ExportOptions::kLegiblePt / std::max(1, m_labelPx) - 1e-9;
+        int bestPages = kMaxPages + 1;
+        qreal bestScale = 0;
+        // When no tiling of up to kMaxPages reaches it: the largest type such a tiling gives.
+        int fallbackColumns = 1;
+        int fallbackRows = 1;
+        qreal fallbackScale = 0;
+        for (int c = 1; c <= kMax; ++c)
+            for (int r = 1; r <= kMax; ++r) {
+                const int pages = c * r + (c * r > 1 ? 1 : 0);
+                if (pages > kMaxPages)
+                    continue;
+                const qreal s = scaleFor(c, r);
+                if (s > fallbackScale + 1e-9) {
+                    fallbackScale = s;
+                    fallbackColumns = c;
+                    fallbackRows = r;
+                }
+                if (s < needed)
+                    continue;
+                if (pages < bestPages || (pages == bestPages && s > bestScale + 1e-9)) {
+                    bestPages = pages;
+                    bestScale = s;
+                    columns = c;
+                    rows = r;
+                }
+            }
+        if (bestPages > kMaxPages) {
+            columns = fallbackColumns;
+            rows = fallbackRows;
+        }
+        break;
+    }
+    }
+    setTiling(columns, rows);
+    m_tiles = TilePlan(m_map, content, columns, rows, labels);
 }
 
-QString MapPrintout::stepPage(const Step& step) const
+void MapPrintout::checkCoverage()
 {
-    if (!options().tiled())
-        return QStringLiteral("Map");
-    const layout::Rect r = layout::stepRect(m_map, step);
-    const QPointF centre(r.x + r.w / 2.0, r.y + r.h / 2.0);
-    for (int i = 0; i < m_tiles.count(); ++i) {
-        const QRectF t = m_tiles.tile(i);
-        if (centre.x() >= t.left() && centre.x() <= t.right() && centre.y() >= t.top() && centre.y() <= t.bottom())
-            return m_tiles.label(i);
-    }
-    return QString();
+    m_warnings = MapExporter::fontWarnings(m_map, options());
 }
-
 MapPrintout::~MapPrintout() = default;
 
 QRectF MapPrintout::mapArea() const
 {
+    return mapAreaFor(options().tiled());
+}
+
+QRectF MapPrintout::mapAreaFor(bool tiled) const
+{
     const QRectF c = contentArea();
-    const qreal bottom = legendHeight() + kGap + (options().tiled() ? kNavH : 0);
+    const qreal bottom = legendHeight() + kGap + (tiled ? kNavH : 0);
     return c.adjusted(0, kTitleBlockH + kGap, 0, -bottom);
 }
-
-void MapPrintout::buildAppendix()
-{
-    const std::vector<std::pair<std::string, int>> numbers = annotationNumbers(m_map);
-    const Columns cols = appendixColumns(contentArea().left(), contentArea().width());
-    const QFont body = ExportFonts::font(9);
-    const QFont detail = ExportFonts::font(8);
-    for (AnnotationKind kind : kAllAnnotationKinds) {
-        if (!options().shows(kind))
-            continue;
-        std::vector<AppendixRow> rows;
-        for (const auto& [id, number] : numbers) {
-            const Annotation* a = m_map.annotation(id);
-            if (!a || a->kind != kind)
-                continue;
-            AppendixRow row;
-            row.annotation = a;
-            row.kind = kind;
-            row.number = number;
-            qreal text = wrappedHeight(body, cols.w[1] - 2 * kCellPad, toQString(a->text).isEmpty() ? QStringLiteral("-") : toQString(a->text));
-            if (kind == AnnotationKind::Variation || kind == AnnotationKind::ChangeIdea)
-                text += QFontMetricsF(detail).lineSpacing() + 2;
-            row.height = std::max({text, wrappedHeight(body, cols.w[2] - 2 * kCellPad, targetText(m_map, *a)),
-                                   wrappedHeight(body, cols.w[3] - 2 * kCellPad, laneText(m_map, *a)),
-                                   wrappedHeight(body, cols.w[4] - 2 * kCellPad, toQString(a->affects)), 14.0}) +
-                         2 * kCellPad + 2;
-            rows.push_back(row);
-        }
-        if (rows.empty())
-            continue;
-        AppendixRow heading;
-        heading.kind = kind;
-        heading.count = static_cast<int>(rows.size());
-        heading.height = kKindHeadH + 12;
-        m_rows.push_back(heading);
-        m_rows.insert(m_rows.end(), rows.begin(), rows.end());
-    }
-}
-
 void MapPrintout::buildLegend()
 {
     std::vector<LegendEntry> legend;
@@ -296,6 +225,11 @@ void MapPrintout::buildLegend()
     for (AnnotationKind k : kAllAnnotationKinds)
         if (annotationKinds.count(k))
             legend.push_back({AnnotationSymbol, static_cast<int>(k), toQString(displayName(k)), 14});
+    int votes = 0;
+    for (const auto& [step, count] : m_map.votes)
+        votes += count;
+    if (votes > 0)
+        legend.push_back({VoteSymbol, 0, QStringLiteral("Session votes (%1 dots in all)").arg(votes), 14});
     if (!annotationKinds.empty())
         legend.push_back(
             {NoteSymbol, 0, QStringLiteral("Numbers refer to the list of annotations at the end"), 0, false, true});
@@ -323,6 +257,11 @@ void MapPrintout::paintLegendSymbol(QPainter& painter, const LegendEntry& entry,
         }
         break;
     }
+    case VoteSymbol:
+        painter.setPen(QPen(Qt::white, 1));
+        painter.setBrush(QColor(0xA6, 0x1E, 0x6A)); // the canvas's dot colour (VoteDotsItem)
+        painter.drawEllipse(QPointF(r.left() + 7, r.center().y()), 5, 5);
+        break;
     case AnnotationSymbol:
         paintAnnotationGlyph(painter, QRectF(r.left(), r.center().y() - 7, 14, 14),
                              static_cast<AnnotationKind>(entry.index));
@@ -339,7 +278,15 @@ QString MapPrintout::pageName(int index) const
     case PageKind::Overview:
         return QStringLiteral("Overview");
     case PageKind::Appendix:
-        return page.steps ? QStringLiteral("Steps") : QStringLiteral("Annotations");
+        switch (page.table) {
+        case Table::Annotations:
+            return QStringLiteral("Annotations");
+        case Table::Parking:
+            return QStringLiteral("Parking lot");
+        case Table::Steps:
+            return QStringLiteral("Steps");
+        }
+        return {};
     case PageKind::Map:
         return options().tiled() ? m_tiles.label(page.tile) : QStringLiteral("Map");
     }
@@ -367,10 +314,17 @@ void MapPrintout::paintContent(QPainter& painter, int index)
         paintLegend(painter, paintOverview(painter) + kGap);
         break;
     case PageKind::Appendix:
-        if (page.steps)
-            paintStepIndex(painter, page);
-        else
+        switch (page.table) {
+        case Table::Annotations:
             paintAppendix(painter, page);
+            break;
+        case Table::Parking:
+            paintParkingLot(painter, page);
+            break;
+        case Table::Steps:
+            paintStepIndex(painter, page);
+            break;
+        }
         break;
     }
 }
@@ -509,116 +463,4 @@ qreal MapPrintout::paintOverview(QPainter& painter)
     }
     return target.bottom();
 }
-
-void MapPrintout::paintAppendix(QPainter& painter, const Page& page)
-{
-    const QRectF c = contentArea();
-    const Columns cols = appendixColumns(c.left(), c.width());
-    qreal y = c.top() + kTitleBlockH + kGap;
-
-    const QString heads[5] = {QStringLiteral("No."), QStringLiteral("Annotation"), QStringLiteral("On"),
-                              QStringLiteral("Lane"), QStringLiteral("Who is affected")};
-    y = drawTableHead(painter, cols, c, y, heads);
-
-    const QFont body = ExportFonts::font(9);
-    const QFont bold = ExportFonts::font(9, true);
-    const QFont detail = ExportFonts::font(8);
-    int band = 0;
-    for (int i = page.firstRow; i < page.endRow; ++i) {
-        const AppendixRow& row = m_rows[static_cast<std::size_t>(i)];
-        if (row.heading()) {
-            const QRectF glyph(c.left() + 2, y + 10, 16, 16);
-            painter.save();
-            paintAnnotationGlyph(painter, glyph, row.kind);
-            painter.restore();
-            painter.setFont(ExportFonts::font(12, true));
-            painter.setPen(ink());
-            const QString title = QStringLiteral("%1 (%2)").arg(pluralName(row.kind)).arg(row.count);
-            painter.drawText(QRectF(c.left() + 24, y + 8, c.width() / 2, 20), Qt::AlignLeft | Qt::AlignVCenter, title);
-            const qreal titleW = QFontMetricsF(ExportFonts::font(12, true)).horizontalAdvance(title);
-            painter.setFont(detail);
-            painter.setPen(muted());
-            painter.drawText(QRectF(c.left() + 24 + titleW + 12, y + 8, c.width() - titleW - 40, 20),
-                             Qt::AlignLeft | Qt::AlignVCenter, kindLine(row.kind));
-            y += row.height;
-            band = 0;
-            continue;
-        }
-        const Annotation& a = *row.annotation;
-        const QRectF rowBand(c.left(), y, c.width(), row.height);
-        if (band++ % 2 == 1)
-            painter.fillRect(rowBand, stripe());
-        const qreal top = y + kCellPad + 1;
-        painter.save();
-        paintAnnotationGlyph(painter, QRectF(cols.x[0] + kCellPad, top, 13, 13), a);
-        painter.restore();
-        painter.setFont(bold);
-        painter.setPen(ink());
-        painter.drawText(QRectF(cols.x[0] + kCellPad + 16, top - 1, cols.w[0] - 20, 15), Qt::AlignLeft | Qt::AlignVCenter,
-                         QString::number(row.number));
-        auto cell = [&](int col, const QString& text, const QFont& font, const QColor& color, qreal dy = 0) {
-            painter.setFont(font);
-            painter.setPen(color);
-            painter.drawText(QRectF(cols.x[col] + kCellPad, top + dy, cols.w[col] - 2 * kCellPad, row.height),
-                             Qt::AlignLeft | Qt::AlignTop | Qt::TextWordWrap, text);
-        };
-        qreal dy = 0;
-        if (a.kind == AnnotationKind::Variation || a.kind == AnnotationKind::ChangeIdea) {
-            cell(1, annotationKindText(a), ExportFonts::font(8, true), muted());
-            dy = QFontMetricsF(detail).lineSpacing() + 2;
-        }
-        cell(1, a.text.empty() ? QStringLiteral("-") : toQString(a.text), body, ink(), dy);
-        cell(2, targetText(m_map, a), body, ink());
-        cell(3, laneText(m_map, a), body, ink());
-        cell(4, toQString(a.affects), body, ink());
-        y += row.height;
-    }
-}
-
-void MapPrintout::paintStepIndex(QPainter& painter, const Page& page)
-{
-    const QRectF c = contentArea();
-    const Columns cols = appendixColumns(c.left(), c.width());
-    qreal y = c.top() + kTitleBlockH + kGap;
-    const QString heads[5] = {QStringLiteral("Page"), QStringLiteral("Step"), QStringLiteral("Kind"),
-                              QStringLiteral("Phase"), QStringLiteral("Annotations")};
-    y = drawTableHead(painter, cols, c, y, heads);
-
-    // Numbers of the annotations on each step, as the badges show them.
-    std::map<std::string, QStringList> numbers;
-    for (const auto& [id, number] : annotationNumbers(m_map))
-        if (const Annotation* a = m_map.annotation(id); a && options().shows(a->kind))
-            numbers[a->target] << QString::number(number);
-
-    const QFont body = ExportFonts::font(9);
-    int band = 0;
-    for (int i = page.firstRow; i < page.endRow; ++i) {
-        const AppendixRow& row = m_rows[static_cast<std::size_t>(i)];
-        if (row.heading()) {
-            const QColor colour = canvasstyle::modelColor(row.lane->color);
-            painter.fillRect(QRectF(c.left() + 2, y + 11, 6, 14), colour == Qt::white ? rule() : colour.darker(130));
-            painter.setFont(ExportFonts::font(12, true));
-            painter.setPen(ink());
-            painter.drawText(QRectF(c.left() + 16, y + 8, c.width() - 16, 20), Qt::AlignLeft | Qt::AlignVCenter,
-                             QStringLiteral("%1 (%2 steps)").arg(toQString(row.lane->name)).arg(row.count));
-            y += row.height;
-            band = 0;
-            continue;
-        }
-        const Step& s = *row.step;
-        if (band++ % 2 == 1)
-            painter.fillRect(QRectF(c.left(), y, c.width(), row.height), stripe());
-        const Phase* phase = m_map.phase(s.phase);
-        const QString cells[5] = {stepPage(s), s.label.empty() ? QStringLiteral("(unnamed step)") : toQString(s.label),
-                                  toQString(displayName(s.kind)), phase ? toQString(phase->name) : QStringLiteral("\u2013"),
-                                  numbers.count(s.id) ? numbers[s.id].join(QStringLiteral(", ")) : QString()};
-        painter.setFont(body);
-        painter.setPen(ink());
-        for (int col = 0; col < 5; ++col)
-            painter.drawText(QRectF(cols.x[col] + kCellPad, y + kCellPad, cols.w[col] - 2 * kCellPad, row.height),
-                             Qt::AlignLeft | Qt::AlignTop | Qt::TextWordWrap, cells[col]);
-        y += row.height;
-    }
-}
-
 } // namespace crosswalk

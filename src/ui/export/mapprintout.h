@@ -19,7 +19,8 @@ class MapExportScene;
 /// A map laid out on paper: the pages of the PDF and of the export dialog's preview.
 ///   fit:    one map page
 ///   tiled:  an overview page showing the tiling, then one page per tile (A1, B1, ... A2 ...)
-///   then:   the annotation appendix, grouped by kind, numbered as on the map, and an index
+///   then:   the annotation appendix, grouped by kind, numbered as on the map, the session's
+///           parking lot when asked (ExportOptions::includeParkingLot), and an index
 ///           of the steps by lane with the page each is on (full labels, which a small
 ///           shape on the map may shorten)
 /// Every page has the title block at the top; map pages have the legend at the bottom.
@@ -34,6 +35,17 @@ public:
     /// "B2 · page 3 of 6".
     QString pageLabel(int index) const;
     const TilePlan& tiles() const { return m_tiles; }
+    /// Points per map unit on the map pages (one map unit is 0.75 pt on the canvas at 100 %).
+    qreal mapScale() const { return scaleFor(m_tiles.columns(), m_tiles.rows()); }
+    /// The scale columns x rows tiles would print at (1 x 1: the whole map on one page).
+    qreal scaleFor(int columns, int rows) const;
+    /// The smallest step label's type size on the map pages, in points.
+    qreal labelPt() const { return m_labelPx * mapScale(); }
+    /// The smallest step label's size in map units (labels shrink to fit their step).
+    int labelPx() const { return m_labelPx; }
+    /// Problems a reader should hear of before printing: characters no export font has,
+    /// naming the step (or lane, phase, flow) they are in.
+    const QStringList& warnings() const { return m_warnings; }
 
 protected:
     QString documentName() const override;
@@ -43,12 +55,13 @@ protected:
 
 private:
     enum class PageKind { Map, Overview, Appendix };
+    enum class Table { Annotations, Parking, Steps };
     struct Page {
         PageKind kind = PageKind::Map;
         int tile = 0;     // Map pages
         int firstRow = 0; // Appendix pages: rows [firstRow, endRow)
         int endRow = 0;
-        bool steps = false; // an appendix page of the step index
+        Table table = Table::Annotations; // Appendix pages: which table
     };
     /// A row of the appendix: a kind's heading, an annotation, a lane's heading (step index)
     /// or a step.
@@ -60,14 +73,22 @@ private:
         qreal height = 0;
         const Lane* lane = nullptr;
         const Step* step = nullptr;
-        bool heading() const { return !annotation && !step; }
+        const ParkingItem* parked = nullptr;
+        bool heading() const { return !annotation && !step && !parked; }
     };
     /// The legend's symbols (LegendEntry::symbol); index: the step or annotation kind.
-    enum LegendSymbol : int { StepSymbol, FlowSymbol, HandoffSymbol, AnnotationSymbol, NoteSymbol };
+    enum LegendSymbol : int { StepSymbol, FlowSymbol, HandoffSymbol, AnnotationSymbol, NoteSymbol, VoteSymbol };
 
+    /// Sets the tiling the layout asks for (options().layout), m_tiles with it.
+    void chooseTiling();
+    /// Fills m_warnings.
+    void checkCoverage();
+    QRectF mapAreaFor(bool tiled) const;
     void buildAppendix();
     void buildStepIndex();
-    void paginate(std::size_t from, std::size_t to, bool steps);
+    void buildParkingLot();
+    void paginate(std::size_t from, std::size_t to, Table table);
+    void paintParkingLot(QPainter& painter, const Page& page);
     /// The tile a step is on (its centre), for the step index.
     QString stepPage(const Step& step) const;
     void buildLegend();
@@ -88,6 +109,11 @@ private:
     qreal m_tileScale = 1; // one scale for every tile, so that the pages fit together
     std::vector<Page> m_pages;
     std::vector<AppendixRow> m_rows;
+    int m_labelPx = 15;
+    /// The widest tile's width and the tallest tile's height, for 1 to 12 columns / rows.
+    std::vector<qreal> m_tileW;
+    std::vector<qreal> m_tileH;
+    QStringList m_warnings;
 };
 
 } // namespace crosswalk

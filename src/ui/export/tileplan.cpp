@@ -49,7 +49,7 @@ std::vector<qreal> cutAxis(qreal begin, qreal end, int parts, const std::vector<
 
 } // namespace
 
-TilePlan::TilePlan(const Map& map, const QRectF& content, int columns, int rows)
+TilePlan::TilePlan(const Map& map, const QRectF& content, int columns, int rows, const std::vector<QRectF>& keepWhole)
     : m_columns(std::max(1, columns)), m_rows(std::max(1, rows))
 {
     std::vector<Span> xs;
@@ -59,6 +59,10 @@ TilePlan::TilePlan(const Map& map, const QRectF& content, int columns, int rows)
         // A little room around each step for its badges and the arrowheads that reach it.
         xs.push_back({r.x - 8.0, r.x + r.w + 8.0});
         ys.push_back({r.y - 30.0, r.y + r.h + 8.0});
+    }
+    for (const QRectF& r : keepWhole) {
+        xs.push_back({r.left() - 4.0, r.right() + 4.0});
+        ys.push_back({r.top() - 4.0, r.bottom() + 4.0});
     }
     std::vector<qreal> phaseBorders;
     qreal x = 0;

@@ -14,7 +14,9 @@ namespace crosswalk {
 /// split over two pages unless the map leaves no room.
 class TilePlan final {
 public:
-    TilePlan(const Map& map, const QRectF& content, int columns, int rows);
+    /// keepWhole: more rectangles (map coordinates) a cut should not go through, such as
+    /// the flow labels' boxes.
+    TilePlan(const Map& map, const QRectF& content, int columns, int rows, const std::vector<QRectF>& keepWhole = {});
 
     int columns() const { return m_columns; }
     int rows() const { return m_rows; }

@@ -7,6 +7,7 @@
 #include "ui/present/presentstyle.h"
 
 #include <QFontMetricsF>
+#include <QGraphicsScene>
 #include <QPainter>
 
 #include <algorithm>
@@ -269,8 +270,12 @@ void PresentFlowItem::setFlow(const Flow& flow, const QPolygonF& route, bool han
         }
     }
     m_bounds = m_line.boundingRect().united(m_arrow.boundingRect()).adjusted(-30, -30, 30, 30);
+    m_labelBox = m_flow.label.empty() ? QRectF() : labelBox();
+    // A label with no clear place is drawn over the steps rather than hidden under them.
+    m_labelOverSteps = !m_labelBox.isNull() && coversStep(m_labelBox);
+    setZValue(m_labelOverSteps ? 11 : 5);
     if (!m_flow.label.empty())
-        m_bounds = m_bounds.united(labelBox().adjusted(-4, -4, 4, 4));
+        m_bounds = m_bounds.united(m_labelBox.adjusted(-4, -4, 4, 4));
     update();
 }
 
@@ -286,28 +291,46 @@ void PresentFlowItem::setChoice(int number, bool chosen, bool labelShown)
 
 QRectF PresentFlowItem::labelBox() const
 {
-    // At the middle of the route, as in the editor.
-    QPointF anchor = m_route.isEmpty() ? QPointF() : m_route.first();
-    if (m_route.size() >= 2) {
+    // Along the route, from the middle outwards, the first place where the label covers no
+    // step, as in the editor; where there is none, the middle, drawn over the steps.
+    auto along = [this](qreal t) {
+        QPointF at = m_route.isEmpty() ? QPointF() : m_route.first();
+        if (m_route.size() < 2)
+            return at;
         qreal total = 0;
         for (int i = 1; i < m_route.size(); ++i)
             total += QLineF(m_route[i - 1], m_route[i]).length();
-        qreal half = total / 2;
+        qreal part = total * t;
         for (int i = 1; i < m_route.size(); ++i) {
             const QLineF seg(m_route[i - 1], m_route[i]);
-            if (half <= seg.length()) {
-                anchor = seg.length() > 0 ? seg.pointAt(half / seg.length()) : seg.p1();
-                break;
-            }
-            half -= seg.length();
+            if (part <= seg.length())
+                return seg.length() > 0 ? seg.pointAt(part / seg.length()) : seg.p1();
+            part -= seg.length();
         }
-    }
+        return m_route.last();
+    };
     const QFontMetricsF fm(pixelFont(kLabelPx, true));
     QRectF box = fm.boundingRect(QRectF(0, 0, kFlowLabelWidth, 300), Qt::AlignCenter | Qt::TextWordWrap,
                                  QString::fromStdString(m_flow.label));
     box.adjust(-6, -2, 6, 2);
-    box.moveCenter(anchor);
+    for (qreal t : {0.5, 0.4, 0.6, 0.3, 0.7, 0.2, 0.8}) {
+        QRectF at = box;
+        at.moveCenter(along(t));
+        if (!coversStep(at))
+            return at;
+    }
+    box.moveCenter(along(0.5));
     return box;
+}
+
+bool PresentFlowItem::coversStep(const QRectF& r) const
+{
+    if (!scene())
+        return false;
+    for (const QGraphicsItem* item : scene()->items(r))
+        if (item->type() == PresentStepItem::Type && item->sceneBoundingRect().intersects(r))
+            return true;
+    return false;
 }
 
 QRectF PresentFlowItem::boundingRect() const
@@ -326,7 +349,7 @@ void PresentFlowItem::paint(QPainter* painter, const QStyleOptionGraphicsItem* o
     const qreal width = m_chosen ? 7 : kFlowStroke;
     paintFlowLine(*painter, m_line, m_arrow, m_handoff ? m_handoffAt : std::nullopt, colour, width, 10, 2);
     if (m_labelShown && !m_flow.label.empty()) {
-        const QRectF box = labelBox();
+        const QRectF& box = m_labelBox;
         painter->setPen(QPen(colour, 2));
         painter->setBrush(Qt::white);
         painter->drawRoundedRect(box, 5, 5);

@@ -75,6 +75,8 @@ class PresentFlowItem final : public QGraphicsItem {
     const std::string& id() const { return m_id; }
     bool chosen() const { return m_chosen; }
     int choice() const { return m_choice; }
+    /// The label found no place clear of the steps: the flow is drawn above them.
+    bool labelOverSteps() const { return m_labelOverSteps; }
 
     int type() const override { return Type; }
     QRectF boundingRect() const override;
@@ -82,6 +84,7 @@ class PresentFlowItem final : public QGraphicsItem {
 
   private:
     QRectF labelBox() const;
+    bool coversStep(const QRectF& r) const;
 
     std::string m_id;
     Flow m_flow;
@@ -94,6 +97,8 @@ class PresentFlowItem final : public QGraphicsItem {
     bool m_chosen = false;
     bool m_labelShown = true;
     QRectF m_bounds;
+    QRectF m_labelBox; // where the label goes (labelBox()), found once per route
+    bool m_labelOverSteps = false;
 };
 
 } // namespace crosswalk

@@ -240,8 +240,8 @@ void PresentScene::sync()
                             at = QPointF(a.x(), border);
                     }
             auto* item = new PresentFlowItem(f.id);
+            addItem(item); // first: the label looks for a place clear of the steps in the scene
             item->setFlow(f, route, handoff, at);
-            addItem(item);
             m_flows.emplace(f.id, item);
         }
     }
@@ -300,7 +300,7 @@ void PresentScene::applyDecorations()
         // A flow stays lit when either end is in the spotlight.
         const bool dim = f && isDimmed(f->from) && isDimmed(f->to);
         item->setOpacity(dim ? kDimOpacity : 1.0);
-        item->setZValue(choice > 0 ? 8 : 5);
+        item->setZValue(item->labelOverSteps() ? 11 : choice > 0 ? 8 : 5);
     }
 }
 

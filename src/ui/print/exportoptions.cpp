@@ -131,6 +131,10 @@ void ExportOptions::save(QSettings& settings) const
     settings.setValue("paper", static_cast<int>(paper));
     settings.setValue("orientation", static_cast<int>(orientation));
     settings.setValue("marginMm", marginMm);
+    settings.setValue("layout", static_cast<int>(layout));
+    settings.setValue("pagesWide", pagesWide);
+    settings.setValue("includeVotes", includeVotes);
+    settings.setValue("includeParkingLot", includeParkingLot);
     settings.setValue("columns", columns);
     settings.setValue("rows", rows);
     QStringList hidden;
@@ -139,6 +143,7 @@ void ExportOptions::save(QSettings& settings) const
     settings.setValue("hiddenKinds", hidden);
     settings.setValue("greyscale", greyscale);
     settings.setValue("dpi", dpi);
+    settings.setValue("slideWidth", slideWidth);
     settings.setValue("currentView", currentView);
     settings.endGroup();
 }
@@ -159,6 +164,17 @@ ExportOptions ExportOptions::load(const QSettings& settings)
                         ? QPageLayout::Portrait
                         : QPageLayout::Landscape;
     o.marginMm = std::clamp(value("marginMm", o.marginMm).toDouble(), 0.0, 50.0);
+    const QVariant layout = value("layout", QVariant());
+    if (layout.isValid()) {
+        const int l = layout.toInt();
+        if (l >= 0 && l <= static_cast<int>(Layout::PagesWide))
+            o.layout = static_cast<Layout>(l);
+    } else if (value("columns", 1).toInt() * value("rows", 1).toInt() > 1) {
+        o.layout = Layout::Tiles; // remembered before layouts had names: tiles were asked for
+    }
+    o.pagesWide = std::clamp(value("pagesWide", o.pagesWide).toInt(), 1, kMaxTiles);
+    o.includeVotes = value("includeVotes", o.includeVotes).toBool();
+    o.includeParkingLot = value("includeParkingLot", o.includeParkingLot).toBool();
     o.columns = std::clamp(value("columns", o.columns).toInt(), 1, kMaxTiles);
     o.rows = std::clamp(value("rows", o.rows).toInt(), 1, kMaxTiles);
     for (const QString& name : value("hiddenKinds", QStringList()).toStringList())
@@ -166,6 +182,7 @@ ExportOptions ExportOptions::load(const QSettings& settings)
             o.hiddenKinds.insert(*k);
     o.greyscale = value("greyscale", o.greyscale).toBool();
     o.dpi = std::clamp(value("dpi", o.dpi).toInt(), 24, 1200);
+    o.slideWidth = std::clamp(value("slideWidth", o.slideWidth).toInt(), 0, 16000);
     o.currentView = value("currentView", o.currentView).toBool();
     return o;
 }

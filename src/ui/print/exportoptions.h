@@ -20,19 +20,40 @@ namespace crosswalk {
 /// values, so that the dialog's preview and the written file come from the same settings.
 struct ExportOptions {
     enum class Format { Pdf, Svg, Png, Json };
+    /// How a map PDF is laid out on paper.
+    ///   Legible:    the fewest pages (one, or tiles) on which step labels print at kLegiblePt or more
+    ///   Fit:        the whole map on one page, however small its type
+    ///   Tiles:      columns x rows pages as given
+    ///   PagesWide:  pagesWide pages across, as many down as the map needs at that scale
+    enum class Layout { Legible, Fit, Tiles, PagesWide };
+    /// The smallest step label type, in points, that the Legible layout allows.
+    static constexpr double kLegiblePt = 8.0;
 
     Format format = Format::Pdf;
     QPageSize::PageSizeId paper = QPageSize::Tabloid; // 11x17: what district offices print maps on
     QPageLayout::Orientation orientation = QPageLayout::Landscape;
     double marginMm = 10;
-    /// 1 x 1 fits the whole map on one page; more tiles it over columns x rows pages.
+    Layout layout = Layout::Legible;
+    /// Tiles: columns x rows. For the other layouts the printout chooses them, and the
+    /// options it was made with (MapPrintout::options()) say what it chose.
     int columns = 1;
     int rows = 1;
+    /// PagesWide: how many pages across.
+    int pagesWide = 2;
+    /// The map PDF: the facilitation session's votes as dots on the steps, and the parking
+    /// lot as an appendix.
+    bool includeVotes = false;
+    bool includeParkingLot = false;
     /// Annotation kinds left out of the map, the legend and the appendix.
     std::set<AnnotationKind> hiddenKinds;
     bool greyscale = false;
     /// PNG resolution; 192 dpi is twice the canvas at 100 %.
     int dpi = 192;
+    /// SVG and PNG "for slides": the picture's width in pixels (0: the canvas's size, and
+    /// for PNG the dpi). Step labels are then legible when at least kLegiblePx high.
+    int slideWidth = 0;
+    /// 8 pt at 96 px per inch: the smallest step label a slide should show.
+    static constexpr double kLegiblePx = kLegiblePt * 96.0 / 72.0;
     /// SVG and PNG: only what the canvas shows (viewRect) rather than the whole map.
     bool currentView = false;
     /// The canvas's visible area in scene coordinates (map units), its sticky lane and phase

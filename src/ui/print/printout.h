@@ -67,7 +67,17 @@ protected:
         QRectF rect;         // laid out by layoutLegend(), from the legend's top left
     };
 
+public:
+    /// The options the document was made with; a map printout fills in the tiling it chose.
     const ExportOptions& options() const { return m_options; }
+
+protected:
+    /// For a layout that chooses its own tiling (ExportOptions::Layout::Legible, PagesWide).
+    void setTiling(int columns, int rows)
+    {
+        m_options.columns = columns;
+        m_options.rows = rows;
+    }
     /// The paper inside the margins.
     QRectF contentArea() const;
     /// "3 March 2026": the export date as the title block writes it.

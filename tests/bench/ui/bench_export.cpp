@@ -17,6 +17,7 @@
 #include "ui/compare/comparisonprintout.h"
 #include "ui/print/exportoptions.h"
 #include "ui/export/mapexporter.h"
+#include "ui/export/mapprintout.h"
 
 #include <benchmark/benchmark.h>
 
@@ -115,6 +116,7 @@ void exportPdf(benchmark::State& state, int columns, int rows)
 {
     const Map map = exportBenchMap();
     ExportOptions options;
+    options.layout = columns * rows > 1 ? ExportOptions::Layout::Tiles : ExportOptions::Layout::Fit;
     options.columns = columns;
     options.rows = rows;
     qsizetype bytes = 0;
@@ -138,6 +140,24 @@ void BM_ExportPdfTiles4x3(benchmark::State& state)
     exportPdf(state, 4, 3);
 }
 BENCHMARK(BM_ExportPdfTiles4x3)->Unit(benchmark::kMillisecond)->Iterations(5);
+
+// The default layout: the fewest pages on which every step label prints at 8 pt or more.
+void BM_ExportPdfLegible(benchmark::State& state)
+{
+    const Map map = exportBenchMap();
+    const ExportOptions options;
+    qsizetype bytes = 0;
+    for (auto _ : state) {
+        const QByteArray pdf = MapExporter::pdf(map, options);
+        bytes = pdf.size();
+        benchmark::DoNotOptimize(pdf.constData());
+    }
+    MapPrintout printout(map, options);
+    state.counters["pdf_kb"] = static_cast<double>(bytes) / 1024.0;
+    state.counters["pages"] = printout.pageCount();
+    state.counters["label_pt"] = printout.labelPt();
+}
+BENCHMARK(BM_ExportPdfLegible)->Unit(benchmark::kMillisecond)->Iterations(5);
 
 void BM_ExportPng2x(benchmark::State& state)
 {
