@@ -22,6 +22,7 @@
 #include <optional>
 #include <ostream>
 #include <set>
+#include <unistd.h>
 
 namespace crosswalk::cli {
 namespace {
@@ -148,12 +149,40 @@ int cmdDemo(const Options& o, std::ostream& out)
     return kOk;
 }
 
+/// A field of `list` output: a tab or newline in a title would forge a column or a row, and
+/// terminal escape codes would reach the terminal. Backslash, tab, newline, carriage return
+/// and other control characters are written as C-style escapes (\\, \t, \n, \r, \xNN).
+std::string listField(const std::string& text)
+{
+    std::string out;
+    for (const char c : text) {
+        const auto u = static_cast<unsigned char>(c);
+        if (c == '\\')
+            out += "\\\\";
+        else if (c == '\t')
+            out += "\\t";
+        else if (c == '\n')
+            out += "\\n";
+        else if (c == '\r')
+            out += "\\r";
+        else if (u < 0x20 || u == 0x7f) {
+            static constexpr char hex[] = "0123456789abcdef";
+            out += "\\x";
+            out += hex[u >> 4];
+            out += hex[u & 0xf];
+        } else
+            out += c;
+    }
+    return out;
+}
+
 int cmdList(const Options& o, std::ostream& out)
 {
     expectPositional(o, 1, "crosswalk list WORKSPACE");
     Workspace ws = openExisting(o.positional[0], Workspace::Mode::ReadOnly);
     for (const MapSummary& m : ws.listMaps())
-        out << m.id << '\t' << m.district << '\t' << m.title << '\t' << m.steps << '\n';
+        out << listField(m.id) << '\t' << listField(m.district) << '\t' << listField(m.title) << '\t' << m.steps
+            << '\n';
     return kOk;
 }
 
@@ -162,24 +191,53 @@ int cmdImport(const Options& o, std::ostream& out, std::ostream& err)
     expectPositional(o, 2, "crosswalk import WORKSPACE FILE.json");
     const std::string& wsPath = o.positional[0];
     const std::string text = readFile(o.positional[1], kMaxImportBytes);
-    // Parse and validate before the workspace is touched (or created), so a bad file
-    // leaves everything as it was.
+    auto parse = [&](const Workspace* ws) {
+        try {
+            return parseMapJson(text, [&](const std::string& id) { return ws && ws->hasMap(id); });
+        } catch (const ImportError& e) {
+            throw UserError{o.positional[1] + " cannot be imported:\n" + e.what()};
+        }
+    };
+    // Parse and validate before the workspace is opened for writing (or created): opening
+    // for writing may upgrade an older schema and removes maps deleted long ago, so a file
+    // that is refused must find the workspace only read.
+    std::optional<Workspace> reader;
+    if (std::filesystem::exists(wsPath)) {
+        try {
+            reader.emplace(Workspace::open(wsPath, Workspace::Mode::ReadOnly));
+        } catch (const WorkspaceError&) {
+            // An older schema opens only for writing; the open below says what is wrong.
+        }
+    }
+    ImportResult result = parse(reader ? &*reader : nullptr);
+    reader.reset();
     std::optional<Workspace> ws;
-    if (std::filesystem::exists(wsPath))
+    if (!std::filesystem::exists(wsPath)) {
+        try {
+            ws.emplace(Workspace::create(wsPath));
+            err << "created the workspace " << wsPath << "\n";
+        } catch (const WorkspaceError& e) {
+            if (!std::filesystem::exists(wsPath))
+                throw UserError{e.what()};
+            // Another import created it first: add to it.
+        }
+    }
+    if (!ws)
         ws.emplace(openExisting(wsPath, Workspace::Mode::ReadWrite));
-    ImportResult result;
-    try {
-        result = parseMapJson(text, [&](const std::string& id) { return ws && ws->hasMap(id); });
-    } catch (const ImportError& e) {
-        throw UserError{o.positional[1] + " cannot be imported:\n" + e.what()};
-    }
-    if (!ws) {
-        ws.emplace(Workspace::create(wsPath));
-        err << "created the workspace " << wsPath << "\n";
-    }
     if (ws->readOnly())
         throw UserError{wsPath + " is read-only; the map was not imported"};
-    ws->addMap(result.map);
+    for (int attempt = 0;; ++attempt) {
+        try {
+            ws->addMap(result.map);
+            break;
+        } catch (const WorkspaceError&) {
+            // Another import took the id since we looked: the map gets a new one, as an
+            // import of a taken id always does.
+            if (attempt >= 3 || !ws->hasMap(result.map.id))
+                throw;
+            result = parse(&*ws);
+        }
+    }
     for (const std::string& notice : result.notices)
         err << notice << "\n";
     if (result.laidOut)
@@ -377,9 +435,11 @@ void writeDemoWorkspace(const std::string& path)
     std::vector<Map> maps;
     for (std::string_view text : demoMapTexts())
         maps.push_back(parseMapJson(text).map);
-    // Build next to the target and rename, so a failure leaves no half-written demo.
-    const std::string temp = path + ".part";
-    std::filesystem::remove(temp);
+    // Build next to the target and rename, so a failure leaves no half-written demo. The
+    // temporary name is this process's own: a file the user has (X.part) is never touched.
+    const std::string temp = path + ".part-" + std::to_string(::getpid());
+    if (std::filesystem::exists(temp))
+        throw FileError(temp + " already exists; remove it first");
     {
         Workspace ws = Workspace::create(temp);
         for (const Map& m : maps)

@@ -85,6 +85,9 @@ void Workspace::Impl::close() noexcept
     // own (copied by the user, mailed, backed up) once Crosswalk has let it go. Not when
     // the side files were deleted or replaced under us and someone else may use the new
     // ones: copying our WAL over their pages is exactly the damage the guard prevents.
+    // Readers (an export, `crosswalk list`) may hold the WAL for a moment: wait a little, not
+    // the full busy timeout; what is not folded in now stays in the -wal, which is safe.
+    sqlite3_busy_timeout(db, 250);
     if (!readOnly && !sideFilesLost && !(storage::SideFiles::of(file) != sideFiles &&
                                          storage::LockTable::of(file).holders > 1))
         sqlite3_wal_checkpoint_v2(db, nullptr, SQLITE_CHECKPOINT_TRUNCATE, nullptr, nullptr);
