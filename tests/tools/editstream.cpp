@@ -16,7 +16,8 @@
 //       closes (which checkpoints into the main file); prints "done" at the end. The writer
 //       the concurrent-reader test reads beside.
 //   crosswalk_editstream create WORKSPACE
-//       Creates the workspace, adds one map, prints "done" (the killed-creation test).
+//       Creates the workspace, adds one map, prints "done" and waits for a line on standard
+//       input (the killed-creation test).
 //   crosswalk_editstream lock WORKSPACE
 //       Holds the write lock (BEGIN IMMEDIATE on a plain SQLite connection), prints "locked",
 //       and lets go when a line arrives on standard input ("released").
@@ -115,6 +116,8 @@ int create(const std::string& path)
     Workspace ws = Workspace::create(path);
     ws.addMap(test::smallMap());
     say("done");
+    std::string line;
+    std::getline(std::cin, line);
     return 0;
 }
 

@@ -19,10 +19,10 @@ inline constexpr int kMaxCoordinate = 10'000'000;
 /// Bounds that keep drawing and exporting a map proportional to what it shows (a hostile
 /// file with a step of 1,000,000 x 1,000,000 units, a 100 KB label or 100,000 steps hung
 /// the export): the canvas's own resize limit for steps, a screenful of text for a name or
-/// label, pages for notes, and far more steps than any process map has.
+/// label, the import size for notes, and far more steps than any process map has.
 inline constexpr int kMaxStepSize = 2'000;
 inline constexpr std::size_t kMaxLabelBytes = 2'000;
-inline constexpr std::size_t kMaxNoteBytes = 20'000;
+inline constexpr std::size_t kMaxNoteBytes = 1'000'000;
 inline constexpr std::size_t kMaxSteps = 10'000;
 
 /// The JSON-path-like places problems name, shared by the validator and the JSON reader.
