@@ -203,7 +203,17 @@ std::string Workspace::restoreRevision(const std::string& revisionId)
 
 std::vector<std::string> Workspace::check() const
 {
-    return m_impl->consistently([&] { return checkOnce(); });
+    std::vector<std::string> problems = m_impl->consistently([&] { return checkOnce(); });
+    // A reader without locks whose file changed within the resolution of file times can see
+    // half a checkpoint: problems are believed when a fresh look finds them again.
+    for (int look = 0; look < 2 && !problems.empty() && m_impl->immutable; ++look) {
+        m_impl->reopenReader();
+        std::vector<std::string> again = m_impl->consistently([&] { return checkOnce(); });
+        if (again == problems)
+            break;
+        problems = std::move(again);
+    }
+    return problems;
 }
 
 std::vector<std::string> Workspace::checkOnce() const

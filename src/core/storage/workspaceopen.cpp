@@ -55,12 +55,17 @@ Workspace Workspace::open(const std::string& path, Mode mode)
     const std::string file = storage::realFilePath(path);
     // Another program may be writing (and checkpointing into the main file) while we look:
     // a verdict reached while the file changed under us is no verdict. Look again.
+    int damageLooks = 0;
     for (int attempt = 0;; ++attempt) {
         const FileStamp before = FileStamp::of(file);
         try {
             return Workspace(openOnce(path, file, mode, before));
-        } catch (const WorkspaceError&) {
-            if (attempt >= 50 || FileStamp::of(file) == before)
+        } catch (const WorkspaceError& e) {
+            // File times are coarse (a few ms), so a writer can change the file without
+            // changing its stamp; a torn read does not repeat, real damage does. So a
+            // "damaged" verdict is believed only when it comes back on a second look.
+            const bool damage = std::string_view(e.what()).find(" is damaged: ") != std::string_view::npos;
+            if (attempt >= 50 || (FileStamp::of(file) == before && !(damage && ++damageLooks < 2)))
                 throw;
         }
         ::usleep(static_cast<useconds_t>(1000 * (1 + attempt % 10)));
