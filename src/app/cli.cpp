@@ -24,6 +24,7 @@
 #include <optional>
 #include <ostream>
 #include <set>
+#include <unistd.h>
 
 namespace crosswalk::cli {
 namespace {
@@ -173,12 +174,40 @@ int cmdDemo(const Options& o, std::ostream& out)
     return kOk;
 }
 
+/// A field of `list` output: a tab or newline in a title would forge a column or a row, and
+/// terminal escape codes would reach the terminal. Backslash, tab, newline, carriage return
+/// and other control characters are written as C-style escapes (\\, \t, \n, \r, \xNN).
+std::string listField(const std::string& text)
+{
+    std::string out;
+    for (const char c : text) {
+        const auto u = static_cast<unsigned char>(c);
+        if (c == '\\')
+            out += "\\\\";
+        else if (c == '\t')
+            out += "\\t";
+        else if (c == '\n')
+            out += "\\n";
+        else if (c == '\r')
+            out += "\\r";
+        else if (u < 0x20 || u == 0x7f) {
+            static constexpr char hex[] = "0123456789abcdef";
+            out += "\\x";
+            out += hex[u >> 4];
+            out += hex[u & 0xf];
+        } else
+            out += c;
+    }
+    return out;
+}
+
 int cmdList(const Options& o, std::ostream& out)
 {
     expectPositional(o, 1, "crosswalk list WORKSPACE");
     Workspace ws = openExisting(o.positional[0], Workspace::Mode::ReadOnly);
     for (const MapSummary& m : ws.listMaps())
-        out << m.id << '\t' << m.district << '\t' << m.title << '\t' << m.steps << '\n';
+        out << listField(m.id) << '\t' << listField(m.district) << '\t' << listField(m.title) << '\t' << m.steps
+            << '\n';
     return kOk;
 }
 
@@ -188,56 +217,91 @@ int cmdImport(const Options& o, std::ostream& out, std::ostream& err)
     const std::string& wsPath = o.positional[0];
     const std::string& file = o.positional[1];
     const std::string text = readFile(file, kMaxImportBytes);
-    // Parse and validate before the workspace is touched (or created), so a bad file
-    // leaves everything as it was.
-    std::optional<Workspace> ws;
-    if (std::filesystem::exists(wsPath))
-        ws.emplace(openExisting(wsPath, Workspace::Mode::ReadWrite));
-    const auto taken = [&](const std::string& id) { return ws && ws->hasMap(id); };
     FileFormat format = recogniseFormat(text);
     // A file named .json that is not even JSON gets the JSON reader's message, as it always did.
     if (format == FileFormat::Unknown && std::filesystem::path(file).extension() == ".json")
         format = FileFormat::CrosswalkJson;
-    if (format == FileFormat::CrosswalkJson) {
-        ImportResult result;
+    // Crosswalk JSON is one map with plain notices; the other formats give every map of the
+    // file and a report of what was left out.
+    struct Parsed {
+        std::optional<ImportResult> json;
+        InterchangeResult other;
+    };
+    auto parse = [&](const Workspace* ws) {
+        const auto taken = [&](const std::string& id) { return ws && ws->hasMap(id); };
+        Parsed parsed;
         try {
-            result = parseMapJson(text, taken);
+            if (format == FileFormat::CrosswalkJson) {
+                parsed.json = parseMapJson(text, taken);
+                // A step drawn in another phase than its own, or on another, is placed by
+                // its phase on free room (as every importer does).
+                if (std::string moved = layout::settleImported(parsed.json->map); !moved.empty())
+                    parsed.json->notices.push_back(std::move(moved));
+            } else {
+                parsed.other = importMapFile(text, taken);
+            }
         } catch (const ImportError& e) {
-            throw UserError{file + " cannot be imported:\n" + e.what()};
+            const bool named = format != FileFormat::Unknown && format != FileFormat::CrosswalkJson;
+            throw UserError{file + (named ? " (" + std::string(displayName(format)) + ")" : std::string()) +
+                            " cannot be imported:\n" + e.what()};
         }
-        if (!ws) {
+        return parsed;
+    };
+    // Parse and validate before the workspace is opened for writing (or created): opening
+    // for writing may upgrade an older schema and removes maps deleted long ago, so a file
+    // that is refused must find the workspace only read.
+    std::optional<Workspace> reader;
+    if (std::filesystem::exists(wsPath)) {
+        try {
+            reader.emplace(Workspace::open(wsPath, Workspace::Mode::ReadOnly));
+        } catch (const WorkspaceError&) {
+            // An older schema opens only for writing; the open below says what is wrong.
+        }
+    }
+    Parsed parsed = parse(reader ? &*reader : nullptr);
+    reader.reset();
+    std::optional<Workspace> ws;
+    if (!std::filesystem::exists(wsPath)) {
+        try {
             ws.emplace(Workspace::create(wsPath));
             err << "created the workspace " << wsPath << "\n";
+        } catch (const WorkspaceError& e) {
+            if (!std::filesystem::exists(wsPath))
+                throw UserError{e.what()};
+            // Another import created it first: add to it.
         }
-        if (ws->readOnly())
-            throw UserError{wsPath + " is read-only; the map was not imported"};
-        ws->addMap(result.map);
-        for (const std::string& notice : result.notices)
-            err << notice << "\n";
-        if (result.laidOut)
-            err << "the file had no positions; the map was laid out automatically\n";
-        out << result.map.id << "\n";
+    }
+    if (!ws)
+        ws.emplace(openExisting(wsPath, Workspace::Mode::ReadWrite));
+    if (ws->readOnly())
+        throw UserError{wsPath + (parsed.json ? " is read-only; the map was not imported"
+                                              : " is read-only; nothing was imported")};
+    if (!parsed.json) {
+        addImportedMaps(*ws, parsed.other.maps);
+        err << file << ": " << displayName(format) << ", " << parsed.other.maps.size()
+            << (parsed.other.maps.size() == 1 ? " map\n" : " maps\n") << importReport(parsed.other);
+        for (const Map& map : parsed.other.maps)
+            out << map.id << "\n";
         return kOk;
     }
-    // BPMN, draw.io, step tables: every map of the file, and the report of what was left out.
-    InterchangeResult result;
-    try {
-        result = importMapFile(text, taken);
-    } catch (const ImportError& e) {
-        const std::string kind = format == FileFormat::Unknown ? "" : " (" + std::string(displayName(format)) + ")";
-        throw UserError{file + kind + " cannot be imported:\n" + e.what()};
+    ImportResult& result = *parsed.json;
+    for (int attempt = 0;; ++attempt) {
+        try {
+            ws->addMap(result.map);
+            break;
+        } catch (const WorkspaceError&) {
+            // Another import took the id since we looked: the map gets a new one, as an
+            // import of a taken id always does.
+            if (attempt >= 3 || !ws->hasMap(result.map.id))
+                throw;
+            result = *parse(&*ws).json;
+        }
     }
-    if (!ws) {
-        ws.emplace(Workspace::create(wsPath));
-        err << "created the workspace " << wsPath << "\n";
-    }
-    if (ws->readOnly())
-        throw UserError{wsPath + " is read-only; nothing was imported"};
-    addImportedMaps(*ws, result.maps);
-    err << file << ": " << displayName(format) << ", " << result.maps.size()
-        << (result.maps.size() == 1 ? " map\n" : " maps\n") << importReport(result);
-    for (const Map& map : result.maps)
-        out << map.id << "\n";
+    for (const std::string& notice : result.notices)
+        err << notice << "\n";
+    if (result.laidOut)
+        err << "the file had no positions; the map was laid out automatically\n";
+    out << result.map.id << "\n";
     return kOk;
 }
 
@@ -484,9 +548,11 @@ void writeDemoWorkspace(const std::string& path)
     std::vector<Map> maps;
     for (std::string_view text : demoMapTexts())
         maps.push_back(parseMapJson(text).map);
-    // Build next to the target and rename, so a failure leaves no half-written demo.
-    const std::string temp = path + ".part";
-    std::filesystem::remove(temp);
+    // Build next to the target and rename, so a failure leaves no half-written demo. The
+    // temporary name is this process's own: a file the user has (X.part) is never touched.
+    const std::string temp = path + ".part-" + std::to_string(::getpid());
+    if (std::filesystem::exists(temp))
+        throw FileError(temp + " already exists; remove it first");
     {
         Workspace ws = Workspace::create(temp);
         for (const Map& m : maps)

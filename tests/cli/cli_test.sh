@@ -302,5 +302,46 @@ expect 1 "folder" -- "$cw" compare "$ws" --map "${ids[0]}" --map "${ids[1]}" --f
 [ "$(cat "$tmp/keep.pdf")" = "keep" ] && ok || fail "a refused report changed the old file"
 [ "$(sha256sum "$ws" | cut -d' ' -f1)" = "$sha_before" ] && ok || fail "the report changed the workspace"
 
+# Issue 19: hardening
+h="$tmp/harden"; mkdir -p "$h"
+# crosswalk demo X must not delete a file of the user's named X.part
+echo "mine" > "$h/d.crosswalk.part"
+expect 0 "" -- "$cw" demo "$h/d.crosswalk"
+[ "$(cat "$h/d.crosswalk.part")" = "mine" ] && ok || fail "demo deleted an existing X.part"
+# a title with a tab, a newline and a terminal escape cannot forge a row or reach the terminal
+python3 - "$h/forge.json" <<'PY'
+import json, sys
+doc = {"format": "crosswalk-map", "version": 1, "map": {"id": "m-forge", "title": "A\tfake\nm-x\tX\tY\t9", "district": "D",
+       "lanes": [{"id": "l1", "name": "L", "color": "#FFFFFF", "height": 160}], "phases": [], "steps": [], "flows": [], "annotations": []}}
+json.dump(doc, open(sys.argv[1], "w"))
+PY
+expect 0 "" -- "$cw" import "$h/forge.crosswalk" "$h/forge.json"
+expect 0 "" -- "$cw" list "$h/forge.crosswalk"
+[ "$(wc -l < "$tmp/out")" -eq 1 ] && ok || fail "a title forged a row in list: $(cat "$tmp/out")"
+grep -qF 'A\tfake\nm-x' "$tmp/out" && ok || fail "list does not escape tab and newline: $(cat "$tmp/out")"
+# a refused import leaves the workspace byte for byte as it was (old deleted maps are not purged)
+cp "$ws" "$h/keep.crosswalk"
+sqlite3 "$h/keep.crosswalk" "UPDATE maps SET deleted = '2000-01-01T00:00:00Z' WHERE rowid = 1" && ok || fail "sqlite3 failed"
+before=$(sha256sum "$h/keep.crosswalk" | cut -d' ' -f1)
+python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); d["version"]=999; json.dump(d, open(sys.argv[2],"w"))' \
+  "$h/forge.json" "$h/v999.json"
+expect 1 "cannot be imported" -- "$cw" import "$h/keep.crosswalk" "$h/v999.json"
+[ "$(sha256sum "$h/keep.crosswalk" | cut -d' ' -f1)" = "$before" ] && ok || fail "a refused import changed the workspace"
+# concurrent imports into a new workspace: all succeed, every map is there
+for i in 1 2 3 4 5 6; do "$cw" import "$h/many.crosswalk" "$h/forge.json" >"$h/imp$i.out" 2>"$h/imp$i.err" & done
+wait
+n=$(cat "$h"/imp*.out | sort -u | wc -l)
+[ "$n" -eq 6 ] && ok || fail "concurrent imports: $n distinct ids, expected 6: $(cat "$h"/imp*.err)"
+expect 0 "" -- "$cw" check "$h/many.crosswalk"
+# export -o: a link is written through, a private file stays private, a pipe is refused
+expect 0 "" -- "$cw" export "$ws" --map "${ids[0]}" --format json -o "$h/private.json"
+chmod 600 "$h/private.json"; ln -s "$h/private.json" "$h/link.json"
+expect 0 "" -- "$cw" export "$ws" --map "${ids[0]}" --format json -o "$h/link.json"
+[ -L "$h/link.json" ] && ok || fail "export replaced a link with a file"
+[ "$(stat -c %a "$h/private.json")" = "600" ] && ok || fail "export changed a 0600 file's mode"
+mkfifo "$h/pipe"
+expect 1 "not a regular file" -- "$cw" export "$ws" --map "${ids[0]}" --format json -o "$h/pipe"
+[ -p "$h/pipe" ] && ok || fail "export replaced a pipe"
+
 echo "$passed passed, $failed failed"
 [ "$failed" -eq 0 ]

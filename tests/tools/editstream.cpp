@@ -11,6 +11,13 @@
 //       Prints "ready", then obeys lines on standard input: "edit K" applies K edits of the
 //       same stream, answering "ok N" (edits committed so far) or "error MESSAGE" per edit;
 //       "reload" loads the map again from the file ("ok N"); "quit" closes and exits.
+//   crosswalk_editstream cycle WORKSPACE MAP SEED ROUNDS
+//       ROUNDS times: opens the workspace, applies 3 edits of the stream, adds a small new map,
+//       closes (which checkpoints into the main file); prints "done" at the end. The writer
+//       the concurrent-reader test reads beside.
+//   crosswalk_editstream create WORKSPACE
+//       Creates the workspace, adds one map, prints "done" and waits for a line on standard
+//       input (the killed-creation test).
 //   crosswalk_editstream lock WORKSPACE
 //       Holds the write lock (BEGIN IMMEDIATE on a plain SQLite connection), prints "locked",
 //       and lets go when a line arrives on standard input ("released").
@@ -88,6 +95,32 @@ int session(const std::string& path, const std::string& mapId, std::uint64_t see
     return 0;
 }
 
+int cycle(const std::string& path, const std::string& mapId, std::uint64_t seed, long rounds)
+{
+    test::Rng rng(seed);
+    for (long r = 0; r < rounds; ++r) {
+        Workspace ws = Workspace::open(path);
+        Map map = ws.loadMap(mapId);
+        for (int i = 0; i < 3; ++i)
+            ws.applyEdit(map, test::randomEdit(map, rng));
+        Map extra = test::randomMap(seed * 1000 + static_cast<std::uint64_t>(r), test::RandomMapOptions{});
+        extra.id = "m-cycle-" + std::to_string(seed) + "-" + std::to_string(r);
+        ws.addMap(extra);
+    }
+    say("done");
+    return 0;
+}
+
+int create(const std::string& path)
+{
+    Workspace ws = Workspace::create(path);
+    ws.addMap(test::smallMap());
+    say("done");
+    std::string line;
+    std::getline(std::cin, line);
+    return 0;
+}
+
 int lock(const std::string& path)
 {
     sqlite3* db = nullptr;
@@ -114,6 +147,10 @@ int run(int argc, char** argv)
             return stream(argv[2], argv[3], std::strtoull(argv[4], nullptr, 10), argc == 6 ? std::atol(argv[5]) : 0);
         if (mode == "session" && argc == 5)
             return session(argv[2], argv[3], std::strtoull(argv[4], nullptr, 10));
+        if (mode == "cycle" && argc == 6)
+            return cycle(argv[2], argv[3], std::strtoull(argv[4], nullptr, 10), std::atol(argv[5]));
+        if (mode == "create" && argc == 3)
+            return create(argv[2]);
         if (mode == "lock" && argc == 3)
             return lock(argv[2]);
     } catch (const std::exception& e) {

@@ -16,6 +16,14 @@ namespace crosswalk {
 /// many lanes or phases stay far from int overflow.
 inline constexpr int kMaxSize = 1'000'000;
 inline constexpr int kMaxCoordinate = 10'000'000;
+/// Bounds that keep drawing and exporting a map proportional to what it shows (a hostile
+/// file with a step of 1,000,000 x 1,000,000 units, a 100 KB label or 100,000 steps hung
+/// the export): the canvas's own resize limit for steps, a screenful of text for a name or
+/// label, the import size for notes, and far more steps than any process map has.
+inline constexpr int kMaxStepSize = 2'000;
+inline constexpr std::size_t kMaxLabelBytes = 2'000;
+inline constexpr std::size_t kMaxNoteBytes = 1'000'000;
+inline constexpr std::size_t kMaxSteps = 10'000;
 
 /// The JSON-path-like places problems name, shared by the validator and the JSON reader.
 namespace problempath {
@@ -68,6 +76,11 @@ public:
     void checkVoteTarget(const std::string& step); // at "map.votes.<step>"
     void checkVotes(const std::map<std::string, int>& votes);
     void checkSession(const SessionTimer& session);
+    /// Text: at most maxBytes, and no control characters but tab and newline (XML, in
+    /// which maps are exported as SVG, cannot hold them; the terminal would act on them).
+    void checkText(const std::string& text, std::size_t maxBytes, const std::string& where);
+    void checkProperties(const MapProperties& props);
+    void checkCount(std::size_t steps);
 
     std::vector<MapProblem>& problems() { return m_problems; }
 

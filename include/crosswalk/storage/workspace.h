@@ -14,6 +14,7 @@ inline constexpr int kWorkspaceSchemaVersion = 3;
 
 namespace storage {
 struct WorkspaceAccess;
+struct FileStamp;
 }
 
 /// A workspace that cannot be opened or written; what() says what is wrong in words a
@@ -46,7 +47,10 @@ public:
     /// a file that is missing, not SQLite, not a Crosswalk workspace, from a newer version,
     /// or damaged. A file that cannot be written opens read-only (see readOnly()).
     static Workspace open(const std::string& path, Mode mode = Mode::ReadWrite);
-    /// Creates a new, empty workspace; refuses to overwrite an existing file.
+    /// Creates a new, empty workspace; refuses to overwrite an existing file. The file is
+    /// built under a temporary name and appears complete or not at all, so a creation that is
+    /// killed leaves no unusable file; when another program creates it first, this refuses
+    /// with "already exists" (an importer then opens it).
     static Workspace create(const std::string& path);
 
     Workspace(Workspace&&) noexcept;
@@ -93,6 +97,9 @@ private:
     friend struct storage::WorkspaceAccess; // the raw connection, for storage code and tests
     struct Impl;
     explicit Workspace(std::unique_ptr<Impl> impl);
+    std::vector<std::string> checkOnce() const;
+    static std::unique_ptr<Impl> openOnce(const std::string& path, const std::string& file, Mode mode,
+                                          const storage::FileStamp& before);
     std::unique_ptr<Impl> m_impl;
 };
 

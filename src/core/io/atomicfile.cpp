@@ -8,7 +8,10 @@
 #include <random>
 #include <sstream>
 
+#include <climits>
+#include <cstdlib>
 #include <fcntl.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 namespace crosswalk {
@@ -29,9 +32,32 @@ std::string megabytes(std::uintmax_t bytes)
 void writeFileAtomically(const std::string& path, std::string_view data)
 {
     namespace fs = std::filesystem;
-    const fs::path target(path);
-    if (fs::is_directory(target))
-        throw FileError("cannot write " + path + ": it is a folder");
+    // What -o names may be a link: write through it, to the real file, which keeps its name
+    // (and the link stays a link). A device, pipe or socket is never replaced by a regular
+    // file: that would break whatever it is (as root, /dev/stdout was replaced).
+    fs::path target(path);
+    ::mode_t mode = 0;
+    bool existed = false;
+    struct stat link {};
+    if (::lstat(path.c_str(), &link) == 0) {
+        if (S_ISLNK(link.st_mode)) {
+            char real[PATH_MAX];
+            if (::realpath(path.c_str(), real) == nullptr)
+                throw FileError("cannot write " + path + ": it is a link to " +
+                                (errno == ENOENT ? std::string("a file that does not exist") : systemReason(errno)));
+            target = real;
+        }
+        struct stat st {};
+        if (::stat(target.c_str(), &st) != 0)
+            throw FileError("cannot write " + path + ": " + systemReason(errno));
+        if (S_ISDIR(st.st_mode))
+            throw FileError("cannot write " + path + ": it is a folder");
+        if (!S_ISREG(st.st_mode))
+            throw FileError("cannot write " + path + ": it is not a regular file (a device, pipe or socket); "
+                            "Crosswalk writes exports to files, or to standard output with -o -");
+        existed = true;
+        mode = st.st_mode & 07777;
+    }
     const fs::path folder = target.has_parent_path() ? target.parent_path() : fs::path(".");
     std::random_device rd;
     std::string tempName = ".";
@@ -40,7 +66,7 @@ void writeFileAtomically(const std::string& path, std::string_view data)
     tempName += std::to_string(rd() % 1000000);
     const fs::path temp = folder / tempName;
 
-    const int fd = ::open(temp.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0644);
+    const int fd = ::open(temp.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0666);
     if (fd < 0)
         throw FileError("cannot write " + path + ": " + systemReason(errno));
     auto fail = [&](int err) {
@@ -58,6 +84,10 @@ void writeFileAtomically(const std::string& path, std::string_view data)
         }
         done += static_cast<std::size_t>(n);
     }
+    // The file keeps its permissions (a private 0600 export stays private); a new file
+    // gets the usual 0666 less the umask, as open() gives it.
+    if (existed && ::fchmod(fd, mode) != 0)
+        fail(errno);
     if (::fsync(fd) != 0)
         fail(errno);
     if (::close(fd) != 0) {

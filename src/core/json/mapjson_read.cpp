@@ -406,6 +406,10 @@ void Reader::readMap(const json& object, Map& map, std::vector<bool>& hasX, std:
     if (auto state = readEnum(object, base, "state", "state", parseMapState, kAllMapStates))
         map.props.state = *state;
     readString(object, base, "notes", Presence::Optional, map.props.notes);
+    m_validator.checkProperties(map.props);
+    for (MapProblem& problem : m_validator.problems())
+        problems.push_back({std::move(problem.where), std::move(problem.message)});
+    m_validator.problems().clear();
 
     // Order matters: each kind only refers to kinds read before it.
     m_hasX = &hasX;
@@ -413,6 +417,10 @@ void Reader::readMap(const json& object, Map& map, std::vector<bool>& hasX, std:
     forEachEntityKind([&]<typename T>() { readEntities<T>(object, map); });
     readVotes(object, map);
     readSession(object, map);
+    m_validator.checkCount(map.steps.size());
+    for (MapProblem& problem : m_validator.problems())
+        problems.push_back({std::move(problem.where), std::move(problem.message)});
+    m_validator.problems().clear();
 }
 
 template <typename T>

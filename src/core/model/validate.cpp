@@ -180,6 +180,7 @@ void MapValidator::check(const Lane& lane, std::size_t index)
     checkId(lane.id, EntityKind<Lane>::name, base);
     checkColour(lane.color, base, "color");
     checkRange(lane.height, 1, kMaxSize, base, "height");
+    checkText(lane.name, kMaxLabelBytes, base.path("name"));
 }
 
 void MapValidator::check(const Phase& phase, std::size_t index)
@@ -188,6 +189,7 @@ void MapValidator::check(const Phase& phase, std::size_t index)
     checkId(phase.id, EntityKind<Phase>::name, base);
     checkColour(phase.color, base, "color");
     checkRange(phase.width, 1, kMaxSize, base, "width");
+    checkText(phase.name, kMaxLabelBytes, base.path("name"));
 }
 
 void MapValidator::check(const Step& step, std::size_t index)
@@ -200,8 +202,10 @@ void MapValidator::check(const Step& step, std::size_t index)
         checkReference(base, "phase", step.phase, {EntityKind<Phase>::name});
     checkRange(step.x, -kMaxCoordinate, kMaxCoordinate, base, "x");
     checkRange(step.y, -kMaxCoordinate, kMaxCoordinate, base, "y");
-    checkRange(step.w, 1, kMaxSize, base, "w");
-    checkRange(step.h, 1, kMaxSize, base, "h");
+    checkRange(step.w, 1, kMaxStepSize, base, "w");
+    checkRange(step.h, 1, kMaxStepSize, base, "h");
+    checkText(step.label, kMaxLabelBytes, base.path("label"));
+    checkText(step.notes, kMaxNoteBytes, base.path("notes"));
 }
 
 void MapValidator::check(const Flow& flow, std::size_t index)
@@ -210,6 +214,7 @@ void MapValidator::check(const Flow& flow, std::size_t index)
     checkId(flow.id, EntityKind<Flow>::name, base);
     checkReference(base, "from", flow.from, {EntityKind<Step>::name});
     checkReference(base, "to", flow.to, {EntityKind<Step>::name});
+    checkText(flow.label, kMaxLabelBytes, base.path("label"));
 }
 
 void MapValidator::check(const Annotation& a, std::size_t index)
@@ -220,6 +225,8 @@ void MapValidator::check(const Annotation& a, std::size_t index)
     if (!a.target.empty())
         checkReference(base, "target", a.target,
                        {EntityKind<Lane>::name, EntityKind<Step>::name, EntityKind<Flow>::name});
+    checkText(a.text, kMaxNoteBytes, base.path("text"));
+    checkText(a.affects, kMaxNoteBytes, base.path("affects"));
     if (a.variation && a.kind != AnnotationKind::Variation)
         fail(base.path("variation"),
              "only a \"variation\" annotation has a variation; this one is " + quotedValue(toString(a.kind)));
@@ -238,12 +245,47 @@ void MapValidator::check(const StickyNote& note, std::size_t index)
     checkId(note.id, EntityKind<StickyNote>::name, base);
     checkReference(base, "step", note.step, {EntityKind<Step>::name});
     checkColour(note.color, base, "color");
+    checkText(note.text, kMaxNoteBytes, base.path("text"));
 }
 
 void MapValidator::check(const ParkingItem& item, std::size_t index)
 {
     const Place base{EntityKind<ParkingItem>::jsonKey, index};
     checkId(item.id, EntityKind<ParkingItem>::name, base);
+    checkText(item.text, kMaxNoteBytes, base.path("text"));
+}
+
+void MapValidator::checkText(const std::string& text, std::size_t maxBytes, const std::string& where)
+{
+    if (text.size() > maxBytes) {
+        fail(where, "the text is " + std::to_string(text.size()) + " bytes long; at most " + std::to_string(maxBytes) +
+                        " are allowed");
+        return;
+    }
+    for (const char c : text) {
+        const auto u = static_cast<unsigned char>(c);
+        if ((u < 0x20 && c != '\t' && c != '\n') || u == 0x7f) {
+            static constexpr char hex[] = "0123456789ABCDEF";
+            fail(where, std::string("the text holds the control character U+00") + hex[u >> 4] + hex[u & 0xf] +
+                            ", which maps cannot hold (only tab and line break are allowed)");
+            return;
+        }
+    }
+}
+
+void MapValidator::checkProperties(const MapProperties& props)
+{
+    checkText(props.title, kMaxLabelBytes, "map.title");
+    checkText(props.district, kMaxLabelBytes, "map.district");
+    checkText(props.focus, kMaxLabelBytes, "map.focus");
+    checkText(props.notes, kMaxNoteBytes, "map.notes");
+}
+
+void MapValidator::checkCount(std::size_t steps)
+{
+    if (steps > kMaxSteps)
+        fail("map.steps", "the map has " + std::to_string(steps) + " steps; a map may have at most " +
+                              std::to_string(kMaxSteps));
 }
 
 void MapValidator::checkVoteTarget(const std::string& step)
@@ -271,6 +313,8 @@ void MapValidator::checkSession(const SessionTimer& session)
 std::vector<MapProblem> validateMap(const Map& map)
 {
     MapValidator validator;
+    validator.checkProperties(map.props);
+    validator.checkCount(map.steps.size());
     forEachEntityKind([&]<typename T>() {
         const std::vector<T>& items = entitiesOf<T>(map);
         for (std::size_t i = 0; i < items.size(); ++i)

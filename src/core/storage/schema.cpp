@@ -194,6 +194,16 @@ void migrate(sqlite3* db, int version)
         throw SqliteError(SQLITE_ERROR, "no migration to schema " + std::to_string(kWorkspaceSchemaVersion));
 }
 
+void migrateTo(sqlite3* db, int version)
+{
+    for (const Migration& m : migrations()) {
+        if (m.from >= version)
+            break;
+        exec(db, std::string(m.sql));
+        exec(db, "PRAGMA user_version = " + std::to_string(m.from + 1));
+    }
+}
+
 const std::vector<std::string_view>& expectedTables()
 {
     static const std::vector<std::string_view> tables{"maps",         "lanes",       "phases",     "steps",

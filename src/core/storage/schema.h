@@ -22,6 +22,10 @@ const std::vector<Migration>& migrations();
 /// so that a failure leaves the file at the last complete version, never in between.
 void migrate(sqlite3* db, int version);
 
+/// Brings an empty database up to `version` (not further): the expected schema at that
+/// version, for comparing a file's schema with it.
+void migrateTo(sqlite3* db, int version);
+
 /// The tables a healthy workspace of the current schema has (for check()).
 const std::vector<std::string_view>& expectedTables();
 

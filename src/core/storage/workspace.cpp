@@ -1,5 +1,6 @@
 #include "crosswalk/storage/workspace.h"
 
+#include "schemacheck.h"
 #include "sqlite.h"
 #include "workspaceaccess.h"
 #include "workspacecheck.h"
@@ -39,35 +40,41 @@ std::string Workspace::name() const
 
 std::vector<MapSummary> Workspace::listMaps() const
 {
-    try {
-        std::vector<MapSummary> maps;
-        auto s = m_impl->stmt("SELECT m.id, m.district, m.title, "
-                              "(SELECT COUNT(*) FROM steps s WHERE s.map_id = m.id) FROM maps m "
-                              "WHERE m.deleted IS NULL ORDER BY m.district COLLATE NOCASE, m.district, m.title COLLATE NOCASE, m.title, m.id");
-        while (s.step())
-            maps.push_back(MapSummary{s.text(0), s.text(1), s.text(2), s.integer(3)});
-        return maps;
-    } catch (const SqliteError& e) {
-        throw m_impl->error(e, "list the maps");
-    }
+    return m_impl->consistently([&] {
+        try {
+            std::vector<MapSummary> maps;
+            auto s = m_impl->stmt("SELECT m.id, m.district, m.title, "
+                                  "(SELECT COUNT(*) FROM steps s WHERE s.map_id = m.id) FROM maps m "
+                                  "WHERE m.deleted IS NULL ORDER BY m.district COLLATE NOCASE, m.district, m.title COLLATE NOCASE, m.title, m.id");
+            while (s.step())
+                maps.push_back(MapSummary{s.text(0), s.text(1), s.text(2), s.integer(3)});
+            return maps;
+        } catch (const SqliteError& e) {
+            throw m_impl->error(e, "list the maps");
+        }
+    });
 }
 
 bool Workspace::hasMap(const std::string& mapId) const
 {
-    try {
-        return m_impl->hasMap(mapId);
-    } catch (const SqliteError& e) {
-        throw m_impl->error(e, "look up map " + quoted(mapId));
-    }
+    return m_impl->consistently([&] {
+        try {
+            return m_impl->hasMap(mapId);
+        } catch (const SqliteError& e) {
+            throw m_impl->error(e, "look up map " + quoted(mapId));
+        }
+    });
 }
 
 Map Workspace::loadMap(const std::string& mapId) const
 {
-    try {
-        return m_impl->loadMap(mapId);
-    } catch (const SqliteError& e) {
-        throw m_impl->error(e, "load map " + quoted(mapId));
-    }
+    return m_impl->consistently([&] {
+        try {
+            return m_impl->loadMap(mapId);
+        } catch (const SqliteError& e) {
+            throw m_impl->error(e, "load map " + quoted(mapId));
+        }
+    });
 }
 
 void Workspace::addMap(const Map& map)
@@ -142,28 +149,32 @@ Revision Workspace::createRevision(const std::string& mapId, const std::string& 
 
 std::vector<Revision> Workspace::listRevisions(const std::string& mapId) const
 {
-    try {
-        std::vector<Revision> revisions;
-        // Times have one-second resolution; rowid keeps revisions of the same second in
-        // the order they were made.
-        auto s = m_impl->stmt("SELECT id, map_id, name, created FROM revisions WHERE map_id = ?1 "
-                              "ORDER BY created DESC, rowid DESC");
-        s.bind(1, mapId);
-        while (s.step())
-            revisions.push_back(Revision{s.text(0), s.text(1), s.text(2), s.text(3)});
-        return revisions;
-    } catch (const SqliteError& e) {
-        throw m_impl->error(e, "list the revisions of map " + quoted(mapId));
-    }
+    return m_impl->consistently([&] {
+        try {
+            std::vector<Revision> revisions;
+            // Times have one-second resolution; rowid keeps revisions of the same second in
+            // the order they were made.
+            auto s = m_impl->stmt("SELECT id, map_id, name, created FROM revisions WHERE map_id = ?1 "
+                                  "ORDER BY created DESC, rowid DESC");
+            s.bind(1, mapId);
+            while (s.step())
+                revisions.push_back(Revision{s.text(0), s.text(1), s.text(2), s.text(3)});
+            return revisions;
+        } catch (const SqliteError& e) {
+            throw m_impl->error(e, "list the revisions of map " + quoted(mapId));
+        }
+    });
 }
 
 Map Workspace::loadRevision(const std::string& revisionId) const
 {
-    try {
-        return m_impl->loadRevision(revisionId);
-    } catch (const SqliteError& e) {
-        throw m_impl->error(e, "load revision " + quoted(revisionId));
-    }
+    return m_impl->consistently([&] {
+        try {
+            return m_impl->loadRevision(revisionId);
+        } catch (const SqliteError& e) {
+            throw m_impl->error(e, "load revision " + quoted(revisionId));
+        }
+    });
 }
 
 std::string Workspace::restoreRevision(const std::string& revisionId)
@@ -192,7 +203,32 @@ std::string Workspace::restoreRevision(const std::string& revisionId)
 
 std::vector<std::string> Workspace::check() const
 {
+    std::vector<std::string> problems = m_impl->consistently([&] { return checkOnce(); });
+    // A reader without locks whose file changed within the resolution of file times can see
+    // half a checkpoint: problems are believed when a fresh look finds them again.
+    for (int look = 0; look < 2 && !problems.empty() && m_impl->immutable; ++look) {
+        m_impl->reopenReader();
+        std::vector<std::string> again = m_impl->consistently([&] { return checkOnce(); });
+        if (again == problems)
+            break;
+        problems = std::move(again);
+    }
+    return problems;
+}
+
+std::vector<std::string> Workspace::checkOnce() const
+{
     std::vector<std::string> problems = storage::checkWorkspace(m_impl->db);
+    try {
+        const auto version = static_cast<int>(storage::queryInt(m_impl->db, "PRAGMA user_version"));
+        if (version >= 0 && version <= kWorkspaceSchemaVersion)
+            for (const std::string& difference : storage::schemaDifferences(m_impl->db, version))
+                problems.push_back("schema: " + difference);
+        for (const std::string& problem : storage::valueProblems(m_impl->db))
+            problems.push_back(problem);
+    } catch (const SqliteError& e) {
+        problems.push_back(std::string("schema: ") + e.what());
+    }
     // The model's rules come from the one validator that edits and import use, run on every
     // map that loads. References and ids shared across kinds are checked row by row above as
     // well, because a map whose rows cannot be model values (an unknown kind ...) does not

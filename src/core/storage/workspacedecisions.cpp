@@ -56,6 +56,7 @@ DecisionSet Workspace::loadDecisions(const std::vector<std::string>& mapIds) con
 
 void Workspace::writeDecision(const MatchDecision& decision)
 {
+    m_impl->requireWritable();
     sqlite3* db = m_impl->db;
     try {
         Transaction tx(db);
@@ -89,6 +90,7 @@ void Workspace::writeDecision(const MatchDecision& decision)
 
 void Workspace::eraseDecision(const MatchDecision& decision)
 {
+    m_impl->requireWritable();
     try {
         Transaction tx(m_impl->db);
         deleteRow(m_impl->db, decision);

@@ -94,10 +94,32 @@ std::string readOnlyMessage(const std::string& path)
     return path + " is read-only: Crosswalk can show it but cannot save changes to it";
 }
 
+std::string schemaRefusal(const std::string& path, const std::vector<std::string>& differences)
+{
+    std::string message = path + " has a schema that Crosswalk did not make (" + differences.front();
+    if (differences.size() > 1)
+        message += ", and " + std::to_string(differences.size() - 1) + " more differences";
+    return message + "). A changed schema can make every edit change other maps too, so Crosswalk " +
+           "opens it only for reading; `crosswalk check` lists the differences";
+}
+
+std::string sideFilesLostMessage(const std::string& path)
+{
+    return "the files " + path + "-wal and -shm, which Crosswalk uses while the workspace is open, were " +
+           "deleted or replaced (by a person, a clean-up tool, or a sync client such as OneDrive, Dropbox " +
+           "or Google Drive). To keep the workspace intact, Crosswalk saves nothing more through this " +
+           "window: close the workspace in every Crosswalk window and program, then open it again. " +
+           "Keep workspaces outside sync folders";
+}
+
 void checkIdentity(const std::string& path, std::int64_t applicationId, std::int64_t userVersion)
 {
     if (applicationId != kWorkspaceApplicationId)
         throw WorkspaceError(path + " is an SQLite database from another program, not a Crosswalk workspace");
+    // A version far beyond any Crosswalk that exists is a damaged header, not a newer program.
+    if (userVersion > kWorkspaceSchemaVersion + 1000 || userVersion < 0)
+        throw WorkspaceError(damaged(path, "its header holds schema version " + std::to_string(userVersion) +
+                                               ", which no Crosswalk has written"));
     if (userVersion > kWorkspaceSchemaVersion)
         throw WorkspaceError(path + " was written by a newer Crosswalk (schema " + std::to_string(userVersion) +
                              "); this version reads schema " + std::to_string(kWorkspaceSchemaVersion) +
@@ -136,6 +158,11 @@ void configureCommon(sqlite3* db)
 {
     sqlite3_extended_result_codes(db, 1);
     sqlite3_busy_timeout(db, kBusyTimeoutMs);
+    // A workspace is a file people email each other: untrusted input. Defensive mode refuses
+    // what could corrupt the file on purpose (writable_schema ...), and an untrusted schema
+    // may not call functions with side effects from its views and triggers.
+    sqlite3_db_config(db, SQLITE_DBCONFIG_DEFENSIVE, 1, nullptr);
+    sqlite3_db_config(db, SQLITE_DBCONFIG_TRUSTED_SCHEMA, 0, nullptr);
     // Foreign keys are off by default in SQLite and must be switched on for every
     // connection, outside any transaction.
     exec(db, "PRAGMA foreign_keys = ON");
@@ -146,12 +173,15 @@ void configureCommon(sqlite3* db)
 // and everything is in the main file. When a -wal file exists (Crosswalk has the file open,
 // or crashed), its content matters, so we read through it normally: the side files exist
 // already and the main file is still not written.
-// The one gap: a writer that starts while an immutable reader is open is not seen by the
-// reader; that is acceptable for the short-lived command line reads that use this mode.
-sqlite3* openForReading(const std::string& path)
+// Immutable takes no locks: a writer that opens while we read may checkpoint into the main
+// file under us, and we would read half of it (and call a healthy file damaged). So the
+// caller compares the file's stamp before and after every read and reads again when it
+// changed (Workspace::Impl::consistently()).
+sqlite3* openForReading(const std::string& file, const std::string& path, bool* immutable)
 {
-    const bool walExists = fileExists(path + "-wal");
-    const std::string uri = fileUri(path) + (walExists ? "?mode=ro" : "?mode=ro&immutable=1");
+    const bool walExists = fileExists(file + "-wal");
+    *immutable = !walExists;
+    const std::string uri = fileUri(file) + (walExists ? "?mode=ro" : "?mode=ro&immutable=1");
     sqlite3* db = nullptr;
     const int rc = sqlite3_open_v2(uri.c_str(), &db, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI, nullptr);
     if (rc != SQLITE_OK) {

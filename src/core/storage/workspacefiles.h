@@ -8,6 +8,7 @@
 #include <chrono>
 #include <cstdint>
 #include <string>
+#include <vector>
 
 namespace crosswalk::storage {
 
@@ -37,6 +38,10 @@ std::string damaged(const std::string& path, const std::string& detail);
 std::string reason(int code, const std::string& what);
 std::string reason(const SqliteError& e);
 std::string readOnlyMessage(const std::string& path);
+/// Why a workspace whose schema differs from Crosswalk's is not written.
+std::string schemaRefusal(const std::string& path, const std::vector<std::string>& differences);
+/// Why a connection whose -wal/-shm were deleted or replaced stops writing.
+std::string sideFilesLostMessage(const std::string& path);
 
 /// The refusals decided by the two header fields, shared by the raw header check and the
 /// check through SQLite (which sees a header still in the -wal file).
@@ -53,7 +58,9 @@ bool canWrite(const std::string& path);
 void checkpoint(sqlite3* db);
 /// What every connection sets: extended codes, the busy timeout, foreign keys.
 void configureCommon(sqlite3* db);
-/// Opens the file for reading only, in a way that writes nothing at all next to it.
-sqlite3* openForReading(const std::string& path);
+/// Opens `file` (named `path` in messages) for reading only, in a way that writes nothing at
+/// all next to it; *immutable says whether it takes no locks (no -wal was there), in which
+/// case the caller must check that the file did not change while it read (FileStamp).
+sqlite3* openForReading(const std::string& file, const std::string& path, bool* immutable);
 
 } // namespace crosswalk::storage

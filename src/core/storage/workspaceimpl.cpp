@@ -82,9 +82,17 @@ void Workspace::Impl::close() noexcept
     }
     deletedHere.clear();
     // Fold the WAL into the main file and empty it, so that the file is complete on its
-    // own (copied by the user, mailed, backed up) once Crosswalk has let it go.
-    if (!readOnly)
+    // own (copied by the user, mailed, backed up) once Crosswalk has let it go. Not when
+    // the side files were deleted or replaced under us and someone else may use the new
+    // ones: copying our WAL over their pages is exactly the damage the guard prevents.
+    // Readers (an export, `crosswalk list`) may hold the WAL for a moment: wait a little, not
+    // the full busy timeout; what is not folded in now stays in the -wal, which is safe.
+    sqlite3_busy_timeout(db, 250);
+    if (!readOnly && !sideFilesLost && !(storage::SideFiles::of(file) != sideFiles &&
+                                         storage::LockTable::of(file).holders > 1))
         sqlite3_wal_checkpoint_v2(db, nullptr, SQLITE_CHECKPOINT_TRUNCATE, nullptr, nullptr);
+    else if (!readOnly)
+        sqlite3_db_config(db, SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, 1, nullptr);
     sqlite3_close(db);
     db = nullptr;
 }
@@ -108,10 +116,53 @@ WorkspaceError Workspace::Impl::error(const SqliteError& e, std::string_view doi
     return WorkspaceError("could not " + std::string(doing) + " in " + path + ": " + reason(e));
 }
 
-void Workspace::Impl::requireWritable() const
+void Workspace::Impl::requireWritable()
 {
     if (readOnly)
         throw WorkspaceError(storage::readOnlyMessage(path));
+    if (!schemaDifferences.empty())
+        throw WorkspaceError(storage::schemaRefusal(path, schemaDifferences));
+    guardSideFiles();
+}
+
+void Workspace::Impl::guardSideFiles()
+{
+    if (!sideFilesLost) {
+        const storage::SideFiles now = storage::SideFiles::of(file);
+        if (now == sideFiles)
+            return;
+        // Only the -wal gone, the -shm ours, nobody else here: our WAL (still open) goes
+        // into the main file and a fresh connection makes a new -wal. Nothing is lost.
+        const storage::LockTable locks = storage::LockTable::of(file);
+        if (now.shm == sideFiles.shm && now.wal != sideFiles.wal && locks.holders <= 1) {
+            try {
+                storage::checkpoint(db);
+                close();
+                openWriter();
+                return;
+            } catch (const storage::SqliteError&) {
+                // fall through: stop writing
+            } catch (const WorkspaceError&) {
+            }
+        }
+        sideFilesLost = true;
+        if (db)
+            sqlite3_db_config(db, SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, 1, nullptr);
+    }
+    throw WorkspaceError(storage::sideFilesLostMessage(path));
+}
+
+void Workspace::Impl::reopenReader()
+{
+    close();
+    stamp = storage::FileStamp::of(file);
+    db = storage::openForReading(file, path, &immutable);
+    try {
+        storage::configureCommon(db);
+        storage::exec(db, "PRAGMA query_only = ON");
+    } catch (const SqliteError& e) {
+        throw WorkspaceError("cannot read " + path + ": " + storage::reason(e));
+    }
 }
 
 std::string Workspace::Impl::noMap(const std::string& mapId) const

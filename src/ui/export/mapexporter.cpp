@@ -69,6 +69,18 @@ QByteArray MapExporter::pdf(const Map& map, const ExportOptions& options)
     return printout.toPdf();
 }
 
+namespace {
+
+/// Text for SVG metadata: XML-escaped, without the control characters XML 1.0 forbids.
+QString svgText(const std::string& text)
+{
+    QString clean = QString::fromStdString(text);
+    clean.removeIf([](QChar c) { return c.unicode() < 0x20 && c != u'\t' && c != u'\n' && c != u'\r'; });
+    return clean.toHtmlEscaped();
+}
+
+} // namespace
+
 QByteArray MapExporter::svg(const Map& map, const ExportOptions& options)
 {
     MapExportScene scene(map, options.hiddenKinds);
@@ -85,8 +97,11 @@ QByteArray MapExporter::svg(const Map& map, const ExportOptions& options)
     generator.setSize(shown.toSize());
     generator.setViewBox(QRectF(QPointF(0, 0), bounds.size()));
     generator.setResolution(96);
-    generator.setTitle(QString::fromStdString(map.props.title));
-    generator.setDescription(QStringLiteral("%1 - exported by Crosswalk").arg(QString::fromStdString(map.props.district)));
+    // QSvgGenerator writes the title and description into <title> and <desc> as they are:
+    // a title with markup would become live markup (a <script>), and a control character
+    // makes the SVG unreadable to XML parsers. So they are escaped here.
+    generator.setTitle(svgText(map.props.title));
+    generator.setDescription(svgText(map.props.district) + QStringLiteral(" - exported by Crosswalk"));
     QPainter painter;
     if (!painter.begin(&generator))
         throw ExportError("the SVG could not be started");

@@ -5,6 +5,7 @@
 #include <filesystem>
 #include <fstream>
 
+#include <sys/stat.h>
 #include <unistd.h>
 
 using namespace crosswalk;
@@ -48,4 +49,45 @@ TEST_CASE("readFile refuses files over the limit and names both sizes", "[io]")
     std::ofstream(path) << std::string(3 * 1024 * 1024, 'x');
     REQUIRE_THROWS_WITH(readFile(path, 1024 * 1024), Catch::Contains("3.0 MB") && Catch::Contains("1.0 MB"));
     REQUIRE_THROWS_WITH(readFile((dir / "none.json").string(), 10), Catch::Contains("no file at"));
+}
+
+TEST_CASE("writeFileAtomically writes through a link to the real file and keeps its mode", "[io][hardening]")
+{
+    const fs::path dir = freshDir("link");
+    const std::string real = (dir / "private.pdf").string();
+    const std::string link = (dir / "link.pdf").string();
+    writeFileAtomically(real, "old");
+    REQUIRE(::chmod(real.c_str(), 0600) == 0);
+    fs::create_symlink(real, link);
+
+    writeFileAtomically(link, "new through the link");
+    CHECK(fs::is_symlink(link));
+    CHECK(readFile(real, 1000) == "new through the link");
+    CHECK((fs::status(real).permissions() & fs::perms::all) == (fs::perms::owner_read | fs::perms::owner_write));
+
+    writeFileAtomically(real, "again");
+    CHECK((fs::status(real).permissions() & fs::perms::all) == (fs::perms::owner_read | fs::perms::owner_write));
+    CHECK(std::distance(fs::directory_iterator(dir), fs::directory_iterator()) == 2);
+}
+
+TEST_CASE("writeFileAtomically refuses pipes and devices, and links to them, and leaves them as they are",
+          "[io][hardening]")
+{
+    const fs::path dir = freshDir("special");
+    const std::string fifo = (dir / "pipe").string();
+    REQUIRE(::mkfifo(fifo.c_str(), 0600) == 0);
+    const std::string toNull = (dir / "null.svg").string();
+    fs::create_symlink("/dev/null", toNull);
+    for (const std::string& path : {fifo, toNull}) {
+        INFO(path);
+        REQUIRE_THROWS_WITH(writeFileAtomically(path, "data"), Catch::Contains("not a regular file") &&
+                                                                   Catch::Contains(path));
+    }
+    CHECK(fs::is_fifo(fifo));
+    CHECK(fs::is_symlink(toNull));
+    CHECK(fs::is_character_file("/dev/null"));
+    const std::string dangling = (dir / "dangling.pdf").string();
+    fs::create_symlink((dir / "nowhere" / "x.pdf").string(), dangling);
+    REQUIRE_THROWS_WITH(writeFileAtomically(dangling, "data"), Catch::Contains("does not exist"));
+    CHECK(fs::is_symlink(dangling));
 }

@@ -20,6 +20,7 @@
 #include <QSettings>
 #include <QSvgRenderer>
 #include <QTemporaryDir>
+#include <QXmlStreamReader>
 
 using namespace crosswalk;
 
@@ -348,4 +349,33 @@ TEST_CASE("The export dialog previews the pages and remembers its options", "[ex
     CHECK(remembered.paper == QPageSize::A3);
     CHECK(remembered.hiddenKinds == std::set<AnnotationKind>{AnnotationKind::Harm});
     QSettings().remove(QStringLiteral("export"));
+}
+
+TEST_CASE("Exported SVG escapes the title, district and labels and passes an XML parser", "[export][hardening]")
+{
+    const AppFont font;
+    Map map = demoMap(0);
+    map.props.title = "</title><script>alert(1)</script> 2025/26 & \"more\"";
+    map.props.district = "<desc>District & Co</desc>";
+    map.steps[0].label = "<b>bold</b> & 'quoted'";
+    ExportOptions options;
+    options.format = ExportOptions::Format::Svg;
+    for (const bool grey : {false, true}) {
+        options.greyscale = grey;
+        const QByteArray svg = MapExporter::svg(map, options);
+        QXmlStreamReader xml(svg);
+        QStringList elements;
+        QString title;
+        while (!xml.atEnd()) {
+            if (xml.readNext() == QXmlStreamReader::StartElement) {
+                elements << xml.name().toString();
+                if (xml.name() == QLatin1String("title"))
+                    title = xml.readElementText();
+            }
+        }
+        INFO(xml.errorString().toStdString());
+        CHECK_FALSE(xml.hasError());
+        CHECK_FALSE(elements.contains(QStringLiteral("script")));
+        CHECK(title == QString::fromStdString(map.props.title));
+    }
 }
