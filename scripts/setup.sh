@@ -9,6 +9,7 @@ cd "$(dirname "$0")/.."
 packages=(qt6-base-dev qt6-svg-dev libsqlite3-dev nlohmann-json3-dev catch2 libbenchmark-dev
           cmake ninja-build g++ xvfb xauth poppler-utils fonts-dejavu-core sqlite3
           clang libclang-rt-14-dev)
+packages+=(postgresql libpq-dev)  # issue 16: the network library's client (libpq) and a throwaway server for its tests
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
