@@ -194,7 +194,7 @@ Revision NetworkLibrary::createRevision(const std::string& mapId, const std::str
 std::vector<Revision> NetworkLibrary::listRevisions(const std::string& mapId) const
 {
     const PgResult r = m_impl->connection().exec("SELECT id, map_id, name, created_at FROM crosswalk.revisions "
-                                                 "WHERE map_id = $1 ORDER BY created_at DESC, id DESC",
+                                                 "WHERE map_id = $1 ORDER BY seq DESC",
                                                  {mapId});
     std::vector<Revision> out;
     for (int i = 0; i < r.rows(); ++i)

@@ -45,8 +45,8 @@ CREATE TABLE crosswalk.maps (
     version  bigint NOT NULL DEFAULT 0,
     shared   boolean NOT NULL DEFAULT false,
     deleted  boolean NOT NULL DEFAULT false,
-    CHECK (id = doc::jsonb ->> 'id'),
-    CHECK (district = coalesce(doc::jsonb ->> 'district', ''))
+    CHECK (id = doc::jsonb -> 'map' ->> 'id'),
+    CHECK (district = coalesce(doc::jsonb -> 'map' ->> 'district', ''))
 );
 
 -- Every commit: which ids it touched (a ChangeSet as JSON), by which client and role.
@@ -62,6 +62,7 @@ CREATE TABLE crosswalk.changes (
 
 CREATE TABLE crosswalk.revisions (
     id         text PRIMARY KEY,
+    seq        bigint GENERATED ALWAYS AS IDENTITY,
     map_id     text NOT NULL REFERENCES crosswalk.maps (id) ON DELETE CASCADE,
     name       text NOT NULL,
     created_at text NOT NULL,

@@ -125,6 +125,15 @@ void NetworkLibrary::fail(const std::string& message) const
 
 namespace {
 
+/// A refusal already worded for people (by refusedOrMissing): passed on as it is.
+class WordedRefusal final : public LibraryError {
+public:
+    WordedRefusal(const std::string& message, std::string sqlState)
+        : StoreError(message), LibraryError(message, std::move(sqlState))
+    {
+    }
+};
+
 /// Why a change to a map found no row it may change: the map is another district's (the
 /// server's policy hid it from the change), or it is not there at all.
 [[noreturn]] void refusedOrMissing(PgConnection& conn, const std::string& library, const std::string& district,
@@ -135,7 +144,7 @@ namespace {
     if (r.rows() == 0)
         throw LibraryError("no map " + quoted(mapId) + " in " + library + "; " + what + " was not done");
     const std::string who = district.empty() ? "a facilitator" : "district \"" + district + "\"";
-    throw LibraryError("map " + quoted(r.text(0, 1)) + " belongs to district \"" + r.text(0, 0) + "\"; " + who +
+    throw WordedRefusal("map " + quoted(r.text(0, 1)) + " belongs to district \"" + r.text(0, 0) + "\"; " + who +
                            " may read it but not change it (the server refused: " + what + " was not done)",
                        "42501");
 }
@@ -143,7 +152,7 @@ namespace {
 /// The server refused a write: reworded for the role, keeping the server's words.
 [[noreturn]] void rethrowRefusal(const LibraryError& e, const std::string& district, const std::string& what)
 {
-    if (!e.refused())
+    if (!e.refused() || dynamic_cast<const WordedRefusal*>(&e))
         throw;
     const std::string who = district.empty() ? "this role (not a district member)" : "district \"" + district + "\"";
     throw LibraryError(who + " may not " + what + ": " + e.what(), e.sqlState());
