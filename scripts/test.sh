@@ -19,6 +19,7 @@ trap 'scripts/pg-throwaway.sh stop "$pg_folder/server"; rm -rf "$pg_folder"' EXI
 CROSSWALK_TEST_PG_URI="$(scripts/pg-throwaway.sh start "$pg_folder/server")"
 export CROSSWALK_TEST_PG_URI
 export CROSSWALK_TEST_PG_REQUIRED=1
+export CROSSWALK_TEST_PG_RESTART="$(pwd)/scripts/pg-throwaway.sh restart $pg_folder/server"
 # The load test's length (docs/network-library.md); 60 s is the full run.
 export CROSSWALK_LOAD_SECONDS="${CROSSWALK_LOAD_SECONDS:-20}"
 

@@ -60,6 +60,7 @@ public:
         static std::atomic<int> counter{0};
         m_db = "cw_t_" + std::to_string(::getpid()) + "_" + std::to_string(counter++);
         m_admin = std::make_unique<storage::PgConnection>(pgAdminUri());
+        m_adminUser = m_admin->role();
         m_admin->exec("DROP DATABASE IF EXISTS " + m_db + " WITH (FORCE)");
         m_admin->exec("CREATE DATABASE " + m_db);
         for (const char* suffix : {"_a", "_b", "_f"}) {
@@ -76,6 +77,8 @@ public:
     ~TestLibrary()
     {
         try {
+            if (!m_admin->ok()) // the server was restarted by a fault test
+                m_admin = std::make_unique<storage::PgConnection>(pgAdminUri());
             m_admin->exec("DROP DATABASE IF EXISTS " + m_db + " WITH (FORCE)");
             for (const char* suffix : {"_a", "_b", "_f"})
                 m_admin->exec("DROP ROLE IF EXISTS " + m_db + suffix);
@@ -98,8 +101,9 @@ public:
     }
 
 private:
-    std::string adminUser() const { return m_admin->role(); }
+    const std::string& adminUser() const { return m_adminUser; }
     std::string m_db;
+    std::string m_adminUser;
     std::unique_ptr<storage::PgConnection> m_admin;
 };
 

@@ -55,9 +55,13 @@ bool libraryOrder(const MapSummary& x, const MapSummary& y)
 NetworkLibrary::Impl::Impl(const std::string& u, bool ro) : uri(u), conn(u), readOnly(ro), clientId(newId("c-"))
 {
     storage::requireLibrary(conn);
-    conn.exec("LISTEN crosswalk");
-    if (readOnly)
-        conn.exec("SET default_transaction_read_only = on");
+    const auto setUp = [this] {
+        conn.exec("LISTEN crosswalk");
+        if (readOnly)
+            conn.exec("SET default_transaction_read_only = on");
+    };
+    setUp();
+    conn.onReconnect(setUp);
     const PgResult r = conn.exec("SELECT crosswalk.district_of(current_user)");
     district = r.isNull(0, 0) ? "" : r.text(0, 0);
 }
@@ -66,15 +70,11 @@ PgConnection& NetworkLibrary::Impl::connection()
 {
     if (conn.ok())
         return conn;
-    if (!conn.reset())
+    if (!conn.reset()) // sets the session up again (onReconnect)
         throw LibraryError("the network library " + conn.name() +
                                " is offline (the server cannot be reached); nothing was read or saved. "
                                "Crosswalk reconnects when the server is back",
                            "08006");
-    conn.exec("SET client_min_messages = warning");
-    conn.exec("LISTEN crosswalk");
-    if (readOnly)
-        conn.exec("SET default_transaction_read_only = on");
     return conn;
 }
 

@@ -72,6 +72,17 @@ std::string trimmed(std::string text)
     return text;
 }
 
+/// Whether a failure is the connection's (lost, or closed by a server shutting down), not the
+/// statement's: no SQLSTATE, class 08 (connection exception) or 57P (operator intervention).
+bool connectionLost(PGresult* result, PGconn* conn)
+{
+    if (PQstatus(conn) != CONNECTION_OK)
+        return true;
+    const char* state = result ? PQresultErrorField(result, PG_DIAG_SQLSTATE) : nullptr;
+    const std::string s = state ? state : "";
+    return s.empty() || s.starts_with("08") || s.starts_with("57P");
+}
+
 } // namespace
 
 PgConnection::PgConnection(const std::string& uri) : m_name(withoutPassword(uri))
@@ -104,7 +115,12 @@ bool PgConnection::reset()
     if (!m_conn)
         return false;
     PQreset(m_conn);
-    return ok();
+    if (!ok())
+        return false;
+    PQclear(PQexec(m_conn, "SET client_min_messages = warning"));
+    if (m_setUp)
+        m_setUp();
+    return true;
 }
 
 void PgConnection::failWith(PGresult* result, const std::string& sql)
@@ -116,7 +132,7 @@ void PgConnection::failWith(PGresult* result, const std::string& sql)
         why = trimmed(PQerrorMessage(m_conn));
     if (result)
         PQclear(result);
-    if (!ok())
+    if (!ok() || sqlState.empty() || sqlState.starts_with("08") || sqlState.starts_with("57P"))
         throw LibraryError("lost the connection to the network library " + m_name + " (" + why +
                                "); nothing more was saved. Crosswalk reconnects when the server is back",
                            "08006");
@@ -128,16 +144,33 @@ PgResult PgConnection::exec(const std::string& sql, const std::vector<std::optio
 {
     if (!m_conn)
         throw LibraryError("not connected to the network library " + m_name, "08003");
+    const bool idle = PQtransactionStatus(m_conn) == PQTRANS_IDLE;
+    PGresult* result = run(sql, params);
+    ExecStatusType status = result ? PQresultStatus(result) : PGRES_FATAL_ERROR;
+    if (status != PGRES_COMMAND_OK && status != PGRES_TUPLES_OK && idle && connectionLost(result, m_conn)) {
+        if (result)
+            PQclear(result);
+        if (!reset())
+            throw LibraryError("the network library " + m_name +
+                                   " is offline (the server cannot be reached); nothing was read or saved. "
+                                   "Crosswalk reconnects when the server is back",
+                               "08006");
+        result = run(sql, params);
+        status = result ? PQresultStatus(result) : PGRES_FATAL_ERROR;
+    }
+    if (status != PGRES_COMMAND_OK && status != PGRES_TUPLES_OK)
+        failWith(result, sql);
+    return PgResult(result);
+}
+
+PGresult* PgConnection::run(const std::string& sql, const std::vector<std::optional<std::string>>& params)
+{
     std::vector<const char*> values;
     values.reserve(params.size());
     for (const auto& p : params)
         values.push_back(p ? p->c_str() : nullptr);
-    PGresult* result = PQexecParams(m_conn, sql.c_str(), static_cast<int>(values.size()), nullptr, values.data(),
-                                    nullptr, nullptr, 0);
-    const ExecStatusType status = result ? PQresultStatus(result) : PGRES_FATAL_ERROR;
-    if (status != PGRES_COMMAND_OK && status != PGRES_TUPLES_OK)
-        failWith(result, sql);
-    return PgResult(result);
+    return PQexecParams(m_conn, sql.c_str(), static_cast<int>(values.size()), nullptr, values.data(), nullptr,
+                        nullptr, 0);
 }
 
 void PgConnection::execScript(const std::string& sql)

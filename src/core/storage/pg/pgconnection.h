@@ -8,6 +8,7 @@
 
 #include <libpq-fe.h>
 
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
@@ -41,12 +42,16 @@ public:
     PgConnection& operator=(const PgConnection&) = delete;
     ~PgConnection();
 
+    /// Outside a transaction, a statement that finds the connection lost (the server restarted
+    /// since the last one) reconnects and runs once more; inside one, the loss is an error.
     PgResult exec(const std::string& sql, const std::vector<std::optional<std::string>>& params = {});
     /// Runs SQL made of several statements (no parameters).
     void execScript(const std::string& sql);
     bool ok() const;
     /// Reconnects after a lost connection; false when the server is still away.
     bool reset();
+    /// Called after every reconnection, to set the session up again (LISTEN ...).
+    void onReconnect(std::function<void()> setUp) { m_setUp = std::move(setUp); }
     PGconn* raw() const { return m_conn; }
     /// The URI without its password: what messages show.
     const std::string& name() const { return m_name; }
@@ -55,7 +60,9 @@ public:
 
 private:
     [[noreturn]] void failWith(PGresult* result, const std::string& sql);
+    PGresult* run(const std::string& sql, const std::vector<std::optional<std::string>>& params);
     PGconn* m_conn = nullptr;
+    std::function<void()> m_setUp;
     std::string m_name;
 };
 
