@@ -3,6 +3,7 @@
 #include "crosswalk/io/atomicfile.h"
 #include "crosswalk/json/mapjson.h"
 #include "crosswalk/storage/memorystore.h"
+#include "crosswalk/storage/networklibrary.h"
 #include "ui/canvas/mapcanvas.h"
 #include "ui/common/annotationglyph.h"
 #include "ui/common/strings.h"
@@ -279,6 +280,7 @@ void MainWindow::createActions()
     QAction* newWs = file->addAction(tr("&New Workspace..."), this, &MainWindow::newWorkspace);
     newWs->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_N));
     file->addAction(tr("&Open Workspace..."), QKeySequence::Open, this, &MainWindow::chooseWorkspace);
+    file->addAction(tr("Open &Network Library..."), this, &MainWindow::chooseNetworkLibrary);
     m_recentMenu = file->addMenu(tr("Open &Recent"));
     updateRecentMenu();
     file->addSeparator();
@@ -420,6 +422,8 @@ void MainWindow::createActions()
 
 bool MainWindow::openWorkspace(const QString& path)
 {
+    if (isLibraryUri(path.toStdString()))
+        return openNetworkLibrary(path);
     std::unique_ptr<Workspace> opened;
     try {
         opened = std::make_unique<Workspace>(Workspace::open(path.toStdString()));
@@ -429,6 +433,7 @@ bool MainWindow::openWorkspace(const QString& path)
     }
     closeDocument();
     m_workspace = std::move(opened);
+    watchLibrary(); // a file: no polling
     m_libraryController->setWorkspace(m_workspace.get());
     rememberRecent(QFileInfo(path).absoluteFilePath());
     refreshLibrary();
@@ -485,14 +490,17 @@ void MainWindow::updateTitle()
 {
     QString title = tr("Crosswalk");
     if (m_workspace) {
-        title = QFileInfo(QString::fromStdString(m_workspace->path())).fileName() + " - " + title;
+        title = (workspace() ? QFileInfo(QString::fromStdString(workspace()->path())).fileName()
+                             : QString::fromStdString(m_workspace->name())) +
+                " - " + title;
         if (m_document) {
             const MapProperties& p = m_document->map().props;
             title = QString::fromStdString(p.title) + " (" + QString::fromStdString(p.district) + ") - " + title;
         }
-        m_saveState->setText(m_workspace->readOnly()
-                                 ? tr("Read-only: this workspace cannot be changed here.")
-                                 : tr("Every change is saved as you make it."));
+        m_saveState->setText(!m_online ? tr("Offline: the network library cannot be reached. Changes are refused "
+                                            "until it is back.")
+                             : m_workspace->readOnly() ? tr("Read-only: this workspace cannot be changed here.")
+                                                       : tr("Every change is saved as you make it."));
     } else {
         m_saveState->setText(tr("Open or create a workspace to begin."));
     }
