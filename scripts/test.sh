@@ -15,11 +15,12 @@ scripts/setup.sh -DBUILD_TESTING=ON -DCROSSWALK_WERROR=ON
 # again however the tests end.
 pg_folder="$(mktemp -d /tmp/crosswalk-test-pg.XXXXXX)"
 chmod 755 "$pg_folder"
-trap 'scripts/pg-throwaway.sh stop "$pg_folder/server"; rm -rf "$pg_folder"' EXIT
-CROSSWALK_TEST_PG_URI="$(scripts/pg-throwaway.sh start "$pg_folder/server")"
+pg_script="$(pwd)/scripts/pg-throwaway.sh"
+trap '"$pg_script" stop "$pg_folder/server"; rm -rf "$pg_folder"' EXIT
+CROSSWALK_TEST_PG_URI="$("$pg_script" start "$pg_folder/server")"
 export CROSSWALK_TEST_PG_URI
 export CROSSWALK_TEST_PG_REQUIRED=1
-export CROSSWALK_TEST_PG_RESTART="$(pwd)/scripts/pg-throwaway.sh restart $pg_folder/server"
+export CROSSWALK_TEST_PG_RESTART="$pg_script restart $pg_folder/server"
 # The load test's length (docs/network-library.md); 60 s is the full run.
 export CROSSWALK_LOAD_SECONDS="${CROSSWALK_LOAD_SECONDS:-20}"
 
