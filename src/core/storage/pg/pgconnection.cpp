@@ -96,6 +96,9 @@ PgConnection::PgConnection(const std::string& uri) : m_name(withoutPassword(uri)
                            " (check the address, that the server is running, and the password in ~/.pgpass "
                            "or PGPASSWORD)");
     }
+    // The server's notices ("terminating connection due to administrator command" when it
+    // stops) are not printed on stderr: a lost connection is reported by the call that meets it.
+    PQsetNoticeProcessor(m_conn, [](void*, const char*) {}, nullptr);
     PQclear(PQexec(m_conn, "SET client_min_messages = warning"));
 }
 
