@@ -5,10 +5,25 @@
 # them (docs/reliability.md). Any sanitizer report fails the run.
 #
 # Knobs for longer local runs: CROSSWALK_KILL_ROUNDS (default 200), CROSSWALK_POWERCUT_ROUNDS
-# (300), CROSSWALK_FUZZ_SECONDS (60); CROSSWALK_SKIP_SANITIZERS=1 skips the second build.
+# (300), CROSSWALK_FUZZ_SECONDS (60), CROSSWALK_LOAD_SECONDS (20; the network library's load
+# test); CROSSWALK_SKIP_SANITIZERS=1 skips the second build.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/setup.sh -DBUILD_TESTING=ON -DCROSSWALK_WERROR=ON
+
+# The network library's tests run against a throwaway PostgreSQL server (issue 16), stopped
+# again however the tests end.
+pg_folder="$(mktemp -d /tmp/crosswalk-test-pg.XXXXXX)"
+chmod 755 "$pg_folder"
+pg_script="$(pwd)/scripts/pg-throwaway.sh"
+trap '"$pg_script" stop "$pg_folder/server"; rm -rf "$pg_folder"' EXIT
+CROSSWALK_TEST_PG_URI="$("$pg_script" start "$pg_folder/server")"
+export CROSSWALK_TEST_PG_URI
+export CROSSWALK_TEST_PG_REQUIRED=1
+export CROSSWALK_TEST_PG_RESTART="$pg_script restart $pg_folder/server"
+# The load test's length (docs/network-library.md); 60 s is the full run.
+export CROSSWALK_LOAD_SECONDS="${CROSSWALK_LOAD_SECONDS:-20}"
+
 (cd build && QT_QPA_PLATFORM=offscreen ctest --output-on-failure --parallel "$(nproc)")
 
 if [ "${CROSSWALK_SKIP_SANITIZERS:-0}" = 1 ]; then

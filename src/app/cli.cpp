@@ -1,4 +1,5 @@
 #include "cli.h"
+#include "clilibrary.h"
 
 #include "crosswalk/compare/compare.h"
 #include "crosswalk/demo/demo.h"
@@ -566,13 +567,15 @@ std::optional<int> run(const std::vector<std::string>& args, std::ostream& out, 
     if (args.empty())
         return std::nullopt;
     const std::string& cmd = args[0];
+    if (auto status = runLibrary(args, out, err)) // network library commands and URIs (clilibrary.cpp)
+        return status;
     try {
         if (cmd == "--version" || cmd == "-v") {
             out << "crosswalk " << CROSSWALK_VERSION << "\n";
             return kOk;
         }
         if (cmd == "--help" || cmd == "-h" || cmd == "help") {
-            out << kHelp;
+            out << kHelp << libraryHelp();
             return kOk;
         }
         static const std::map<std::string, std::set<std::string>> options = {

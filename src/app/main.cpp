@@ -1,5 +1,7 @@
 #include "cli.h"
 
+#include "crosswalk/storage/networklibrary.h"
+
 #include "ui/canvas/mapcanvas.h"
 #include "ui/compare/comparewindow.h"
 #include "ui/print/exportfonts.h"
@@ -26,7 +28,7 @@ QString startupWorkspace(const std::vector<std::string>& args)
     if (!args.empty())
         return QString::fromStdString(args.front());
     const QString last = QSettings().value("workspace/last").toString();
-    if (!last.isEmpty() && QFileInfo::exists(last))
+    if (!last.isEmpty() && (QFileInfo::exists(last) || crosswalk::isLibraryUri(last.toStdString())))
         return last;
     const QString folder = QStandardPaths::writableLocation(QStandardPaths::AppDataLocation);
     QDir().mkpath(folder);
@@ -121,7 +123,7 @@ int main(int argc, char* argv[])
         return crosswalk::cli::kUserError;
     if (!mapRef.isEmpty()) {
         try {
-            window.openMap(QString::fromStdString(window.workspace()->resolveMap(mapRef.toStdString())));
+            window.openMap(QString::fromStdString(window.store()->resolveMap(mapRef.toStdString())));
         } catch (const std::exception& e) {
             std::cerr << "crosswalk: " << e.what() << "\n";
             return crosswalk::cli::kUserError;
@@ -142,8 +144,8 @@ int main(int argc, char* argv[])
         try {
             std::vector<std::string> ids;
             for (const QString& ref : compareRefs.split(',', Qt::SkipEmptyParts))
-                ids.push_back(window.workspace()->resolveMap(ref.trimmed().toStdString()));
-            compare = std::make_unique<crosswalk::CompareWindow>(*window.workspace(), ids);
+                ids.push_back(window.store()->resolveMap(ref.trimmed().toStdString()));
+            compare = std::make_unique<crosswalk::CompareWindow>(*window.store(), ids);
         } catch (const std::exception& e) {
             std::cerr << "crosswalk: " << e.what() << "\n";
             return crosswalk::cli::kUserError;

@@ -24,7 +24,7 @@
 
 namespace crosswalk {
 
-CompareWindow::CompareWindow(Workspace& ws, const std::vector<std::string>& mapIds, QWidget* parent)
+CompareWindow::CompareWindow(MapStore& ws, const std::vector<std::string>& mapIds, QWidget* parent)
     : QMainWindow(parent)
 {
     if (mapIds.size() < 2)
@@ -90,7 +90,7 @@ CompareWindow::CompareWindow(Workspace& ws, const std::vector<std::string>& mapI
 
 CompareWindow::~CompareWindow() = default;
 
-std::vector<std::string> CompareWindow::pickMaps(const Workspace& ws, QWidget* parent)
+std::vector<std::string> CompareWindow::pickMaps(const MapStore& ws, QWidget* parent)
 {
     MapPickerDialog dialog(ws, parent);
     if (dialog.exec() != QDialog::Accepted || !dialog.acceptable())

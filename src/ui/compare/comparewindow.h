@@ -16,7 +16,7 @@ class GridView;
 class LanePairingView;
 class OverlayView;
 class SideBySideView;
-class Workspace;
+class MapStore;
 
 /// Lays two to eight districts' maps over each other to learn across districts: an overlay
 /// on shared lanes, two maps side by side with their matches (where the team confirms,
@@ -33,12 +33,12 @@ public:
 
     /// Throws WorkspaceError when a map is not in the workspace, std::invalid_argument for
     /// fewer than two or more than kMaxComparedMaps maps.
-    CompareWindow(Workspace& ws, const std::vector<std::string>& mapIds, QWidget* parent = nullptr);
+    CompareWindow(MapStore& ws, const std::vector<std::string>& mapIds, QWidget* parent = nullptr);
     ~CompareWindow() override;
 
     /// Asks which maps to compare (2 to 8, checked in a list of the workspace's maps); empty
     /// when the user cancels.
-    static std::vector<std::string> pickMaps(const Workspace& ws, QWidget* parent = nullptr);
+    static std::vector<std::string> pickMaps(const MapStore& ws, QWidget* parent = nullptr);
 
     CompareSession* session() const { return m_session; }
     OverlayView* overlay() const { return m_overlay; }

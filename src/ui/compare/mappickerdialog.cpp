@@ -14,7 +14,7 @@
 
 namespace crosswalk {
 
-MapPickerDialog::MapPickerDialog(const Workspace& ws, QWidget* parent) : QDialog(parent)
+MapPickerDialog::MapPickerDialog(const MapStore& ws, QWidget* parent) : QDialog(parent)
 {
     setWindowTitle(tr("Compare districts"));
     setFont(pixelFont(comparestyle::kUiPx));

@@ -11,14 +11,14 @@ class QListWidget;
 
 namespace crosswalk {
 
-class Workspace;
+class MapStore;
 
 /// Lists the workspace's maps with check boxes; OK is enabled for 2 to 8 checked maps.
 class MapPickerDialog final : public QDialog {
     Q_OBJECT
 
 public:
-    explicit MapPickerDialog(const Workspace& ws, QWidget* parent = nullptr);
+    explicit MapPickerDialog(const MapStore& ws, QWidget* parent = nullptr);
 
     /// The checked maps' ids, in the order listed.
     std::vector<std::string> selectedMapIds() const;

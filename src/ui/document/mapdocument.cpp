@@ -58,12 +58,76 @@ bool MapDocument::storeSessionTimer(const SessionTimer& timer)
     }
 }
 
+namespace {
+
+/// Every id of both maps, and every map-wide flag: what a reload may have changed.
+ChangeSet everything(const Map& a, const Map& b)
+{
+    ChangeSet c;
+    c.props = c.laneOrder = c.phaseOrder = c.session = true;
+    for (const Map* m : {&a, &b}) {
+        for (const Lane& x : m->lanes)
+            c.lanes.insert(x.id);
+        for (const Phase& x : m->phases)
+            c.phases.insert(x.id);
+        for (const Step& x : m->steps) {
+            c.steps.insert(x.id);
+            c.votes.insert(x.id);
+        }
+        for (const Flow& x : m->flows)
+            c.flows.insert(x.id);
+        for (const Annotation& x : m->annotations)
+            c.annotations.insert(x.id);
+        for (const StickyNote& x : m->stickyNotes)
+            c.stickyNotes.insert(x.id);
+        for (const ParkingItem& x : m->parkingLot)
+            c.parkingLot.insert(x.id);
+    }
+    return c;
+}
+
+} // namespace
+
+void MapDocument::catchUp(const ChangeSet& changes)
+{
+    try {
+        m_map = m_store.loadMap(m_map.id);
+        emit changed(changes);
+    } catch (const std::exception& e) {
+        emit errorOccurred(QString::fromStdString(e.what()));
+    }
+}
+
+void MapDocument::reload()
+{
+    try {
+        Map fresh = m_store.loadMap(m_map.id);
+        const ChangeSet all = everything(m_map, fresh);
+        m_map = std::move(fresh);
+        emit changed(all);
+    } catch (const std::exception& e) {
+        emit errorOccurred(QString::fromStdString(e.what()));
+    }
+}
+
 std::optional<Edit> MapDocument::commit(const Edit& edit)
 {
     try {
         CommitResult result = m_store.commit(m_map, edit);
         emit changed(result.changes);
         return std::move(result.inverse);
+    } catch (const CommitConflict& e) {
+        // Someone else changed the same thing first: show their version, and say so.
+        try {
+            Map fresh = m_store.loadMap(m_map.id);
+            const ChangeSet all = everything(m_map, fresh);
+            m_map = std::move(fresh);
+            emit changed(all);
+        } catch (const std::exception&) {
+            // the reload failed too (offline): keep what is shown
+        }
+        emit errorOccurred(QString::fromStdString(e.what()));
+        return std::nullopt;
     } catch (const std::exception& e) {
         emit errorOccurred(QString::fromStdString(e.what()));
         return std::nullopt;

@@ -35,6 +35,12 @@ public:
     /// undo step: the countdown ticking is not a change a person undoes. Setting the session
     /// length is a change, pushed as SetSessionTimer. Returns false (and reports) on failure.
     bool storeSessionTimer(const SessionTimer& timer);
+    /// Takes in edits others committed to this map (a shared store's pollChanges()): the map
+    /// is loaded again and changed() names what they touched. The undo stack stays: an undo
+    /// commits this window's own inverse through the store, on top of their edits.
+    void catchUp(const ChangeSet& changes);
+    /// Loads the map again from the store, refreshing everything (back from offline).
+    void reload();
 
 signals:
     /// After every applied edit, undo and redo, with exactly what changed.

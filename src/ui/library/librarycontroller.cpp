@@ -11,7 +11,7 @@ namespace crosswalk {
 
 LibraryController::LibraryController(QWidget* dialogParent) : QObject(dialogParent), m_dialogParent(dialogParent) {}
 
-void LibraryController::setWorkspace(Workspace* workspace)
+void LibraryController::setWorkspace(MapStore* workspace)
 {
     m_stack.clear();
     m_workspace = workspace;

@@ -10,7 +10,7 @@ class QWidget;
 namespace crosswalk {
 
 class MapDocument;
-class Workspace;
+class MapStore;
 
 /// The library's commands: new, duplicate and delete map, each undoable on the library's own
 /// stack while the workspace is open. The window that owns it opens and closes maps when
@@ -24,7 +24,7 @@ public:
 
     /// The workspace the commands change (nullptr: none); clears the undo stack, which
     /// belongs to the workspace it changed.
-    void setWorkspace(Workspace* workspace);
+    void setWorkspace(MapStore* workspace);
     /// The open map: the one duplicate and delete act on, whose district a new map takes.
     void setDocument(MapDocument* document);
     QUndoStack* undoStack() { return &m_stack; }
@@ -54,7 +54,7 @@ private:
     void pushCommand(const QString& mapId, bool added, const QString& text);
 
     QWidget* m_dialogParent = nullptr;
-    Workspace* m_workspace = nullptr;
+    MapStore* m_workspace = nullptr;
     QPointer<MapDocument> m_document;
     QUndoStack m_stack;
 };

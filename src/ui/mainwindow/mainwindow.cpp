@@ -3,6 +3,7 @@
 #include "crosswalk/io/atomicfile.h"
 #include "crosswalk/json/mapjson.h"
 #include "crosswalk/storage/memorystore.h"
+#include "crosswalk/storage/networklibrary.h"
 #include "ui/canvas/mapcanvas.h"
 #include "ui/common/annotationglyph.h"
 #include "ui/common/strings.h"
@@ -309,6 +310,7 @@ void MainWindow::createActions()
     QAction* newWs = file->addAction(tr("&New Workspace..."), this, &MainWindow::newWorkspace);
     newWs->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_N));
     file->addAction(tr("&Open Workspace..."), QKeySequence::Open, this, &MainWindow::chooseWorkspace);
+    file->addAction(tr("Open &Network Library..."), this, &MainWindow::chooseNetworkLibrary);
     m_recentMenu = file->addMenu(tr("Open &Recent"));
     updateRecentMenu();
     file->addSeparator();
@@ -452,6 +454,8 @@ void MainWindow::createActions()
 
 bool MainWindow::openWorkspace(const QString& path)
 {
+    if (isLibraryUri(path.toStdString()))
+        return openNetworkLibrary(path);
     std::unique_ptr<Workspace> opened;
     try {
         opened = std::make_unique<Workspace>(Workspace::open(path.toStdString()));
@@ -461,6 +465,7 @@ bool MainWindow::openWorkspace(const QString& path)
     }
     closeAllDocuments();
     m_workspace = std::move(opened);
+    watchLibrary(); // a file: no polling
     m_libraryController->setWorkspace(m_workspace.get());
     rememberRecent(QFileInfo(path).absoluteFilePath());
     refreshLibrary();
@@ -526,16 +531,19 @@ void MainWindow::updateTitle()
 {
     QString title = tr("Crosswalk");
     if (m_workspace) {
-        title = QFileInfo(QString::fromStdString(m_workspace->path())).fileName() + " - " + title;
+        title = (workspace() ? QFileInfo(QString::fromStdString(workspace()->path())).fileName()
+                             : QString::fromStdString(m_workspace->name())) +
+                " - " + title;
         if (m_document) {
             const MapProperties& p = m_document->map().props;
             const QString district = QString::fromStdString(p.district).trimmed();
             title = QString::fromStdString(p.title) + (district.isEmpty() ? QString() : " (" + district + ")") +
                     " - " + title;
         }
-        m_saveState->setText(m_workspace->readOnly()
-                                 ? tr("Read-only: this workspace cannot be changed here.")
-                                 : tr("Every change is saved as you make it."));
+        m_saveState->setText(!m_online ? tr("Offline: the network library cannot be reached. Changes are refused "
+                                            "until it is back.")
+                             : m_workspace->readOnly() ? tr("Read-only: this workspace cannot be changed here.")
+                                                       : tr("Every change is saved as you make it."));
     } else {
         m_saveState->setText(tr("Open or create a workspace to begin."));
     }

@@ -11,6 +11,7 @@
 #include <memory>
 
 class QLabel;
+class QTimer;
 class QMenu;
 class QDockWidget;
 class QUndoStack;
@@ -40,7 +41,15 @@ public:
     /// Opens a map of the open workspace in the canvas.
     bool openMap(const QString& mapId);
 
-    Workspace* workspace() const { return m_workspace.get(); }
+    /// The open workspace file; nullptr when none is open or the open store is a network library.
+    Workspace* workspace() const;
+    /// The open store: a workspace file or a network library.
+    MapStore* store() const { return m_workspace.get(); }
+    /// Opens a network library by its URI (File > Open Network Library); remembered without
+    /// its password.
+    bool openNetworkLibrary(const QString& uri);
+    /// Whether the open network library is reachable (always true for a file).
+    bool online() const { return m_online; }
     MapDocument* document() const { return m_document; }
     MapCanvas* canvas() const { return m_canvas; }
     LibraryPanel* library() const { return m_library; }
@@ -90,6 +99,11 @@ private:
 
     void newWorkspace();
     void chooseWorkspace();
+    void chooseNetworkLibrary();
+    /// A network library: the changes others committed, and whether the server is there.
+    void pollLibrary();
+    /// Starts polling when the open store is a network library, stops it otherwise.
+    void watchLibrary();
     void findStep();
     void createLibraryController();
     void showLibraryMenu(const QPoint& pos);
@@ -105,7 +119,10 @@ private:
     /// Forgets every map's document and history: the workspace is closing.
     void closeAllDocuments();
 
-    std::unique_ptr<Workspace> m_workspace;
+    std::unique_ptr<MapStore> m_workspace;
+    QTimer* m_libraryPoll = nullptr;
+    bool m_online = true;
+    bool m_openMapChanged = false;
     QPointer<MapDocument> m_document;
     // Every map opened since the workspace was, with its own undo stack (one per map, as
     // draw.io keeps one per page); the open one is m_document.

@@ -1,9 +1,13 @@
-// The MapStore contract, run against every store: the SQLite Workspace and the MemoryStore.
+// The MapStore contract, run against every store: the SQLite Workspace, the MemoryStore and the
+// network library (PostgreSQL; see support/pgtest.h for the test server).
 
 #include "support/storagetest.h"
 
+#include "support/storefixtures.h"
+
 #include "support/randommap.h"
 #include "crosswalk/storage/memorystore.h"
+#include "crosswalk/storage/networklibrary.h"
 #include "crosswalk/storage/workspace.h"
 
 #include <catch2/catch.hpp>
@@ -11,47 +15,12 @@
 #include <memory>
 
 using namespace crosswalk;
+using crosswalk::test::LibraryStore;
+using crosswalk::test::MemoryStoreFixture;
 using crosswalk::test::TempDir;
+using crosswalk::test::WorkspaceStore;
 
 namespace {
-
-/// A workspace file in a scratch directory.
-struct WorkspaceStore {
-    TempDir dir;
-    std::string path = dir.file("ws.crosswalk");
-    Workspace store = Workspace::create(path);
-    std::unique_ptr<Workspace> second;
-
-    /// Another client of the same maps: a second connection to the file.
-    MapStore& other()
-    {
-        if (!second)
-            second = std::make_unique<Workspace>(Workspace::open(path));
-        return *second;
-    }
-    /// A read-only store holding map.
-    std::unique_ptr<MapStore> readOnlyWith(const Map& map)
-    {
-        const std::string file = dir.file("ro.crosswalk");
-        {
-            Workspace ws = Workspace::create(file);
-            ws.addMap(map);
-        }
-        return std::make_unique<Workspace>(Workspace::open(file, Workspace::Mode::ReadOnly));
-    }
-};
-
-/// Values in memory.
-struct MemoryStoreFixture {
-    MemoryStore store{"test store"};
-
-    /// Another client of the same maps: a second document on the same store.
-    MapStore& other() { return store; }
-    std::unique_ptr<MapStore> readOnlyWith(const Map& map)
-    {
-        return std::make_unique<MemoryStore>(std::vector<Map>{map}, "read-only store", MemoryStore::Mode::ReadOnly);
-    }
-};
 
 Map namedMap(std::uint64_t seed, const std::string& prefix, const std::string& district, const std::string& title)
 {
@@ -64,8 +33,10 @@ Map namedMap(std::uint64_t seed, const std::string& prefix, const std::string& d
 } // namespace
 
 TEMPLATE_TEST_CASE("A store lists, finds and loads its maps", "[storage][mapstore]", WorkspaceStore,
-                   MemoryStoreFixture)
+                   MemoryStoreFixture, LibraryStore)
 {
+    if (!TestType::available())
+        return;
     TestType f;
     MapStore& store = f.store;
     CHECK_FALSE(store.readOnly());
@@ -97,8 +68,10 @@ TEMPLATE_TEST_CASE("A store lists, finds and loads its maps", "[storage][mapstor
 }
 
 TEMPLATE_TEST_CASE("A store commits edits and returns their inverses and change sets", "[storage][mapstore]",
-                   WorkspaceStore, MemoryStoreFixture)
+                   WorkspaceStore, MemoryStoreFixture, LibraryStore)
 {
+    if (!TestType::available())
+        return;
     TestType f;
     MapStore& store = f.store;
     const Map original = test::randomMap(11, test::mapOptions(20, 20));
@@ -148,8 +121,10 @@ TEMPLATE_TEST_CASE("A store commits edits and returns their inverses and change 
 }
 
 TEMPLATE_TEST_CASE("A read-only store refuses every change and keeps the caller's values", "[storage][mapstore]",
-                   WorkspaceStore, MemoryStoreFixture)
+                   WorkspaceStore, MemoryStoreFixture, LibraryStore)
 {
+    if (!TestType::available())
+        return;
     TestType f;
     const Map original = test::randomMap(21, test::mapOptions(10, 10));
     std::unique_ptr<MapStore> store = f.readOnlyWith(original);
@@ -180,8 +155,10 @@ TEMPLATE_TEST_CASE("A read-only store refuses every change and keeps the caller'
 }
 
 TEMPLATE_TEST_CASE("A deleted map is gone until it is restored", "[storage][mapstore]", WorkspaceStore,
-                   MemoryStoreFixture)
+                   MemoryStoreFixture, LibraryStore)
 {
+    if (!TestType::available())
+        return;
     TestType f;
     MapStore& store = f.store;
     const Map a = namedMap(31, "a-", "A", "Alpha");
@@ -207,8 +184,10 @@ TEMPLATE_TEST_CASE("A deleted map is gone until it is restored", "[storage][maps
 }
 
 TEMPLATE_TEST_CASE("A store keeps named revisions of a map", "[storage][mapstore]", WorkspaceStore,
-                   MemoryStoreFixture)
+                   MemoryStoreFixture, LibraryStore)
 {
+    if (!TestType::available())
+        return;
     TestType f;
     MapStore& store = f.store;
     const Map original = namedMap(41, "r-", "District", "Process");
@@ -243,8 +222,10 @@ TEMPLATE_TEST_CASE("A store keeps named revisions of a map", "[storage][mapstore
 }
 
 TEMPLATE_TEST_CASE("A store keeps the match decisions between its maps", "[storage][mapstore]", WorkspaceStore,
-                   MemoryStoreFixture)
+                   MemoryStoreFixture, LibraryStore)
 {
+    if (!TestType::available())
+        return;
     TestType f;
     MapStore& store = f.store;
     const Map a = namedMap(51, "a-", "A", "Alpha");
@@ -289,6 +270,8 @@ TEMPLATE_TEST_CASE("A store keeps the match decisions between its maps", "[stora
 TEMPLATE_TEST_CASE("A commit over another client's commit is refused as a conflict", "[storage][mapstore]",
                    WorkspaceStore, MemoryStoreFixture)
 {
+    if (!TestType::available())
+        return;
     TestType f;
     const Map original = test::randomMap(61, test::mapOptions(12, 12));
     f.store.addMap(original);
@@ -314,6 +297,8 @@ TEMPLATE_TEST_CASE("A commit over another client's commit is refused as a confli
 TEMPLATE_TEST_CASE("Local stores deliver no outside changes", "[storage][mapstore]", WorkspaceStore,
                    MemoryStoreFixture)
 {
+    if (!TestType::available())
+        return;
     TestType f;
     MapStore& store = f.store;
     const Map original = test::randomMap(71, test::mapOptions(5, 5));

@@ -1,0 +1,153 @@
+#pragma once
+
+// The network library: maps kept in a PostgreSQL database shared by the districts of a
+// network and their facilitator (docs/network-library.md). Who may read and change what is
+// enforced by the server (grants and row-level security); this class only words its refusals.
+
+#include "crosswalk/storage/mapstore.h"
+
+#include <chrono>
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace crosswalk {
+
+/// The schema version a library created by this Crosswalk has; a newer one is refused.
+inline constexpr int kLibrarySchemaVersion = 1;
+
+/// Whether a workspace argument names a network library (postgresql:// or postgres://)
+/// rather than a SQLite file.
+bool isLibraryUri(std::string_view text);
+/// The URI with any password taken out (user:secret@host -> user@host, password=... dropped
+/// from the query): what Crosswalk prints and remembers.
+std::string withoutPassword(std::string_view uri);
+
+/// A failure of the network library: what() names the library (its URI without password).
+/// sqlState() is the server's SQLSTATE when the server refused ("42501": not allowed).
+class LibraryError : public virtual StoreError {
+public:
+    explicit LibraryError(const std::string& message, std::string sqlState = {})
+        : StoreError(message), m_sqlState(std::move(sqlState))
+    {
+    }
+    const std::string& sqlState() const { return m_sqlState; }
+    /// The server refused: no privilege, or a row-level security policy.
+    bool refused() const { return m_sqlState == "42501"; }
+
+private:
+    std::string m_sqlState;
+};
+
+/// A commit refused because another client changed the same part of the map first.
+class LibraryConflict final : public LibraryError, public CommitConflict {
+public:
+    explicit LibraryConflict(const std::string& message)
+        : StoreError(message), LibraryError(message), CommitConflict(message)
+    {
+    }
+};
+
+/// One committed change as the library records it (for `crosswalk watch` and pollChanges).
+struct LibraryChange {
+    std::string mapId;
+    std::int64_t version = 0;
+    ChangeSet changes;
+    std::string client; // the committing client's id (NetworkLibrary::clientId())
+    std::string role;   // the login role that committed it
+};
+
+/// The change as one line of JSON: {"map": id, "version": n, "role": r, "client": c, "changed": {...}}
+/// where "changed" names the ids by kind ("steps": [...]) and the map-wide flags ("props": true).
+std::string changeToJson(const LibraryChange& change);
+
+/// A MapStore on a PostgreSQL database. version() is the map's version on the server: the
+/// number of commits to it by any client. A commit made on an out-of-date map is rebased on
+/// the stored map when it touches other entities than the commits it missed, and refused
+/// with LibraryConflict when it touches the same ones; the CommitResult's changes then also
+/// name what the missed commits touched. pollChanges() delivers others' commits to maps this
+/// object loaded, with an empty Batch as the edit: the listener loads the map again (its
+/// ChangeSet says which ids changed). Not thread-safe: one object per thread.
+class NetworkLibrary final : public MapStore {
+public:
+    enum class Mode { ReadWrite, ReadOnly };
+
+    /// Connects to a library made by `crosswalk library init`; refuses a database without
+    /// one, or with a newer schema.
+    static NetworkLibrary open(const std::string& uri, Mode mode = Mode::ReadWrite);
+
+    /// Creates the library's schema in an empty database (or migrates an older library to
+    /// this version, each step one transaction). Refuses a database that holds other tables,
+    /// and a library from a newer Crosswalk. Returns what it did, for people.
+    static std::string init(const std::string& uri);
+    /// Lets an existing login role edit the maps of this district (run by the library's owner).
+    static void addDistrict(const std::string& uri, const std::string& district, const std::string& role);
+    /// Makes an existing login role a facilitator: reads every shared map, changes none.
+    static void addFacilitator(const std::string& uri, const std::string& role);
+
+    NetworkLibrary(NetworkLibrary&&) noexcept;
+    NetworkLibrary& operator=(NetworkLibrary&&) noexcept;
+    ~NetworkLibrary() override;
+
+    bool readOnly() const override;
+    /// The URI without its password.
+    std::string name() const override;
+    /// A fresh id for this connection, recorded with each of its commits.
+    const std::string& clientId() const;
+    /// The district whose maps the connected role edits; empty for a facilitator or the owner.
+    std::string district() const;
+    /// Whether the connection to the server is up (reconnecting when it was lost).
+    bool online();
+
+    std::vector<MapSummary> listMaps() const override;
+    bool hasMap(const std::string& mapId) const override;
+    Map loadMap(const std::string& mapId) const override;
+    void addMap(const Map& map) override;
+    void deleteMap(const std::string& mapId) override;
+    void restoreMap(const std::string& mapId) override;
+    CommitResult commit(Map& map, const Edit& edit) override;
+    std::int64_t version(const std::string& mapId) const override;
+
+    /// Shows the map to the network (or hides it again); only its district may.
+    void share(const std::string& mapId, bool shared);
+    bool isShared(const std::string& mapId) const;
+
+    Revision createRevision(const std::string& mapId, const std::string& name) override;
+    std::vector<Revision> listRevisions(const std::string& mapId) const override;
+    Map loadRevision(const std::string& revisionId) const override;
+    std::string restoreRevision(const std::string& revisionId) override;
+    /// Stores a revision with its own id and time (a map pushed from a workspace keeps them).
+    void addRevision(const Revision& revision, const Map& map);
+
+    DecisionSet loadDecisions(const std::vector<std::string>& mapIds = {}) const override;
+
+    /// Waits until the server notifies a commit (or the timeout passes); true when one came.
+    bool waitForChanges(std::chrono::milliseconds timeout);
+    std::size_t pollChanges() override;
+    /// The committed changes of readable maps after the given versions (map id -> version;
+    /// a map not named: after version 0), in version order per map.
+    std::vector<LibraryChange> changesAfter(const std::map<std::string, std::int64_t>& versions,
+                                            const std::string& mapId = {}) const;
+    /// Every readable map's current version.
+    std::map<std::string, std::int64_t> versions() const;
+
+    /// Schema and map check: the problems found (empty when all is well).
+    std::vector<std::string> check() const;
+
+protected:
+    [[noreturn]] void fail(const std::string& message) const override;
+    void writeDecision(const MatchDecision& decision) override;
+    void eraseDecision(const MatchDecision& decision) override;
+
+private:
+    struct Impl;
+    explicit NetworkLibrary(std::unique_ptr<Impl> impl);
+    std::unique_ptr<Impl> m_impl;
+};
+
+/// Opens a workspace file or a network library URI, for the command line and the app.
+std::unique_ptr<MapStore> openStore(const std::string& pathOrUri, bool readOnly);
+
+} // namespace crosswalk

@@ -1,0 +1,313 @@
+#include "libraryschema.h"
+
+#include <array>
+
+namespace crosswalk {
+
+namespace storage {
+
+namespace {
+
+// Migration N takes a library from schema version N-1 to N, in one transaction. Who may do
+// what is decided here, by the server: grants per role (add-district, add-facilitator) and
+// row-level security on every table. The owner (the role that ran init) is the network's
+// administrator and is not bound by the policies.
+//
+// The policies ask SECURITY DEFINER functions about membership, so that members need no
+// access to the members table; they pass current_user, which in a policy is the querying role.
+constexpr const char* kMigration1 = R"SQL(
+CREATE SCHEMA crosswalk;
+REVOKE ALL ON SCHEMA crosswalk FROM PUBLIC;
+
+CREATE TABLE crosswalk.meta (
+    key   text PRIMARY KEY,
+    value text NOT NULL
+);
+INSERT INTO crosswalk.meta VALUES ('application', 'crosswalk'), ('schema_version', '0');
+
+-- A login role is a member of one district, or a facilitator.
+CREATE TABLE crosswalk.members (
+    role        name PRIMARY KEY,
+    district    text,
+    facilitator boolean NOT NULL DEFAULT false,
+    CHECK ((district IS NULL) = facilitator),
+    CHECK (district IS NULL OR district <> '')
+);
+
+-- One row per map; the map itself is its exchange-format JSON (docs/file-format.md), so a
+-- library map and a file are the same thing. version counts every commit to it.
+CREATE TABLE crosswalk.maps (
+    id       text PRIMARY KEY,
+    district text NOT NULL,
+    title    text NOT NULL,
+    steps    integer NOT NULL,
+    doc      text NOT NULL,
+    version  bigint NOT NULL DEFAULT 0,
+    shared   boolean NOT NULL DEFAULT false,
+    deleted  boolean NOT NULL DEFAULT false,
+    CHECK (id = doc::jsonb -> 'map' ->> 'id'),
+    CHECK (district = coalesce(doc::jsonb -> 'map' ->> 'district', ''))
+);
+
+-- Every commit: which ids it touched (a ChangeSet as JSON), by which client and role.
+CREATE TABLE crosswalk.changes (
+    map_id       text NOT NULL REFERENCES crosswalk.maps (id) ON DELETE CASCADE,
+    version      bigint NOT NULL,
+    client       text NOT NULL,
+    role         name NOT NULL DEFAULT current_user,
+    changes      text NOT NULL,
+    committed_at timestamptz NOT NULL DEFAULT now(),
+    PRIMARY KEY (map_id, version)
+);
+
+CREATE TABLE crosswalk.revisions (
+    id         text PRIMARY KEY,
+    seq        bigint GENERATED ALWAYS AS IDENTITY,
+    map_id     text NOT NULL REFERENCES crosswalk.maps (id) ON DELETE CASCADE,
+    name       text NOT NULL,
+    created_at text NOT NULL,
+    doc        text NOT NULL
+);
+CREATE INDEX revisions_map ON crosswalk.revisions (map_id);
+
+CREATE TABLE crosswalk.decisions (
+    map_a    text NOT NULL REFERENCES crosswalk.maps (id) ON DELETE CASCADE,
+    map_b    text NOT NULL REFERENCES crosswalk.maps (id) ON DELETE CASCADE,
+    kind     text NOT NULL CHECK (kind IN ('lane', 'step')),
+    a        text NOT NULL,
+    b        text NOT NULL,
+    decision text NOT NULL CHECK (decision IN ('confirmed', 'rejected', 'added')),
+    PRIMARY KEY (map_a, map_b, kind, a, b),
+    CHECK (map_a <> map_b)
+);
+
+CREATE FUNCTION crosswalk.district_of(r name) RETURNS text
+    LANGUAGE sql STABLE SECURITY DEFINER SET search_path = pg_catalog
+    AS $$ SELECT district FROM crosswalk.members WHERE role = r $$;
+
+CREATE FUNCTION crosswalk.can_read(m text, r name) RETURNS boolean
+    LANGUAGE sql STABLE SECURITY DEFINER SET search_path = pg_catalog
+    AS $$ SELECT EXISTS (SELECT 1 FROM crosswalk.maps
+                         WHERE id = m AND (shared OR district = crosswalk.district_of(r))) $$;
+
+CREATE FUNCTION crosswalk.can_edit(m text, r name) RETURNS boolean
+    LANGUAGE sql STABLE SECURITY DEFINER SET search_path = pg_catalog
+    AS $$ SELECT EXISTS (SELECT 1 FROM crosswalk.maps
+                         WHERE id = m AND district = crosswalk.district_of(r)) $$;
+
+ALTER TABLE crosswalk.maps ENABLE ROW LEVEL SECURITY;
+CREATE POLICY maps_read ON crosswalk.maps FOR SELECT
+    USING (shared OR district = crosswalk.district_of(current_user));
+CREATE POLICY maps_add ON crosswalk.maps FOR INSERT
+    WITH CHECK (district = crosswalk.district_of(current_user));
+CREATE POLICY maps_edit ON crosswalk.maps FOR UPDATE
+    USING (district = crosswalk.district_of(current_user))
+    WITH CHECK (district = crosswalk.district_of(current_user));
+CREATE POLICY maps_remove ON crosswalk.maps FOR DELETE
+    USING (district = crosswalk.district_of(current_user));
+
+ALTER TABLE crosswalk.changes ENABLE ROW LEVEL SECURITY;
+CREATE POLICY changes_read ON crosswalk.changes FOR SELECT
+    USING (crosswalk.can_read(map_id, current_user));
+CREATE POLICY changes_add ON crosswalk.changes FOR INSERT
+    WITH CHECK (crosswalk.can_edit(map_id, current_user) AND role = current_user);
+
+ALTER TABLE crosswalk.revisions ENABLE ROW LEVEL SECURITY;
+CREATE POLICY revisions_read ON crosswalk.revisions FOR SELECT
+    USING (crosswalk.can_read(map_id, current_user));
+CREATE POLICY revisions_add ON crosswalk.revisions FOR INSERT
+    WITH CHECK (crosswalk.can_edit(map_id, current_user));
+CREATE POLICY revisions_remove ON crosswalk.revisions FOR DELETE
+    USING (crosswalk.can_edit(map_id, current_user));
+
+-- A decision pairs two maps: seen when both are readable, changed by a district that edits
+-- one of them and reads the other.
+ALTER TABLE crosswalk.decisions ENABLE ROW LEVEL SECURITY;
+CREATE POLICY decisions_read ON crosswalk.decisions FOR SELECT
+    USING (crosswalk.can_read(map_a, current_user) AND crosswalk.can_read(map_b, current_user));
+CREATE POLICY decisions_add ON crosswalk.decisions FOR INSERT
+    WITH CHECK (crosswalk.can_read(map_a, current_user) AND crosswalk.can_read(map_b, current_user)
+                AND (crosswalk.can_edit(map_a, current_user) OR crosswalk.can_edit(map_b, current_user)));
+CREATE POLICY decisions_edit ON crosswalk.decisions FOR UPDATE
+    USING (crosswalk.can_edit(map_a, current_user) OR crosswalk.can_edit(map_b, current_user))
+    WITH CHECK (crosswalk.can_read(map_a, current_user) AND crosswalk.can_read(map_b, current_user)
+                AND (crosswalk.can_edit(map_a, current_user) OR crosswalk.can_edit(map_b, current_user)));
+CREATE POLICY decisions_remove ON crosswalk.decisions FOR DELETE
+    USING (crosswalk.can_edit(map_a, current_user) OR crosswalk.can_edit(map_b, current_user));
+)SQL";
+
+constexpr std::array<const char*, kLibrarySchemaVersion> kMigrations = {kMigration1};
+
+std::string quotedIdent(PgConnection& conn, const std::string& name)
+{
+    char* q = PQescapeIdentifier(conn.raw(), name.c_str(), name.size());
+    if (!q)
+        throw LibraryError("cannot use " + name + " as a role name");
+    std::string out(q);
+    PQfreemem(q);
+    return out;
+}
+
+void requireOwner(PgConnection& conn, const std::string& what)
+{
+    const bool owner = conn.exec("SELECT pg_has_role(current_user, nspowner, 'USAGE') FROM pg_namespace "
+                                 "WHERE nspname = 'crosswalk'")
+                           .boolean(0, 0);
+    if (!owner)
+        throw LibraryError("only the owner of the network library " + conn.name() + " may " + what +
+                               "; connect as the role that ran `crosswalk library init`",
+                           "42501");
+}
+
+void requireLoginRole(PgConnection& conn, const std::string& role)
+{
+    const PgResult r = conn.exec("SELECT rolcanlogin, rolsuper FROM pg_roles WHERE rolname = $1", {role});
+    if (r.rows() == 0)
+        throw LibraryError("there is no role " + role + " on the server of " + conn.name() +
+                           "; create it first (CREATE ROLE " + role + " LOGIN PASSWORD '...')");
+    if (r.boolean(0, 1))
+        throw LibraryError("role " + role + " is a superuser, which no row-level security binds; "
+                           "give each district and facilitator an ordinary login role");
+}
+
+} // namespace
+
+int librarySchemaVersion(PgConnection& conn, std::string* foreignTables)
+{
+    const PgResult meta = conn.exec("SELECT to_regclass('crosswalk.meta') IS NOT NULL");
+    if (meta.boolean(0, 0)) {
+        const PgResult r = conn.exec("SELECT "
+                                     "(SELECT value FROM crosswalk.meta WHERE key = 'application'), "
+                                     "(SELECT value FROM crosswalk.meta WHERE key = 'schema_version')");
+        if (r.text(0, 0) == "crosswalk")
+            return static_cast<int>(r.integer(0, 1));
+    }
+    const PgResult other = conn.exec(
+        "SELECT n.nspname || '.' || c.relname FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace "
+        "WHERE c.relkind IN ('r', 'p', 'v', 'm', 'f') AND n.nspname NOT IN ('pg_catalog', 'information_schema') "
+        "AND n.nspname NOT LIKE 'pg\\_toast%' AND n.nspname NOT LIKE 'pg\\_temp%' ORDER BY 1 LIMIT 4");
+    if (other.rows() == 0)
+        return 0;
+    if (foreignTables)
+        for (int i = 0; i < other.rows(); ++i)
+            *foreignTables += (i ? ", " : "") + other.text(i, 0);
+    return -1;
+}
+
+void requireLibrary(PgConnection& conn)
+{
+    int version = 0;
+    try {
+        version = librarySchemaVersion(conn);
+    } catch (const LibraryError& e) {
+        throw LibraryError(conn.name() + " cannot be read as a network library: " + e.what(), e.sqlState());
+    }
+    if (version <= 0) {
+        // A member without USAGE on the schema sees no meta table at all.
+        const bool schema = conn.exec("SELECT count(*) > 0 FROM pg_namespace WHERE nspname = 'crosswalk'").boolean(0, 0);
+        if (schema)
+            throw LibraryError("role " + conn.role() + " is not a member of the network library " + conn.name() +
+                                   "; its owner adds it with `crosswalk library add-district` or `add-facilitator`",
+                               "42501");
+        throw LibraryError(conn.name() + " is not a Crosswalk network library; create one in an empty database "
+                                         "with `crosswalk library init URI`");
+    }
+    if (version > kLibrarySchemaVersion)
+        throw LibraryError(conn.name() + " is a network library of a newer Crosswalk (schema " +
+                           std::to_string(version) + "; this Crosswalk knows " +
+                           std::to_string(kLibrarySchemaVersion) + "); install the newer Crosswalk to use it");
+}
+
+} // namespace storage
+
+using storage::PgConnection;
+using storage::PgResult;
+
+std::string NetworkLibrary::init(const std::string& uri)
+{
+    PgConnection conn(uri);
+    std::string foreign;
+    // One init at a time: a second waits here, then finds the library made.
+    conn.exec("SELECT pg_advisory_lock(4352535701)");
+    const int found = storage::librarySchemaVersion(conn, &foreign);
+    if (found < 0)
+        throw LibraryError("the database " + conn.name() + " holds other tables (" + foreign +
+                           "); Crosswalk makes a network library only in an empty database: create one "
+                           "with `createdb` and name it in the URI");
+    if (found > kLibrarySchemaVersion)
+        throw LibraryError(conn.name() + " is a network library of a newer Crosswalk (schema " +
+                           std::to_string(found) + "; this Crosswalk knows " + std::to_string(kLibrarySchemaVersion) +
+                           "); it was left as it is");
+    if (found == kLibrarySchemaVersion)
+        return conn.name() + " is already a network library (schema " + std::to_string(found) + "); nothing to do";
+    for (int v = found + 1; v <= kLibrarySchemaVersion; ++v)
+        storage::inTransaction(conn, [&] {
+            conn.execScript(storage::kMigrations[static_cast<std::size_t>(v - 1)]);
+            conn.exec("UPDATE crosswalk.meta SET value = $1 WHERE key = 'schema_version'", {std::to_string(v)});
+        });
+    conn.exec("SELECT pg_advisory_unlock(4352535701)");
+    return (found == 0 ? "created the network library in " : "migrated the network library in ") + conn.name() +
+           " (schema " + std::to_string(kLibrarySchemaVersion) + ", owner " + conn.role() + ")";
+}
+
+namespace {
+
+void grantMember(PgConnection& conn, const std::string& role, bool facilitator)
+{
+    const std::string r = storage::quotedIdent(conn, role);
+    conn.execScript("GRANT USAGE ON SCHEMA crosswalk TO " + r + ";"
+                    "GRANT SELECT ON crosswalk.meta TO " + r + ";");
+    if (facilitator) {
+        conn.execScript("GRANT SELECT ON crosswalk.maps, crosswalk.changes, crosswalk.revisions, "
+                        "crosswalk.decisions TO " + r + ";"
+                        "REVOKE INSERT, UPDATE, DELETE ON crosswalk.maps, crosswalk.changes, crosswalk.revisions, "
+                        "crosswalk.decisions FROM " + r + ";");
+    } else {
+        conn.execScript("GRANT SELECT, INSERT, UPDATE, DELETE ON crosswalk.maps, crosswalk.revisions, "
+                        "crosswalk.decisions TO " + r + ";"
+                        "GRANT SELECT, INSERT ON crosswalk.changes TO " + r + ";");
+    }
+}
+
+} // namespace
+
+void NetworkLibrary::addDistrict(const std::string& uri, const std::string& district, const std::string& role)
+{
+    if (district.empty())
+        throw LibraryError("--district needs a district name");
+    PgConnection conn(uri);
+    storage::requireLibrary(conn);
+    storage::requireOwner(conn, "add a district");
+    storage::requireLoginRole(conn, role);
+    storage::inTransaction(conn, [&] {
+        const PgResult was = conn.exec("SELECT district, facilitator FROM crosswalk.members WHERE role = $1", {role});
+        if (was.rows() && was.boolean(0, 1))
+            throw LibraryError("role " + role + " is a facilitator of " + conn.name() +
+                               "; a role is either a facilitator or a district member, not both");
+        if (was.rows() && was.text(0, 0) != district)
+            throw LibraryError("role " + role + " already edits the maps of district \"" + was.text(0, 0) +
+                               "\"; a role belongs to one district");
+        conn.exec("INSERT INTO crosswalk.members (role, district) VALUES ($1, $2) ON CONFLICT (role) DO NOTHING",
+                  {role, district});
+        grantMember(conn, role, false);
+    });
+}
+
+void NetworkLibrary::addFacilitator(const std::string& uri, const std::string& role)
+{
+    PgConnection conn(uri);
+    storage::requireLibrary(conn);
+    storage::requireOwner(conn, "add a facilitator");
+    storage::requireLoginRole(conn, role);
+    storage::inTransaction(conn, [&] {
+        const PgResult was = conn.exec("SELECT district FROM crosswalk.members WHERE role = $1", {role});
+        if (was.rows() && !was.isNull(0, 0))
+            throw LibraryError("role " + role + " edits the maps of district \"" + was.text(0, 0) +
+                               "\"; a role is either a facilitator or a district member, not both");
+        conn.exec("INSERT INTO crosswalk.members (role, facilitator) VALUES ($1, true) ON CONFLICT (role) DO NOTHING",
+                  {role});
+        grantMember(conn, role, true);
+    });
+}
+
+} // namespace crosswalk
