@@ -52,6 +52,11 @@ struct MapProblem {
 /// order, and within an entity in the order of its fields in the exchange format.
 std::vector<MapProblem> validateMap(const Map& map);
 
+/// Turns every CR LF, and every lone CR, in the map's texts into LF: the line breaks of other
+/// tools' files (Windows, BPMN and CSV writers), which maps hold as LF only. For importers,
+/// before they validate.
+void normaliseLineBreaks(Map& map);
+
 /// validateMap, entity by entity, for readers that meet the entities one at a time (the
 /// exchange format) and want each entity's problems as they go. Entities are fed in map
 /// order (EntityKinds); a reference is checked against the entities fed before it.

@@ -93,6 +93,7 @@ void BpmnReader::finishUnit(Unit& u, std::string title)
     if (map.session.remainingSeconds > map.session.durationSeconds)
         map.session.remainingSeconds = map.session.durationSeconds;
 
+    normaliseLineBreaks(map); // other tools write CR LF; maps hold LF
     const auto problems = validateMap(map);
     if (!problems.empty()) {
         std::vector<ImportProblem> out;

@@ -750,6 +750,7 @@ Map PageReader::read()
                                "has no counterpart");
         }
     }
+    normaliseLineBreaks(m_map); // other tools write CR LF; maps hold LF
     if (const auto problems = validateMap(m_map); !problems.empty()) {
         std::vector<ImportProblem> out;
         for (const MapProblem& p : problems)

@@ -365,6 +365,7 @@ InterchangeResult importStepTable(std::string_view text)
     }
 
     layout::autoLayout(map);
+    normaliseLineBreaks(map); // other tools write CR LF; maps hold LF
     if (const auto invalid = validateMap(map); !invalid.empty()) {
         for (const MapProblem& p : invalid)
             problems.push_back({p.where, p.message});

@@ -325,4 +325,47 @@ std::vector<MapProblem> validateMap(const Map& map)
     return std::move(validator.problems());
 }
 
+namespace {
+
+void unixBreaks(std::string& text)
+{
+    if (text.find('\r') == std::string::npos)
+        return;
+    std::string out;
+    out.reserve(text.size());
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        if (text[i] != '\r')
+            out += text[i];
+        else if (i + 1 >= text.size() || text[i + 1] != '\n')
+            out += '\n';
+    }
+    text = std::move(out);
+}
+
+} // namespace
+
+void normaliseLineBreaks(Map& map)
+{
+    for (std::string* t : {&map.props.title, &map.props.district, &map.props.focus, &map.props.notes})
+        unixBreaks(*t);
+    for (Lane& l : map.lanes)
+        unixBreaks(l.name);
+    for (Phase& p : map.phases)
+        unixBreaks(p.name);
+    for (Step& s : map.steps) {
+        unixBreaks(s.label);
+        unixBreaks(s.notes);
+    }
+    for (Flow& f : map.flows)
+        unixBreaks(f.label);
+    for (Annotation& a : map.annotations) {
+        unixBreaks(a.text);
+        unixBreaks(a.affects);
+    }
+    for (StickyNote& n : map.stickyNotes)
+        unixBreaks(n.text);
+    for (ParkingItem& item : map.parkingLot)
+        unixBreaks(item.text);
+}
+
 } // namespace crosswalk

@@ -1,5 +1,7 @@
 #include "ui/interchange/mapfiles.h"
 
+#include "crosswalk/layout/placement.h"
+
 #include "crosswalk/io/atomicfile.h"
 #include "crosswalk/json/mapjson.h"
 #include "crosswalk/storage/workspace.h"
@@ -85,7 +87,7 @@ FileFormat MapFiles::exportFormatFor(const QString& path, const QString& selecte
     return FileFormat::CrosswalkJson;
 }
 
-MapFiles::Imported MapFiles::importInto(Workspace& workspace, const QString& path)
+MapFiles::Imported MapFiles::importInto(MapStore& workspace, const QString& path)
 {
     const std::string text = readFile(path.toStdString(), kMaxImportBytes);
     Imported imported;
@@ -95,6 +97,9 @@ MapFiles::Imported MapFiles::importInto(Workspace& workspace, const QString& pat
         imported.format = FileFormat::CrosswalkJson;
     if (imported.format == FileFormat::CrosswalkJson) {
         ImportResult json = parseMapJson(text, [&](const std::string& id) { return workspace.hasMap(id); });
+        // Placed by their phases, on free room, as every import is.
+        if (std::string moved = layout::settleImported(json.map); !moved.empty())
+            json.notices.push_back(std::move(moved));
         for (std::string& n : json.notices)
             imported.result.notes.push_back(InterchangeNote{"", std::move(n)});
         if (json.laidOut)

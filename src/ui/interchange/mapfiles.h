@@ -9,7 +9,7 @@
 
 namespace crosswalk {
 
-class Workspace;
+class MapStore;
 
 /// The File menu's map files in every format: what the open and save dialogs offer, importing a
 /// file (recognised by its content) into a workspace, exporting a map.
@@ -29,7 +29,7 @@ public:
     };
     /// Reads the file and adds every map in it to the workspace, all or none. Throws
     /// std::exception (ImportError, FileError, WorkspaceError) with a message for a person.
-    static Imported importInto(Workspace& workspace, const QString& path);
+    static Imported importInto(MapStore& workspace, const QString& path);
     /// Writes the map in the format, atomically.
     static void exportTo(const Map& map, FileFormat format, const QString& path);
 };
