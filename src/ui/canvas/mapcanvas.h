@@ -1,5 +1,7 @@
 #pragma once
 
+#include "crosswalk/interact/gestures.h"
+
 #include "crosswalk/edit/edit.h"
 #include "crosswalk/model/kinds.h"
 #include "crosswalk/model/map.h"
@@ -173,6 +175,9 @@ private:
     /// The step keyboard commands start from: the only selected one, else the first selected.
     std::optional<std::string> currentStep() const;
     QPoint selectionMenuPoint() const;
+    /// Tab and its variants: the next step after the one being labelled or selected, in the
+    /// same lane, the one below or the one above, its label open for typing.
+    void addNext(gestures::NextLane where);
     void selectOnly(const std::string& stepId);
     void navigate(int key);
     void createStepAt(const QPointF& scenePos, StepKind kind);

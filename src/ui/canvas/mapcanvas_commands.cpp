@@ -63,6 +63,11 @@ void MapCanvas::addStep(StepKind kind)
 
 void MapCanvas::addNextStep(bool below)
 {
+    addNext(below ? gestures::NextLane::Below : gestures::NextLane::Same);
+}
+
+void MapCanvas::addNext(gestures::NextLane where)
+{
     if (!editable())
         return;
     // Tab while typing a label keeps the label and moves on: the heart of the keyboard flow.
@@ -78,7 +83,7 @@ void MapCanvas::addNextStep(bool below)
         return;
     }
     std::string id;
-    pushAndEdit(gestures::nextStep(m, *m.step(*from), below, StepKind::Activity, &id), id);
+    pushAndEdit(gestures::nextStep(m, *m.step(*from), where, StepKind::Activity, &id), id);
 }
 
 void MapCanvas::createStepAt(const QPointF& scenePos, StepKind kind)

@@ -22,21 +22,7 @@ namespace crosswalk {
 
 void MapCanvas::addNextStepAbove()
 {
-    if (!editable())
-        return;
-    std::optional<std::string> from;
-    if (m_editing->isEditing() && m_editing->target().kind == LabelEditing::Target::Kind::Step)
-        from = m_editing->target().id;
-    finishEditing(true);
-    if (!from)
-        from = currentStep();
-    const Map& m = *map();
-    if (!from || !m.step(*from)) {
-        addStep(StepKind::Activity);
-        return;
-    }
-    std::string id;
-    pushAndEdit(gestures::nextStep(m, *m.step(*from), gestures::NextLane::Above, StepKind::Activity, &id), id);
+    addNext(gestures::NextLane::Above);
 }
 
 void MapCanvas::moveSelectionBy(int lanes, int phases)
