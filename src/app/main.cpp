@@ -21,8 +21,18 @@
 
 namespace {
 
-/// The workspace the app opens: the one given, else the last one used, else the demo
-/// (written to the app's data folder the first time).
+/// The demo workspace in the app's data folder, written there the first time.
+QString demoWorkspace()
+{
+    const QString folder = QStandardPaths::writableLocation(QStandardPaths::AppDataLocation);
+    QDir().mkpath(folder);
+    const QString demo = folder + "/demo.crosswalk";
+    if (!QFileInfo::exists(demo))
+        crosswalk::cli::writeDemoWorkspace(demo.toStdString());
+    return demo;
+}
+
+/// The workspace the app opens: the one given, else the last one used, else the demo.
 QString startupWorkspace(const std::vector<std::string>& args)
 {
     if (!args.empty())
@@ -30,12 +40,7 @@ QString startupWorkspace(const std::vector<std::string>& args)
     const QString last = QSettings().value("workspace/last").toString();
     if (!last.isEmpty() && (QFileInfo::exists(last) || crosswalk::isLibraryUri(last.toStdString())))
         return last;
-    const QString folder = QStandardPaths::writableLocation(QStandardPaths::AppDataLocation);
-    QDir().mkpath(folder);
-    const QString demo = folder + "/demo.crosswalk";
-    if (!QFileInfo::exists(demo))
-        crosswalk::cli::writeDemoWorkspace(demo.toStdString());
-    return demo;
+    return demoWorkspace();
 }
 
 } // namespace
@@ -109,6 +114,7 @@ int main(int argc, char* argv[])
     QApplication::setFont(crosswalk::ExportFonts::applicationFont(QApplication::font()));
 
     crosswalk::MainWindow window;
+    window.setDemoOpener(demoWorkspace);
     QString path;
     try {
         path = startupWorkspace(args);
@@ -116,10 +122,14 @@ int main(int argc, char* argv[])
         std::cerr << "crosswalk: " << e.what() << "\n";
         return crosswalk::cli::kUserError;
     }
-    if (!screenshot.isEmpty())
+    if (!screenshot.isEmpty()) {
         window.resize(size);
-    window.show();
-    if (!window.openWorkspace(path) && !args.empty())
+        window.show();
+    } else {
+        window.showAsLeft();
+    }
+    // A path that holds nothing yet (crosswalk NEW.crosswalk) is offered as a new workspace.
+    if (!window.openOrOfferToCreate(path) && !args.empty())
         return crosswalk::cli::kUserError;
     if (!mapRef.isEmpty()) {
         try {

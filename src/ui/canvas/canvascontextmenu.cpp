@@ -16,6 +16,8 @@
 
 #include <QColorDialog>
 #include <QMenu>
+
+#include <map>
 #include <QPixmap>
 
 #include <algorithm>
@@ -135,19 +137,47 @@ void CanvasContextMenu::showPhaseMenu(const std::string& phaseId, const QPoint& 
     menu.exec(globalPos);
 }
 
+void CanvasContextMenu::fillKindMenu(QMenu& menu)
+{
+    // A letter for each kind, so Ctrl+K then D makes a decision without the mouse.
+    static const std::map<StepKind, QString> withMnemonic{
+        {StepKind::Start, tr("&Start")},       {StepKind::End, tr("&End")},
+        {StepKind::Activity, tr("&Activity")}, {StepKind::Meeting, tr("&Meeting")},
+        {StepKind::Decision, tr("&Decision")}, {StepKind::Document, tr("D&ocument")},
+        {StepKind::Data, tr("Da&ta")},         {StepKind::Wait, tr("&Wait")}};
+    MapCanvas* canvas = &m_canvas;
+    const std::vector<std::string> selected = canvas->mapScene()->selectedStepIds();
+    const Step* first = selected.empty() ? nullptr : canvas->map()->step(selected.front());
+    for (StepKind kind : kAllStepKinds) {
+        QAction* action = menu.addAction(withMnemonic.at(kind), [canvas, kind] {
+            std::vector<Edit> edits = gestures::changeKind(*canvas->map(), canvas->mapScene()->selectedStepIds(), kind);
+            if (!edits.empty())
+                canvas->document()->push(Batch{"Change step kind", std::move(edits)}, tr("Change step kind"));
+        });
+        action->setCheckable(true);
+        action->setChecked(first && first->kind == kind);
+    }
+}
+
+void CanvasContextMenu::showKindMenu(const QPoint& globalPos)
+{
+    if (m_canvas.mapScene()->selectedStepIds().empty())
+        return;
+    QMenu menu(&m_canvas);
+    menu.setTitle(tr("Change kind"));
+    fillKindMenu(menu);
+    menu.exec(globalPos);
+}
+
 void CanvasContextMenu::showStepMenu(const std::string& stepId, const QPoint& globalPos)
 {
     MapCanvas* canvas = &m_canvas;
     QMenu menu(canvas);
     menu.addAction(tr("Edit label"), [canvas, stepId] { canvas->m_editing->editStep(stepId); })
         ->setShortcut(Qt::Key_F2);
-    QMenu* kinds = menu.addMenu(tr("Change kind"));
-    for (StepKind kind : kAllStepKinds)
-        kinds->addAction(kindName(kind), [canvas, kind] {
-            std::vector<Edit> edits = gestures::changeKind(*canvas->map(), canvas->mapScene()->selectedStepIds(), kind);
-            if (!edits.empty())
-                canvas->document()->push(Batch{"Change step kind", std::move(edits)}, tr("Change step kind"));
-        });
+    QMenu* kinds = menu.addMenu(tr("Change &kind"));
+    fillKindMenu(*kinds);
+    kinds->menuAction()->setShortcut(Qt::CTRL | Qt::Key_K);
     addAnnotationMenu(menu, stepTargets(stepId));
     addFacilitationMenu(menu, stepId);
     menu.addSeparator();

@@ -19,6 +19,8 @@ public:
 
     /// Shows the menu for what is at scenePos at globalPos, and runs the chosen action.
     void exec(const QPointF& scenePos, const QPoint& globalPos);
+    /// The kinds, each with its letter, acting on the selected steps (Ctrl+K).
+    void showKindMenu(const QPoint& globalPos);
 
 private:
     void showLaneMenu(const std::string& laneId, const QPoint& globalPos);
@@ -30,6 +32,7 @@ private:
     void showNoteMenu(const std::string& noteId, const QPoint& globalPos);
     /// The "Add annotation" submenu: each kind, added to these targets ("" is the whole map).
     void addAnnotationMenu(QMenu& menu, const std::vector<std::string>& targets);
+    void fillKindMenu(QMenu& menu);
     /// "Add sticky note", "Add vote", "Remove vote" on a step's menu.
     void addFacilitationMenu(QMenu& menu, const std::string& stepId);
     /// The selected steps when the clicked one is among them, else the clicked one alone.

@@ -37,9 +37,20 @@ void LaneHeaderItem::setBadgeSpace(qreal height)
     }
 }
 
+void LaneHeaderItem::setHeaderScale(qreal scale)
+{
+    if (scale == m_scale)
+        return;
+    prepareGeometryChange();
+    m_scale = scale;
+    setScale(scale);
+}
+
 QRectF LaneHeaderItem::boundingRect() const
 {
-    return QRectF(0, 0, canvasstyle::kLaneHeaderWidth, m_lane.height);
+    // Scaled by 1/zoom as a whole (name, badges and all); the height is divided by the same
+    // factor so that the header still spans exactly its lane.
+    return QRectF(0, 0, canvasstyle::kLaneHeaderWidth, m_lane.height / m_scale);
 }
 
 QRectF LaneHeaderItem::nameSceneRect() const
@@ -67,7 +78,7 @@ void LaneHeaderItem::paint(QPainter* painter, const QStyleOptionGraphicsItem* op
 
     // A fitted overview shrinks names to specks; laying them out is then wasted work.
     const qreal lod = option->levelOfDetailFromTransform(painter->worldTransform());
-    if (!m_editing && canvasstyle::kLaneNamePx * lod >= 3) {
+    if (!m_editing && canvasstyle::kLaneNamePx * lod >= 3 && r.height() >= 18) {
         painter->setPen(canvasstyle::ink());
         const QString name = m_lane.name.empty() ? QStringLiteral("(unnamed lane)") : QString::fromStdString(m_lane.name);
         const QRectF textRect = r.adjusted(16, 8, -8, -8 - m_badgeSpace);

@@ -21,6 +21,8 @@ public:
     void setEditing(bool editing);
     /// Room kept free at the bottom for annotation badges, so the name never runs under them.
     void setBadgeSpace(qreal height);
+    /// 1/zoom: the header keeps its size on screen at every zoom (its height stays the lane's).
+    void setHeaderScale(qreal scale);
     /// Where the name is drawn, in scene coordinates (the in-place editor goes there).
     QRectF nameSceneRect() const;
 
@@ -34,6 +36,7 @@ private:
     int m_stepCount = 0;
     bool m_editing = false;
     qreal m_badgeSpace = 0;
+    qreal m_scale = 1;
 };
 
 } // namespace crosswalk

@@ -90,6 +90,11 @@ void MapCanvas::setDocument(MapDocument* doc)
         m_tool->cancel();
         m_tool.reset();
     }
+    // Zoom and scroll belong to the map in view: the next map opens as it was last seen, or
+    // at 100 % from its top left, never at the zoom another map was left at.
+    if (m_document)
+        m_views.insert(QString::fromStdString(m_document->map().id),
+                       ViewState{m_zoom, horizontalScrollBar()->value(), verticalScrollBar()->value()});
     disconnect(m_documentDestroyed);
     m_document = doc;
     if (doc)
@@ -101,8 +106,10 @@ void MapCanvas::setDocument(MapDocument* doc)
             m_scene->setDocument(nullptr);
         });
     m_scene->setDocument(doc);
-    horizontalScrollBar()->setValue(horizontalScrollBar()->minimum());
-    verticalScrollBar()->setValue(verticalScrollBar()->minimum());
+    const ViewState view = doc ? m_views.value(QString::fromStdString(doc->map().id), ViewState{}) : ViewState{};
+    setZoom(view.zoom);
+    horizontalScrollBar()->setValue(view.h < 0 ? horizontalScrollBar()->minimum() : view.h);
+    verticalScrollBar()->setValue(view.v < 0 ? verticalScrollBar()->minimum() : view.v);
     updateSticky();
     emit selectionChanged();
 }
@@ -194,6 +201,7 @@ void MapCanvas::setZoom(double zoom)
 {
     zoom = std::clamp(zoom, kMinZoom, kMaxZoom);
     m_zoom = zoom;
+    m_scene->setHeaderScale(1.0 / zoom);
     setTransform(QTransform::fromScale(zoom, zoom));
     resetCachedContent(); // the grid's spacing depends on the zoom
     updateSticky();
@@ -237,11 +245,15 @@ void MapCanvas::zoomReset()
 
 void MapCanvas::zoomToFit()
 {
-    const QRectF bounds = m_scene->mapBounds().adjusted(0, 0, 20, 20);
+    // The headers keep their size on screen, so only the lanes' area scales to the room left.
+    const QRectF bounds = m_scene->mapBounds();
+    const qreal contentW = bounds.width() - m_scene->laneHeaderWidth() + 20;
+    const qreal contentH = bounds.height() - m_scene->phaseHeaderHeight() + 20;
     const QSize size = viewport()->size();
-    if (bounds.isEmpty() || size.isEmpty())
+    if (bounds.isEmpty() || size.width() <= kLaneHeaderWidth || size.height() <= kPhaseHeaderHeight)
         return;
-    const double zoom = std::min({size.width() / bounds.width(), size.height() / bounds.height(), 2.0});
+    const double zoom = std::min({(size.width() - kLaneHeaderWidth) / contentW,
+                                  (size.height() - kPhaseHeaderHeight) / contentH, 2.0});
     setZoom(zoom);
     horizontalScrollBar()->setValue(horizontalScrollBar()->minimum());
     verticalScrollBar()->setValue(verticalScrollBar()->minimum());
@@ -269,14 +281,15 @@ void MapCanvas::updateSticky()
     // A phase scrolled half out of view keeps its name in the part still shown, right of
     // the sticky lane headers.
     const QRectF visible = mapToScene(viewport()->rect()).boundingRect();
-    m_scene->setVisibleColumns(visible.left() + kLaneHeaderWidth, visible.right());
+    m_scene->setVisibleColumns(visible.left() + m_scene->laneHeaderWidth(), visible.right());
 }
 
 void MapCanvas::reveal(const QRectF& rect)
 {
     const QRectF visible = mapToScene(viewport()->rect()).boundingRect();
     const qreal margin = 24 / m_zoom;
-    const QRectF usable = visible.adjusted(kLaneHeaderWidth + margin, kPhaseHeaderHeight + margin, -margin, -margin);
+    const QRectF usable = visible.adjusted(m_scene->laneHeaderWidth() + margin, m_scene->phaseHeaderHeight() + margin,
+                                           -margin, -margin);
     qreal dx = 0;
     qreal dy = 0;
     if (rect.right() > usable.right())
@@ -442,6 +455,13 @@ void MapCanvas::keyPressEvent(QKeyEvent* event)
             return;
         }
         break;
+    case Qt::Key_K:
+        if (event->modifiers() == Qt::ControlModifier && editable()) {
+            m_contextMenu->showKindMenu(viewport()->mapToGlobal(selectionMenuPoint()));
+            event->accept();
+            return;
+        }
+        break;
     default:
         break;
     }
@@ -466,6 +486,13 @@ void MapCanvas::navigate(int key)
         return;
     const auto current = currentStep();
     if (!current) {
+        // From a selected flow (just labelled, say), the arrows go to its ends: Right and Down
+        // to where it leads, Left and Up to where it comes from.
+        if (const auto flows = m_scene->selectedFlowIds(); !flows.empty())
+            if (const Flow* f = m->flow(flows.front())) {
+                selectOnly(key == Qt::Key_Right || key == Qt::Key_Down ? f->to : f->from);
+                return;
+            }
         selectOnly(navigation::startStep(*m));
         return;
     }
@@ -546,7 +573,8 @@ void MapCanvas::mousePressEvent(QMouseEvent* event)
             setTool(std::make_unique<ReorderTool>(*m_scene, ReorderTool::Target::Phase, header->id(), pos));
         return;
     }
-    if (pos.x() < m_scene->laneHeaderX() + kLaneHeaderWidth || pos.y() < m_scene->phaseHeaderY() + kPhaseHeaderHeight)
+    if (pos.x() < m_scene->laneHeaderX() + m_scene->laneHeaderWidth() ||
+        pos.y() < m_scene->phaseHeaderY() + m_scene->phaseHeaderHeight())
         return; // the corner, or the header strip where there are no lanes or phases yet
 
     if (StepItem* step = m_scene->stepItemAt(pos)) {

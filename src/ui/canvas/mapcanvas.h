@@ -8,6 +8,7 @@
 #include "ui/common/annotationglyph.h" // qHash for QSet<AnnotationKind>
 
 #include <QGraphicsView>
+#include <QHash>
 #include <QPointer>
 #include <QSet>
 #include <QStringList>
@@ -163,6 +164,14 @@ protected:
     void resizeEvent(QResizeEvent* event) override;
 
 private:
+    /// Where a map was last seen in this canvas (zoom and scroll bars; -1: its top left).
+    struct ViewState {
+        double zoom = 1.0;
+        int h = -1;
+        int v = -1;
+    };
+    QHash<QString, ViewState> m_views;
+
     // The menus' actions are the canvas's own commands, some of them not public.
     friend class CanvasContextMenu;
 

@@ -159,7 +159,13 @@ void MapCanvas::chooseConnectionTarget()
                                                  tr("Connect \"%1\" to:").arg(fromLabel), names, 0, true, &ok);
     if (!ok)
         return;
-    const auto index = names.indexOf(chosen);
+    // A few letters are enough: the first step whose name starts with them, else contains them.
+    auto index = names.indexOf(chosen);
+    for (int pass = 0; pass < 2 && index < 0 && !chosen.trimmed().isEmpty(); ++pass)
+        for (qsizetype i = 0; i < names.size() && index < 0; ++i)
+            if (pass == 0 ? names[i].startsWith(chosen.trimmed(), Qt::CaseInsensitive)
+                          : names[i].contains(chosen.trimmed(), Qt::CaseInsensitive))
+                index = i;
     if (index < 0)
         return;
     connectSelectedTo(toQString(ids[static_cast<std::size_t>(index)]));

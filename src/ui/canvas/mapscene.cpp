@@ -1,5 +1,7 @@
 #include "ui/canvas/mapscene.h"
 
+#include <limits>
+
 #include "crosswalk/insights/annotationnumbers.h"
 #include "crosswalk/layout/layout.h"
 #include "ui/canvas/annotationbadgeitem.h"
@@ -110,11 +112,37 @@ void MapScene::invalidateBackground()
     invalidate(sceneRect().adjusted(-1e5, -1e5, 1e5, 1e5), BackgroundLayer);
 }
 
+void MapScene::setHeaderScale(qreal scale)
+{
+    if (scale == m_headerScale)
+        return;
+    m_headerScale = scale;
+    m_corner->setScale(scale);
+    for (const auto& [id, item] : m_lanes)
+        item->setHeaderScale(scale);
+    for (const auto& [id, item] : m_phases)
+        item->setHeaderScale(scale);
+    updateSceneRect();
+    // The headers' strip changed width: place them again against the same view corner.
+    m_laneHeaderX = m_phaseHeaderY = std::numeric_limits<qreal>::quiet_NaN();
+    setStickyOrigin(m_stickyOrigin);
+}
+
+qreal MapScene::laneHeaderWidth() const
+{
+    return kLaneHeaderWidth * m_headerScale;
+}
+
+qreal MapScene::phaseHeaderHeight() const
+{
+    return kPhaseHeaderHeight * m_headerScale;
+}
+
 void MapScene::setStickyOrigin(const QPointF& visibleTopLeft)
 {
     m_stickyOrigin = visibleTopLeft;
-    const qreal x = std::max<qreal>(-kLaneHeaderWidth, visibleTopLeft.x());
-    const qreal y = std::max<qreal>(-kPhaseHeaderHeight, visibleTopLeft.y());
+    const qreal x = std::max<qreal>(-laneHeaderWidth(), visibleTopLeft.x());
+    const qreal y = std::max<qreal>(-phaseHeaderHeight(), visibleTopLeft.y());
     if (x == m_laneHeaderX && y == m_phaseHeaderY)
         return;
     m_laneHeaderX = x;
@@ -370,6 +398,7 @@ void MapScene::updateHeaders()
         LaneHeaderItem*& item = m_lanes[lane.id];
         if (!item) {
             item = new LaneHeaderItem(lane.id);
+            item->setHeaderScale(m_headerScale);
             addItem(item);
         }
         int count = 0;
@@ -384,6 +413,7 @@ void MapScene::updateHeaders()
         PhaseHeaderItem*& item = m_phases[phase.id];
         if (!item) {
             item = new PhaseHeaderItem(phase.id);
+            item->setHeaderScale(m_headerScale);
             addItem(item);
         }
         item->setPhase(phase);
@@ -399,8 +429,8 @@ QRectF MapScene::mapBounds() const
     const Map* m = map();
     const int w = m ? layout::totalWidth(*m) : 0;
     const int h = m ? layout::totalHeight(*m) : 0;
-    return QRectF(-kLaneHeaderWidth, -kPhaseHeaderHeight, kLaneHeaderWidth + std::max(w, 200),
-                  kPhaseHeaderHeight + std::max(h, 100));
+    return QRectF(-laneHeaderWidth(), -phaseHeaderHeight(), laneHeaderWidth() + std::max(w, 200),
+                  phaseHeaderHeight() + std::max(h, 100));
 }
 
 void MapScene::updateSceneRect()
@@ -547,7 +577,7 @@ bool MapScene::inLaneArea(const QPointF& pos) const
 {
     const Map* m = map();
     return m && !m->lanes.empty() && pos.x() >= 0 && pos.y() >= 0 && pos.y() < layout::totalHeight(*m) &&
-           pos.x() > m_laneHeaderX + kLaneHeaderWidth && pos.y() > m_phaseHeaderY + kPhaseHeaderHeight;
+           pos.x() > m_laneHeaderX + laneHeaderWidth() && pos.y() > m_phaseHeaderY + phaseHeaderHeight();
 }
 
 // ----- annotation badges --------------------------------------------------------------------

@@ -92,6 +92,12 @@ public:
     void setVisibleColumns(qreal left, qreal right);
     /// x of the lane headers' left edge and y of the phase headers' top edge, as now placed.
     qreal laneHeaderX() const { return m_laneHeaderX; }
+    /// The sticky headers keep their size on screen: the canvas sets 1/zoom here, and the
+    /// headers' strips are this much wide and tall in scene units.
+    void setHeaderScale(qreal scale);
+    qreal headerScale() const { return m_headerScale; }
+    qreal laneHeaderWidth() const;
+    qreal phaseHeaderHeight() const;
     qreal phaseHeaderY() const { return m_phaseHeaderY; }
 
     /// Rebuilds every item from the model.
@@ -163,6 +169,7 @@ private:
     QPointF m_stickyOrigin{-1e9, -1e9};
     qreal m_laneHeaderX = 0;
     qreal m_phaseHeaderY = 0;
+    qreal m_headerScale = 1;
     qreal m_visibleLeft = -1e9;
     qreal m_visibleRight = 1e9;
 };

@@ -37,9 +37,18 @@ void PhaseHeaderItem::setVisibleSpan(qreal left, qreal right)
     update();
 }
 
+void PhaseHeaderItem::setHeaderScale(qreal scale)
+{
+    if (scale == m_scale)
+        return;
+    prepareGeometryChange();
+    m_scale = scale;
+    setScale(scale);
+}
+
 QRectF PhaseHeaderItem::boundingRect() const
 {
-    return QRectF(0, 0, m_phase.width, canvasstyle::kPhaseHeaderHeight);
+    return QRectF(0, 0, m_phase.width / m_scale, canvasstyle::kPhaseHeaderHeight);
 }
 
 QRectF PhaseHeaderItem::nameSceneRect() const
@@ -69,8 +78,8 @@ void PhaseHeaderItem::paint(QPainter* painter, const QStyleOptionGraphicsItem* o
             m_phase.name.empty() ? QStringLiteral("(unnamed phase)") : QString::fromStdString(m_phase.name);
         // Only the part in view: a phase cut by a page edge names itself on both pages.
         QRectF shown = r;
-        shown.setLeft(std::clamp(m_visibleLeft, r.left(), r.right()));
-        shown.setRight(std::clamp(m_visibleRight, shown.left(), r.right()));
+        shown.setLeft(std::clamp(m_visibleLeft / m_scale, r.left(), r.right())); // the span is in scene units
+        shown.setRight(std::clamp(m_visibleRight / m_scale, shown.left(), r.right()));
         if (shown.width() < 60)
             shown = r;
         painter->drawText(shown.adjusted(8, 2, -8, -2), Qt::AlignCenter | Qt::TextWordWrap, name);

@@ -21,6 +21,8 @@ public:
     void setEditing(bool editing);
     /// The x range (item coordinates) that is in view; the name is centred in it.
     void setVisibleSpan(qreal left, qreal right);
+    /// 1/zoom: the header keeps its height on screen at every zoom (its width stays the phase's).
+    void setHeaderScale(qreal scale);
     QRectF nameSceneRect() const;
 
     int type() const override { return Type; }
@@ -33,6 +35,7 @@ private:
     bool m_editing = false;
     qreal m_visibleLeft = -1e9;
     qreal m_visibleRight = 1e9;
+    qreal m_scale = 1;
 };
 
 } // namespace crosswalk

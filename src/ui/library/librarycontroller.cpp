@@ -28,27 +28,20 @@ void LibraryController::pushCommand(const QString& mapId, bool added, const QStr
                                     mapId, added, text));
 }
 
-void LibraryController::newMap()
+void LibraryController::newMap(MapTemplate kind)
 {
     if (!m_workspace || m_workspace->readOnly())
         return;
     bool ok = false;
+    const QString suggested =
+        kind == MapTemplate::Blank ? tr("Untitled map") : tr("Principal evaluation and support");
     const QString title = QInputDialog::getText(m_dialogParent, tr("New Map"), tr("Title:"), QLineEdit::Normal,
-                                                tr("Principal evaluation and support"), &ok);
+                                                suggested, &ok);
     if (!ok || title.trimmed().isEmpty())
         return;
-    Map map;
-    map.id = newId("m-");
-    map.props.title = title.trimmed().toStdString();
-    if (m_document)
-        map.props.district = m_document->map().props.district;
-    // A new map starts with the lanes and phases most teams begin with.
-    const char* lanes[] = {"Principal", "Principal Supervisor", "Chief of Schools", "HR / Talent"};
-    const char* colors[] = {"#E8F0FE", "#E6F4EA", "#FEF7E0", "#FCE8E6"};
-    for (int i = 0; i < 4; ++i)
-        map.lanes.push_back(Lane{newId("l-"), lanes[i], colors[i], 160});
-    for (const char* phase : {"Beginning of year", "Mid-year", "End of year"})
-        map.phases.push_back(Phase{newId("p-"), phase, "#FFFFFF", 600});
+    // A new map in the district of the map open now: a team draws its own maps.
+    const Map map = makeMapFromTemplate(kind, title.trimmed().toStdString(),
+                                        m_document ? m_document->map().props.district : std::string());
     try {
         m_workspace->addMap(map);
     } catch (const std::exception& e) {

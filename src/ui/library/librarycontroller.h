@@ -1,5 +1,7 @@
 #pragma once
 
+#include "crosswalk/demo/maptemplates.h"
+
 #include <QObject>
 #include <QPointer>
 #include <QString>
@@ -29,7 +31,9 @@ public:
     void setDocument(MapDocument* document);
     QUndoStack* undoStack() { return &m_stack; }
 
-    void newMap();
+    /// Asks for a title and adds a map made from the template (the lanes and phases most
+    /// teams begin with, unless a blank map is asked for).
+    void newMap(MapTemplate kind = MapTemplate::PrincipalEvaluation);
     void duplicateMap();
     /// Deletes the open map (asking first when it holds steps); undoable.
     void deleteMap();

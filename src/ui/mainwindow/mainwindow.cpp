@@ -55,7 +55,6 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent)
 {
     setObjectName("MainWindow");
     m_canvas = new MapCanvas(this);
-    setCentralWidget(m_canvas);
 
     m_library = new LibraryPanel(this);
     m_libraryDock = new QDockWidget(tr("Library"), this);
@@ -91,6 +90,7 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent)
             [this](int percent) { m_zoomLabel->setText(tr("%1%").arg(percent)); });
 
     createActions();
+    createCentral();
 
     QSettings settings;
     resize(1400, 900);
@@ -98,6 +98,7 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent)
     resizeDocks({m_libraryDock, m_inspectorDock}, {280, 380}, Qt::Horizontal);
     restoreState(settings.value("window/state").toByteArray());
     updateTitle();
+    updateCentral();
 }
 
 MainWindow::~MainWindow()
@@ -294,6 +295,8 @@ void MainWindow::closeDocument()
         m_documents.remove(QString::fromStdString(document->map().id));
         delete document;
     }
+    updateTitle();
+    updateCentral();
 }
 
 void MainWindow::closeAllDocuments()
@@ -371,6 +374,8 @@ void MainWindow::createActions()
 
     QMenu* mapMenu = menuBar()->addMenu(tr("&Map"));
     mapMenu->addAction(tr("&New Map..."), QKeySequence::New, this, &MainWindow::newMap);
+    mapMenu->addAction(tr("New &Blank Map..."), QKeySequence(Qt::CTRL | Qt::ALT | Qt::Key_N), this,
+                       [this] { m_libraryController->newMap(MapTemplate::Blank); });
     mapMenu->addAction(tr("D&uplicate Map"), this, &MainWindow::duplicateMap)->setObjectName("actionDuplicateMap");
     mapMenu->addAction(tr("&Rename Map..."), QKeySequence(Qt::Key_F2 | Qt::SHIFT), this, &MainWindow::renameMap);
     mapMenu->addAction(tr("&Delete Map..."), this, &MainWindow::deleteMap)->setObjectName("actionDeleteMap");
@@ -473,6 +478,7 @@ bool MainWindow::openWorkspace(const QString& path)
     if (!maps.empty())
         openMap(QString::fromStdString(maps.front().id));
     updateTitle();
+    updateCentral();
     return true;
 }
 
@@ -518,6 +524,7 @@ bool MainWindow::openMap(const QString& mapId)
     m_libraryController->setDocument(m_document);
     m_library->setCurrentMap(mapId);
     updateTitle();
+    updateCentral();
     return true;
 }
 

@@ -8,6 +8,7 @@
 #include <QMainWindow>
 #include <QPointer>
 
+#include <functional>
 #include <memory>
 
 class QLabel;
@@ -15,6 +16,7 @@ class QTimer;
 class QMenu;
 class QDockWidget;
 class QUndoStack;
+class QStackedWidget;
 
 namespace crosswalk {
 
@@ -28,6 +30,7 @@ class LibraryPanel;
 class MapCanvas;
 class PresentationWindow;
 class ParkingLotPanel;
+class StartPage;
 
 /// The editor window: library, canvas and the menus that act on them.
 class MainWindow final : public QMainWindow {
@@ -38,6 +41,16 @@ public:
 
     /// Opens a workspace; on failure shows the reason and keeps the current one.
     bool openWorkspace(const QString& path);
+    /// Opens the workspace at path; when nothing is there yet, offers to create it.
+    bool openOrOfferToCreate(const QString& path);
+    /// How the start page's "Open the demo" finds (and first writes) the demo workspace.
+    void setDemoOpener(std::function<QString()> opener);
+    void openDemo();
+    /// Shows the window maximised on the first run, then where and as the user left it.
+    void showAsLeft();
+    StartPage* startPage() const { return m_start; }
+    /// Dock tabs show whole names: no eliding, and the dock made wide enough for them.
+    void fitDockTabs();
     /// Opens a map of the open workspace in the canvas.
     bool openMap(const QString& mapId);
 
@@ -108,6 +121,9 @@ private:
     void createLibraryController();
     void showLibraryMenu(const QPoint& pos);
     void createPanels();
+    void createCentral();
+    /// The canvas when a map is open, else the start page.
+    void updateCentral();
     QDockWidget* addPanel(QWidget* panel, const QString& title, const QString& name, Qt::DockWidgetArea area);
     void compareDistricts();
     void exportPicture();
@@ -140,6 +156,9 @@ private:
     ParkingLotPanel* m_parkingLot = nullptr;
     QList<QDockWidget*> m_panelDocks;
     MapCanvas* m_canvas = nullptr;
+    QStackedWidget* m_central = nullptr;
+    StartPage* m_start = nullptr;
+    std::function<QString()> m_demoOpener;
     QMenu* m_recentMenu = nullptr;
     QLabel* m_saveState = nullptr;
     QLabel* m_zoomLabel = nullptr;

@@ -37,7 +37,7 @@ bool MainWindow::openNetworkLibrary(const QString& uri)
         showError(tr("Could not open the network library"), toQString(std::string(e.what())));
         return false;
     }
-    closeDocument();
+    closeAllDocuments(); // every open map's history belongs to the store that goes now
     NetworkLibrary* library = opened.get();
     m_workspace = std::move(opened);
     m_online = true;
@@ -55,6 +55,7 @@ bool MainWindow::openNetworkLibrary(const QString& uri)
     if (!maps.empty())
         openMap(toQString(maps.front().id));
     updateTitle();
+    updateCentral();
     return true;
 }
 

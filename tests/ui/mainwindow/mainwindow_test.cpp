@@ -6,6 +6,7 @@
 #include "ui/library/librarypanel.h"
 #include "ui/mainwindow/mainwindow.h"
 #include "support/tempworkspace.h"
+#include "support/uidialogs.h"
 #include "support/uisettings.h"
 
 #include <catch2/catch.hpp>
@@ -31,6 +32,7 @@ namespace fs = std::filesystem;
 
 namespace {
 
+using test::answerSoon;
 using test::isolateSettings;
 
 std::string demoWorkspace(const std::string& name)
@@ -153,22 +155,6 @@ TEST_CASE("In the main window, keys typed into a step label edit the label, not 
 }
 
 namespace {
-
-/// Answers the next message box with this button (or closes it), as a user would.
-void answerSoon(QMessageBox::StandardButton answer = QMessageBox::Yes)
-{
-    QTimer::singleShot(0, [answer] {
-        for (QWidget* w : QApplication::topLevelWidgets()) {
-            auto* box = qobject_cast<QMessageBox*>(w);
-            if (!box || !box->isVisible())
-                continue;
-            if (QAbstractButton* button = box->button(answer))
-                button->click();
-            else
-                box->accept();
-        }
-    });
-}
 
 void answerYesSoon()
 {
