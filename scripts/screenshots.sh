@@ -28,6 +28,12 @@ fitshot() { # fitshot NAME MAP: the whole map fitted to the window
   echo "wrote $out/$1.png"
 }
 fitshot editor-harbor-city-fit m-harbor-city
+# The start page of an empty workspace, and what a video-call participant sees of it.
+"$app" new "$tmp/empty.crosswalk" >/dev/null
+xvfb-run -a -s "-screen 0 1920x1080x24" "$app" "$tmp/empty.crosswalk" --size 1920x1080 \
+  --screenshot "$out/start-page.png" 2>/dev/null
+/usr/bin/convert "$out/start-page.png" -resize 960x540 "$out/start-page-960.png"
+echo "wrote $out/start-page.png and $out/start-page-960.png"
 # The improvement layer: Harbor City's map at 100 % on a screen wide enough to hold all of
 # it (every annotation kind is on it), cropped to the canvas, then the same converted to
 # greyscale to check that every kind still reads without colour.

@@ -35,6 +35,7 @@ constexpr const char* kHelp = R"(Crosswalk: swimlane process maps of principal e
 Usage:
   crosswalk [WORKSPACE]                    open the app (no argument: last workspace, else the demo)
   crosswalk demo OUT.crosswalk             write the bundled demo workspace
+  crosswalk new OUT.crosswalk              create an empty workspace (the app opens it on its start page)
   crosswalk list WORKSPACE                 one line per map: id, district, title, steps (tab-separated)
   crosswalk import WORKSPACE FILE          add the maps of FILE (the workspace is created if missing);
                                            prints each new map's id. FILE is recognised by its content:
@@ -580,6 +581,7 @@ std::optional<int> run(const std::vector<std::string>& args, std::ostream& out, 
         }
         static const std::map<std::string, std::set<std::string>> options = {
             {"demo", {}},
+            {"new", {}},
             {"list", {}},
             {"import", {}},
             {"export",
@@ -599,6 +601,13 @@ std::optional<int> run(const std::vector<std::string>& args, std::ostream& out, 
         const Options o = parseOptions(args, 1, known->second);
         if (cmd == "demo")
             return cmdDemo(o, out);
+        if (cmd == "new") {
+            if (o.positional.size() != 1)
+                throw UsageError{"new takes one path: crosswalk new OUT.crosswalk"};
+            Workspace::create(o.positional[0]); // refuses a path that exists, naming it
+            out << "created an empty workspace at " << o.positional[0] << "\n";
+            return kOk;
+        }
         if (cmd == "list")
             return cmdList(o, out);
         if (cmd == "import")

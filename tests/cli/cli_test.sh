@@ -343,5 +343,13 @@ mkfifo "$h/pipe"
 expect 1 "not a regular file" -- "$cw" export "$ws" --map "${ids[0]}" --format json -o "$h/pipe"
 [ -p "$h/pipe" ] && ok || fail "export replaced a pipe"
 
+# new: an empty workspace, and never over an existing file
+expect 0 "" -- "$cw" new "$h/empty.crosswalk"
+[ -f "$h/empty.crosswalk" ] && ok || fail "new made no workspace"
+expect 0 "" -- "$cw" list "$h/empty.crosswalk"
+expect 1 "exists" -- "$cw" new "$h/empty.crosswalk"
+expect 1 "exists" -- "$cw" new "$ws"
+expect 0 "" -- "$cw" check "$ws"
+
 echo "$passed passed, $failed failed"
 [ "$failed" -eq 0 ]

@@ -17,6 +17,7 @@
 #include <QSettings>
 #include <QStackedWidget>
 #include <QTabBar>
+#include <QToolBar>
 #include <QTimer>
 
 namespace crosswalk {
@@ -38,6 +39,9 @@ void MainWindow::createCentral()
 void MainWindow::updateCentral()
 {
     QWidget* wanted = m_document ? static_cast<QWidget*>(m_canvas) : static_cast<QWidget*>(m_start);
+    // The step buttons add to the open map: with none open they are off, not silently idle.
+    if (auto* steps = findChild<QToolBar*>("StepsToolBar"))
+        steps->setEnabled(m_document && !m_document->readOnly());
     if (!m_document) {
         const bool writable = m_workspace && !m_workspace->readOnly();
         m_start->setState(m_workspace != nullptr, writable,
@@ -111,6 +115,12 @@ void MainWindow::showAsLeft()
         showMaximized();
     else
         show();
+}
+
+void MainWindow::showEvent(QShowEvent* event)
+{
+    QMainWindow::showEvent(event);
+    // The dock tab bars exist once the docks are laid out, after the first show.
     QTimer::singleShot(0, this, &MainWindow::fitDockTabs);
 }
 

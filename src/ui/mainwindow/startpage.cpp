@@ -13,7 +13,7 @@ StartPage::StartPage(QWidget* parent) : QWidget(parent)
     auto* outer = new QVBoxLayout(this);
     outer->addStretch(1);
     auto* column = new QWidget(this);
-    column->setMaximumWidth(640);
+    column->setMaximumWidth(760);
     auto* layout = new QVBoxLayout(column);
     layout->setSpacing(12);
     m_heading = new QLabel(tr("Begin a map"), column);
@@ -30,8 +30,7 @@ StartPage::StartPage(QWidget* parent) : QWidget(parent)
     layout->addWidget(m_context);
     m_choices = column;
     m_template = addChoice(tr("New map from the template"),
-                           tr("The lanes and phases most teams begin with: Principal, Principal Supervisor, "
-                              "Chief of Schools, HR / Talent; Summer to End of year."),
+                           tr("Four lanes (Principal to HR / Talent), four phases (Summer to End of year)."),
                            tr("Ctrl+N"));
     m_blank = addChoice(tr("New blank map"), tr("One lane to start typing in; add lanes and phases as you go."),
                         tr("Ctrl+Alt+N"));

@@ -16,6 +16,7 @@
 #include <QPushButton>
 #include <QStackedWidget>
 #include <QTabBar>
+#include <QToolBar>
 #include <QTest>
 
 #include <filesystem>
@@ -147,6 +148,8 @@ TEST_CASE("Without a workspace the start page offers only what can be done", "[m
     CHECK(window.startPage()->demoButton()->isEnabled());
     CHECK(window.startPage()->openButton()->isEnabled());
     CHECK(window.windowTitle() == "Crosswalk");
+    REQUIRE(window.findChild<QToolBar*>("StepsToolBar"));
+    CHECK_FALSE(window.findChild<QToolBar*>("StepsToolBar")->isEnabled()); // no map: the step buttons are off
 }
 
 TEST_CASE("A workspace path with nothing there is offered for creation, and nothing is made without a yes",
