@@ -106,7 +106,7 @@ void MainWindow::showOnlineState()
         m_offlineBanner->toggleViewAction()->setEnabled(false); // not one to hide while it matters
         auto* text = new QLabel(m_offlineBanner);
         text->setObjectName("offlineBannerText");
-        text->setWordWrap(true);
+        text->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Preferred); // the window's width
         text->setContentsMargins(8, 4, 8, 4);
         text->setStyleSheet("QLabel { background: #B3261E; color: white; font-weight: bold; }");
         m_offlineBanner->addWidget(text);
