@@ -189,6 +189,30 @@ std::vector<std::string> storeProblems(const MapStore& store)
 int cmdDemo(const Options& o, std::ostream& out)
 {
     expectPositional(o, 1, "crosswalk demo OUT.crosswalk");
+    if (isLibraryUri(o.positional[0])) {
+        // A network library: the six demo maps are added (by its owner, who may store any
+        // district's map), all or none checked first.
+        NetworkLibrary lib = NetworkLibrary::open(o.positional[0]);
+        std::vector<Map> maps;
+        for (std::string_view text : demoMapTexts())
+            maps.push_back(parseMapJson(text).map);
+        for (const Map& m : maps)
+            if (lib.hasMap(m.id))
+                throw UserError{lib.name() + " already has the demo map " + m.id + "; nothing was added"};
+        std::vector<std::string> added;
+        try {
+            for (const Map& m : maps) {
+                lib.addMap(m);
+                added.push_back(m.id);
+            }
+        } catch (const StoreError&) {
+            for (const std::string& id : added) // a district role may add only its own: none then
+                lib.deleteMap(id);
+            throw;
+        }
+        out << "added the demo maps (" << maps.size() << ") to " << lib.name() << "\n";
+        return kOk;
+    }
     writeDemoWorkspace(o.positional[0]);
     out << "wrote the demo workspace (" << demoMapTexts().size() << " maps) to " << o.positional[0] << "\n";
     return kOk;

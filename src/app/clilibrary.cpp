@@ -19,7 +19,8 @@ namespace {
 
 constexpr const char* kLibraryHelp = R"(
 Network library (a PostgreSQL database; WORKSPACE may be a postgresql:// URI everywhere above:
-list, import, export in every format, compare --format json|pdf and check):
+list, import, export in every format, compare --format json|pdf and check; `demo URI` adds
+the six demo maps to a library):
   crosswalk library init URI               create the library in an empty database (or migrate it)
   crosswalk library add-district URI --district NAME --role ROLE
                                            let login role ROLE edit the maps of district NAME

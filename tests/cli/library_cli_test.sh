@@ -18,6 +18,7 @@ tmp=$(mktemp -d)
 cleanup() {
   [ -n "${watcher:-}" ] && kill "$watcher" 2>/dev/null
   psql -q "$admin" -c "DROP DATABASE IF EXISTS $db WITH (FORCE)" -c "DROP DATABASE IF EXISTS ${db}_foreign WITH (FORCE)" \
+    -c "DROP DATABASE IF EXISTS ${db}_demo WITH (FORCE)" \
     -c "DROP ROLE IF EXISTS ${db}_harbor" -c "DROP ROLE IF EXISTS ${db}_kestrel" -c "DROP ROLE IF EXISTS ${db}_fac" >/dev/null 2>&1
   rm -rf "$tmp"
 }
@@ -133,6 +134,23 @@ grep -q "^$bpmn_id	" "$tmp/out" && ok || fail "the imported BPMN map is not list
 expect 1 "may not add a map" -- "$cw" import "$harbor" "$tmp/lib.bpmn"
 expect 0 "" -- "$cw" check "$owner"
 grep -q "ok, 3 maps" "$tmp/out" && ok || fail "check on the owner's URI: $(cat "$tmp/out")"
+
+# demo into a library (its own database): by its owner; a district may store only its own
+# maps, and then nothing is added
+psql -q -v ON_ERROR_STOP=1 "$admin" -c "CREATE DATABASE ${db}_demo" >/dev/null || fail "creating ${db}_demo"
+demo_owner="$(uri "$owner_user" "${db}_demo")"
+expect 0 "" -- "$cw" library init "$demo_owner"
+expect 0 "" -- "$cw" library add-district "$demo_owner" --district "Harbor City Public Schools" --role "${db}_harbor"
+expect 1 "may not add a map of district" -- "$cw" demo "$(uri "${db}_harbor" "${db}_demo")"
+expect 0 "" -- "$cw" list "$demo_owner"
+[ ! -s "$tmp/out" ] && ok || fail "a refused demo left maps: $(cat "$tmp/out")"
+expect 0 "" -- "$cw" demo "$demo_owner"
+grep -q "added the demo maps (6)" "$tmp/out" && ok || fail "demo on a URI says: $(cat "$tmp/out")"
+expect 0 "" -- "$cw" list "$demo_owner"
+[ "$(wc -l <"$tmp/out")" -eq 6 ] && ok || fail "the library does not list 6 maps after demo: $(cat "$tmp/out")"
+expect 1 "already has the demo map m-harbor-city; nothing was added" -- "$cw" demo "$demo_owner"
+expect 0 "" -- "$cw" check "$demo_owner"
+grep -q "ok, 6 maps" "$tmp/out" && ok || fail "check after demo: $(cat "$tmp/out")"
 
 # watch: one JSON line per committed change (here committed with plain SQL, as the server records it)
 "$cw" watch "$harbor" --map m-harbor-city --count 1 >"$tmp/watch" 2>"$tmp/watch.err" &
