@@ -7,6 +7,9 @@
 #
 # Usage: scripts/pg-throwaway.sh start DIR   starts it; prints the administrator's URI
 #        scripts/pg-throwaway.sh stop DIR    stops it and removes DIR
+#        scripts/pg-throwaway.sh restart DIR stops and starts it again
+#        scripts/pg-throwaway.sh pause DIR   stops it, keeping DIR (a server gone away, for tests)
+#        scripts/pg-throwaway.sh resume DIR  starts a paused server again
 set -euo pipefail
 cmd="${1:?usage: pg-throwaway.sh start|stop DIR}"
 dir="${2:?usage: pg-throwaway.sh start|stop DIR}"
@@ -59,8 +62,16 @@ case "$cmd" in
   restart)
     as_owner "$bindir/pg_ctl" -D "$dir/data" -l "$dir/server.log" -m fast -w -t 60 restart >/dev/null
     ;;
+  pause)
+    as_owner "$bindir/pg_ctl" -D "$dir/data" -m fast -w -t 60 stop >/dev/null
+    ;;
+  resume)
+    dir="$(cd "$dir" && pwd)"
+    as_owner "$bindir/pg_ctl" -D "$dir/data" -l "$dir/server.log" -w -t 60 \
+      -o "-c listen_addresses='' -c unix_socket_directories='$dir' -c max_connections=200" start >/dev/null
+    ;;
   *)
-    echo "usage: pg-throwaway.sh start|stop|restart DIR" >&2
+    echo "usage: pg-throwaway.sh start|stop|restart|pause|resume DIR" >&2
     exit 2
     ;;
 esac

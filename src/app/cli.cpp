@@ -7,6 +7,7 @@
 #include "crosswalk/io/atomicfile.h"
 #include "crosswalk/json/mapjson.h"
 #include "crosswalk/layout/placement.h"
+#include "crosswalk/storage/networklibrary.h"
 #include "crosswalk/storage/workspace.h"
 #include "ui/compare/comparesession.h"
 #include "ui/compare/comparisonprintout.h"
@@ -168,9 +169,51 @@ Workspace openExisting(const std::string& path, Workspace::Mode mode)
     }
 }
 
+/// A workspace file or a network library URI, read-only: every read command takes either.
+std::unique_ptr<MapStore> openForReading(const std::string& pathOrUri)
+{
+    if (isLibraryUri(pathOrUri))
+        return std::make_unique<NetworkLibrary>(NetworkLibrary::open(pathOrUri, NetworkLibrary::Mode::ReadOnly));
+    return std::make_unique<Workspace>(openExisting(pathOrUri, Workspace::Mode::ReadOnly));
+}
+
+/// The store's own check (schema, references, the model's rules).
+std::vector<std::string> storeProblems(const MapStore& store)
+{
+    if (const auto* ws = dynamic_cast<const Workspace*>(&store))
+        return ws->check();
+    if (const auto* lib = dynamic_cast<const NetworkLibrary*>(&store))
+        return lib->check();
+    return {};
+}
+
 int cmdDemo(const Options& o, std::ostream& out)
 {
     expectPositional(o, 1, "crosswalk demo OUT.crosswalk");
+    if (isLibraryUri(o.positional[0])) {
+        // A network library: the six demo maps are added (by its owner, who may store any
+        // district's map), all or none checked first.
+        NetworkLibrary lib = NetworkLibrary::open(o.positional[0]);
+        std::vector<Map> maps;
+        for (std::string_view text : demoMapTexts())
+            maps.push_back(parseMapJson(text).map);
+        for (const Map& m : maps)
+            if (lib.hasMap(m.id))
+                throw UserError{lib.name() + " already has the demo map " + m.id + "; nothing was added"};
+        std::vector<std::string> added;
+        try {
+            for (const Map& m : maps) {
+                lib.addMap(m);
+                added.push_back(m.id);
+            }
+        } catch (const StoreError&) {
+            for (const std::string& id : added) // a district role may add only its own: none then
+                lib.deleteMap(id);
+            throw;
+        }
+        out << "added the demo maps (" << maps.size() << ") to " << lib.name() << "\n";
+        return kOk;
+    }
     writeDemoWorkspace(o.positional[0]);
     out << "wrote the demo workspace (" << demoMapTexts().size() << " maps) to " << o.positional[0] << "\n";
     return kOk;
@@ -206,8 +249,8 @@ std::string listField(const std::string& text)
 int cmdList(const Options& o, std::ostream& out)
 {
     expectPositional(o, 1, "crosswalk list WORKSPACE");
-    Workspace ws = openExisting(o.positional[0], Workspace::Mode::ReadOnly);
-    for (const MapSummary& m : ws.listMaps())
+    const auto store = openForReading(o.positional[0]);
+    for (const MapSummary& m : store->listMaps())
         out << listField(m.id) << '\t' << listField(m.district) << '\t' << listField(m.title) << '\t' << m.steps
             << '\n';
     return kOk;
@@ -229,7 +272,7 @@ int cmdImport(const Options& o, std::ostream& out, std::ostream& err)
         std::optional<ImportResult> json;
         InterchangeResult other;
     };
-    auto parse = [&](const Workspace* ws) {
+    auto parse = [&](const MapStore* ws) {
         const auto taken = [&](const std::string& id) { return ws && ws->hasMap(id); };
         Parsed parsed;
         try {
@@ -249,6 +292,45 @@ int cmdImport(const Options& o, std::ostream& out, std::ostream& err)
         }
         return parsed;
     };
+    // What is added, and said, once the file is parsed and the store is open for writing.
+    auto addParsed = [&](MapStore& store, Parsed& parsed, const std::string& shown) {
+        if (store.readOnly())
+            throw UserError{shown + (parsed.json ? " is read-only; the map was not imported"
+                                                 : " is read-only; nothing was imported")};
+        if (!parsed.json) {
+            addImportedMaps(store, parsed.other.maps);
+            err << file << ": " << displayName(format) << ", " << parsed.other.maps.size()
+                << (parsed.other.maps.size() == 1 ? " map\n" : " maps\n") << importReport(parsed.other);
+            for (const Map& map : parsed.other.maps)
+                out << map.id << "\n";
+            return kOk;
+        }
+        ImportResult& result = *parsed.json;
+        for (int attempt = 0;; ++attempt) {
+            try {
+                store.addMap(result.map);
+                break;
+            } catch (const StoreError&) {
+                // Another import took the id since we looked: the map gets a new one, as an
+                // import of a taken id always does.
+                if (attempt >= 3 || !store.hasMap(result.map.id))
+                    throw;
+                result = *parse(&store).json;
+            }
+        }
+        for (const std::string& notice : result.notices)
+            err << notice << "\n";
+        if (result.laidOut)
+            err << "the file had no positions; the map was laid out automatically\n";
+        out << result.map.id << "\n";
+        return kOk;
+    };
+    if (isLibraryUri(wsPath)) {
+        // A network library: nothing to create, and opening it for writing changes nothing.
+        NetworkLibrary lib = NetworkLibrary::open(wsPath);
+        Parsed parsed = parse(&lib);
+        return addParsed(lib, parsed, lib.name());
+    }
     // Parse and validate before the workspace is opened for writing (or created): opening
     // for writing may upgrade an older schema and removes maps deleted long ago, so a file
     // that is refused must find the workspace only read.
@@ -275,36 +357,7 @@ int cmdImport(const Options& o, std::ostream& out, std::ostream& err)
     }
     if (!ws)
         ws.emplace(openExisting(wsPath, Workspace::Mode::ReadWrite));
-    if (ws->readOnly())
-        throw UserError{wsPath + (parsed.json ? " is read-only; the map was not imported"
-                                              : " is read-only; nothing was imported")};
-    if (!parsed.json) {
-        addImportedMaps(*ws, parsed.other.maps);
-        err << file << ": " << displayName(format) << ", " << parsed.other.maps.size()
-            << (parsed.other.maps.size() == 1 ? " map\n" : " maps\n") << importReport(parsed.other);
-        for (const Map& map : parsed.other.maps)
-            out << map.id << "\n";
-        return kOk;
-    }
-    ImportResult& result = *parsed.json;
-    for (int attempt = 0;; ++attempt) {
-        try {
-            ws->addMap(result.map);
-            break;
-        } catch (const WorkspaceError&) {
-            // Another import took the id since we looked: the map gets a new one, as an
-            // import of a taken id always does.
-            if (attempt >= 3 || !ws->hasMap(result.map.id))
-                throw;
-            result = *parse(&*ws).json;
-        }
-    }
-    for (const std::string& notice : result.notices)
-        err << notice << "\n";
-    if (result.laidOut)
-        err << "the file had no positions; the map was laid out automatically\n";
-    out << result.map.id << "\n";
-    return kOk;
+    return addParsed(*ws, parsed, wsPath);
 }
 
 /// The export options given on the command line; wrong values are usage errors.
@@ -433,8 +486,8 @@ int cmdExport(const Options& o, std::ostream& out, std::ostream& err)
                              "and --revision are for pdf, svg and png"};
         if (!canExport(*other))
             throw UserError{std::string(displayName(*other)) + " export is not available in this build"};
-        Workspace ws = openExisting(o.positional[0], Workspace::Mode::ReadOnly);
-        const std::string text = exportMapFile(ws.loadMap(ws.resolveMap(o.maps[0])), *other);
+        const auto store = openForReading(o.positional[0]);
+        const std::string text = exportMapFile(store->loadMap(store->resolveMap(o.maps[0])), *other);
         if (o.output == "-")
             out << text;
         else
@@ -446,8 +499,8 @@ int cmdExport(const Options& o, std::ostream& out, std::ostream& err)
         throw UsageError{"--format must be json, pdf, svg, png, bpmn, drawio or csv" +
                          (o.format.empty() ? "" : ", not " + o.format)};
     if (format->second == ExportOptions::Format::Json) {
-        Workspace ws = openExisting(o.positional[0], Workspace::Mode::ReadOnly);
-        const std::string json = mapToJson(ws.loadMap(ws.resolveMap(o.maps[0])));
+        const auto store = openForReading(o.positional[0]);
+        const std::string json = mapToJson(store->loadMap(store->resolveMap(o.maps[0])));
         if (o.output == "-")
             out << json;
         else
@@ -455,8 +508,8 @@ int cmdExport(const Options& o, std::ostream& out, std::ostream& err)
         return kOk;
     }
     const ExportOptions options = exportOptions(o, format->second);
-    Workspace ws = openExisting(o.positional[0], Workspace::Mode::ReadOnly);
-    const Map map = ws.loadMap(ws.resolveMap(o.maps[0]));
+    const auto store = openForReading(o.positional[0]);
+    const Map map = store->loadMap(store->resolveMap(o.maps[0]));
 
     // The renderer is the canvas's scene, which needs a QApplication.
     const auto app = startQt();
@@ -490,7 +543,8 @@ int cmdCompare(const Options& o, std::ostream& out)
     if (!pdf && (o.paper || o.orientation || o.margin || o.greyscale || o.revision))
         throw UsageError{"--paper, --orientation, --margin, --greyscale and --revision are for --format pdf"};
     const ExportOptions options = pdf ? exportOptions(o, ExportOptions::Format::Pdf) : ExportOptions();
-    Workspace ws = openExisting(o.positional[0], Workspace::Mode::ReadOnly);
+    const auto store = openForReading(o.positional[0]);
+    MapStore& ws = *store;
     std::vector<std::string> ids;
     std::vector<Map> maps;
     for (const std::string& ref : o.maps) {
@@ -522,8 +576,11 @@ int cmdCompare(const Options& o, std::ostream& out)
 int cmdCheck(const Options& o, std::ostream& out)
 {
     expectPositional(o, 1, "crosswalk check WORKSPACE");
-    Workspace ws = openExisting(o.positional[0], Workspace::Mode::ReadOnly);
-    auto problems = ws.check();
+    const auto store = openForReading(o.positional[0]);
+    const MapStore& ws = *store;
+    // A URI is named as the store names it: without its password.
+    const std::string shown = isLibraryUri(o.positional[0]) ? ws.name() : o.positional[0];
+    auto problems = storeProblems(ws);
     if (problems.empty()) {
         // The drawing rules too: a step drawn in another phase than its own is counted there by
         // Insights and the comparison; a step on top of another hides its label.
@@ -532,12 +589,12 @@ int cmdCheck(const Options& o, std::ostream& out)
                 problems.push_back("map \"" + m.id + "\": " + p);
     }
     if (!problems.empty()) {
-        std::string all = o.positional[0] + " has " + std::to_string(problems.size()) + " problem(s):";
+        std::string all = shown + " has " + std::to_string(problems.size()) + " problem(s):";
         for (const auto& p : problems)
             all += "\n  " + p;
         throw UserError{all};
     }
-    out << o.positional[0] << ": ok, " << ws.listMaps().size() << " maps\n";
+    out << shown << ": ok, " << ws.listMaps().size() << " maps\n";
     return kOk;
 }
 

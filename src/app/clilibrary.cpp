@@ -2,8 +2,6 @@
 
 #include "cli.h"
 
-#include "crosswalk/compare/compare.h"
-#include "crosswalk/io/atomicfile.h"
 #include "crosswalk/json/mapjson.h"
 #include "crosswalk/storage/networklibrary.h"
 #include "crosswalk/storage/workspace.h"
@@ -20,8 +18,9 @@ namespace crosswalk::cli {
 namespace {
 
 constexpr const char* kLibraryHelp = R"(
-Network library (a PostgreSQL database; WORKSPACE may be a postgresql:// URI everywhere above,
-for list, import, export --format json, compare --format json and check):
+Network library (a PostgreSQL database; WORKSPACE may be a postgresql:// URI everywhere above:
+list, import, export in every format, compare --format json|pdf and check; `demo URI` adds
+the six demo maps to a library):
   crosswalk library init URI               create the library in an empty database (or migrate it)
   crosswalk library add-district URI --district NAME --role ROLE
                                            let login role ROLE edit the maps of district NAME
@@ -196,12 +195,9 @@ int cmdLibrary(const std::vector<std::string>& args, std::ostream& out, std::ost
         Workspace ws = Workspace::open(a.positional[0], Workspace::Mode::ReadOnly);
         const std::string id = ws.resolveMap(a.one("--map", u));
         NetworkLibrary lib = NetworkLibrary::open(a.positional[1]);
-        const std::vector<Revision> revisions = ws.listRevisions(id);
-        lib.addMap(ws.loadMap(id));
-        for (auto it = revisions.rbegin(); it != revisions.rend(); ++it)
-            lib.addRevision(*it, ws.loadRevision(it->id));
+        const std::size_t revisions = pushMap(ws, id, lib);
         out << id << "\n";
-        err << "pushed map " << id << " with " << revisions.size() << " revision(s) to " << lib.name() << "\n";
+        err << "pushed map " << id << " with " << revisions << " revision(s) to " << lib.name() << "\n";
         return kOk;
     }
     if (sub == "pull") {
@@ -210,100 +206,18 @@ int cmdLibrary(const std::vector<std::string>& args, std::ostream& out, std::ost
         expect(a, 2, u);
         requireUri(a.positional[0], u);
         NetworkLibrary lib = NetworkLibrary::open(a.positional[0], NetworkLibrary::Mode::ReadOnly);
-        const Map map = lib.loadMap(lib.resolveMap(a.one("--map", u)));
+        const std::string id = lib.resolveMap(a.one("--map", u));
         const std::string& path = a.positional[1];
         Workspace ws = std::filesystem::exists(path) ? Workspace::open(path) : Workspace::create(path);
-        if (ws.hasMap(map.id))
-            userError(path + " already has map " + map.id + "; remove it there first, or pull into another file");
-        ws.addMap(map);
-        out << map.id << "\n";
+        if (ws.hasMap(id))
+            userError(path + " already has map " + id + "; remove it there first, or pull into another file");
+        const std::size_t revisions = pullMap(lib, id, ws);
+        out << id << "\n";
+        err << "pulled map " << id << " with " << revisions << " revision(s) into " << path << "\n";
         return kOk;
     }
     usage("unknown library command " + sub +
           "; one of init, add-district, add-facilitator, share, unshare, push, pull");
-}
-
-/// list, import, export --format json, compare --format json and check on a library URI.
-int cmdOnLibrary(const std::vector<std::string>& args, std::ostream& out, std::ostream& err)
-{
-    const std::string& cmd = args[0];
-    const Args a = parse(args, 1, {"--map", "--format", "-o", "--output"});
-    const std::string uri = a.positional.at(0);
-    std::string output = a.has("-o") ? a.one("-o", cmd) : a.has("--output") ? a.one("--output", cmd) : "";
-    const auto write = [&](const std::string& text) {
-        if (output == "-")
-            out << text;
-        else
-            writeFileAtomically(output, text);
-    };
-    if (cmd == "list") {
-        expect(a, 1, "crosswalk list WORKSPACE");
-        NetworkLibrary lib = NetworkLibrary::open(uri, NetworkLibrary::Mode::ReadOnly);
-        for (const MapSummary& m : lib.listMaps())
-            out << m.id << '\t' << m.district << '\t' << m.title << '\t' << m.steps << '\n';
-        return kOk;
-    }
-    if (cmd == "check") {
-        expect(a, 1, "crosswalk check WORKSPACE");
-        NetworkLibrary lib = NetworkLibrary::open(uri, NetworkLibrary::Mode::ReadOnly);
-        const auto problems = lib.check();
-        if (!problems.empty()) {
-            std::string all = lib.name() + " has " + std::to_string(problems.size()) + " problem(s):";
-            for (const auto& p : problems)
-                all += "\n  " + p;
-            userError(all);
-        }
-        out << lib.name() << ": ok, " << lib.listMaps().size() << " maps\n";
-        return kOk;
-    }
-    if (cmd == "import") {
-        expect(a, 2, "crosswalk import WORKSPACE FILE.json");
-        const std::string text = readFile(a.positional[1], kMaxImportBytes);
-        NetworkLibrary lib = NetworkLibrary::open(uri);
-        ImportResult result;
-        try {
-            result = parseMapJson(text, [&](const std::string& id) { return lib.hasMap(id); });
-        } catch (const ImportError& e) {
-            userError(a.positional[1] + " cannot be imported:\n" + e.what());
-        }
-        lib.addMap(result.map);
-        for (const std::string& notice : result.notices)
-            err << notice << "\n";
-        out << result.map.id << "\n";
-        return kOk;
-    }
-    if (cmd == "export") {
-        const std::string u = "crosswalk export WORKSPACE --map REF --format json -o FILE";
-        expect(a, 1, u);
-        if (a.has("--format") && a.one("--format", u) != "json")
-            userError("a network library exports --format json here; for a PDF, pull the map into a local file "
-                      "(crosswalk library pull) and export it from there");
-        if (output.empty())
-            usage("export needs -o FILE\nusage: " + u);
-        NetworkLibrary lib = NetworkLibrary::open(uri, NetworkLibrary::Mode::ReadOnly);
-        write(mapToJson(lib.loadMap(lib.resolveMap(a.one("--map", u)))));
-        return kOk;
-    }
-    // compare
-    const std::string u = "crosswalk compare WORKSPACE --map REF --map REF [...] --format json -o FILE";
-    expect(a, 1, u);
-    if (a.has("--format") && a.one("--format", u) != "json")
-        userError("a network library compares --format json here; for the PDF report, pull the maps into a local "
-                  "file (crosswalk library pull) and compare there");
-    if (output.empty())
-        usage("compare needs -o FILE\nusage: " + u);
-    const auto refs = a.options.count("--map") ? a.options.at("--map") : std::vector<std::string>{};
-    if (refs.size() < 2)
-        usage("compare needs at least two --map\nusage: " + u);
-    NetworkLibrary lib = NetworkLibrary::open(uri, NetworkLibrary::Mode::ReadOnly);
-    std::vector<std::string> ids;
-    std::vector<Map> maps;
-    for (const std::string& ref : refs) {
-        ids.push_back(lib.resolveMap(ref));
-        maps.push_back(lib.loadMap(ids.back()));
-    }
-    write(comparisonToJson(compareMaps(maps, lib.loadDecisions(ids))));
-    return kOk;
 }
 
 } // namespace
@@ -317,17 +231,14 @@ std::optional<int> runLibrary(const std::vector<std::string>& args, std::ostream
 {
     if (args.empty())
         return std::nullopt;
-    static const std::set<std::string> onLibrary = {"list", "import", "export", "compare", "check"};
+    // list, import, export, compare and check take a URI in cli.cpp, as they take a file.
     const std::string& cmd = args[0];
-    const bool library = cmd == "library" || cmd == "watch";
-    if (!library && !(onLibrary.count(cmd) && args.size() > 1 && isLibraryUri(args[1])))
+    if (cmd != "library" && cmd != "watch")
         return std::nullopt;
     try {
         if (cmd == "library")
             return cmdLibrary(args, out, err);
-        if (cmd == "watch")
-            return cmdWatch(parse(args, 1, {"--map", "--count"}), out, err);
-        return cmdOnLibrary(args, out, err);
+        return cmdWatch(parse(args, 1, {"--map", "--count"}), out, err);
     } catch (const Failure& f) {
         err << "crosswalk: " << f.message << (f.status == kUsage ? "\n(see crosswalk --help)\n" : "\n");
         return f.status;

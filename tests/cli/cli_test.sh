@@ -5,25 +5,7 @@ set -uo pipefail
 cw="$1"
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
-passed=0
-failed=0
-
-ok() { passed=$((passed + 1)); }
-fail() { echo "FAIL: $*"; failed=$((failed + 1)); }
-# expect STATUS PATTERN -- command...: runs it, checks the exit status and that stderr matches PATTERN
-expect() {
-  local want=$1 pattern=$2
-  shift 3
-  "$@" >"$tmp/out" 2>"$tmp/err"
-  local got=$?
-  if [ "$got" -ne "$want" ]; then
-    fail "$* exited $got, expected $want; stderr: $(cat "$tmp/err")"
-  elif [ -n "$pattern" ] && ! grep -qiE "$pattern" "$tmp/err"; then
-    fail "$*: stderr does not match /$pattern/: $(cat "$tmp/err")"
-  else
-    ok
-  fi
-}
+source "$(dirname "${BASH_SOURCE[0]}")/harness.sh"
 
 # Version, help, usage
 expect 0 "" -- "$cw" --version
@@ -351,5 +333,4 @@ expect 1 "exists" -- "$cw" new "$h/empty.crosswalk"
 expect 1 "exists" -- "$cw" new "$ws"
 expect 0 "" -- "$cw" check "$ws"
 
-echo "$passed passed, $failed failed"
-[ "$failed" -eq 0 ]
+finish

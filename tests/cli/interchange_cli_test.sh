@@ -9,24 +9,7 @@ fixtures="$2"
 miwg="${3:-}"
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
-passed=0
-failed=0
-ok() { passed=$((passed + 1)); }
-fail() { echo "FAIL: $*"; failed=$((failed + 1)); }
-# expect STATUS PATTERN -- command...: checks the exit status and that stderr matches PATTERN
-expect() {
-  local want=$1 pattern=$2
-  shift 3
-  "$@" >"$tmp/out" 2>"$tmp/err"
-  local got=$?
-  if [ "$got" -ne "$want" ]; then
-    fail "$* exited $got, expected $want; stderr: $(cat "$tmp/err")"
-  elif [ -n "$pattern" ] && ! grep -qiE "$pattern" "$tmp/err"; then
-    fail "$*: stderr does not match /$pattern/: $(cat "$tmp/err")"
-  else
-    ok
-  fi
-}
+source "$(dirname "${BASH_SOURCE[0]}")/harness.sh"
 
 # BPMN by content, whatever the file is called; the report names what was made and left out
 ws="$tmp/ws.crosswalk"
@@ -114,5 +97,4 @@ while IFS=$'\t' read -r id _district _title steps; do
 done < <("$cw" list "$demo")
 expect 0 "" -- "$cw" check "$tmp/others.crosswalk"
 
-echo "$passed passed, $failed failed"
-[ "$failed" -eq 0 ]
+finish

@@ -12,9 +12,11 @@
 
 #include <catch2/catch.hpp>
 
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <atomic>
+#include <cstdio>
 #include <cstdlib>
 #include <memory>
 #include <string>
@@ -55,11 +57,12 @@ inline std::string withDatabaseAndUser(const std::string& uri, const std::string
 /// A fresh library: database, three member roles; dropped in the destructor.
 class TestLibrary {
 public:
-    TestLibrary()
+    /// adminUri: a superuser's URI on the server to use (the shared test server by default).
+    explicit TestLibrary(std::string adminUri = pgAdminUri()) : m_adminUri(std::move(adminUri))
     {
         static std::atomic<int> counter{0};
         m_db = "cw_t_" + std::to_string(::getpid()) + "_" + std::to_string(counter++);
-        m_admin = std::make_unique<storage::PgConnection>(pgAdminUri());
+        m_admin = std::make_unique<storage::PgConnection>(m_adminUri);
         m_adminUser = m_admin->role();
         m_admin->exec("DROP DATABASE IF EXISTS " + m_db + " WITH (FORCE)");
         m_admin->exec("CREATE DATABASE " + m_db);
@@ -78,7 +81,7 @@ public:
     {
         try {
             if (!m_admin->ok()) // the server was restarted by a fault test
-                m_admin = std::make_unique<storage::PgConnection>(pgAdminUri());
+                m_admin = std::make_unique<storage::PgConnection>(m_adminUri);
             m_admin->exec("DROP DATABASE IF EXISTS " + m_db + " WITH (FORCE)");
             for (const char* suffix : {"_a", "_b", "_f"})
                 m_admin->exec("DROP ROLE IF EXISTS " + m_db + suffix);
@@ -92,8 +95,8 @@ public:
     std::string roleB() const { return m_db + "_b"; } // district "Riverside"
     std::string roleF() const { return m_db + "_f"; } // facilitator
     /// The superuser who made the library (its owner; no policy binds it).
-    std::string ownerUri() const { return withDatabaseAndUser(pgAdminUri(), m_db, adminUser()); }
-    std::string uri(const std::string& role) const { return withDatabaseAndUser(pgAdminUri(), m_db, role); }
+    std::string ownerUri() const { return withDatabaseAndUser(m_adminUri, m_db, adminUser()); }
+    std::string uri(const std::string& role) const { return withDatabaseAndUser(m_adminUri, m_db, role); }
     /// A new superuser connection to the library's database, for plain SQL.
     std::unique_ptr<storage::PgConnection> connect(const std::string& role) const
     {
@@ -102,9 +105,63 @@ public:
 
 private:
     const std::string& adminUser() const { return m_adminUser; }
+    std::string m_adminUri;
     std::string m_db;
     std::string m_adminUser;
     std::unique_ptr<storage::PgConnection> m_admin;
+};
+
+/// A PostgreSQL server of the test's own (scripts/pg-throwaway.sh in a scratch folder under
+/// /tmp; it listens only on a socket there), for tests that stop and start their server
+/// without disturbing the shared one.
+class ThrowawayServer {
+public:
+    /// script: the path of scripts/pg-throwaway.sh. ok() is false when it could not start.
+    explicit ThrowawayServer(std::string script) : m_script(std::move(script))
+    {
+        char folder[] = "/tmp/cw-pg-XXXXXX";
+        if (!::mkdtemp(folder))
+            return;
+        m_folder = folder;
+        ::chmod(folder, 0755); // run as root, the server's own user must enter it
+        m_uri = run("start");
+        while (!m_uri.empty() && (m_uri.back() == '\n' || m_uri.back() == '\r'))
+            m_uri.pop_back();
+        if (m_uri.rfind("postgresql://", 0) != 0)
+            m_uri.clear();
+    }
+    ThrowawayServer(const ThrowawayServer&) = delete;
+    ThrowawayServer& operator=(const ThrowawayServer&) = delete;
+    ~ThrowawayServer()
+    {
+        if (m_folder.empty())
+            return;
+        run("stop");
+        ::rmdir(m_folder.c_str());
+    }
+    bool ok() const { return !m_uri.empty(); }
+    /// A superuser's URI.
+    const std::string& uri() const { return m_uri; }
+    /// Stops the server (the data stays): clients find it gone.
+    void pause() { run("pause"); }
+    void resume() { run("resume"); }
+
+private:
+    std::string run(const std::string& command)
+    {
+        const std::string line = "bash '" + m_script + "' " + command + " '" + m_folder + "/server' 2>/dev/null";
+        std::string out;
+        if (FILE* pipe = ::popen(line.c_str(), "r")) {
+            char buffer[512];
+            while (std::fgets(buffer, sizeof buffer, pipe))
+                out += buffer;
+            ::pclose(pipe);
+        }
+        return out;
+    }
+    std::string m_script;
+    std::string m_folder;
+    std::string m_uri;
 };
 
 } // namespace crosswalk::test

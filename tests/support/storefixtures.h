@@ -1,17 +1,22 @@
 #pragma once
 
 // The stores the MapStore tests run against, as Catch2 template fixtures: each has `store`,
-// `other()` (another client of the same maps) and `readOnlyWith(map)`, and `available()`
-// (false, with a warning, for the network library when there is no test server).
+// `other()` (another client of the same maps), `readOnlyWith(map)`, `reader()` (what a new
+// client, or a crash, finds stored), `reopen()`, `check()` and `available()` (false, with a
+// warning, for the network library when there is no test server).
 
 #include "support/pgtest.h"
 #include "support/tempdir.h"
+
+#include "storage/modelproblems.h"
 
 #include "crosswalk/storage/memorystore.h"
 #include "crosswalk/storage/networklibrary.h"
 #include "crosswalk/storage/workspace.h"
 
 #include <memory>
+#include <string>
+#include <vector>
 
 namespace crosswalk::test {
 
@@ -40,6 +45,18 @@ struct WorkspaceStore {
         }
         return std::make_unique<Workspace>(Workspace::open(file, Workspace::Mode::ReadOnly));
     }
+    /// The stored maps through a new read-only connection: what a crash would leave.
+    std::unique_ptr<MapStore> reader() const
+    {
+        return std::make_unique<Workspace>(Workspace::open(path, Workspace::Mode::ReadOnly));
+    }
+    /// Closes the store and opens it again.
+    void reopen()
+    {
+        second.reset();
+        store = Workspace::open(path);
+    }
+    std::vector<std::string> check() const { return store.check(); }
 };
 
 /// Values in memory.
@@ -52,6 +69,18 @@ struct MemoryStoreFixture {
     std::unique_ptr<MapStore> readOnlyWith(const Map& map)
     {
         return std::make_unique<MemoryStore>(std::vector<Map>{map}, "read-only store", MemoryStore::Mode::ReadOnly);
+    }
+    /// A copy of what is stored (there is no other connection).
+    std::unique_ptr<MapStore> reader() const { return std::make_unique<MemoryStore>(store); }
+    void reopen() {}
+    /// The model's rules on every map (the values have no schema to check).
+    std::vector<std::string> check() const
+    {
+        std::vector<std::string> problems;
+        for (const MapSummary& m : store.listMaps())
+            for (const std::string& p : storage::modelProblems(store.loadMap(m.id)))
+                problems.push_back(m.id + ": " + p);
+        return problems;
     }
 };
 
@@ -75,6 +104,18 @@ struct LibraryStore {
         store.addMap(map);
         return std::make_unique<NetworkLibrary>(NetworkLibrary::open(library.ownerUri(), NetworkLibrary::Mode::ReadOnly));
     }
+    /// The stored maps through a new read-only connection.
+    std::unique_ptr<MapStore> reader() const
+    {
+        return std::make_unique<NetworkLibrary>(NetworkLibrary::open(library.ownerUri(), NetworkLibrary::Mode::ReadOnly));
+    }
+    /// Disconnects and connects again.
+    void reopen()
+    {
+        second.reset();
+        store = NetworkLibrary::open(library.ownerUri());
+    }
+    std::vector<std::string> check() const { return store.check(); }
 };
 
 } // namespace crosswalk::test

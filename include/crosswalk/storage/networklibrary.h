@@ -91,14 +91,18 @@ public:
     NetworkLibrary& operator=(NetworkLibrary&&) noexcept;
     ~NetworkLibrary() override;
 
+    /// Opened read-only, or offline (the server could not be reached at the last try):
+    /// changes are refused either way.
     bool readOnly() const override;
+    /// Whether the server could not be reached at the last try (no I/O: online() tries).
+    bool offline() const;
     /// The URI without its password.
     std::string name() const override;
     /// A fresh id for this connection, recorded with each of its commits.
     const std::string& clientId() const;
     /// The district whose maps the connected role edits; empty for a facilitator or the owner.
     std::string district() const;
-    /// Whether the connection to the server is up (reconnecting when it was lost).
+    /// Whether the connection to the server is up (reconnecting when it was lost); sets offline().
     bool online();
 
     std::vector<MapSummary> listMaps() const override;
@@ -144,8 +148,21 @@ protected:
 private:
     struct Impl;
     explicit NetworkLibrary(std::unique_ptr<Impl> impl);
+    /// Refuses a change in a read-only library (StoreError) or while the server cannot be
+    /// reached (LibraryError saying it is offline); reconnects when it can.
+    void requireWritable();
     std::unique_ptr<Impl> m_impl;
 };
+
+class Workspace;
+
+/// Copies a map of a store (a workspace file) into the library with its id and its revisions
+/// (ids, names and times kept); returns how many revisions. When a revision cannot be stored
+/// the map is taken out again, so no map arrives without its history.
+std::size_t pushMap(const MapStore& from, const std::string& mapId, NetworkLibrary& to);
+/// Copies a map of the library (or any store) into a workspace file with its id and its
+/// revisions; returns how many revisions. Refuses a map id the workspace already has.
+std::size_t pullMap(const MapStore& from, const std::string& mapId, Workspace& to);
 
 /// Opens a workspace file or a network library URI, for the command line and the app.
 std::unique_ptr<MapStore> openStore(const std::string& pathOrUri, bool readOnly);

@@ -1,48 +1,14 @@
 #include "crosswalk/storage/memorystore.h"
 
-#include "modelproblems.h"
+#include "storecommon.h"
 #include "workspacefiles.h"
 
 #include <algorithm>
-#include <cctype>
 #include <utility>
 
 namespace crosswalk {
 
 using storage::quoted;
-
-namespace {
-
-/// SQLite's NOCASE: ASCII letters folded, everything else as it is.
-int compareNoCase(const std::string& a, const std::string& b)
-{
-    const std::size_t n = std::min(a.size(), b.size());
-    for (std::size_t i = 0; i < n; ++i) {
-        const auto ca = static_cast<unsigned char>(a[i]);
-        const auto cb = static_cast<unsigned char>(b[i]);
-        const int la = ca < 128 ? std::tolower(ca) : ca;
-        const int lb = cb < 128 ? std::tolower(cb) : cb;
-        if (la != lb)
-            return la < lb ? -1 : 1;
-    }
-    return a.size() == b.size() ? 0 : (a.size() < b.size() ? -1 : 1);
-}
-
-/// The order of Workspace::listMaps(): district, then title, each without case first.
-bool libraryOrder(const MapSummary& x, const MapSummary& y)
-{
-    if (const int c = compareNoCase(x.district, y.district))
-        return c < 0;
-    if (x.district != y.district)
-        return x.district < y.district;
-    if (const int c = compareNoCase(x.title, y.title))
-        return c < 0;
-    if (x.title != y.title)
-        return x.title < y.title;
-    return x.id < y.id;
-}
-
-} // namespace
 
 MemoryStore::MemoryStore(std::string name, Mode mode) : m_name(std::move(name)), m_readOnly(mode == Mode::ReadOnly) {}
 
@@ -79,7 +45,7 @@ std::vector<MapSummary> MemoryStore::listMaps() const
         if (!stored.deleted)
             maps.push_back(MapSummary{id, stored.map.props.district, stored.map.props.title,
                                       static_cast<int>(stored.map.steps.size())});
-    std::sort(maps.begin(), maps.end(), libraryOrder);
+    storage::sortLibrary(maps);
     return maps;
 }
 
@@ -99,13 +65,8 @@ void MemoryStore::addMap(const Map& map)
     requireWritable();
     if (map.id.empty())
         fail("a map needs an id to be stored in " + m_name);
-    const std::vector<std::string> problems = storage::modelProblems(map);
-    if (!problems.empty()) {
-        std::string message = "map " + quoted(map.id) + " cannot be stored in " + m_name + ": " + problems.front();
-        if (problems.size() > 1)
-            message += " (and " + std::to_string(problems.size() - 1) + " more problems)";
-        fail(message);
-    }
+    if (const std::string problem = storage::unstorableMessage(map, m_name); !problem.empty())
+        fail(problem);
     if (hasMap(map.id))
         fail(m_name + " already has a map with id " + quoted(map.id));
     // A deleted map that still holds the id gives way, with what belongs to it.

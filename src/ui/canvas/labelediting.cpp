@@ -229,7 +229,10 @@ void LabelEditing::finish(bool commit)
         // Esc on a step just added: it was a slip of the key; take it (and its flow) away.
         if (MapDocument* doc = m_canvas.document(); doc && doc->undoStack()->canUndo())
             doc->undoStack()->undo();
-    } else if (commit && map() && editable()) {
+    } else if (commit && map()) {
+        // Committed even when the store turned read-only meanwhile (a network library gone
+        // offline while the person typed): the store refuses it and the window says so, rather
+        // than the typed text vanishing without a word.
         m_amendNext = justAdded;
         this->commit(target, text.toStdString());
         m_amendNext = false;

@@ -13,6 +13,7 @@
 
 class QLabel;
 class QTimer;
+class QToolBar;
 class QMenu;
 class QDockWidget;
 class QUndoStack;
@@ -118,6 +119,8 @@ private:
     void pollLibrary();
     /// Starts polling when the open store is a network library, stops it otherwise.
     void watchLibrary();
+    /// Shows or hides the offline banner, and refreshes what shows whether the map can be changed.
+    void showOnlineState();
     void findStep();
     void createLibraryController();
     void showLibraryMenu(const QPoint& pos);
@@ -140,6 +143,7 @@ private:
     QTimer* m_libraryPoll = nullptr;
     bool m_online = true;
     bool m_openMapChanged = false;
+    QToolBar* m_offlineBanner = nullptr; // made when first needed, so no saved window state shows it
     QPointer<MapDocument> m_document;
     // Every map opened since the workspace was, with its own undo stack (one per map, as
     // draw.io keeps one per page); the open one is m_document.

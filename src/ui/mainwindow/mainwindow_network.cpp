@@ -3,17 +3,22 @@
 
 #include "ui/mainwindow/mainwindow.h"
 
+#include "ui/canvas/mapcanvas.h"
 #include "ui/common/strings.h"
+#include "ui/document/mapdocument.h"
+#include "ui/inspector/inspectorpanel.h"
 #include "ui/library/librarycontroller.h"
 #include "ui/library/librarypanel.h"
 
 #include "crosswalk/storage/networklibrary.h"
 
 #include <QInputDialog>
+#include <QLabel>
 #include <QLineEdit>
 #include <QSettings>
 #include <QStatusBar>
 #include <QTimer>
+#include <QToolBar>
 
 namespace crosswalk {
 
@@ -89,6 +94,36 @@ void MainWindow::watchLibrary()
         m_libraryPoll->start(kPollMs);
     else
         m_libraryPoll->stop();
+    showOnlineState();
+}
+
+void MainWindow::showOnlineState()
+{
+    if (!m_online && !m_offlineBanner) {
+        m_offlineBanner = new QToolBar(tr("Offline"), this);
+        m_offlineBanner->setObjectName("offlineBanner");
+        m_offlineBanner->setMovable(false);
+        m_offlineBanner->setFloatable(false);
+        m_offlineBanner->toggleViewAction()->setEnabled(false); // not one to hide while it matters
+        auto* text = new QLabel(m_offlineBanner);
+        text->setObjectName("offlineBannerText");
+        text->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Preferred); // the window's width
+        text->setContentsMargins(8, 4, 8, 4);
+        text->setStyleSheet("QLabel { background: #B3261E; color: white; font-weight: bold; }");
+        m_offlineBanner->addWidget(text);
+        addToolBarBreak(Qt::TopToolBarArea);
+        addToolBar(Qt::TopToolBarArea, m_offlineBanner);
+    }
+    if (m_offlineBanner) {
+        if (auto* text = m_offlineBanner->findChild<QLabel*>("offlineBannerText"))
+            text->setText(tr("Offline: %1 cannot be reached. The map is read-only until it is back; every change made "
+                             "before was saved, and nothing is lost. Crosswalk reconnects by itself.")
+                              .arg(m_workspace ? toQString(m_workspace->name()) : tr("the network library")));
+        m_offlineBanner->setVisible(!m_online);
+    }
+    // Panels that enable their controls when shown ask again whether the map can be changed.
+    if (m_document)
+        m_inspector->inspect(m_canvas->selectedStepIds(), m_canvas->selectedFlowIds());
 }
 
 void MainWindow::pollLibrary()
@@ -117,6 +152,7 @@ void MainWindow::pollLibrary()
                                           : tr("Offline: changes are refused until the network library is back."),
                                  8000);
         updateTitle();
+        showOnlineState();
     }
 }
 

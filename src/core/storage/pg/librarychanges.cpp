@@ -101,8 +101,7 @@ std::string changeToJson(const LibraryChange& change)
 
 void NetworkLibrary::addRevision(const Revision& revision, const Map& map)
 {
-    if (readOnly())
-        fail(readOnlyMessage());
+    requireWritable();
     m_impl->connection().exec("INSERT INTO crosswalk.revisions (id, map_id, name, created_at, doc) "
                               "VALUES ($1, $2, $3, $4, $5)",
                               {revision.id, revision.mapId, revision.name, revision.createdAt, mapToJson(map)});
@@ -160,29 +159,34 @@ std::map<std::string, std::int64_t> NetworkLibrary::versions() const
 
 std::size_t NetworkLibrary::pollChanges()
 {
-    waitForChanges(std::chrono::milliseconds(0)); // drains the notifications
-    if (m_impl->known.empty())
-        return 0;
-    std::map<std::string, std::int64_t> after;
-    for (const auto& [id, v] : m_impl->known)
-        after[id] = std::max(v, m_impl->delivered[id]);
-    std::size_t count = 0;
-    for (const LibraryChange& c : changesAfter(after)) {
-        if (!m_impl->known.count(c.mapId))
-            continue; // only maps this client has open
-        m_impl->delivered[c.mapId] = c.version;
-        if (c.client == m_impl->clientId)
-            continue;
-        notify(c.mapId, Edit{Batch{}}, c.changes, c.version);
-        ++count;
+    try {
+        waitForChanges(std::chrono::milliseconds(0)); // drains the notifications
+        if (m_impl->known.empty())
+            return 0;
+        std::map<std::string, std::int64_t> after;
+        for (const auto& [id, v] : m_impl->known)
+            after[id] = std::max(v, m_impl->delivered[id]);
+        std::size_t count = 0;
+        for (const LibraryChange& c : changesAfter(after)) {
+            if (!m_impl->known.count(c.mapId))
+                continue; // only maps this client has open
+            m_impl->delivered[c.mapId] = c.version;
+            if (c.client == m_impl->clientId)
+                continue;
+            notify(c.mapId, Edit{Batch{}}, c.changes, c.version);
+            ++count;
+        }
+        return count;
+    } catch (const LibraryError& e) {
+        if (e.sqlState().starts_with("08"))
+            m_impl->offline = !m_impl->conn.ok(); // readOnly() says so from now on
+        throw;
     }
-    return count;
 }
 
 Revision NetworkLibrary::createRevision(const std::string& mapId, const std::string& name)
 {
-    if (readOnly())
-        fail(readOnlyMessage());
+    requireWritable();
     const Map map = loadMap(mapId);
     Revision revision{newId("r-"), mapId, name, storage::nowIso()};
     m_impl->connection().exec("INSERT INTO crosswalk.revisions (id, map_id, name, created_at, doc) "
@@ -216,8 +220,7 @@ Map NetworkLibrary::loadRevision(const std::string& revisionId) const
 
 std::string NetworkLibrary::restoreRevision(const std::string& revisionId)
 {
-    if (readOnly())
-        fail(readOnlyMessage());
+    requireWritable();
     const PgResult r = m_impl->connection().exec("SELECT name FROM crosswalk.revisions WHERE id = $1", {revisionId});
     if (r.rows() == 0)
         fail("no revision " + quoted(revisionId) + " in " + name());

@@ -23,6 +23,8 @@ struct NetworkLibrary::Impl {
     bool readOnly = false;
     std::string clientId;
     std::string district;
+    /// The server could not be reached at the last try; cleared when a reconnect succeeds.
+    bool offline = false;
     /// The version of each map as this client last loaded or committed it.
     std::map<std::string, std::int64_t> known;
     /// The last version of each map delivered by pollChanges().

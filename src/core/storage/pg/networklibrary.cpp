@@ -5,6 +5,7 @@
 #include "libraryschema.h"
 
 #include "../modelproblems.h"
+#include "../storecommon.h"
 #include "../workspacefiles.h"
 
 #include "crosswalk/json/mapjson.h"
@@ -12,45 +13,12 @@
 #include "crosswalk/storage/workspace.h"
 
 #include <algorithm>
-#include <cctype>
 
 namespace crosswalk {
 
 using storage::PgConnection;
 using storage::PgResult;
 using storage::quoted;
-
-namespace {
-
-/// The order of listMaps() in every store: district, then title, each without ASCII case first.
-int compareNoCase(const std::string& a, const std::string& b)
-{
-    const std::size_t n = std::min(a.size(), b.size());
-    for (std::size_t i = 0; i < n; ++i) {
-        const auto ca = static_cast<unsigned char>(a[i]);
-        const auto cb = static_cast<unsigned char>(b[i]);
-        const int la = ca < 128 ? std::tolower(ca) : ca;
-        const int lb = cb < 128 ? std::tolower(cb) : cb;
-        if (la != lb)
-            return la < lb ? -1 : 1;
-    }
-    return a.size() == b.size() ? 0 : (a.size() < b.size() ? -1 : 1);
-}
-
-bool libraryOrder(const MapSummary& x, const MapSummary& y)
-{
-    if (const int c = compareNoCase(x.district, y.district))
-        return c < 0;
-    if (x.district != y.district)
-        return x.district < y.district;
-    if (const int c = compareNoCase(x.title, y.title))
-        return c < 0;
-    if (x.title != y.title)
-        return x.title < y.title;
-    return x.id < y.id;
-}
-
-} // namespace
 
 NetworkLibrary::Impl::Impl(const std::string& u, bool ro) : uri(u), conn(u), readOnly(ro), clientId(newId("c-"))
 {
@@ -68,13 +36,17 @@ NetworkLibrary::Impl::Impl(const std::string& u, bool ro) : uri(u), conn(u), rea
 
 PgConnection& NetworkLibrary::Impl::connection()
 {
-    if (conn.ok())
+    if (conn.ok()) {
+        offline = false;
         return conn;
+    }
+    offline = true; // until the reset below succeeds: readOnly() says so meanwhile
     if (!conn.reset()) // sets the session up again (onReconnect)
         throw LibraryError("the network library " + conn.name() +
                                " is offline (the server cannot be reached); nothing was read or saved. "
                                "Crosswalk reconnects when the server is back",
                            "08006");
+    offline = false;
     return conn;
 }
 
@@ -90,7 +62,20 @@ NetworkLibrary NetworkLibrary::open(const std::string& uri, Mode mode)
 
 bool NetworkLibrary::readOnly() const
 {
-    return m_impl->readOnly;
+    // Offline, every change is refused: the editor shows the map read-only until it is back.
+    return m_impl->readOnly || m_impl->offline;
+}
+
+void NetworkLibrary::requireWritable()
+{
+    if (m_impl->readOnly)
+        fail(readOnlyMessage());
+    m_impl->connection(); // reconnects, or says that the library is offline and nothing was saved
+}
+
+bool NetworkLibrary::offline() const
+{
+    return m_impl->offline;
 }
 
 std::string NetworkLibrary::name() const
@@ -114,7 +99,7 @@ bool NetworkLibrary::online()
         m_impl->connection();
         return true;
     } catch (const LibraryError&) {
-        return false;
+        return false; // connection() marked the library offline
     }
 }
 
@@ -166,7 +151,7 @@ std::vector<MapSummary> NetworkLibrary::listMaps() const
     std::vector<MapSummary> maps;
     for (int i = 0; i < r.rows(); ++i)
         maps.push_back(MapSummary{r.text(i, 0), r.text(i, 1), r.text(i, 2), static_cast<int>(r.integer(i, 3))});
-    std::sort(maps.begin(), maps.end(), libraryOrder);
+    storage::sortLibrary(maps);
     return maps;
 }
 
@@ -195,13 +180,11 @@ Map NetworkLibrary::loadMap(const std::string& mapId) const
 
 void NetworkLibrary::addMap(const Map& map)
 {
-    if (readOnly())
-        fail(readOnlyMessage());
+    requireWritable();
     if (map.id.empty())
         fail("a map needs an id to be stored in " + name());
-    const std::vector<std::string> problems = storage::modelProblems(map);
-    if (!problems.empty())
-        fail("map " + quoted(map.id) + " cannot be stored in " + name() + ": " + problems.front());
+    if (const std::string problem = storage::unstorableMessage(map, name()); !problem.empty())
+        fail(problem);
     PgConnection& conn = m_impl->connection();
     try {
         storage::inTransaction(conn, [&] {
@@ -224,8 +207,7 @@ void NetworkLibrary::addMap(const Map& map)
 
 void NetworkLibrary::deleteMap(const std::string& mapId)
 {
-    if (readOnly())
-        fail(readOnlyMessage());
+    requireWritable();
     PgConnection& conn = m_impl->connection();
     try {
         if (conn.exec("UPDATE crosswalk.maps SET deleted = true WHERE id = $1 AND NOT deleted", {mapId}).affected() == 0)
@@ -237,8 +219,7 @@ void NetworkLibrary::deleteMap(const std::string& mapId)
 
 void NetworkLibrary::restoreMap(const std::string& mapId)
 {
-    if (readOnly())
-        fail(readOnlyMessage());
+    requireWritable();
     PgConnection& conn = m_impl->connection();
     try {
         if (conn.exec("UPDATE crosswalk.maps SET deleted = false WHERE id = $1 AND deleted", {mapId}).affected() == 0)
@@ -250,8 +231,7 @@ void NetworkLibrary::restoreMap(const std::string& mapId)
 
 void NetworkLibrary::share(const std::string& mapId, bool shared)
 {
-    if (readOnly())
-        fail(readOnlyMessage());
+    requireWritable();
     PgConnection& conn = m_impl->connection();
     const std::string what = shared ? "sharing it" : "unsharing it";
     try {
@@ -278,8 +258,7 @@ std::int64_t NetworkLibrary::version(const std::string& mapId) const
 
 CommitResult NetworkLibrary::commit(Map& map, const Edit& edit)
 {
-    if (readOnly())
-        fail(readOnlyMessage());
+    requireWritable();
     PgConnection& conn = m_impl->connection();
     const auto knownIt = m_impl->known.find(map.id);
     Map next;
@@ -337,6 +316,8 @@ CommitResult NetworkLibrary::commit(Map& map, const Edit& edit)
             return inv;
         });
     } catch (const LibraryError& e) {
+        if (e.sqlState().starts_with("08"))
+            m_impl->offline = !m_impl->conn.ok(); // lost mid-commit: nothing was saved (the transaction is gone)
         rethrowRefusal(e, m_impl->district, "change map " + quoted(map.props.title));
     }
     if (mine.empty())
