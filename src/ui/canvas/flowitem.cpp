@@ -1,5 +1,8 @@
 #include "ui/canvas/flowitem.h"
 
+#include "ui/canvas/mapscene.h"
+#include "ui/document/mapdocument.h"
+
 #include "ui/canvas/canvasstyle.h"
 #include "ui/canvas/stepitem.h"
 
@@ -186,6 +189,8 @@ QRectF FlowItem::labelBox() const
 
 bool FlowItem::coversStep(const QRectF& r) const
 {
+    if (const auto* mapScene = dynamic_cast<const MapScene*>(scene()))
+        return mapScene->stepCovers(r);
     if (!scene())
         return false;
     for (const QGraphicsItem* item : scene()->items(r))

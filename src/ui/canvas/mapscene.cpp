@@ -180,6 +180,7 @@ void MapScene::removeAllItems()
     for (auto& [id, item] : m_phases)
         delete item;
     m_steps.clear();
+    invalidateStepGrid();
     m_flows.clear();
     m_lanes.clear();
     m_phases.clear();
@@ -215,6 +216,7 @@ void MapScene::sync()
     dropMissing(m_lanes, m.lanes);
     dropMissing(m_phases, m.phases);
     dropMissing(m_steps, m.steps);
+    invalidateStepGrid();
     dropMissing(m_flows, m.flows);
     for (const Step& s : m.steps)
         updateStep(s);
@@ -250,6 +252,7 @@ void MapScene::applyChanges(const ChangeSet& changes)
         } else if (auto it = m_steps.find(id); it != m_steps.end()) {
             delete it->second;
             m_steps.erase(it);
+            invalidateStepGrid();
         }
     }
     if (!changes.steps.empty()) {
@@ -422,6 +425,43 @@ void MapScene::updateHeaders()
         left += phase.width;
     }
     m_corner->setPos(m_laneHeaderX, m_phaseHeaderY);
+}
+
+namespace {
+constexpr qreal kStepGridCell = 256;
+
+long long stepGridKey(int column, int row)
+{
+    return (static_cast<long long>(column) << 32) ^ static_cast<long long>(static_cast<unsigned>(row));
+}
+} // namespace
+
+bool MapScene::stepCovers(const QRectF& r) const
+{
+    if (m_stepGridDirty) {
+        m_stepGrid.clear();
+        for (const auto& [id, item] : m_steps) {
+            const QRectF s = item->sceneRectOfStep();
+            for (int c = static_cast<int>(std::floor(s.left() / kStepGridCell));
+                 c <= static_cast<int>(std::floor(s.right() / kStepGridCell)); ++c)
+                for (int w = static_cast<int>(std::floor(s.top() / kStepGridCell));
+                     w <= static_cast<int>(std::floor(s.bottom() / kStepGridCell)); ++w)
+                    m_stepGrid[stepGridKey(c, w)].push_back(s);
+        }
+        m_stepGridDirty = false;
+    }
+    for (int c = static_cast<int>(std::floor(r.left() / kStepGridCell));
+         c <= static_cast<int>(std::floor(r.right() / kStepGridCell)); ++c)
+        for (int w = static_cast<int>(std::floor(r.top() / kStepGridCell));
+             w <= static_cast<int>(std::floor(r.bottom() / kStepGridCell)); ++w) {
+            const auto it = m_stepGrid.find(stepGridKey(c, w));
+            if (it == m_stepGrid.end())
+                continue;
+            for (const QRectF& s : it->second)
+                if (s.intersects(r))
+                    return true;
+        }
+    return false;
 }
 
 QRectF MapScene::mapBounds() const

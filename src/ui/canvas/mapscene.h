@@ -48,6 +48,11 @@ public:
     LaneHeaderItem* laneHeader(const std::string& id) const;
     PhaseHeaderItem* phaseHeader(const std::string& id) const;
     std::size_t stepItemCount() const { return m_steps.size(); }
+    /// Whether any step, as drawn now, overlaps r. Flow labels ask this for every place they
+    /// try; a coarse grid of the step rectangles answers it without a scene query each time.
+    bool stepCovers(const QRectF& r) const;
+    /// A step item moved, grew, appeared or went: the grid is made again on the next question.
+    void invalidateStepGrid() { m_stepGridDirty = true; }
     std::size_t flowItemCount() const { return m_flows.size(); }
     std::size_t laneHeaderCount() const { return m_lanes.size(); }
     std::size_t phaseHeaderCount() const { return m_phases.size(); }
@@ -151,6 +156,8 @@ private:
     QPointer<MapDocument> m_document;
     QMetaObject::Connection m_changedConnection;
     std::unordered_map<std::string, StepItem*> m_steps;
+    mutable std::unordered_map<long long, std::vector<QRectF>> m_stepGrid;
+    mutable bool m_stepGridDirty = true;
     std::unordered_map<std::string, FlowItem*> m_flows;
     std::unordered_map<std::string, LaneHeaderItem*> m_lanes;
     std::unordered_map<std::string, PhaseHeaderItem*> m_phases;

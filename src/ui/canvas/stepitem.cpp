@@ -1,5 +1,8 @@
 #include "ui/canvas/stepitem.h"
 
+#include "ui/canvas/mapscene.h"
+#include "ui/document/mapdocument.h"
+
 #include <cmath>
 
 #include "ui/canvas/canvasstyle.h"
@@ -28,6 +31,8 @@ void StepItem::setStep(const Step& step, const QRectF& rect)
     const bool relabel = resized || step.label != m_step.label || step.kind != m_step.kind;
     if (resized)
         prepareGeometryChange();
+    if (auto* mapScene = dynamic_cast<MapScene*>(scene()); mapScene && (resized || rect.topLeft() != pos()))
+        mapScene->invalidateStepGrid();
     m_step = step;
     m_size = rect.size();
     setPos(rect.topLeft());
