@@ -41,9 +41,11 @@ public:
     static constexpr double kLaneWeight = 0.15;
     static constexpr double kKindWeight = 0.1;
     static constexpr double kPlaceWeight = 0.15;
-    static constexpr double kContextWeight = 0.1; // second pass: neighbours matched to neighbours
-    static constexpr double kSplitCoverage = 0.8;
-    static constexpr double kOpposedFactor = 0.3; // a negated or opposite label keeps this share // a split part holds this share of the whole's words
+    static constexpr double kContextWeight = 0.2; // second pass: neighbours matched to neighbours
+    static constexpr double kSplitCoverage = 0.8;     // a split part and its whole: one label holds the other's words
+    static constexpr double kSplitThreshold = 0.4;    // least raw score of a further part
+    static constexpr double kFirstPartCoverage = 0.6; // the same for the part matched first, more loosely
+    static constexpr double kOpposedFactor = 0.3; // a negated or opposite label keeps this share
 
     /// The maps and crosswalk must outlive the matcher. lexicon: nullptr for words only;
     /// by default the shared WordNet lexicon when its files are there.
@@ -100,6 +102,7 @@ private:
         double place = 0.0;            // place in the year, in [0, 1]
         bool negated = false;          // "not", "no", "without", "non-" ...
         bool meaningful = true;
+        bool compound = false;         // names several things: "A and B"
     };
     struct Candidate {
         bool exact = false;

@@ -57,8 +57,9 @@ public:
     /// -al, -ly ...). Not Porter: only what makes paraphrases of this domain meet.
     static std::string stem(std::string_view word);
 
-    /// A token and the lower-case, unstemmed word it came from ("evaluations"); empty for
-    /// a concept of the table. Lexical look-ups need the word, not the stem.
+    /// A token and the lower-case, unstemmed word it came from ("evaluations"); for a
+    /// concept of the table, the phrase as written, words joined by '_' as WordNet spells
+    /// collocations ("set_up"). Lexical look-ups need the word, not the stem.
     struct SurfaceToken {
         Token token;
         std::string surface;

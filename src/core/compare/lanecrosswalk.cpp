@@ -118,8 +118,15 @@ LaneCrosswalk::LaneCrosswalk(const Map& a, const Map& b, const std::vector<Match
     }
     const auto pairScore = [&](const Lane& la, const Lane& lb) {
         double score = similarity(la.name, lb.name);
-        if (const auto it = shared.find({la.id, lb.id}); it != shared.end())
+        if (const auto it = shared.find({la.id, lb.id}); it != shared.end()) {
+            const double names = score;
             score = std::max(score, stepSimilarity(it->second, stepsA[la.id], stepsB[lb.id]));
+            // Names that share a word ("Hiring Manager", "Ward Manager") and a matched step.
+            const std::size_t smaller = std::min(stepsA[la.id], stepsB[lb.id]);
+            if (names > 0.0 && smaller > 0)
+                score = std::max(score, std::min(0.9, names + 0.3 * static_cast<double>(it->second) /
+                                                              static_cast<double>(smaller)));
+        }
         return score;
     };
 

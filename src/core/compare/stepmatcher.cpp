@@ -66,11 +66,20 @@ bool negatedLabel(std::string_view label)
     return false;
 }
 
+// A label that names several things ("Calibration and final ratings", "Hire & onboard").
+bool compoundLabel(std::string_view label)
+{
+    for (const auto& w : TextNormalizer::rawWords(label))
+        if (w.text == "and")
+            return true;
+    return label.find_first_of("&+/,;") != std::string_view::npos;
+}
+
 bool plainWord(const std::string& surface)
 {
     if (surface.size() < 3)
         return false;
-    return std::all_of(surface.begin(), surface.end(), [](char c) { return c >= 'a' && c <= 'z'; });
+    return std::all_of(surface.begin(), surface.end(), [](char c) { return (c >= 'a' && c <= 'z') || c == '_'; });
 }
 
 // Where each step falls in the year, in [0, 1]: the middle of its phase (phases are
@@ -130,6 +139,7 @@ StepMatcher::StepMatcher(const Map& a, const Map& b, const LaneCrosswalk& lanes,
             std::vector<TextNormalizer::SurfaceToken> tokens = normalizer.surfaceTokens(map.steps[i].label);
             StepInfo& info = infos[i];
             info.negated = negatedLabel(map.steps[i].label);
+            info.compound = compoundLabel(map.steps[i].label);
             info.meaningful = std::any_of(tokens.begin(), tokens.end(),
                                           [](const auto& t) { return !isGeneric(t.token.text); });
             if (!info.meaningful)
@@ -204,7 +214,7 @@ StepMatcher::StepMatcher(const Map& a, const Map& b, const LaneCrosswalk& lanes,
             if (!plainWord(surface[t]))
                 continue;
             ++plain;
-            known += lexicon->lookup(surface[t]).known ? 1 : 0;
+            known += lexicon->lookup(surface[t]).known ? 1u : 0u;
         }
         if (plain > 0 && 2 * known >= plain) {
             m_lexical = "wordnet";
@@ -570,6 +580,117 @@ std::vector<StepMatch> StepMatcher::match(const std::vector<MatchDecision>& step
         if (!usedA[c.i] && !usedB[c.j])
             take(c.i, c.j, c.score, false, 0);
 
+    // Splits: a step left over joins a matched step of the other map when it holds (nearly)
+    // all of that step's words, as the step's own partner does.
+    std::unordered_map<std::uint64_t, const Candidate*> byPair;
+    for (const Candidate& c : all)
+        byPair.emplace((static_cast<std::uint64_t>(c.i) << 32) | c.j, &c);
+    const auto candidate = [&](std::size_t i, std::size_t j) -> const Candidate* {
+        const auto it = byPair.find((static_cast<std::uint64_t>(i) << 32) | j);
+        return it == byPair.end() ? nullptr : it->second;
+    };
+    std::vector<int> partnerOfA(na, -1);
+    std::vector<int> partnerOfB(nb, -1);
+    for (const Chosen& c : chosen) {
+        partnerOfA[c.i] = static_cast<int>(c.j);
+        partnerOfB[c.j] = static_cast<int>(c.i);
+    }
+    // coverage of A's step i by B's step j, and of B's step j by A's step i
+    const auto coverA = [&](const Candidate& c) { return m_infoA[c.i].total > 0 ? c.overlap / m_infoA[c.i].total : 0.0; };
+    const auto coverB = [&](const Candidate& c) { return m_infoB[c.j].total > 0 ? c.overlap / m_infoB[c.j].total : 0.0; };
+    // A part happens about when the whole does: a second round of visits later in the year
+    // is a step of its own, not part of the first.
+    const auto near = [&](const Candidate& c) { return std::abs(m_infoA[c.i].place - m_infoB[c.j].place) <= 0.25; };
+    // The share of a whole's words (by weight) that some of the given steps of the other
+    // map hold (the same token or a related word).
+    const auto covered = [&](const StepInfo& whole, bool wholeInA, const std::vector<std::size_t>& parts) {
+        if (whole.total <= 0.0)
+            return 0.0;
+        double held = 0.0;
+        for (const Feature& f : whole.features) {
+            bool found = false;
+            for (std::size_t p : parts) {
+                const StepInfo& part = wholeInA ? m_infoB[p] : m_infoA[p];
+                for (const Feature& g : part.features) {
+                    const double similarity =
+                        wholeInA ? tokenSimilarity(f.token, g.token) : tokenSimilarity(g.token, f.token);
+                    found = found || similarity >= 0.5;
+                }
+            }
+            held += found ? f.weight : 0.0;
+        }
+        return held / whole.total;
+    };
+    // A split: the part holds the whole's words or the whole the part's (either way round,
+    // "Interviews" ~ "Final interview", "Background and credit checks" ~ "Credit check"),
+    // or the new part holds what the first part lacks ("Calibration and final ratings" ~
+    // "Final rating" + "Calibration session").
+    const auto splitOf = [&](const Candidate& c, const Candidate& first, const StepInfo& whole, bool wholeInA,
+                             std::size_t firstPart, std::size_t part) {
+        const bool compound = whole.compound;
+        // The whole's words in the part (a part names the whole and more), or, for a whole
+        // that names several things, the part's words in the whole.
+        const auto wholeIn = [&](const Candidate& x) { return wholeInA ? coverA(x) : coverB(x); };
+        const auto partIn = [&](const Candidate& x) { return wholeInA ? coverB(x) : coverA(x); };
+        const bool sameKind = wholeInA ? m_b.steps[part].kind == m_b.steps[firstPart].kind
+                                       : m_a.steps[part].kind == m_a.steps[firstPart].kind;
+        if (sameKind && wholeIn(c) >= kSplitCoverage && wholeIn(first) >= kFirstPartCoverage)
+            return true;
+        if (compound && partIn(c) >= kSplitCoverage && partIn(first) >= kFirstPartCoverage)
+            return true;
+        const double alone = covered(whole, wholeInA, {firstPart});
+        const double both = covered(whole, wholeInA, {firstPart, part});
+        return compound && c.label >= 0.25 && both >= 0.6 && both - alone >= 0.25;
+    };
+    // The parts sit in one lane, or the new part in the lane partnering the whole's.
+    const auto laneOfPartB = [&](std::size_t whole, std::size_t firstPart, std::size_t part) {
+        return m_b.steps[part].lane == m_b.steps[firstPart].lane ||
+               m_lanes->partnerOfA(m_a.steps[whole].lane) == m_b.steps[part].lane;
+    };
+    const auto laneOfPartA = [&](std::size_t whole, std::size_t firstPart, std::size_t part) {
+        return m_a.steps[part].lane == m_a.steps[firstPart].lane ||
+               m_lanes->partnerOfB(m_b.steps[whole].lane) == m_a.steps[part].lane;
+    };
+    std::vector<Scored> splits;     // (whole in A, part in B)
+    std::vector<Scored> splitsOfB;  // (part in A, whole in B)
+    for (const Candidate& c : all) {
+        if (rejected.count({c.i, c.j}) || c.label < 0.25 || !near(c))
+            continue;
+        if (!usedB[c.j] && partnerOfA[c.i] >= 0) {
+            const std::size_t other = static_cast<std::size_t>(partnerOfA[c.i]);
+            const Candidate* first = candidate(c.i, other);
+            if (first && laneOfPartB(c.i, other, c.j) && splitOf(c, *first, m_infoA[c.i], true, other, c.j))
+                splits.push_back({false, scoreWith(c.i, c.j, c.label), c.i, c.j});
+        } else if (!usedA[c.i] && partnerOfB[c.j] >= 0) {
+            const std::size_t other = static_cast<std::size_t>(partnerOfB[c.j]);
+            const Candidate* first = candidate(other, c.j);
+            if (first && laneOfPartA(c.j, other, c.i) && splitOf(c, *first, m_infoB[c.j], false, other, c.i))
+                splitsOfB.push_back({false, scoreWith(c.i, c.j, c.label), c.i, c.j});
+        }
+    }
+    std::sort(splits.begin(), splits.end(), byScore);
+    std::sort(splitsOfB.begin(), splitsOfB.end(), byScore);
+    std::vector<int> groupOfA(na, 0);
+    std::vector<int> groupOfB(nb, 0);
+    int groups = 0;
+    const auto join = [&](std::size_t i, std::size_t j, double raw, bool wholeInA) {
+        int& group = wholeInA ? groupOfA[i] : groupOfB[j];
+        if (group == 0) {
+            group = ++groups;
+            for (Chosen& c : chosen)
+                if ((wholeInA && c.i == i) || (!wholeInA && c.j == j))
+                    c.group = group;
+        }
+        take(i, j, raw, false, group);
+    };
+    // The label and the split's shape are the evidence; the score only has to be fair.
+    for (const Scored& c : splits)
+        if (!usedB[c.j] && c.score >= kSplitThreshold)
+            join(c.i, c.j, c.score, true);
+    for (const Scored& c : splitsOfB)
+        if (!usedA[c.i] && groupOfA[c.i] == 0 && c.score >= kSplitThreshold)
+            join(c.i, c.j, c.score, false);
+
     // Steps without meaning (unnamed events, "?" decisions) of the same kind pair when
     // their neighbours are matched to each other: the start before two matched first
     // steps, the gateway between matched steps. Twice, so that a chain of them follows.
@@ -597,7 +718,13 @@ std::vector<StepMatch> StepMatcher::match(const std::vector<MatchDecision>& step
         for (std::size_t i = 0; i < na; ++i) {
             if (usedA[i])
                 continue;
-            for (std::size_t j : m_infoA[i].meaningful ? blankB : openB) {
+            // Starts and ends are where a process is entered and left, whatever each
+            // district calls them: named ones meet through their neighbours too.
+            const bool terminal = m_a.steps[i].kind == StepKind::Start || m_a.steps[i].kind == StepKind::End;
+            // Decisions are where flows branch: named ones meet when most of their
+            // neighbours are matched to each other.
+            const bool decision = m_a.steps[i].kind == StepKind::Decision;
+            for (std::size_t j : m_infoA[i].meaningful && !terminal && !decision ? blankB : openB) {
                 if (usedB[j] || m_a.steps[i].kind != m_b.steps[j].kind || rejected.count({i, j}))
                     continue;
                 const std::size_t slots = std::max(m_predA[i].size(), m_predB[j].size()) +
@@ -606,7 +733,8 @@ std::vector<StepMatch> StepMatcher::match(const std::vector<MatchDecision>& step
                     continue;
                 const std::size_t hits = linked(m_predA[i], m_predB[j]) + linked(m_succA[i], m_succB[j]);
                 const double share = static_cast<double>(hits) / static_cast<double>(slots);
-                if (hits > 0 && share >= 0.5)
+                const bool named = m_infoA[i].meaningful && m_infoB[j].meaningful;
+                if (hits > 0 && share >= (named && !terminal ? 0.6 : 0.5))
                     context.push_back({false, 0.5 + 0.4 * share, static_cast<std::uint32_t>(i),
                                        static_cast<std::uint32_t>(j)});
             }
@@ -616,65 +744,6 @@ std::vector<StepMatch> StepMatcher::match(const std::vector<MatchDecision>& step
             if (!usedA[c.i] && !usedB[c.j])
                 take(c.i, c.j, c.score, false, 0);
     }
-
-    // Splits: a step left over joins a matched step of the other map when it holds (nearly)
-    // all of that step's words, as the step's own partner does.
-    std::unordered_map<std::uint64_t, const Candidate*> byPair;
-    for (const Candidate& c : all)
-        byPair.emplace((static_cast<std::uint64_t>(c.i) << 32) | c.j, &c);
-    const auto candidate = [&](std::size_t i, std::size_t j) -> const Candidate* {
-        const auto it = byPair.find((static_cast<std::uint64_t>(i) << 32) | j);
-        return it == byPair.end() ? nullptr : it->second;
-    };
-    std::vector<int> partnerOfA(na, -1);
-    std::vector<int> partnerOfB(nb, -1);
-    for (const Chosen& c : chosen) {
-        partnerOfA[c.i] = static_cast<int>(c.j);
-        partnerOfB[c.j] = static_cast<int>(c.i);
-    }
-    // coverage of A's step i by B's step j, and of B's step j by A's step i
-    const auto coverA = [&](const Candidate& c) { return m_infoA[c.i].total > 0 ? c.overlap / m_infoA[c.i].total : 0.0; };
-    const auto coverB = [&](const Candidate& c) { return m_infoB[c.j].total > 0 ? c.overlap / m_infoB[c.j].total : 0.0; };
-    std::vector<Scored> splits;     // (whole in A, part in B)
-    std::vector<Scored> splitsOfB;  // (part in A, whole in B)
-    for (const Candidate& c : all) {
-        if (rejected.count({c.i, c.j}) || c.label < 0.4)
-            continue;
-        if (!usedB[c.j] && partnerOfA[c.i] >= 0) {
-            const std::size_t other = static_cast<std::size_t>(partnerOfA[c.i]);
-            const Candidate* first = candidate(c.i, other);
-            if (first && coverA(c) >= kSplitCoverage && coverA(*first) >= kSplitCoverage &&
-                m_b.steps[c.j].kind == m_b.steps[other].kind && m_b.steps[c.j].lane == m_b.steps[other].lane)
-                splits.push_back({false, scoreWith(c.i, c.j, c.label), c.i, c.j});
-        } else if (!usedA[c.i] && partnerOfB[c.j] >= 0) {
-            const std::size_t other = static_cast<std::size_t>(partnerOfB[c.j]);
-            const Candidate* first = candidate(other, c.j);
-            if (first && coverB(c) >= kSplitCoverage && coverB(*first) >= kSplitCoverage &&
-                m_a.steps[c.i].kind == m_a.steps[other].kind && m_a.steps[c.i].lane == m_a.steps[other].lane)
-                splitsOfB.push_back({false, scoreWith(c.i, c.j, c.label), c.i, c.j});
-        }
-    }
-    std::sort(splits.begin(), splits.end(), byScore);
-    std::sort(splitsOfB.begin(), splitsOfB.end(), byScore);
-    std::vector<int> groupOfA(na, 0);
-    std::vector<int> groupOfB(nb, 0);
-    int groups = 0;
-    const auto join = [&](std::size_t i, std::size_t j, double raw, bool wholeInA) {
-        int& group = wholeInA ? groupOfA[i] : groupOfB[j];
-        if (group == 0) {
-            group = ++groups;
-            for (Chosen& c : chosen)
-                if ((wholeInA && c.i == i) || (!wholeInA && c.j == j))
-                    c.group = group;
-        }
-        take(i, j, raw, false, group);
-    };
-    for (const Scored& c : splits)
-        if (!usedB[c.j] && c.score >= kThreshold)
-            join(c.i, c.j, c.score, true);
-    for (const Scored& c : splitsOfB)
-        if (!usedA[c.i] && groupOfA[c.i] == 0 && c.score >= kThreshold)
-            join(c.i, c.j, c.score, false);
 
     // Calibrated scores; proposals below the least score go (decisions stay).
     std::vector<Chosen> kept;

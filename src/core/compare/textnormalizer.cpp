@@ -498,8 +498,12 @@ std::vector<TextNormalizer::SurfaceToken> TextNormalizer::surfaceTokens(std::str
             }
         }
         if (found) {
+            // The phrase as written, in WordNet's spelling of collocations ("set_up").
+            std::string written;
+            for (std::size_t k = 0; k < found->words.size(); ++k)
+                written += (k ? "_" : "") + raw[keep[i + k]].text;
             for (const std::string& canonical : m_canonical[found->group])
-                out.push_back({{canonical, weight}, {}});
+                out.push_back({{canonical, weight}, written});
             i += found->words.size();
             continue;
         }
