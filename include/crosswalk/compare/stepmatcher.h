@@ -36,6 +36,7 @@ class Lexicon;
 class StepMatcher {
 public:
     static constexpr double kThreshold = 0.5;   // least raw score for a pair that is not exact
+    static constexpr double kProposalFloor = 0.35; // least raw score of a weak proposal for leftovers
     static constexpr double kMinLabel = 0.2;    // least label similarity, so place alone never matches
     static constexpr double kLabelWeight = 0.6;
     static constexpr double kLaneWeight = 0.15;
@@ -134,6 +135,7 @@ private:
     std::vector<std::vector<std::uint32_t>> m_predA, m_succA, m_predB, m_succB;
     // Context from the first pass: step of A -> steps of B it was matched with.
     std::vector<std::vector<std::uint32_t>> m_firstA;
+    std::vector<std::vector<std::uint32_t>> m_firstB;
     bool m_refined = false;
     bool m_rawScores = false;
     mutable std::vector<Candidate> m_candidates;

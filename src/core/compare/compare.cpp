@@ -143,7 +143,7 @@ PairComparison comparePair(const Map& a, const Map& b, const DecisionSet& decisi
     const LaneCrosswalk byName(a, b, laneDecisions);
     const Lexicon& lexicon = options.lexicon ? *options.lexicon : Lexicon::shared();
     StepMatcher matcher(a, b, byName, lexicon.available() ? &lexicon : nullptr);
-    const std::vector<StepMatch> firstPass = matcher.match(stepDecisions, 0.0);
+    const std::vector<StepMatch> firstPass = matcher.match(stepDecisions, StepMatcher::kDefaultMinScore);
     const LaneCrosswalk lanes(a, b, laneDecisions, firstPass);
     out.lanes = lanes.pairs();
     matcher.refine(lanes, firstPass);

@@ -293,6 +293,10 @@ WordKnowledge Lexicon::build(std::string_view word) const
                 const std::uint64_t key = synsetKey(p, offsets[s]);
                 k.concepts.push_back({key, LexicalRelation::Sense});
                 for (const auto& [kind, target] : synset(key).pointers) {
+                    // Broader terms of rarer senses link unrelated words ("file" as in
+                    // "single file" is a "line"): only the most frequent sense's count.
+                    if (kind == '@' && s > 0)
+                        continue;
                     if (kind == '+') {
                         k.concepts.push_back({target, LexicalRelation::Derived});
                     } else if (kind == '!') {

@@ -1,5 +1,5 @@
 // Calibration of match scores on the labelled sets the matcher was tuned on (principal
-// evaluation and hiring; procurement is held out and not used here).
+// evaluation, hiring, procurement; the held-out permits are not used here).
 // `crosswalk_core_tests "[.calibration-fit]" -s` prints a fresh isotonic fit to paste into
 // StepMatcher::calibrated().
 
@@ -27,12 +27,12 @@ std::vector<Proposal> proposals(bool raw)
 {
     const auto root = std::filesystem::path(CROSSWALK_SOURCE_DIR) / "tests/core/compare/data";
     std::vector<Proposal> out;
-    for (const auto& dir : {root, root / "hiring"}) {
+    for (const auto& dir : {root, root / "hiring", root / "procurement"}) {
         for (const auto& pair : test::readLabelledSet(dir)) {
             const LaneCrosswalk byName(pair.a, pair.b);
             StepMatcher matcher(pair.a, pair.b, byName);
+            const auto first = matcher.match({}, StepMatcher::kDefaultMinScore);
             matcher.reportRawScores(raw);
-            const auto first = matcher.match({}, 0.0);
             const LaneCrosswalk lanes(pair.a, pair.b, {}, first);
             matcher.refine(lanes, first);
             for (const StepMatch& m : matcher.match({}, 0.0))
@@ -98,4 +98,25 @@ TEST_CASE("Fit the calibration table (prints it)", "[.calibration-fit]")
     for (const Block& b : blocks)
         std::cout << "{" << b.lo << ", " << b.sum / b.n << "}, {" << b.hi << ", " << b.sum / b.n << "}, ";
     std::cout << "};\n";
+    // The least score that makes the best F1 over the sets, in steps of 0.05.
+    std::size_t expected = 0;
+    const auto root = std::filesystem::path(CROSSWALK_SOURCE_DIR) / "tests/core/compare/data";
+    for (const auto& dir : {root, root / "hiring", root / "procurement"})
+        for (const auto& pair : test::readLabelledSet(dir))
+            expected += pair.truth.size();
+    const std::vector<Proposal> calibratedProposals = proposals(false);
+    for (int k = 0; k <= 19; ++k) {
+        const double least = 0.05 * k;
+        double right = 0.0;
+        double made = 0.0;
+        for (const Proposal& p : calibratedProposals)
+            if (p.score >= least) {
+                made += 1.0;
+                right += p.right ? 1.0 : 0.0;
+            }
+        const double precision = made > 0 ? right / made : 1.0;
+        const double recall = right / static_cast<double>(expected);
+        std::cout << "min-score " << least << ": precision " << precision << ", recall " << recall << ", F1 "
+                  << 2 * precision * recall / (precision + recall) << "\n";
+    }
 }
