@@ -569,14 +569,27 @@ std::vector<StepMatch> StepMatcher::match(const std::vector<MatchDecision>& step
         std::uint32_t i;
         std::uint32_t j;
     };
+    // Ties are broken by step ids: ranks of the ids, computed once.
+    const auto ranks = [](const Map& map) {
+        std::vector<std::uint32_t> order(map.steps.size());
+        std::iota(order.begin(), order.end(), 0u);
+        std::sort(order.begin(), order.end(),
+                  [&](std::uint32_t x, std::uint32_t y) { return map.steps[x].id < map.steps[y].id; });
+        std::vector<std::uint32_t> rank(map.steps.size());
+        for (std::size_t r = 0; r < order.size(); ++r)
+            rank[order[r]] = static_cast<std::uint32_t>(r);
+        return rank;
+    };
+    const std::vector<std::uint32_t> rankA = ranks(m_a);
+    const std::vector<std::uint32_t> rankB = ranks(m_b);
     const auto byScore = [&](const Scored& x, const Scored& y) {
         if (x.exact != y.exact)
             return x.exact;
         if (x.score != y.score)
             return x.score > y.score;
-        if (m_a.steps[x.i].id != m_a.steps[y.i].id)
-            return m_a.steps[x.i].id < m_a.steps[y.i].id;
-        return m_b.steps[x.j].id < m_b.steps[y.j].id;
+        if (x.i != y.i)
+            return rankA[x.i] < rankA[y.i];
+        return rankB[x.j] < rankB[y.j];
     };
     const std::vector<Candidate>& all = labelCandidates();
     std::vector<Scored> scored;
@@ -596,19 +609,20 @@ std::vector<StepMatch> StepMatcher::match(const std::vector<MatchDecision>& step
 
     // Splits: a step left over joins a matched step of the other map when it holds (nearly)
     // all of that step's words, as the step's own partner does.
-    std::unordered_map<std::uint64_t, const Candidate*> byPair;
-    for (const Candidate& c : all)
-        byPair.emplace((static_cast<std::uint64_t>(c.i) << 32) | c.j, &c);
-    const auto candidate = [&](std::size_t i, std::size_t j) -> const Candidate* {
-        const auto it = byPair.find((static_cast<std::uint64_t>(i) << 32) | j);
-        return it == byPair.end() ? nullptr : it->second;
-    };
     std::vector<int> partnerOfA(na, -1);
     std::vector<int> partnerOfB(nb, -1);
     for (const Chosen& c : chosen) {
         partnerOfA[c.i] = static_cast<int>(c.j);
         partnerOfB[c.j] = static_cast<int>(c.i);
     }
+    // The label candidate of each chosen pair, by either step.
+    std::vector<const Candidate*> chosenOfA(na, nullptr);
+    std::vector<const Candidate*> chosenOfB(nb, nullptr);
+    for (const Candidate& c : all)
+        if (partnerOfA[c.i] == static_cast<int>(c.j)) {
+            chosenOfA[c.i] = &c;
+            chosenOfB[c.j] = &c;
+        }
     // coverage of A's step i by B's step j, and of B's step j by A's step i
     const auto coverA = [&](const Candidate& c) { return m_infoA[c.i].total > 0 ? c.overlap / m_infoA[c.i].total : 0.0; };
     const auto coverB = [&](const Candidate& c) { return m_infoB[c.j].total > 0 ? c.overlap / m_infoB[c.j].total : 0.0; };
@@ -672,12 +686,12 @@ std::vector<StepMatch> StepMatcher::match(const std::vector<MatchDecision>& step
             continue;
         if (!usedB[c.j] && partnerOfA[c.i] >= 0) {
             const std::size_t other = static_cast<std::size_t>(partnerOfA[c.i]);
-            const Candidate* first = candidate(c.i, other);
+            const Candidate* first = chosenOfA[c.i];
             if (first && laneOfPartB(c.i, other, c.j) && splitOf(c, *first, m_infoA[c.i], true, other, c.j))
                 splits.push_back({false, scoreWith(c.i, c.j, c.label), c.i, c.j});
         } else if (!usedA[c.i] && partnerOfB[c.j] >= 0) {
             const std::size_t other = static_cast<std::size_t>(partnerOfB[c.j]);
-            const Candidate* first = candidate(other, c.j);
+            const Candidate* first = chosenOfB[c.j];
             if (first && laneOfPartA(c.j, other, c.i) && splitOf(c, *first, m_infoB[c.j], false, other, c.i))
                 splitsOfB.push_back({false, scoreWith(c.i, c.j, c.label), c.i, c.j});
         }
