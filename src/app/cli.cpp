@@ -65,7 +65,7 @@ Usage:
                                            steps only in one map (FILE "-" is standard output);
                                            pdf is the comparison report: overlay, grid, differences
       --paper, --orientation, --margin, --greyscale, --revision   as for export (pdf only)
-      --min-score X                        least calibrated score of a proposed step match,
+      --min-score X                        json: least calibrated score of a proposed step match,
                                            0 to 1 (default 0.5; decided matches always stay)
       --candidates N                       json: list each step's N next-best partners
   crosswalk check WORKSPACE                integrity and schema check
@@ -527,8 +527,8 @@ int cmdCompare(const Options& o, std::ostream& out)
     if (!pdf && (o.paper || o.orientation || o.margin || o.greyscale || o.revision))
         throw UsageError{"--paper, --orientation, --margin, --greyscale and --revision are for --format pdf"};
     const CompareOptions matching = compareOptions(o); // checked before any file is opened
-    if (pdf && o.candidates)
-        throw UsageError{"--candidates is for --format json"};
+    if (pdf && (o.candidates || o.minScore))
+        throw UsageError{"--min-score and --candidates are for --format json (the report uses the default least score)"};
     const ExportOptions options = pdf ? exportOptions(o, ExportOptions::Format::Pdf) : ExportOptions();
     Workspace ws = openExisting(o.positional[0], Workspace::Mode::ReadOnly);
     std::vector<std::string> ids;
