@@ -2,6 +2,7 @@
 
 #include "crosswalk/compare/stepmatcher.h"
 
+#include "crosswalk/compare/abbreviations.h"
 #include "crosswalk/compare/lexicon.h"
 #include "crosswalk/compare/textnormalizer.h"
 
@@ -127,6 +128,8 @@ StepMatcher::StepMatcher(const Map& a, const Map& b, const LaneCrosswalk& lanes,
     : m_a(a), m_b(b), m_lanes(&lanes)
 {
     const TextNormalizer& normalizer = TextNormalizer::forSteps();
+    // "BOY", "PS", "CSO": written out as either map defines them, before anything else.
+    const Abbreviations abbreviations = Abbreviations::of({&a, &b});
     std::unordered_map<std::string, std::uint32_t> dictionary;
     std::vector<std::uint32_t> documentFrequency;
     std::vector<std::string> surface; // per token: a word it was written as, empty for concepts
@@ -136,10 +139,11 @@ StepMatcher::StepMatcher(const Map& a, const Map& b, const LaneCrosswalk& lanes,
     const auto tokenize = [&](const Map& map, std::vector<StepInfo>& infos, std::vector<char>& seen) {
         infos.resize(map.steps.size());
         for (std::size_t i = 0; i < map.steps.size(); ++i) {
-            std::vector<TextNormalizer::SurfaceToken> tokens = normalizer.surfaceTokens(map.steps[i].label);
+            const std::string label = abbreviations.expand(map.steps[i].label);
+            std::vector<TextNormalizer::SurfaceToken> tokens = normalizer.surfaceTokens(label);
             StepInfo& info = infos[i];
-            info.negated = negatedLabel(map.steps[i].label);
-            info.compound = compoundLabel(map.steps[i].label);
+            info.negated = negatedLabel(label);
+            info.compound = compoundLabel(label);
             info.meaningful = std::any_of(tokens.begin(), tokens.end(),
                                           [](const auto& t) { return !isGeneric(t.token.text); });
             if (!info.meaningful)

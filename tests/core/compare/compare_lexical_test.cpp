@@ -3,6 +3,7 @@
 
 #include "labelled_set.h"
 
+#include "crosswalk/compare/abbreviations.h"
 #include "crosswalk/compare/compare.h"
 #include "crosswalk/compare/lexicon.h"
 #include "crosswalk/compare/stepmatcher.h"
@@ -267,4 +268,30 @@ TEST_CASE("Scores are calibrated, min-score filters and candidates list next-bes
     CHECK(json["pairs"][0]["candidates"]["a"].is_array());
     CHECK(json["pairs"][0]["candidates"]["b"].is_array());
     CHECK(json["pairs"][0]["candidates"]["a"][0].contains("partners"));
+}
+
+TEST_CASE("Abbreviations a map defines or its lanes make are written out", "[compare]")
+{
+    const Map a = mapOf("a", {{"PS", "Principal Supervisor"}, {"C", "Chief Schools Officer"}},
+                        {"a1 PS meeting: Beginning of year (BOY) goal conference", "a2 PS activity: BOY visit by PS",
+                         "a3 C activity: CSO signs off ratings", "a4 PS meeting: EOY conference"});
+    const Abbreviations abbreviations = Abbreviations::of({&a});
+    CHECK(abbreviations.meaning("BOY") == "Beginning of year");
+    CHECK(abbreviations.meaning("PS") == "Principal Supervisor");
+    CHECK(abbreviations.meaning("CSO") == "Chief Schools Officer");
+    CHECK(abbreviations.meaning("EOY") == "end of year"); // the school year's own
+    CHECK(abbreviations.meaning("XYZ").empty());
+    CHECK(abbreviations.expand("Beginning of year (BOY) goal conference") == "Beginning of year goal conference");
+    CHECK(abbreviations.expand("BOY visit by PS") == "Beginning of year visit by Principal Supervisor");
+    CHECK(abbreviations.expand("Conference (EOY)") == "Conference (end of year)");
+    CHECK(abbreviations.expand("Boy scouts visit") == "Boy scouts visit"); // capitals only
+
+    const Map b = mapOf("b", {{"IS", "Instructional Superintendent"}, {"K", "Chief of Schools"}},
+                        {"b1 IS meeting: Beginning-of-year goal conference", "b2 IS activity: Beginning-of-year school visit by the supervisor",
+                         "b3 K activity: Chief schools officer signs off ratings", "b4 IS meeting: End-of-year conference"});
+    const PairComparison pair = comparePair(a, b);
+    CHECK(hasMatch(pair, "a1", "b1"));
+    CHECK(hasMatch(pair, "a2", "b2"));
+    CHECK(hasMatch(pair, "a3", "b3"));
+    CHECK(hasMatch(pair, "a4", "b4"));
 }
