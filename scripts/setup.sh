@@ -13,6 +13,7 @@ packages+=(libpugixml-dev zlib1g-dev)  # issue 18: XML parser and zlib for the B
 packages+=(libcsv-dev)  # issue 18: libcsv, the CSV reader and writer for step tables
 packages+=(fonts-noto-core fonts-noto-cjk fonts-dejavu-extra)  # issue 20: fonts every export asks for by name (Arabic, Chinese, italics), so PDFs match across machines
 packages+=(postgresql libpq-dev)  # issue 16: the network library's client (libpq) and a throwaway server for its tests
+packages+=(wordnet-base)  # issue 15: WordNet 3.0 database files (/usr/share/wordnet) for comparison: synonyms, derivations, lemmas
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

@@ -67,6 +67,9 @@ Usage:
                                            steps only in one map (FILE "-" is standard output);
                                            pdf is the comparison report: overlay, grid, differences
       --paper, --orientation, --margin, --greyscale, --revision   as for export (pdf only)
+      --min-score X                        json: least calibrated score of a proposed step match,
+                                           0 to 1 (default 0.5; decided matches always stay)
+      --candidates N                       json: list each step's N next-best partners
   crosswalk check WORKSPACE                integrity and schema check
   crosswalk --version | --help
 
@@ -102,6 +105,9 @@ struct Options {
     std::optional<std::string> revision;
     bool fit = false;
     bool greyscale = false;
+    // compare
+    std::optional<std::string> minScore;
+    std::optional<std::string> candidates;
 };
 
 Options parseOptions(const std::vector<std::string>& args, std::size_t from, const std::set<std::string>& allowed)
@@ -140,6 +146,10 @@ Options parseOptions(const std::vector<std::string>& args, std::size_t from, con
             o.parkingLot = true;
         else if (a == "--no-annotations")
             o.noAnnotations = value();
+        else if (a == "--min-score")
+            o.minScore = value();
+        else if (a == "--candidates")
+            o.candidates = value();
         else if (a == "--dpi")
             o.dpi = value();
         else if (a == "--revision")
@@ -527,6 +537,34 @@ int cmdExport(const Options& o, std::ostream& out, std::ostream& err)
     return kOk;
 }
 
+// --min-score and --candidates, checked.
+CompareOptions compareOptions(const Options& o)
+{
+    CompareOptions options;
+    if (o.minScore) {
+        std::size_t used = 0;
+        double value = -1.0;
+        try {
+            value = std::stod(*o.minScore, &used);
+        } catch (const std::exception&) {
+            used = 0;
+        }
+        if (used != o.minScore->size() || !(value >= 0.0 && value <= 1.0))
+            throw UsageError{"--min-score must be a number from 0 to 1, not " + *o.minScore};
+        options.minScore = value;
+    }
+    if (o.candidates) {
+        const std::string& text = *o.candidates;
+        if (text.empty() || text.size() > 3 || !std::all_of(text.begin(), text.end(), [](char c) { return c >= '0' && c <= '9'; }))
+            throw UsageError{"--candidates must be a whole number from 0 to 100, not " + text};
+        const int n = std::stoi(text);
+        if (n > 100)
+            throw UsageError{"--candidates must be a whole number from 0 to 100, not " + text};
+        options.candidates = static_cast<std::size_t>(n);
+    }
+    return options;
+}
+
 int cmdCompare(const Options& o, std::ostream& out)
 {
     const std::string usage = "crosswalk compare WORKSPACE --map REF --map REF [...] --format json|pdf -o FILE";
@@ -542,6 +580,9 @@ int cmdCompare(const Options& o, std::ostream& out)
     const bool pdf = o.format == "pdf";
     if (!pdf && (o.paper || o.orientation || o.margin || o.greyscale || o.revision))
         throw UsageError{"--paper, --orientation, --margin, --greyscale and --revision are for --format pdf"};
+    const CompareOptions matching = compareOptions(o); // checked before any file is opened
+    if (pdf && (o.candidates || o.minScore))
+        throw UsageError{"--min-score and --candidates are for --format json (the report uses the default least score)"};
     const ExportOptions options = pdf ? exportOptions(o, ExportOptions::Format::Pdf) : ExportOptions();
     const auto store = openForReading(o.positional[0]);
     MapStore& ws = *store;
@@ -565,7 +606,7 @@ int cmdCompare(const Options& o, std::ostream& out)
             writeFileAtomically(o.output, std::string_view(bytes.constData(), static_cast<std::size_t>(bytes.size())));
         return kOk;
     }
-    const std::string json = comparisonToJson(compareMaps(maps, ws.loadDecisions(ids)));
+    const std::string json = comparisonToJson(compareMaps(maps, ws.loadDecisions(ids), matching));
     if (o.output == "-")
         out << json;
     else
@@ -646,7 +687,7 @@ std::optional<int> run(const std::vector<std::string>& args, std::ostream& out, 
               "--pages-wide", "--votes", "--parking-lot", "--width", "--no-annotations", "--greyscale", "--grayscale", "--dpi", "--revision"}},
             {"compare",
              {"--map", "--format", "-o", "--output", "--paper", "--orientation", "--margin", "--greyscale",
-              "--grayscale", "--revision"}},
+              "--grayscale", "--revision", "--min-score", "--candidates"}},
             {"check", {}},
         };
         const auto known = options.find(cmd);

@@ -3,6 +3,7 @@
 // so that tokens are shared as widely as in real maps, or more.
 
 #include "crosswalk/compare/compare.h"
+#include "crosswalk/compare/lexicon.h"
 
 #include <benchmark/benchmark.h>
 
@@ -106,6 +107,39 @@ void BM_CompareSix300StepMapsAllPairs(benchmark::State& state)
     }
 }
 BENCHMARK(BM_CompareSix300StepMapsAllPairs)->Unit(benchmark::kMillisecond);
+
+// The same, each time with WordNet read afresh (index files, then every synset the maps'
+// words reach): what the first comparison in a new process costs.
+void BM_CompareTwo1000StepMapsLoadingWordNet(benchmark::State& state)
+{
+    const std::vector<Map> maps{generated(1, 1000, "a"), generated(2, 1000, "b")};
+    std::string lexical;
+    for (auto _ : state) {
+        const Lexicon lexicon(Lexicon::shared().directory());
+        CompareOptions options;
+        options.lexicon = &lexicon;
+        ComparisonResult result = compareMaps(maps, {}, options);
+        lexical = result.pairs.front().lexical;
+        benchmark::DoNotOptimize(result);
+    }
+    state.SetLabel(lexical);
+}
+BENCHMARK(BM_CompareTwo1000StepMapsLoadingWordNet)->Unit(benchmark::kMillisecond);
+
+void BM_CompareSix300StepMapsAllPairsLoadingWordNet(benchmark::State& state)
+{
+    std::vector<Map> maps;
+    for (int i = 0; i < 6; ++i)
+        maps.push_back(generated(static_cast<std::uint64_t>(10 + i), 300, "m" + std::to_string(i) + "-"));
+    for (auto _ : state) {
+        const Lexicon lexicon(Lexicon::shared().directory());
+        CompareOptions options;
+        options.lexicon = &lexicon;
+        ComparisonResult result = compareMaps(maps, {}, options);
+        benchmark::DoNotOptimize(result);
+    }
+}
+BENCHMARK(BM_CompareSix300StepMapsAllPairsLoadingWordNet)->Unit(benchmark::kMillisecond);
 
 void BM_CompareToJson(benchmark::State& state)
 {

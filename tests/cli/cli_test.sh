@@ -141,6 +141,35 @@ cmp -s "$tmp/out" "$tmp/cmp2.json" && ok || fail "compare is not deterministic"
 expect 2 "at least two" -- "$cw" compare "$ws" --map "${ids[0]}" --format json -o "$tmp/c.json"
 expect 1 "named twice" -- "$cw" compare "$ws" --map "${ids[0]}" --map "${ids[0]}" --format json -o "$tmp/c.json"
 expect 1 "no map" -- "$cw" compare "$ws" --map "${ids[0]}" --map nothing --format json -o "$tmp/c.json"
+# compare --min-score and --candidates (issue 15): a least score, next-best partners, and
+# "lexical" saying whether WordNet helped
+expect 0 "" -- "$cw" compare "$ws" --map "${ids[0]}" --map "${ids[1]}" --format json --min-score 0.99 \
+  --candidates 2 -o "$tmp/cmp-strict.json"
+if command -v python3 >/dev/null; then
+  python3 - "$tmp/cmp-strict.json" "$tmp/cmp2.json" <<'PY' && ok || fail "--min-score or --candidates do not hold"
+import json, sys
+strict = json.load(open(sys.argv[1]))["pairs"][0]
+plain = json.load(open(sys.argv[2]))["pairs"][0]
+assert strict["lexical"] in ("wordnet", "words-only") and plain["lexical"] == strict["lexical"]
+assert all(m["score"] >= 0.99 or m["decided"] for m in strict["matches"])
+assert len(strict["matches"]) <= len(plain["matches"])
+assert "candidates" not in plain
+for side in ("a", "b"):
+    for entry in strict["candidates"][side]:
+        assert len(entry["partners"]) <= 2
+        scores = [p["score"] for p in entry["partners"]]
+        assert scores == sorted(scores, reverse=True)
+PY
+fi
+expect 2 "min-score must be a number from 0 to 1" -- "$cw" compare "$ws" --map "${ids[0]}" --map "${ids[1]}" \
+  --format json --min-score 1.5 -o "$tmp/c.json"
+expect 2 "min-score must be a number from 0 to 1" -- "$cw" compare "$ws" --map "${ids[0]}" --map "${ids[1]}" \
+  --format json --min-score high -o "$tmp/c.json"
+expect 2 "candidates must be a whole number" -- "$cw" compare "$ws" --map "${ids[0]}" --map "${ids[1]}" \
+  --format json --candidates -1 -o "$tmp/c.json"
+expect 2 "are for --format json" -- "$cw" compare "$ws" --map "${ids[0]}" --map "${ids[1]}" \
+  --format pdf --candidates 2 -o "$tmp/c.pdf"
+[ -e "$tmp/c.json" ] && fail "a refused compare wrote a file" || ok
 [ "$(sha256sum "$ws" | cut -d' ' -f1)" = "$sha_before" ] && ok || fail "compare changed the workspace"
 
 # Export to PDF, SVG and PNG: every demo map, offscreen (no display needed), files checked

@@ -21,8 +21,12 @@ struct LanePair {
 struct StepMatch {
     std::string a; // step id in map A
     std::string b; // step id in map B
-    double score = 0.0; // in [0, 1]
+    double score = 0.0; // in [0, 1], calibrated: about this share of such proposals is right
     bool decided = false;
+    /// 0 for a one-to-one match. A step split in the other district matches each part: the
+    /// matches of one split share a group number (1, 2 ... per pair) and their step on the
+    /// unsplit side.
+    int group = 0;
     bool operator==(const StepMatch&) const = default;
 };
 
@@ -56,6 +60,9 @@ struct LaneFiguresRow {
     bool operator==(const LaneFiguresRow&) const = default;
 };
 
+/// Per step id, its next-best partners in the other map (id, calibrated score), best first.
+using StepCandidateList = std::vector<std::pair<std::string, std::vector<std::pair<std::string, double>>>>;
+
 /// The comparison of two maps.
 struct PairComparison {
     std::string mapA;
@@ -66,6 +73,13 @@ struct PairComparison {
     std::vector<std::string> onlyB; // step ids, in map B's step order
     std::vector<AnnotationDifference> annotationDifferences; // in map A's step order, then kind
     std::vector<LaneFiguresRow> laneFigures; // A's lanes in order, then B's unpaired lanes
+    /// "wordnet" when labels were also compared through WordNet, "words-only" when by their
+    /// words alone (no lexical data, or labels in a language it does not know).
+    std::string lexical;
+    /// With CompareOptions::candidates > 0: for steps of A (B), their next-best partners in
+    /// B (A), best first, leaving out their matches. Step id -> partners.
+    StepCandidateList candidatesA;
+    StepCandidateList candidatesB;
     bool operator==(const PairComparison&) const = default;
 };
 

@@ -24,6 +24,15 @@ public:
     /// (DecisionSet::between(a.id, b.id, DecisionKind::Lane)). Decisions on lanes that no
     /// longer exist are ignored.
     LaneCrosswalk(const Map& a, const Map& b, const std::vector<MatchDecision>& decisions = {});
+    /// Pairs lanes by their names and by the steps they hold: stepMatches (a first pass of
+    /// step matching) pair "Examining Board" with "Selection Committee", or lanes named in
+    /// another language, when most of their steps match each other's.
+    LaneCrosswalk(const Map& a, const Map& b, const std::vector<MatchDecision>& decisions,
+                  const std::vector<StepMatch>& stepMatches);
+
+    /// How alike two lanes are by the steps they hold, in [0, 1]: matched steps between
+    /// them over the steps of the smaller lane, no more than 0.9.
+    static double stepSimilarity(std::size_t matched, std::size_t stepsA, std::size_t stepsB);
 
     /// How alike two role names are, in [0, 1]: 1 for the same words, about 0.9 for two
     /// names of the same role, low for different roles.

@@ -57,7 +57,19 @@ public:
     /// -al, -ly ...). Not Porter: only what makes paraphrases of this domain meet.
     static std::string stem(std::string_view word);
 
+    /// A token and the lower-case, unstemmed word it came from ("evaluations"); for a
+    /// concept of the table, the phrase as written, words joined by '_' as WordNet spells
+    /// collocations ("set_up"). Lexical look-ups need the word, not the stem.
+    struct SurfaceToken {
+        Token token;
+        std::string surface;
+    };
+    std::vector<SurfaceToken> surfaceTokens(std::string_view text) const;
+    /// words() without stemming: the lower-case words as written.
+    static std::vector<Word> rawWords(std::string_view text);
+
 private:
+    static std::vector<Word> split(std::string_view text, bool stemmed);
     struct Phrase {
         std::vector<std::string> words;
         std::size_t group = 0; // index into m_canonical

@@ -3,6 +3,7 @@
 #include "crosswalk/compare/compare.h"
 
 #include "crosswalk/compare/lanecrosswalk.h"
+#include "crosswalk/compare/lexicon.h"
 #include "crosswalk/compare/stepmatcher.h"
 
 #include <stdexcept>
@@ -126,15 +127,32 @@ std::unordered_map<std::string, LaneTally> laneFigures(const Map& map)
 
 PairComparison comparePair(const Map& a, const Map& b, const DecisionSet& decisions)
 {
+    return comparePair(a, b, decisions, CompareOptions{});
+}
+
+PairComparison comparePair(const Map& a, const Map& b, const DecisionSet& decisions, const CompareOptions& options)
+{
     PairComparison out;
     out.mapA = a.id;
     out.mapB = b.id;
 
-    const LaneCrosswalk lanes(a, b, decisions.between(a.id, b.id, DecisionKind::Lane));
+    // Two passes: lanes by name, steps; then lanes by name and by the steps they hold, and
+    // steps again with the first pass's matches as context.
+    const auto laneDecisions = decisions.between(a.id, b.id, DecisionKind::Lane);
+    const auto stepDecisions = decisions.between(a.id, b.id, DecisionKind::Step);
+    const LaneCrosswalk byName(a, b, laneDecisions);
+    const Lexicon& lexicon = options.lexicon ? *options.lexicon : Lexicon::shared();
+    StepMatcher matcher(a, b, byName, lexicon.available() ? &lexicon : nullptr);
+    const std::vector<StepMatch> firstPass = matcher.match(stepDecisions, StepMatcher::kDefaultMinScore);
+    const LaneCrosswalk lanes(a, b, laneDecisions, firstPass);
     out.lanes = lanes.pairs();
-
-    const StepMatcher matcher(a, b, lanes);
-    out.matches = matcher.match(decisions.between(a.id, b.id, DecisionKind::Step));
+    matcher.refine(lanes, firstPass);
+    out.matches = matcher.match(stepDecisions, options.minScore);
+    out.lexical = matcher.lexical();
+    if (options.candidates > 0) {
+        out.candidatesA = matcher.candidatesOfA(out.matches, options.candidates);
+        out.candidatesB = matcher.candidatesOfB(out.matches, options.candidates);
+    }
 
     std::unordered_set<std::string> matchedA;
     std::unordered_set<std::string> matchedB;
@@ -168,6 +186,11 @@ PairComparison comparePair(const Map& a, const Map& b, const DecisionSet& decisi
 
 ComparisonResult compareMaps(const std::vector<Map>& maps, const DecisionSet& decisions)
 {
+    return compareMaps(maps, decisions, CompareOptions{});
+}
+
+ComparisonResult compareMaps(const std::vector<Map>& maps, const DecisionSet& decisions, const CompareOptions& options)
+{
     if (maps.size() > kMaxComparedMaps)
         throw std::invalid_argument("at most " + std::to_string(kMaxComparedMaps) + " maps can be compared at once, not " +
                                     std::to_string(maps.size()));
@@ -176,7 +199,7 @@ ComparisonResult compareMaps(const std::vector<Map>& maps, const DecisionSet& de
         result.maps.push_back(map.id);
     for (std::size_t i = 0; i < maps.size(); ++i)
         for (std::size_t j = i + 1; j < maps.size(); ++j)
-            result.pairs.push_back(comparePair(maps[i], maps[j], decisions));
+            result.pairs.push_back(comparePair(maps[i], maps[j], decisions, options));
     result.laneRows = laneRows(maps, result.pairs);
     return result;
 }

@@ -59,6 +59,8 @@ ojson pairJson(const PairComparison& pair)
         match["b"] = m.b;
         match["score"] = rounded(m.score);
         match["decided"] = m.decided;
+        if (m.group != 0)
+            match["group"] = m.group;
         matches.push_back(std::move(match));
     }
     j["matches"] = std::move(matches);
@@ -86,6 +88,31 @@ ojson pairJson(const PairComparison& pair)
         figures.push_back(std::move(r));
     }
     j["lane_figures"] = std::move(figures);
+    if (!pair.lexical.empty())
+        j["lexical"] = pair.lexical;
+    if (!pair.candidatesA.empty() || !pair.candidatesB.empty()) {
+        const auto list = [](const StepCandidateList& steps) {
+            ojson out = ojson::array();
+            for (const auto& [step, partners] : steps) {
+                ojson entry = ojson::object();
+                entry["step"] = step;
+                ojson others = ojson::array();
+                for (const auto& [id, score] : partners) {
+                    ojson partner = ojson::object();
+                    partner["id"] = id;
+                    partner["score"] = rounded(score);
+                    others.push_back(std::move(partner));
+                }
+                entry["partners"] = std::move(others);
+                out.push_back(std::move(entry));
+            }
+            return out;
+        };
+        ojson candidates = ojson::object();
+        candidates["a"] = list(pair.candidatesA);
+        candidates["b"] = list(pair.candidatesB);
+        j["candidates"] = std::move(candidates);
+    }
     return j;
 }
 

@@ -5,6 +5,8 @@
 #include "crosswalk/compare/textnormalizer.h"
 
 #include <algorithm>
+#include <map>
+#include <unordered_map>
 #include <set>
 #include <tuple>
 
@@ -77,7 +79,57 @@ double LaneCrosswalk::similarity(std::string_view nameA, std::string_view nameB)
 }
 
 LaneCrosswalk::LaneCrosswalk(const Map& a, const Map& b, const std::vector<MatchDecision>& decisions)
+    : LaneCrosswalk(a, b, decisions, {})
 {
+}
+
+double LaneCrosswalk::stepSimilarity(std::size_t matched, std::size_t stepsA, std::size_t stepsB)
+{
+    const std::size_t smaller = std::min(stepsA, stepsB);
+    // Two lanes of one step each could meet by chance: ask for two matched steps at least.
+    if (smaller == 0 || matched < 2)
+        return 0.0;
+    const double share = static_cast<double>(matched) / static_cast<double>(smaller);
+    return std::min(0.9, 0.2 + 0.7 * share);
+}
+
+LaneCrosswalk::LaneCrosswalk(const Map& a, const Map& b, const std::vector<MatchDecision>& decisions,
+                             const std::vector<StepMatch>& stepMatches)
+{
+    // Steps per lane, and matched steps per pair of lanes.
+    std::map<std::string, std::size_t> stepsA;
+    std::map<std::string, std::size_t> stepsB;
+    std::unordered_map<std::string, const Step*> stepOfA;
+    std::unordered_map<std::string, const Step*> stepOfB;
+    for (const Step& s : a.steps) {
+        ++stepsA[s.lane];
+        stepOfA.emplace(s.id, &s);
+    }
+    for (const Step& s : b.steps) {
+        ++stepsB[s.lane];
+        stepOfB.emplace(s.id, &s);
+    }
+    std::map<std::pair<std::string, std::string>, std::size_t> shared;
+    for (const StepMatch& m : stepMatches) {
+        const auto sa = stepOfA.find(m.a);
+        const auto sb = stepOfB.find(m.b);
+        if (sa != stepOfA.end() && sb != stepOfB.end())
+            ++shared[{sa->second->lane, sb->second->lane}];
+    }
+    const auto pairScore = [&](const Lane& la, const Lane& lb) {
+        double score = similarity(la.name, lb.name);
+        if (const auto it = shared.find({la.id, lb.id}); it != shared.end()) {
+            const double names = score;
+            score = std::max(score, stepSimilarity(it->second, stepsA[la.id], stepsB[lb.id]));
+            // Names that share a word ("Hiring Manager", "Ward Manager") and a matched step.
+            const std::size_t smaller = std::min(stepsA[la.id], stepsB[lb.id]);
+            if (names > 0.0 && smaller > 0)
+                score = std::max(score, std::min(0.9, names + 0.3 * static_cast<double>(it->second) /
+                                                              static_cast<double>(smaller)));
+        }
+        return score;
+    };
+
     std::set<std::pair<std::string, std::string>> rejected;
     std::vector<LanePair> chosen;
     const auto take = [&](const std::string& la, const std::string& lb, double score, bool decided) {
@@ -114,7 +166,7 @@ LaneCrosswalk::LaneCrosswalk(const Map& a, const Map& b, const std::vector<Match
         for (const Lane& lb : b.lanes) {
             if (m_bToA.count(lb.id) || rejected.count({la.id, lb.id}))
                 continue;
-            const double score = similarity(la.name, lb.name);
+            const double score = pairScore(la, lb);
             if (score >= kThreshold)
                 candidates.push_back({score, &la, &lb});
         }

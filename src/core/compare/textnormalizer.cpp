@@ -310,13 +310,23 @@ const std::vector<std::string>& phaseStopWords()
 
 std::vector<TextNormalizer::Word> TextNormalizer::words(std::string_view text)
 {
+    return split(text, true);
+}
+
+std::vector<TextNormalizer::Word> TextNormalizer::rawWords(std::string_view text)
+{
+    return split(text, false);
+}
+
+std::vector<TextNormalizer::Word> TextNormalizer::split(std::string_view text, bool stemmed)
+{
     std::vector<Word> out;
     std::string current;
     int depth = 0;
     bool currentInParens = false;
     const auto flush = [&] {
         if (!current.empty()) {
-            out.push_back({stem(current), currentInParens});
+            out.push_back({stemmed ? stem(current) : current, currentInParens});
             current.clear();
         }
     };
@@ -452,20 +462,35 @@ const TextNormalizer& TextNormalizer::forPhases()
 
 std::vector<Token> TextNormalizer::tokens(std::string_view text) const
 {
-    std::vector<Word> all = words(text);
-    all.erase(std::remove_if(all.begin(), all.end(), [](const Word& w) { return isArticle(w.text); }), all.end());
     std::vector<Token> out;
+    for (SurfaceToken& t : surfaceTokens(text))
+        out.push_back(std::move(t.token));
+    return out;
+}
+
+std::vector<TextNormalizer::SurfaceToken> TextNormalizer::surfaceTokens(std::string_view text) const
+{
+    std::vector<Word> all = words(text);
+    std::vector<Word> raw = rawWords(text); // the same words, one for one, unstemmed
+    if (raw.size() != all.size())
+        raw = all;
+    std::vector<std::size_t> keep;
+    for (std::size_t k = 0; k < all.size(); ++k)
+        if (!isArticle(all[k].text))
+            keep.push_back(k);
+    std::vector<SurfaceToken> out;
     std::size_t i = 0;
-    while (i < all.size()) {
-        const float weight = all[i].inParentheses ? 0.5f : 1.0f;
+    while (i < keep.size()) {
+        const Word& word = all[keep[i]];
+        const float weight = word.inParentheses ? 0.5f : 1.0f;
         const Phrase* found = nullptr;
-        if (const auto it = m_phrases.find(all[i].text); it != m_phrases.end()) {
+        if (const auto it = m_phrases.find(word.text); it != m_phrases.end()) {
             for (const Phrase& phrase : it->second) {
-                if (i + phrase.words.size() > all.size())
+                if (i + phrase.words.size() > keep.size())
                     continue;
                 bool same = true;
                 for (std::size_t k = 1; k < phrase.words.size() && same; ++k)
-                    same = all[i + k].text == phrase.words[k];
+                    same = all[keep[i + k]].text == phrase.words[k];
                 if (same) {
                     found = &phrase;
                     break;
@@ -473,13 +498,17 @@ std::vector<Token> TextNormalizer::tokens(std::string_view text) const
             }
         }
         if (found) {
+            // The phrase as written, in WordNet's spelling of collocations ("set_up").
+            std::string written;
+            for (std::size_t k = 0; k < found->words.size(); ++k)
+                written += (k ? "_" : "") + raw[keep[i + k]].text;
             for (const std::string& canonical : m_canonical[found->group])
-                out.push_back({canonical, weight});
+                out.push_back({{canonical, weight}, written});
             i += found->words.size();
             continue;
         }
-        if (!m_stopWords.count(all[i].text))
-            out.push_back({all[i].text, weight});
+        if (!m_stopWords.count(word.text))
+            out.push_back({{word.text, weight}, raw[keep[i]].text});
         ++i;
     }
     return out;

@@ -42,6 +42,26 @@ inline std::vector<std::string> splitBars(const std::string& text)
     return parts;
 }
 
+inline std::vector<std::string> splitChevrons(const std::string& text)
+{
+    std::vector<std::string> parts;
+    std::stringstream in(text);
+    std::string part;
+    while (std::getline(in, part, '>'))
+        if (!trimmed(part).empty())
+            parts.push_back(trimmed(part));
+    return parts;
+}
+
+// A map written without flow lines runs in the order its steps are written.
+inline void chainIfNoFlows(Map& map)
+{
+    if (!map.flows.empty())
+        return;
+    for (std::size_t i = 0; i + 1 < map.steps.size(); ++i)
+        map.flows.push_back({"f" + std::to_string(i + 1), map.steps[i].id, map.steps[i + 1].id, ""});
+}
+
 inline LabelledPair readLabelledPair(const std::filesystem::path& file)
 {
     std::ifstream in(file);
@@ -79,7 +99,17 @@ inline LabelledPair readLabelledPair(const std::filesystem::path& file)
         }
         if (!current)
             throw std::runtime_error(file.string() + ": a line outside [A] or [B]: " + line);
-        if (line.rfind("lanes:", 0) == 0) {
+        if (line.rfind("flow:", 0) == 0) {
+            // flow: x > y > z   (a chain; several lines for branches)
+            std::string previous;
+            for (const std::string& part : splitChevrons(line.substr(5))) {
+                if (!current->step(part))
+                    throw std::runtime_error(file.string() + ": flow names an unknown step: " + part);
+                if (!previous.empty())
+                    current->flows.push_back({"f" + std::to_string(current->flows.size() + 1), previous, part, ""});
+                previous = part;
+            }
+        } else if (line.rfind("lanes:", 0) == 0) {
             for (const std::string& part : splitBars(line.substr(6))) {
                 const auto eq = part.find('=');
                 current->lanes.push_back({part.substr(0, eq), part.substr(eq + 1), "#FFFFFF", 160});
@@ -111,6 +141,8 @@ inline LabelledPair readLabelledPair(const std::filesystem::path& file)
             current->steps.push_back(std::move(step));
         }
     }
+    chainIfNoFlows(pair.a);
+    chainIfNoFlows(pair.b);
     return pair;
 }
 
