@@ -242,9 +242,14 @@ void OverlayView::rebuild()
             const PairComparison& pair = m_session.pair(i, j);
             for (const StepMatch& m : pair.matches)
                 links.push_back({nodeOf[i].at(m.a), nodeOf[j].at(m.b), m.decided, m.score});
-            for (const AnnotationDifference& d : pair.annotationDifferences) {
-                flagged[nodeOf[i].at(d.a)] = true;
-                flagged[nodeOf[j].at(d.b)] = true;
+            // Marked differently across a confirmed or sure match; an unsure match states nothing.
+            for (const MarkFinding& f : pair.findings) {
+                if (f.basis != FindingBasis::Confirmed && f.basis != FindingBasis::Sure)
+                    continue;
+                for (const std::string& id : f.stepsA)
+                    flagged[nodeOf[i].at(id)] = true;
+                for (const std::string& id : f.stepsB)
+                    flagged[nodeOf[j].at(id)] = true;
             }
         }
     // The team's decisions first, then the surest matches; stable, so the same input gives the same stacks.
