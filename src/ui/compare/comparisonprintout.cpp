@@ -227,7 +227,7 @@ void ComparisonPrintout::paintLegendSymbol(QPainter& painter, const LegendEntry&
     const qreal cy = r.center().y();
     switch (entry.symbol) {
     case DistrictSymbol:
-        paintDistrictSample(painter, QPointF(r.left(), cy), static_cast<std::size_t>(entry.index),
+        paintDistrictSample(painter, QPointF(r.left(), cy), m_session.colorSlot(static_cast<std::size_t>(entry.index)),
                             m_session.districtInitials()[entry.index]);
         break;
     case StepSymbol:

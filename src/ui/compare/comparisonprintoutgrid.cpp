@@ -151,7 +151,7 @@ void ComparisonPrintout::paintGrid(QPainter& painter, const Page& page)
     for (std::size_t i = 0; i < n; ++i) {
         const int col = static_cast<int>(i) + 1;
         const qreal x = gridColumnX(col) + kCellPad;
-        paintDistrictSample(painter, QPointF(x, y + kCellPad + 6), i,
+        paintDistrictSample(painter, QPointF(x, y + kCellPad + 6), m_session.colorSlot(i),
                             m_session.districtInitials()[static_cast<qsizetype>(i)], false);
         painter.setFont(bold);
         painter.setPen(ink());

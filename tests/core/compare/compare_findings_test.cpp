@@ -44,15 +44,6 @@ Map mapOf(const std::string& id, const std::vector<std::string>& labels,
     return map;
 }
 
-std::vector<const MarkFinding*> ofKind(const std::vector<MarkFinding>& findings, AnnotationKind kind)
-{
-    std::vector<const MarkFinding*> out;
-    for (const MarkFinding& f : findings)
-        if (f.kind == kind)
-            out.push_back(&f);
-    return out;
-}
-
 bool marks(const Map& map, const std::string& stepId, AnnotationKind kind)
 {
     return std::any_of(map.annotations.begin(), map.annotations.end(),

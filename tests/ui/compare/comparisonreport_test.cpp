@@ -199,7 +199,8 @@ TEST_CASE("The report's pages: overlay, grid, then differences, titled after the
     for (int i = 0; i < printout.pageCount(); ++i)
         if (order.isEmpty() || order.back() != printout.pageName(i))
             order << printout.pageName(i);
-    CHECK(order == QStringList{QStringLiteral("Overlay"), QStringLiteral("Grid"), QStringLiteral("Differences")});
+    CHECK(order == QStringList{QStringLiteral("Overlay"), QStringLiteral("Network summary"), QStringLiteral("Grid"),
+                               QStringLiteral("Differences")});
 
     QTemporaryDir dir;
     const QString pdf = dir.filePath(QStringLiteral("r.pdf"));
