@@ -60,6 +60,8 @@ public:
     void moveSpotlight(int delta);
     /// Moves to the next (delta 1) or previous (-1) shared phase (from none: the first or last).
     void walkPhases(int delta);
+    /// Puts the spotlight on the lane row of this name (CompareSession::rowName); false when none.
+    bool spotlightRowNamed(const QString& name);
     /// Lights everything again (no spotlight, no phase).
     void showAll();
     /// What the presenter sees under the picture: "Lane row 2 of 7: Principal Supervisor".

@@ -29,6 +29,12 @@ void CompareWindow::setUpPresenting()
     connect(m_presentAction, &QAction::toggled, this, &CompareWindow::setPresenting);
     for (QAction* action : menuBar()->actions())
         if (action->menu() && action->text() == tr("&View")) {
+            // F5 presents, as in slide software: Reload keeps its other keys (Ctrl+R).
+            for (QAction* item : action->menu()->actions()) {
+                QList<QKeySequence> keys = item->shortcuts();
+                if (keys.removeAll(QKeySequence(Qt::Key_F5)) > 0)
+                    item->setShortcuts(keys);
+            }
             action->menu()->addSeparator();
             action->menu()->addAction(m_presentAction);
         }
@@ -106,6 +112,25 @@ void CompareWindow::walkPhases(int delta)
     column = column < 0 ? (delta > 0 ? 0 : columns - 1) : std::clamp(column + delta, 0, columns - 1);
     m_overlay->setFocusColumn(column);
     updateCaption();
+}
+
+bool CompareWindow::spotlightRowNamed(const QString& name)
+{
+    int shown = -1;
+    for (std::size_t r = 0; r < m_session->result().laneRows.size(); ++r) {
+        bool any = false;
+        for (std::size_t i = 0; i < m_session->mapCount(); ++i)
+            any = any || (m_overlay->districtVisible(i) && !m_session->result().laneRows[r][i].empty());
+        if (!any)
+            continue;
+        ++shown;
+        if (m_session->rowName(r).compare(name, Qt::CaseInsensitive) == 0) {
+            m_overlay->setSpotlightRow(shown);
+            updateCaption();
+            return true;
+        }
+    }
+    return false;
 }
 
 void CompareWindow::showAll()

@@ -89,6 +89,7 @@ void ComparisonPrintout::buildSummary()
         if (total <= available)
             break;
     }
+    m_summaryType = std::max<qreal>(m_summaryType, 6); // rows heights were last measured at 6 pt
     m_pages.push_back(Page{PageKind::Summary, {}, 0, static_cast<int>(m_summary.size())});
 }
 

@@ -292,6 +292,8 @@ TEST_CASE("Presenting: F5, a spotlight on a lane row, a walk through the phases,
     CompareWindow* window = CompareWindow::presentComparison(ws, demo.ids);
     REQUIRE(window->presenting());
     REQUIRE(QTest::qWaitForWindowExposed(window));
+    window->activateWindow();
+    REQUIRE(QTest::qWaitForWindowActive(window));
     OverlayView* overlay = window->overlay();
     CHECK(window->tabs()->currentWidget() == overlay);
     CHECK(overlay->presenting());
@@ -300,6 +302,8 @@ TEST_CASE("Presenting: F5, a spotlight on a lane row, a walk through the phases,
         CHECK(item->colorSlot() < 8); // the Okabe-Ito palette
 
     // Down lights the first lane row, across every district; the caption names it.
+    QApplication::processEvents();
+    const double allZoom = overlay->view()->zoom();
     QTest::keyClick(window, Qt::Key_Down);
     CHECK(overlay->spotlightRow() == 0);
     CHECK(overlay->veilCount() > 0);
@@ -310,7 +314,7 @@ TEST_CASE("Presenting: F5, a spotlight on a lane row, a walk through the phases,
     CHECK(overlay->spotlightRow() == 1);
     QTest::keyClick(window, Qt::Key_Up);
     CHECK(overlay->spotlightRow() == 0);
-    CHECK(rowZoom > 0.5); // the lit row fills the screen: large type
+    CHECK(rowZoom > allZoom); // the lit row fills the screen: larger type
 
     // Right walks through the shared phases.
     QTest::keyClick(window, Qt::Key_Home);
