@@ -2,6 +2,7 @@
 
 #include "ui/compare/comparewindow.h"
 
+#include "ui/compare/comparegraphicsview.h"
 #include "ui/compare/comparesession.h"
 #include "ui/compare/comparestyle.h"
 #include "ui/compare/overlayview.h"

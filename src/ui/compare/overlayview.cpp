@@ -442,7 +442,6 @@ void OverlayView::rebuild()
     for (const Map& map : maps)
         marks.push_back(marksOf(map));
     const QStringList& initials = m_session.districtInitials();
-    const QStringList& names = m_session.districtNames();
 
     m_stackSizes.resize(stacks.size());
     double y = headerHeight;
