@@ -120,6 +120,10 @@ sixmaps=()
 for ref in ${six//,/ }; do sixmaps+=(--map "$ref"); done
 "$app" compare "$tmp/demo.crosswalk" "${sixmaps[@]}" --format pdf -o "$tmp/report6.pdf"
 pageshot "$tmp/report6.pdf" report-summary-6 "Network summary"
+# The last page of the two-district report: the marks, with their words and who is affected.
+last=$(pdfinfo "$tmp/report.pdf" | awk '/^Pages:/ { print $2 }')
+pdftoppm -png -r 72 -singlefile -f "$last" -l "$last" "$tmp/report.pdf" "$out/report-marks"
+echo "wrote $out/report-marks.png"
 # The Lanes tab: Harbor City and Sable Ridge with two lane decisions a team would make
 # (stored straight into the demo workspace, so this shot comes last): Sable Ridge's
 # superintendent does what Harbor City's chief of schools does (added), and its area

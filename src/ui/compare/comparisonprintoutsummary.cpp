@@ -106,8 +106,8 @@ void ComparisonPrintout::paintSummary(QPainter& painter)
     painter.setPen(ink());
     const QString key = summaryKey(m_session);
     const qreal keyH = wrappedHeight(keyFont, c.width(), key);
-    painter.drawText(QRectF(c.left(), y, c.width(), keyH + 2), Qt::AlignLeft | Qt::AlignTop | Qt::TextWordWrap, key);
-    y += keyH + 10;
+    painter.drawText(QRectF(c.left(), y, c.width(), keyH + 12), Qt::AlignLeft | Qt::AlignTop | Qt::TextWordWrap, key);
+    y += keyH + 14;
 
     for (std::size_t k = 0; k < m_summary.size(); ++k) {
         const SummaryRow& row = m_summary[k];

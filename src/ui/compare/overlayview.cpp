@@ -496,7 +496,13 @@ void OverlayView::rebuild()
             lefts.push_back(p.left);
             tallest = std::max(tallest, stacks[p.stack].size());
         }
-        const double stackExtra = static_cast<double>(tallest - 1) * cs::kStackOffset;
+        // Four districts or more: smaller boxes, two stacks side by side in each phase, so
+        // that the whole network fits a 1920x1080 screen both ways.
+        const bool compact = visibleCount > 3;
+        const double stepW = compact ? 132 : cs::kStepW;
+        const double stepH = compact ? 54 : cs::kStepH;
+        const double stackStep = compact ? 4 : cs::kStackOffset;
+        const double stackExtra = static_cast<double>(tallest - 1) * stackStep;
         std::vector<std::vector<StackMarksItem::Chip>> chips(placed.size());
         double chipsHeight = 0;
         for (std::size_t p = 0; p < placed.size(); ++p) {
@@ -510,11 +516,28 @@ void OverlayView::rebuild()
                     chips[p].push_back({m_session.colorSlot(mi), initials[static_cast<qsizetype>(mi)], m.blackBoxes > 0,
                                         m.harmPoints > 0, m.variations > 0});
             }
-            chipsHeight = std::max(chipsHeight, StackMarksItem::heightFor(chips[p], cs::kStepW + stackExtra));
+            chipsHeight = std::max(chipsHeight, StackMarksItem::heightFor(chips[p], stepW + stackExtra));
         }
         int tracks = 1;
-        const std::vector<int> track = cs::packTracks(lefts, cs::kStepW + stackExtra, &tracks);
-        const double trackHeight = cs::kStepH + stackExtra + cs::kTrackGap + 14 + chipsHeight;
+        std::vector<int> track = cs::packTracks(lefts, stepW + stackExtra, &tracks);
+        if (compact) {
+            // Per phase column, in year order, two to a track.
+            std::unordered_map<int, std::vector<std::size_t>> inColumn;
+            for (std::size_t p = 0; p < placed.size(); ++p)
+                inColumn[static_cast<int>(placed[p].left / cs::kColumnWidth)].push_back(p);
+            tracks = 1;
+            for (auto& [column, members] : inColumn) {
+                std::stable_sort(members.begin(), members.end(),
+                                 [&](std::size_t u, std::size_t v) { return placed[u].left < placed[v].left; });
+                for (std::size_t k = 0; k < members.size(); ++k) {
+                    placed[members[k]].left =
+                        column * cs::kColumnWidth + 8 + static_cast<double>(k % 2) * (stepW + stackExtra + 6);
+                    track[members[k]] = static_cast<int>(k / 2);
+                    tracks = std::max(tracks, static_cast<int>(k / 2) + 1);
+                }
+            }
+        }
+        const double trackHeight = stepH + stackExtra + (compact ? 6 : cs::kTrackGap) + 14 + chipsHeight;
         const double rowHeight = std::max(tracks * trackHeight + 2 * cs::kRowPadding - cs::kTrackGap,
                                           heading->document()->size().height() + 12);
 
@@ -536,9 +559,9 @@ void OverlayView::rebuild()
                 const auto mk = marks[mi].find(step.id);
                 auto* item = new CompareStepItem(mi, step.id, step.kind, QString::fromStdString(step.label),
                                                  initials[static_cast<qsizetype>(mi)],
-                                                 QRectF(0, 0, cs::kStepW, cs::kStepH),
+                                                 QRectF(0, 0, stepW, stepH),
                                                  mk == marks[mi].end() ? CompareStepItem::Marks{} : mk->second);
-                const double shift = static_cast<double>(m) * cs::kStackOffset;
+                const double shift = static_cast<double>(m) * stackStep;
                 item->setPos(x0 + placed[p].left + shift, top + shift);
                 // The first district's copy lies on top; the others peek out below and to the right.
                 item->setZValue(10 + static_cast<double>(stack.size() - m));
@@ -553,8 +576,8 @@ void OverlayView::rebuild()
                 m_items.push_back({item, placed[p].stack});
             }
             if (!chips[p].empty()) {
-                auto* strip = new StackMarksItem(chips[p], cs::kStepW + stackExtra);
-                strip->setPos(x0 + placed[p].left, top + cs::kStepH + stackExtra + 6);
+                auto* strip = new StackMarksItem(chips[p], stepW + stackExtra);
+                strip->setPos(x0 + placed[p].left, top + stepH + stackExtra + 4);
                 strip->setZValue(20);
                 strip->setToolTip(tip);
                 m_scene->addItem(strip);
