@@ -114,6 +114,22 @@ pageshot "$tmp/tiles.pdf" export-pdf-appendix Annotations
 pageshot "$tmp/report.pdf" report-overlay Overlay
 pageshot "$tmp/report.pdf" report-grid Grid
 pageshot "$tmp/report.pdf" report-differences Differences
+# Issue 15: six districts at a glance on a 1920x1080 screen and scaled to 960x540 (as a video
+# call shows it), presenting with the spotlight on one lane row, and the report's network
+# summary for all six.
+"$convert" "$out/compare-overlay-6.png" -resize 960x540 "$out/compare-overlay-6-960.png"
+echo "wrote $out/compare-overlay-6-960.png"
+grab "$out/compare-present-row.png" 1920x1080 --compare "$six" --tab present \
+  --spotlight-lane "Principal Supervisor" --size 1920x1080
+echo "wrote $out/compare-present-row.png"
+sixmaps=()
+for ref in ${six//,/ }; do sixmaps+=(--map "$ref"); done
+"$app" compare "$tmp/demo.crosswalk" "${sixmaps[@]}" --format pdf -o "$tmp/report6.pdf"
+pageshot "$tmp/report6.pdf" report-summary-6 "Network summary"
+# The last page of the two-district report: the marks, with their words and who is affected.
+last=$(pdfinfo "$tmp/report.pdf" | awk '/^Pages:/ { print $2 }')
+pdftoppm -png -r 72 -singlefile -f "$last" -l "$last" "$tmp/report.pdf" "$out/report-marks"
+echo "wrote $out/report-marks.png"
 # The Lanes tab: Harbor City and Sable Ridge with two lane decisions a team would make
 # (stored straight into the demo workspace, so this shot comes last): Sable Ridge's
 # superintendent does what Harbor City's chief of schools does (added), and its area

@@ -146,9 +146,10 @@ int main(int argc, char* argv[])
             {"side", crosswalk::CompareWindow::Tab::SideBySide},
             {"grid", crosswalk::CompareWindow::Tab::Grid},
             {"differences", crosswalk::CompareWindow::Tab::Differences},
-            {"lanes", crosswalk::CompareWindow::Tab::Lanes}};
+            {"lanes", crosswalk::CompareWindow::Tab::Lanes},
+            {"present", crosswalk::CompareWindow::Tab::Overlay}}; // presenting; --walk, --spotlight-lane
         if (!tabs.count(compareTab)) {
-            std::cerr << "crosswalk: --tab is overlay, side, grid, differences or lanes\n";
+            std::cerr << "crosswalk: --tab is overlay, side, grid, differences, lanes or present\n";
             return crosswalk::cli::kUsage;
         }
         try {
@@ -163,6 +164,16 @@ int main(int argc, char* argv[])
         compare->showTab(tabs.at(compareTab));
         compare->resize(size);
         compare->show();
+        if (compareTab == "present") {
+            compare->setPresenting(true);
+            if (!screenshot.isEmpty())
+                compare->showNormal(); // the screenshot's size, not the screen's
+            compare->resize(size);
+            if (!spotlightLane.isEmpty())
+                compare->spotlightRowNamed(spotlightLane);
+            for (int k = 0; k < walk; ++k)
+                compare->walkPhases(1);
+        }
     }
     QPointer<crosswalk::PresentationWindow> presentation;
     if (present) {

@@ -62,6 +62,28 @@ struct LaneFiguresRow {
 
 /// Per step id, its next-best partners in the other map (id, calibrated score), best first.
 using StepCandidateList = std::vector<std::pair<std::string, std::vector<std::pair<std::string, double>>>>;
+/// What a finding about a mark rests on. Differences across a match are only as good as the
+/// match: the views and the report show Confirmed and Sure findings, and count Unsure ones.
+enum class FindingBasis {
+    Confirmed,     // every match it rests on was confirmed or added by a person
+    Sure,          // proposed matches, each scored at least kSureMatchScore
+    Unsure,        // a proposed match below kSureMatchScore: check the match before believing it
+    NoCounterpart  // the marked step has no matching step in the other map
+};
+
+/// A black box, harm point or variation that one map of a pair marks and the other does not.
+/// Matches are taken as groups (one step may match several): a kind marked on any step of a
+/// group's two sides is marked on both sides, and never a finding.
+struct MarkFinding {
+    AnnotationKind kind = AnnotationKind::BlackBox;
+    bool onA = true;                      // which map marks it
+    std::vector<std::string> stepsA;      // map A's steps of the group (or the unmatched step), A's order
+    std::vector<std::string> stepsB;      // map B's steps of the group; empty for NoCounterpart on A
+    std::vector<std::string> annotations; // ids of the marking side's annotations of this kind
+    FindingBasis basis = FindingBasis::Confirmed;
+    double score = 1.0; // the lowest score of the proposed matches it rests on (1 when confirmed)
+    bool operator==(const MarkFinding&) const = default;
+};
 
 /// The comparison of two maps.
 struct PairComparison {
@@ -80,6 +102,9 @@ struct PairComparison {
     /// B (A), best first, leaving out their matches. Step id -> partners.
     StepCandidateList candidatesA;
     StepCandidateList candidatesB;
+    /// Marks on one side only: across match groups in map A's step order, then on steps
+    /// without a counterpart (A's, then B's); kinds in the order black box, harm, variation.
+    std::vector<MarkFinding> findings;
     bool operator==(const PairComparison&) const = default;
 };
 

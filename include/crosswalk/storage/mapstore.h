@@ -130,6 +130,14 @@ public:
     /// it commits (and refuses with CommitConflict), and a MemoryStore has one client.
     virtual std::size_t pollChanges();
 
+    /// The colour each map's district keeps in every comparison view and report: a slot of the
+    /// comparison palette (0 to 7), by map id, for the maps that have one. The default keeps
+    /// them in memory for the store's life; a Workspace stores them in its file.
+    virtual std::map<std::string, int> districtColors() const;
+    /// Stores a map's colour slot. Throws StoreError for a read-only store, a map that is not
+    /// in it or a slot outside 0 to 7.
+    void storeDistrictColor(const std::string& mapId, int slot);
+
 protected:
     MapStore() = default;
     MapStore(const MapStore&) = default;
@@ -146,8 +154,11 @@ protected:
 
     virtual void writeDecision(const MatchDecision& decision) = 0;
     virtual void eraseDecision(const MatchDecision& decision) = 0;
+    /// Writes a checked colour slot; the default keeps it in memory.
+    virtual void writeDistrictColor(const std::string& mapId, int slot);
 
 private:
+    std::map<std::string, int> m_districtColors;
     std::map<std::size_t, ChangeListener> m_listeners;
     std::size_t m_nextListener = 1;
 };

@@ -10,7 +10,7 @@
 namespace crosswalk {
 
 inline constexpr std::int32_t kWorkspaceApplicationId = 0x43525357; // "CRSW"
-inline constexpr int kWorkspaceSchemaVersion = 3;
+inline constexpr int kWorkspaceSchemaVersion = 4;
 
 namespace storage {
 struct WorkspaceAccess;
@@ -84,6 +84,8 @@ public:
     std::string restoreRevision(const std::string& revisionId) override;
 
     DecisionSet loadDecisions(const std::vector<std::string>& mapIds = {}) const override;
+    /// From the district_colors table (schema 4).
+    std::map<std::string, int> districtColors() const override;
 
     /// Integrity and schema check: returns the problems found (empty when all is well).
     std::vector<std::string> check() const;
@@ -92,6 +94,7 @@ protected:
     [[noreturn]] void fail(const std::string& message) const override;
     void writeDecision(const MatchDecision& decision) override;
     void eraseDecision(const MatchDecision& decision) override;
+    void writeDistrictColor(const std::string& mapId, int slot) override;
 
 private:
     friend struct storage::WorkspaceAccess; // the raw connection, for storage code and tests

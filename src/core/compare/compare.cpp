@@ -2,6 +2,7 @@
 
 #include "crosswalk/compare/compare.h"
 
+#include "crosswalk/compare/findings.h"
 #include "crosswalk/compare/lanecrosswalk.h"
 #include "crosswalk/compare/lexicon.h"
 #include "crosswalk/compare/stepmatcher.h"
@@ -11,44 +12,6 @@
 
 namespace crosswalk {
 namespace {
-
-constexpr AnnotationKind kDifferenceKinds[] = {AnnotationKind::BlackBox, AnnotationKind::Harm,
-                                               AnnotationKind::Variation};
-
-// Annotation ids of one kind placed on each step.
-std::unordered_map<std::string, std::vector<std::string>> annotationsOnSteps(const Map& map, AnnotationKind kind)
-{
-    std::unordered_map<std::string, std::vector<std::string>> out;
-    for (const Annotation& note : map.annotations)
-        if (note.kind == kind && !note.target.empty() && map.step(note.target))
-            out[note.target].push_back(note.id);
-    return out;
-}
-
-std::vector<AnnotationDifference> annotationDifferences(const Map& a, const Map& b,
-                                                        const std::vector<StepMatch>& matches)
-{
-    std::vector<AnnotationDifference> out;
-    std::vector<std::unordered_map<std::string, std::vector<std::string>>> onA;
-    std::vector<std::unordered_map<std::string, std::vector<std::string>>> onB;
-    for (AnnotationKind kind : kDifferenceKinds) {
-        onA.push_back(annotationsOnSteps(a, kind));
-        onB.push_back(annotationsOnSteps(b, kind));
-    }
-    for (const StepMatch& m : matches) {
-        for (std::size_t k = 0; k < std::size(kDifferenceKinds); ++k) {
-            const auto ita = onA[k].find(m.a);
-            const auto itb = onB[k].find(m.b);
-            const bool hasA = ita != onA[k].end();
-            const bool hasB = itb != onB[k].end();
-            if (hasA && !hasB)
-                out.push_back({m.a, m.b, kDifferenceKinds[k], true, ita->second});
-            else if (hasB && !hasA)
-                out.push_back({m.a, m.b, kDifferenceKinds[k], false, itb->second});
-        }
-    }
-    return out;
-}
 
 // Lanes lined up across all maps: a lane joins the first row whose lane in an earlier
 // map is its crosswalk partner; a lane with no such row starts a new one.
@@ -168,6 +131,7 @@ PairComparison comparePair(const Map& a, const Map& b, const DecisionSet& decisi
             out.onlyB.push_back(s.id);
 
     out.annotationDifferences = annotationDifferences(a, b, out.matches);
+    out.findings = markFindings(a, b, out.matches, out.onlyA, out.onlyB);
 
     const auto figuresA = laneFigures(a);
     const auto figuresB = laneFigures(b);

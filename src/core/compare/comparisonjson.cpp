@@ -2,6 +2,7 @@
 // with extra fields after the contract's own.
 
 #include "crosswalk/compare/compare.h"
+#include "crosswalk/compare/findings.h"
 
 #include <nlohmann/json.hpp>
 
@@ -113,6 +114,20 @@ ojson pairJson(const PairComparison& pair)
         candidates["b"] = list(pair.candidatesB);
         j["candidates"] = std::move(candidates);
     }
+    // Added after the contract's fields: marks on one side only, with what each rests on.
+    ojson findings = ojson::array();
+    for (const MarkFinding& f : pair.findings) {
+        ojson finding = ojson::object();
+        finding["kind"] = toString(f.kind);
+        finding["only_in"] = f.onA ? "a" : "b";
+        finding["steps_a"] = f.stepsA;
+        finding["steps_b"] = f.stepsB;
+        finding["annotations"] = f.annotations;
+        finding["basis"] = toString(f.basis);
+        finding["score"] = rounded(f.score);
+        findings.push_back(std::move(finding));
+    }
+    j["findings"] = std::move(findings);
     return j;
 }
 

@@ -72,6 +72,27 @@ void MapStore::clearDecision(const std::string& mapA, const std::string& mapB, D
     eraseDecision({mapA, mapB, kind, a, b, Decision::Rejected});
 }
 
+std::map<std::string, int> MapStore::districtColors() const
+{
+    return m_districtColors;
+}
+
+void MapStore::storeDistrictColor(const std::string& mapId, int slot)
+{
+    if (readOnly())
+        fail(readOnlyMessage());
+    if (!hasMap(mapId))
+        fail("no map " + quoted(mapId) + " in " + name());
+    if (slot < 0 || slot > 7)
+        fail("a district colour is a slot from 0 to 7, not " + std::to_string(slot));
+    writeDistrictColor(mapId, slot);
+}
+
+void MapStore::writeDistrictColor(const std::string& mapId, int slot)
+{
+    m_districtColors[mapId] = slot;
+}
+
 std::size_t MapStore::subscribe(ChangeListener listener)
 {
     const std::size_t handle = m_nextListener++;

@@ -165,6 +165,15 @@ CREATE TABLE map_sessions (
 );
 )sql";
 
+// Version 3 -> 4, comparison: the colour slot (0 to 7 of the comparison palette) each map's
+// district keeps in every comparison view and report. It only creates a table.
+constexpr std::string_view kDistrictColors = R"sql(
+CREATE TABLE IF NOT EXISTS district_colors (
+    map_id TEXT PRIMARY KEY NOT NULL REFERENCES maps(id) ON DELETE CASCADE,
+    slot   INTEGER NOT NULL CHECK (slot BETWEEN 0 AND 7)
+);
+)sql";
+
 static_assert(kWorkspaceApplicationId == 1129468759, "kSchemaV1 spells out the application id");
 
 } // namespace
@@ -175,6 +184,7 @@ const std::vector<Migration>& migrations()
         {0, kSchemaV1},
         {1, kSchemaV2},
         {2, kFacilitation},
+        {3, kDistrictColors},
     };
     return list;
 }
@@ -208,7 +218,8 @@ const std::vector<std::string_view>& expectedTables()
 {
     static const std::vector<std::string_view> tables{"maps",         "lanes",       "phases",     "steps",
                                                       "flows",        "annotations", "revisions",  "match_decisions",
-                                                      "sticky_notes", "parking_lot", "step_votes", "map_sessions"};
+                                                      "sticky_notes", "parking_lot", "step_votes", "map_sessions",
+                                                      "district_colors"};
     return tables;
 }
 

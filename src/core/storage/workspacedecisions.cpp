@@ -100,4 +100,30 @@ void Workspace::eraseDecision(const MatchDecision& decision)
     }
 }
 
+std::map<std::string, int> Workspace::districtColors() const
+{
+    std::map<std::string, int> out;
+    try {
+        Statement s(m_impl->db, "SELECT map_id, slot FROM district_colors ORDER BY map_id");
+        while (s.step())
+            out[s.text(0)] = static_cast<int>(s.int64(1));
+    } catch (const SqliteError& e) {
+        throw m_impl->error(e, "read district colours");
+    }
+    return out;
+}
+
+void Workspace::writeDistrictColor(const std::string& mapId, int slot)
+{
+    m_impl->requireWritable();
+    try {
+        Statement s(m_impl->db, "INSERT INTO district_colors (map_id, slot) VALUES (?1, ?2) "
+                                "ON CONFLICT (map_id) DO UPDATE SET slot = excluded.slot");
+        s.bind(1, mapId).bind(2, static_cast<std::int64_t>(slot));
+        s.run();
+    } catch (const SqliteError& e) {
+        throw m_impl->error(e, "store a district colour");
+    }
+}
+
 } // namespace crosswalk

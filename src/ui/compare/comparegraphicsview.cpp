@@ -20,9 +20,34 @@ CompareGraphicsView::CompareGraphicsView(QWidget* parent) : QGraphicsView(parent
     setAlignment(Qt::AlignLeft | Qt::AlignTop);
 }
 
+void CompareGraphicsView::fitWhole()
+{
+    if (!scene())
+        return;
+    fitRect(scene()->itemsBoundingRect().adjusted(-10, -10, 10, 10), 1.0);
+    m_fit = Fit::Whole;
+}
+
+void CompareGraphicsView::fitRect(const QRectF& rect, double maxScale)
+{
+    m_autoFit = true;
+    m_fit = Fit::Rect;
+    m_fitRect = rect;
+    m_fitMax = maxScale;
+    const QSize vp = viewport()->size();
+    if (rect.isEmpty() || vp.isEmpty())
+        return;
+    const double s = std::clamp(std::min((vp.width() - 4) / rect.width(), (vp.height() - 4) / rect.height()), 0.05,
+                                maxScale);
+    resetTransform();
+    scale(s, s);
+    centerOn(rect.center());
+}
+
 void CompareGraphicsView::fitScene(double minScale)
 {
     m_autoFit = true;
+    m_fit = Fit::Width;
     m_minScale = minScale;
     if (!scene())
         return;
@@ -40,7 +65,13 @@ void CompareGraphicsView::fitScene(double minScale)
 void CompareGraphicsView::resizeEvent(QResizeEvent* event)
 {
     QGraphicsView::resizeEvent(event);
-    if (m_autoFit)
+    if (!m_autoFit)
+        return;
+    if (m_fit == Fit::Whole)
+        fitWhole();
+    else if (m_fit == Fit::Rect)
+        fitRect(m_fitRect, m_fitMax);
+    else
         fitScene(m_minScale);
 }
 

@@ -20,6 +20,11 @@ public:
     /// Zoom to show the scene's full width (never above 100 %, never below minScale: on a
     /// shared screen a readable part beats an unreadable whole) and scroll to its top left.
     void fitScene(double minScale = 0.55);
+    /// Zoom to show the whole scene, both ways (never above 100 %), as the window is sized:
+    /// everything at a glance, details on hover and click.
+    void fitWhole();
+    /// Zoom to show this scene rectangle whole, up to maxScale, and keep it so as the window is sized.
+    void fitRect(const QRectF& rect, double maxScale);
     void zoomBy(double factor);
     double zoom() const;
 
@@ -36,6 +41,9 @@ private:
     // Until the user zooms, the view keeps fitting the width as the window is sized.
     bool m_autoFit = true;
     double m_minScale = 0.55;
+    enum class Fit { Width, Whole, Rect } m_fit = Fit::Width;
+    QRectF m_fitRect;
+    double m_fitMax = 1.0;
 };
 
 } // namespace crosswalk

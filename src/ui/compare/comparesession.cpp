@@ -4,6 +4,8 @@
 #include "ui/compare/comparestyle.h"
 
 #include <algorithm>
+#include <exception>
+#include <map>
 #include <stdexcept>
 
 namespace crosswalk {
@@ -31,7 +33,62 @@ void CompareSession::reload()
         m_names << QString::fromStdString(props.district.empty() ? props.title : props.district);
     }
     m_initials = comparestyle::districtInitials(m_names);
+    assignColors();
     recompute();
+}
+
+void CompareSession::assignColors()
+{
+    const std::size_t palette = comparestyle::districtColors().size();
+    std::map<std::string, int> stored;
+    try {
+        stored = m_ws.districtColors();
+    } catch (const std::exception&) {
+        // Unreadable colours are not worth refusing a comparison for: fall back to the order.
+    }
+    std::vector<bool> usedHere(palette, false);
+    std::vector<bool> storedAnywhere(palette, false);
+    for (const auto& [id, slot] : stored)
+        if (slot >= 0 && static_cast<std::size_t>(slot) < palette)
+            storedAnywhere[static_cast<std::size_t>(slot)] = true;
+    m_slots.assign(m_ids.size(), palette);
+    // First every district with a stored colour that no earlier district here has taken.
+    for (std::size_t i = 0; i < m_ids.size(); ++i) {
+        const auto it = stored.find(m_ids[i]);
+        if (it == stored.end() || it->second < 0 || static_cast<std::size_t>(it->second) >= palette)
+            continue;
+        const auto slot = static_cast<std::size_t>(it->second);
+        if (!usedHere[slot]) {
+            m_slots[i] = slot;
+            usedHere[slot] = true;
+        }
+    }
+    // Then the others: a colour no map of the workspace has, else one free in this comparison.
+    for (std::size_t i = 0; i < m_ids.size(); ++i) {
+        if (m_slots[i] != palette)
+            continue;
+        std::size_t pick = palette;
+        for (std::size_t s = 0; s < palette && pick == palette; ++s)
+            if (!usedHere[s] && !storedAnywhere[s])
+                pick = s;
+        for (std::size_t s = 0; s < palette && pick == palette; ++s)
+            if (!usedHere[s])
+                pick = s;
+        if (pick == palette)
+            pick = i % palette; // more districts than colours: kMaxComparedMaps keeps this away
+        m_slots[i] = pick;
+        usedHere[pick] = true;
+        // Kept for next time, unless the district has a colour that another district here
+        // holds (its own stays stored) or the workspace cannot be written.
+        if (!stored.count(m_ids[i]) && !m_ws.readOnly()) {
+            try {
+                m_ws.storeDistrictColor(m_ids[i], static_cast<int>(pick));
+                storedAnywhere[pick] = true;
+            } catch (const std::exception&) {
+                // The colour holds for this window; it is stored when the workspace can be written.
+            }
+        }
+    }
 }
 
 void CompareSession::recompute()

@@ -41,6 +41,12 @@ public:
     /// Short unique tags ("HC") for badges.
     const QStringList& districtInitials() const { return m_initials; }
 
+    /// The district's colour and line pattern in every view and the report: a slot of the
+    /// comparison palette (comparestyle::districtColor), stored with the workspace so that a
+    /// district keeps it whichever districts it is compared with. Two districts of one
+    /// comparison never share a slot.
+    std::size_t colorSlot(std::size_t index) const { return m_slots.at(index); }
+
     /// A name for a row of the lane crosswalk: the lane name most districts in it use.
     QString rowName(std::size_t row) const;
 
@@ -95,6 +101,8 @@ private:
     ComparisonResult m_result;
     QStringList m_names;
     QStringList m_initials;
+    std::vector<std::size_t> m_slots;
+    void assignColors();
 };
 
 } // namespace crosswalk

@@ -46,7 +46,7 @@ CompareStepItem::CompareStepItem(std::size_t mapIndex, std::string stepId, StepK
                                  const QString& initials, const QRectF& rect, Marks marks)
     : m_mapIndex(mapIndex), m_stepId(std::move(stepId)), m_kind(kind), m_label(label), m_initials(initials),
       m_rect(rect), m_marks(marks), m_outline(StepShape::outline(kind, rect)),
-      m_decoration(StepShape::decoration(kind, rect))
+      m_decoration(StepShape::decoration(kind, rect)), m_slot(mapIndex)
 {
     setAcceptedMouseButtons(Qt::LeftButton);
 }
@@ -64,6 +64,18 @@ void CompareStepItem::setHighlighted(bool highlighted)
     m_highlighted = highlighted;
     // A selected step comes to the front of its stack.
     setZValue(highlighted ? zValue() + 1000 : zValue() - 1000);
+    update();
+}
+
+void CompareStepItem::setColorSlot(std::size_t slot)
+{
+    m_slot = slot;
+    update();
+}
+
+void CompareStepItem::setLineScale(double scale)
+{
+    m_lineScale = scale;
     update();
 }
 
@@ -90,8 +102,8 @@ void CompareStepItem::paint(QPainter* painter, const QStyleOptionGraphicsItem*, 
 {
     QPainter& p = *painter;
     p.setRenderHint(QPainter::Antialiasing);
-    const QColor color = comparestyle::districtColor(m_mapIndex);
-    const comparestyle::Outline outline = comparestyle::districtOutline(m_mapIndex);
+    const QColor color = comparestyle::districtColor(m_slot);
+    const comparestyle::Outline outline = comparestyle::districtOutline(m_slot);
 
     if (m_highlighted) {
         p.setPen(QPen(comparestyle::selection(), 14, Qt::SolidLine, Qt::RoundCap, Qt::RoundJoin));
@@ -107,7 +119,7 @@ void CompareStepItem::paint(QPainter* painter, const QStyleOptionGraphicsItem*, 
     p.setBrush(Qt::white);
     p.drawPath(m_outline);
     comparestyle::strokeOutline(p, m_outline, outline, color,
-                                m_flagged ? comparestyle::kOutlineWidth * 1.6 : comparestyle::kOutlineWidth);
+                                m_lineScale * (m_flagged ? comparestyle::kOutlineWidth * 1.6 : comparestyle::kOutlineWidth));
     if (!m_decoration.isEmpty()) {
         p.setPen(QPen(color.darker(120), 1.8));
         p.setBrush(Qt::NoBrush);
@@ -138,7 +150,7 @@ void CompareStepItem::paint(QPainter* painter, const QStyleOptionGraphicsItem*, 
 
     // Annotation glyphs along the bottom edge, on a white pill so that they read over the outline.
     const int glyphs = (m_marks.blackBoxes > 0) + (m_marks.harmPoints > 0) + (m_marks.variations > 0);
-    if (glyphs > 0) {
+    if (glyphs > 0 && m_marksVisible) {
         const qreal size = 18;
         QRectF pill(m_rect.right() - glyphs * (size + 2) - 8, m_rect.bottom() - 8, glyphs * (size + 2) + 4, size + 4);
         p.setPen(QPen(comparestyle::mutedInk(), 1));

@@ -41,6 +41,13 @@ public:
     void setLabelVisible(bool visible) { m_labelVisible = visible; }
     /// Drawn with a heavy outline: this step differs (annotation) from its partner.
     void setFlagged(bool flagged);
+    /// The district's colour and line pattern (CompareSession::colorSlot); the map index until set.
+    void setColorSlot(std::size_t slot);
+    std::size_t colorSlot() const { return m_slot; }
+    /// Without its own glyphs: the overlay draws a stack's marks in chips under it instead.
+    void setMarksVisible(bool visible) { m_marksVisible = visible; }
+    /// Outlines this many times as thick (presentation mode).
+    void setLineScale(double scale);
 
     QRectF boundingRect() const override;
     QPainterPath shape() const override;
@@ -63,6 +70,9 @@ private:
     bool m_highlighted = false;
     bool m_flagged = false;
     bool m_labelVisible = true;
+    std::size_t m_slot = 0;
+    bool m_marksVisible = true;
+    double m_lineScale = 1.0;
 };
 
 } // namespace crosswalk

@@ -83,6 +83,8 @@ CompareWindow::CompareWindow(MapStore& ws, const std::vector<std::string>& mapId
     reloadAction->setShortcut(QKeySequence::Refresh);
     connect(reloadAction, &QAction::triggered, this, &CompareWindow::reload);
 
+    setUpPresenting();
+
     statusBar()->showMessage(ws.readOnly() ? tr("The workspace is read-only: match decisions cannot be stored.")
                                            : tr("Match decisions are saved in the workspace as you make them."));
     resize(1600, 960);

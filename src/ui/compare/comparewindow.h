@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+class QAction;
 class QTabWidget;
 
 namespace crosswalk {
@@ -49,6 +50,29 @@ public:
     QTabWidget* tabs() const { return m_tabs; }
     void showTab(Tab tab);
 
+    // Presenting (comparewindowpresent.cpp): the overlay full screen, large type, thick
+    // lines, the colour-blind-safe palette; a spotlight on one lane row across the districts
+    // (Down/Up), a walk through the shared phases (Right/Left, Page Down/Up), Home for all,
+    // F5 or Esc to stop.
+    void setPresenting(bool on);
+    bool presenting() const { return m_presenting; }
+    /// Moves the spotlight by delta lane rows (from none: the first or the last row).
+    void moveSpotlight(int delta);
+    /// Moves to the next (delta 1) or previous (-1) shared phase (from none: the first or last).
+    void walkPhases(int delta);
+    /// Puts the spotlight on the lane row of this name (CompareSession::rowName); false when none.
+    bool spotlightRowNamed(const QString& name);
+    /// Lights everything again (no spotlight, no phase).
+    void showAll();
+    /// What the presenter sees under the picture: "Lane row 2 of 7: Principal Supervisor".
+    QString presentingCaption() const;
+
+    /// Opens a comparison of these maps presenting, for callers outside the comparison (a
+    /// menu, the command line, a session plan): the window deletes itself when closed. Throws
+    /// as the constructor does.
+    static CompareWindow* presentComparison(MapStore& ws, const std::vector<std::string>& mapIds,
+                                            QWidget* parent = nullptr);
+
 public slots:
     /// Loads the maps again (after they were edited) and recomputes the comparison.
     void reload();
@@ -65,6 +89,12 @@ private:
     GridView* m_grid = nullptr;
     DifferencesView* m_differences = nullptr;
     LanePairingView* m_lanes = nullptr;
+    void setUpPresenting();
+    void updateCaption();
+    bool m_presenting = false;
+    bool m_wasMaximized = false;
+    QAction* m_presentAction = nullptr;
+    std::vector<QAction*> m_presentKeys; // active only while presenting
 };
 
 } // namespace crosswalk

@@ -22,8 +22,13 @@ class OverlayView;
 ///   overlay:      the comparison window's overlay of every district, fitted to the page's
 ///                 width (over more pages, cut between lane rows, when it is tall)
 ///   grid:         lanes x districts, what each district's lane holds, as a table
-///   differences:  per pair of districts, the steps only one has and the matched steps
-///                 marked (black box, harm point, variation) in one district only, as tables
+///   summary:      one page: lane by lane, which districts mark black boxes, harm points or
+///                 variation there (districts in the order compared, never counted up)
+///   grid:         (as above)
+///   differences:  per pair of districts, the steps only one has, each matched step with its
+///                 partner and whether a person confirmed the match, the marks one district
+///                 makes and the other does not across confirmed or sure matches, and the
+///                 marks on steps without a counterpart, each with its text and who is affected
 /// Every page has the map PDF's title block; overlay pages have a legend. It lays districts
 /// side by side and never scores or ranks one. Pages are painted in points from the paper's
 /// top left, like MapPrintout's.
@@ -36,7 +41,7 @@ public:
     int pageCount() const override { return static_cast<int>(m_pages.size()); }
     /// "Comparison: Harbor City Public Schools · Lindenport Metropolitan Schools".
     QString title() const;
-    /// "Overlay", "Grid", "Differences".
+    /// "Overlay", "Network summary", "Grid", "Differences".
     QString pageName(int index) const override;
 
     /// toPdf() written atomically to path; throws ExportError or FileError, and a failure
@@ -50,7 +55,7 @@ protected:
     void paintLegendSymbol(QPainter& painter, const LegendEntry& entry, const QRectF& r) override;
 
 private:
-    enum class PageKind { Overlay, Grid, Differences };
+    enum class PageKind { Overlay, Summary, Grid, Differences };
     struct Page {
         PageKind kind = PageKind::Overlay;
         QRectF slice;     // Overlay: the part of the overlay scene on this page
@@ -91,6 +96,9 @@ private:
     void layoutOverlay();
     void buildGrid();
     void buildDifferences();
+    /// The one-page network summary (comparisonprintoutsummary.cpp).
+    void buildSummary();
+    void paintSummary(QPainter& painter);
     void buildLegend();
     /// Pages of kind for rows of these heights (see Printout::paginateRows()).
     void paginate(PageKind kind, const std::vector<qreal>& heights, qreal available,
@@ -117,6 +125,12 @@ private:
     qreal m_introHeight = 22; // the note under the title block on grid and differences pages
     std::vector<DiffTable> m_tables;
     std::vector<DiffRow> m_rows;
+    struct SummaryRow {
+        QStringList cells; // lane, districts with it, black boxes, harm points, variation
+        qreal height = 0;
+    };
+    std::vector<SummaryRow> m_summary;
+    qreal m_summaryType = 9; // the summary's type size: smaller until it fits one page
 };
 
 } // namespace crosswalk

@@ -3,6 +3,9 @@
 #include "ui/common/strings.h"
 #include "ui/compare/comparesession.h"
 #include "ui/compare/comparestyle.h"
+#include "ui/compare/findingtext.h"
+
+#include "crosswalk/compare/findings.h"
 
 #include <QHeaderView>
 #include <QSet>
@@ -26,16 +29,6 @@ QString stepLine(const Map& map, const std::string& stepId)
     if (phase)
         where += QStringLiteral(" · ") + QString::fromStdString(phase->name);
     return QStringLiteral("“%1”   (%2)").arg(QString::fromStdString(step->label), where);
-}
-
-QString annotationWord(AnnotationKind kind)
-{
-    switch (kind) {
-    case AnnotationKind::BlackBox: return QObject::tr("Black box");
-    case AnnotationKind::Harm: return QObject::tr("Harm point");
-    case AnnotationKind::Variation: return QObject::tr("Variation");
-    default: return toQString(displayName(kind));
-    }
 }
 
 } // namespace
@@ -75,7 +68,8 @@ int DifferencesView::itemCount(std::size_t i, std::size_t j) const
             pairItem->data(0, MapBRole).toInt() != static_cast<int>(j))
             continue;
         for (int g = 0; g < pairItem->childCount(); ++g)
-            count += pairItem->child(g)->childCount();
+            if (!pairItem->child(g)->data(0, CheckRole).toBool())
+                count += pairItem->child(g)->childCount();
     }
     return count;
 }
@@ -130,16 +124,55 @@ void DifferencesView::rebuild()
             QTreeWidgetItem* onlyB = group(tr("Only in %1").arg(nameB), static_cast<int>(pair.onlyB.size()));
             for (const std::string& id : pair.onlyB)
                 leaf(onlyB, stepLine(b, id), {}, id);
-            QTreeWidgetItem* notes = group(tr("Marked in one district only"),
-                                           static_cast<int>(pair.annotationDifferences.size()));
-            for (const AnnotationDifference& d : pair.annotationDifferences) {
-                const Step* sa = a.step(d.a);
-                const Step* sb = b.step(d.b);
-                const QString text =
-                    tr("%1 in %2, not in %3:   “%4”  ⟷  “%5”")
-                        .arg(annotationWord(d.kind), d.onA ? nameA : nameB, d.onA ? nameB : nameA,
-                             QString::fromStdString(sa ? sa->label : d.a), QString::fromStdString(sb ? sb->label : d.b));
-                leaf(notes, text, d.a, d.b);
+            // Marks on one side only: across confirmed or sure matches, and on steps with no
+            // counterpart. Across an unsure match a "difference" may only be a wrong match, so
+            // those matches are listed to check instead (not counted as differences).
+            std::vector<const MarkFinding*> across;
+            std::vector<const MarkFinding*> alone;
+            std::vector<const MarkFinding*> unsure;
+            for (const MarkFinding& f : pair.findings)
+                (f.basis == FindingBasis::NoCounterpart ? alone : f.basis == FindingBasis::Unsure ? unsure : across)
+                    .push_back(&f);
+            const auto findingLeaf = [&](QTreeWidgetItem* parent, const MarkFinding& f) {
+                QString text = findingtext::sentence(f, a, b, nameA, nameB);
+                if (f.basis != FindingBasis::NoCounterpart)
+                    text += QStringLiteral("   [%1]").arg(findingtext::basis(f));
+                else
+                    text += QStringLiteral("   %1").arg(stepLine(f.onA ? a : b, (f.onA ? f.stepsA : f.stepsB).front()));
+                leaf(parent, text, f.stepsA.empty() ? std::string() : f.stepsA.front(),
+                     f.stepsB.empty() ? std::string() : f.stepsB.front());
+                auto* item = parent->child(parent->childCount() - 1);
+                item->setData(0, KindRole, static_cast<int>(f.kind));
+                item->setData(0, BasisRole, static_cast<int>(f.basis));
+                item->setData(0, OnARole, f.onA);
+                const QStringList texts = findingtext::annotationTexts(f, f.onA ? a : b);
+                if (!texts.isEmpty())
+                    item->setToolTip(0, texts.join(QLatin1Char('\n')) + QStringLiteral("\n\n") +
+                                            tr("Show in the side-by-side view"));
+            };
+            QTreeWidgetItem* notes =
+                group(tr("Marked in one district only, across confirmed or sure matches"), static_cast<int>(across.size()));
+            notes->setToolTip(0, tr("Only matches a person confirmed, or proposed with a score of at least %1")
+                                     .arg(kSureMatchScore, 0, 'f', 2));
+            for (const MarkFinding* f : across)
+                findingLeaf(notes, *f);
+            QTreeWidgetItem* lone = group(tr("Marked on a step with no counterpart"), static_cast<int>(alone.size()));
+            for (const MarkFinding* f : alone)
+                findingLeaf(lone, *f);
+            if (!unsure.empty()) {
+                auto* check = new QTreeWidgetItem(
+                    pairItem, {tr("Check these matches first (%1): a mark differs across a proposed match scored below "
+                                  "%2, which may be wrong. Confirm or reject it side by side.")
+                                   .arg(unsure.size())
+                                   .arg(kSureMatchScore, 0, 'f', 2)});
+                check->setFont(0, groupFont);
+                check->setData(0, CheckRole, true);
+                for (const MarkFinding* f : unsure)
+                    leaf(check,
+                         QStringLiteral("%1  ⟷  %2   [%3]")
+                             .arg(findingtext::stepLabels(a, f->stepsA), findingtext::stepLabels(b, f->stepsB),
+                                  findingtext::basis(*f)),
+                         f->stepsA.front(), f->stepsB.front());
             }
             pairItem->setExpanded(first ? m_tree->topLevelItemCount() == 1 : open.contains(pairItem->text(0)));
         }

@@ -10,22 +10,23 @@ namespace crosswalk {
 
 class CompareSession;
 
-/// For each pair of districts: the steps only one of them has, and the matched steps where
-/// one marks a black box, harm point or variation and the other does not. Each item leads to
-/// its steps in the side-by-side view.
+/// For each pair of districts: the steps only one of them has, the black boxes, harm points
+/// and variations one marks and the other does not across a confirmed or sure match (with
+/// which it is), and those on steps with no counterpart. Differences across unsure matches are
+/// not stated: those matches are listed to check. Each item leads to its steps side by side.
 class DifferencesView final : public QWidget {
     Q_OBJECT
 
 public:
     // Item data roles: map indices and step ids of a difference.
-    enum Role { MapARole = Qt::UserRole + 1, MapBRole, StepARole, StepBRole };
+    enum Role { MapARole = Qt::UserRole + 1, MapBRole, StepARole, StepBRole, KindRole, BasisRole, OnARole, CheckRole };
 
     explicit DifferencesView(CompareSession& session, QWidget* parent = nullptr);
 
     QTreeWidget* tree() const { return m_tree; }
     void rebuild();
 
-    /// The number of difference items of maps i < j: only-in-A, only-in-B, annotation differences.
+    /// The number of difference items of maps i < j: only-in-A, only-in-B and the shown mark findings.
     int itemCount(std::size_t i, std::size_t j) const;
 
 signals:

@@ -17,7 +17,7 @@ void addDistrictPair(QHBoxLayout* row, QComboBox* a, QComboBox* b, const Compare
     namespace cs = comparestyle;
     for (std::size_t i = 0; i < session.mapCount(); ++i) {
         const auto at = static_cast<qsizetype>(i);
-        const QIcon icon = cs::districtIcon(i, session.districtInitials()[at]);
+        const QIcon icon = cs::districtIcon(session.colorSlot(i), session.districtInitials()[at]);
         a->addItem(icon, session.districtNames()[at]);
         b->addItem(icon, session.districtNames()[at]);
     }

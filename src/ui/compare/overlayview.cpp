@@ -6,6 +6,8 @@
 #include "ui/compare/comparesession.h"
 #include "ui/compare/comparestepitem.h"
 #include "ui/compare/comparestyle.h"
+#include "ui/compare/findingtext.h"
+#include "ui/compare/stackmarksitem.h"
 
 #include <QCheckBox>
 #include <QGraphicsRectItem>
@@ -92,10 +94,11 @@ OverlayView::OverlayView(CompareSession& session, QWidget* parent) : QWidget(par
     const std::size_t perRow = n > 4 ? (n + 1) / 2 : n;
     for (std::size_t i = 0; i < n; ++i) {
         auto* box = new QCheckBox(session.districtNames()[static_cast<qsizetype>(i)]);
-        box->setIcon(cs::districtIcon(i, session.districtInitials()[static_cast<qsizetype>(i)]));
+        box->setIcon(cs::districtIcon(session.colorSlot(i), session.districtInitials()[static_cast<qsizetype>(i)]));
         box->setIconSize(QSize(84, 28));
         box->setChecked(true);
-        box->setToolTip(tr("Show or hide this district (%1 outline)").arg(cs::outlineName(cs::districtOutline(i))));
+        box->setToolTip(
+            tr("Show or hide this district (%1 outline)").arg(cs::outlineName(cs::districtOutline(session.colorSlot(i)))));
         connect(box, &QCheckBox::toggled, this, [this] { rebuild(); });
         toggles->addWidget(box, static_cast<int>(i / perRow), static_cast<int>(i % perRow));
         m_toggles.push_back(box);
@@ -115,7 +118,8 @@ OverlayView::OverlayView(CompareSession& session, QWidget* parent) : QWidget(par
         bar->addWidget(zoom);
     }
     auto* fit = new QPushButton(tr("Fit"));
-    connect(fit, &QPushButton::clicked, this, [this] { m_view->fitScene(); });
+    fit->setToolTip(tr("Show every lane row and phase at once"));
+    connect(fit, &QPushButton::clicked, this, [this] { m_view->fitWhole(); });
     bar->addWidget(fit);
     layout->addLayout(bar);
 
@@ -130,6 +134,16 @@ OverlayView::OverlayView(CompareSession& session, QWidget* parent) : QWidget(par
     m_details->setTextFormat(Qt::RichText);
     m_details->setMinimumHeight(56);
     layout->addWidget(m_details);
+
+    // The popup of a clicked stack lies over the view, beside the step, until the next click
+    // or Esc.
+    m_popup = new QLabel(m_view->viewport());
+    m_popup->setTextFormat(Qt::RichText);
+    m_popup->setWordWrap(true);
+    m_popup->setStyleSheet(QStringLiteral("QLabel { background: white; border: 2px solid #3c4043; border-radius: 6px; "
+                                          "padding: 8px; }"));
+    m_popup->hide();
+    m_view->installEventFilter(this);
 
     connect(&m_session, &CompareSession::changed, this, &OverlayView::rebuild);
     rebuild();
@@ -192,12 +206,16 @@ void OverlayView::showEvent(QShowEvent* event)
     QWidget::showEvent(event);
     if (!m_fitted) {
         m_fitted = true;
-        m_view->fitScene();
+        m_view->fitWhole(); // every district at a glance; hover and click for the words
     }
 }
 
 void OverlayView::rebuild()
 {
+    m_popup->hide();
+    m_veils.clear();
+    m_chipItems.clear();
+    m_rowBands.clear();
     m_scene->clear();
     m_items.clear();
     m_stackSizes.clear();
@@ -242,9 +260,14 @@ void OverlayView::rebuild()
             const PairComparison& pair = m_session.pair(i, j);
             for (const StepMatch& m : pair.matches)
                 links.push_back({nodeOf[i].at(m.a), nodeOf[j].at(m.b), m.decided, m.score});
-            for (const AnnotationDifference& d : pair.annotationDifferences) {
-                flagged[nodeOf[i].at(d.a)] = true;
-                flagged[nodeOf[j].at(d.b)] = true;
+            // Marked differently across a confirmed or sure match; an unsure match states nothing.
+            for (const MarkFinding& f : pair.findings) {
+                if (f.basis != FindingBasis::Confirmed && f.basis != FindingBasis::Sure)
+                    continue;
+                for (const std::string& id : f.stepsA)
+                    flagged[nodeOf[i].at(id)] = true;
+                for (const std::string& id : f.stepsB)
+                    flagged[nodeOf[j].at(id)] = true;
             }
         }
     // The team's decisions first, then the surest matches; stable, so the same input gives the same stacks.
@@ -419,7 +442,6 @@ void OverlayView::rebuild()
     for (const Map& map : maps)
         marks.push_back(marksOf(map));
     const QStringList& initials = m_session.districtInitials();
-    const QStringList& names = m_session.districtNames();
 
     m_stackSizes.resize(stacks.size());
     double y = headerHeight;
@@ -464,7 +486,9 @@ void OverlayView::rebuild()
                         .arg(tr("no such lane: %1").arg(missing.join(QStringLiteral(", "))));
         auto* heading = addHtml(*m_scene, html, x0 - 16, QPointF(8, y + 6));
 
-        // Stacks of the row on tracks, so that no two overlap.
+        // Stacks of the row on tracks, so that no two overlap; under each, a chip per
+        // district that marks it (initials and glyphs), so that six districts' marks never
+        // pile up on one another.
         std::vector<Placed>& placed = byRow[r];
         std::vector<double> lefts;
         std::size_t tallest = 1;
@@ -472,10 +496,48 @@ void OverlayView::rebuild()
             lefts.push_back(p.left);
             tallest = std::max(tallest, stacks[p.stack].size());
         }
-        const double stackExtra = static_cast<double>(tallest - 1) * cs::kStackOffset;
+        // Four districts or more: smaller boxes, two stacks side by side in each phase, so
+        // that the whole network fits a 1920x1080 screen both ways.
+        const bool compact = visibleCount > 3;
+        const double stepW = compact ? 132 : cs::kStepW;
+        const double stepH = compact ? 54 : cs::kStepH;
+        const double stackStep = compact ? 4 : cs::kStackOffset;
+        const double stackExtra = static_cast<double>(tallest - 1) * stackStep;
+        std::vector<std::vector<StackMarksItem::Chip>> chips(placed.size());
+        double chipsHeight = 0;
+        for (std::size_t p = 0; p < placed.size(); ++p) {
+            for (std::size_t node : stacks[placed[p].stack]) {
+                const auto [mi, k] = where[node];
+                const auto mk = marks[mi].find(maps[mi].steps[k].id);
+                if (mk == marks[mi].end())
+                    continue;
+                const CompareStepItem::Marks& m = mk->second;
+                if (m.blackBoxes + m.harmPoints + m.variations > 0)
+                    chips[p].push_back({m_session.colorSlot(mi), initials[static_cast<qsizetype>(mi)], m.blackBoxes > 0,
+                                        m.harmPoints > 0, m.variations > 0});
+            }
+            chipsHeight = std::max(chipsHeight, StackMarksItem::heightFor(chips[p], stepW + stackExtra));
+        }
         int tracks = 1;
-        const std::vector<int> track = cs::packTracks(lefts, cs::kStepW + stackExtra, &tracks);
-        const double trackHeight = cs::kStepH + stackExtra + cs::kTrackGap + 14;
+        std::vector<int> track = cs::packTracks(lefts, stepW + stackExtra, &tracks);
+        if (compact) {
+            // Per phase column, in year order, two to a track.
+            std::unordered_map<int, std::vector<std::size_t>> inColumn;
+            for (std::size_t p = 0; p < placed.size(); ++p)
+                inColumn[static_cast<int>(placed[p].left / cs::kColumnWidth)].push_back(p);
+            tracks = 1;
+            for (auto& [column, members] : inColumn) {
+                std::stable_sort(members.begin(), members.end(),
+                                 [&](std::size_t u, std::size_t v) { return placed[u].left < placed[v].left; });
+                for (std::size_t k = 0; k < members.size(); ++k) {
+                    placed[members[k]].left =
+                        column * cs::kColumnWidth + 8 + static_cast<double>(k % 2) * (stepW + stackExtra + 6);
+                    track[members[k]] = static_cast<int>(k / 2);
+                    tracks = std::max(tracks, static_cast<int>(k / 2) + 1);
+                }
+            }
+        }
+        const double trackHeight = stepH + stackExtra + (compact ? 6 : cs::kTrackGap) + 14 + chipsHeight;
         const double rowHeight = std::max(tracks * trackHeight + 2 * cs::kRowPadding - cs::kTrackGap,
                                           heading->document()->size().height() + 12);
 
@@ -484,35 +546,42 @@ void OverlayView::rebuild()
             ->setZValue(0);
         m_scene->addRect(QRectF(0, y, x0, rowHeight), QPen(QColor(0x9A, 0xA0, 0xA6), 1.5), cs::headerFill())
             ->setZValue(1);
+        m_rowBands.push_back(QRectF(0, y, x0 + stripWidth, rowHeight));
 
         for (std::size_t p = 0; p < placed.size(); ++p) {
             const std::vector<std::size_t>& stack = stacks[placed[p].stack];
             m_stackSizes[placed[p].stack] = stack.size();
             const double top = y + cs::kRowPadding + 14 + track[p] * trackHeight;
+            const QString tip = stackTip(stack, where);
             for (std::size_t m = 0; m < stack.size(); ++m) {
                 const auto [mi, k] = where[stack[m]];
                 const Step& step = maps[mi].steps[k];
                 const auto mk = marks[mi].find(step.id);
                 auto* item = new CompareStepItem(mi, step.id, step.kind, QString::fromStdString(step.label),
                                                  initials[static_cast<qsizetype>(mi)],
-                                                 QRectF(0, 0, cs::kStepW, cs::kStepH),
+                                                 QRectF(0, 0, stepW, stepH),
                                                  mk == marks[mi].end() ? CompareStepItem::Marks{} : mk->second);
-                const double shift = static_cast<double>(m) * cs::kStackOffset;
+                const double shift = static_cast<double>(m) * stackStep;
                 item->setPos(x0 + placed[p].left + shift, top + shift);
                 // The first district's copy lies on top; the others peek out below and to the right.
                 item->setZValue(10 + static_cast<double>(stack.size() - m));
+                item->setColorSlot(m_session.colorSlot(mi));
+                item->setLineScale(m_presenting ? 1.8 : 1.0);
                 item->setGhosted(stack.size() == 1 && visibleCount > 1);
                 item->setFlagged(flagged[stack[m]]);
                 item->setLabelVisible(m == 0);
-                const Lane* lane = maps[mi].lane(step.lane);
-                const Phase* phase = maps[mi].phase(step.phase);
-                item->setToolTip(QStringLiteral("%1: %2\n%3%4")
-                                     .arg(names[static_cast<qsizetype>(mi)], QString::fromStdString(step.label),
-                                          lane ? QString::fromStdString(lane->name) : QString(),
-                                          phase ? QStringLiteral(" · ") + QString::fromStdString(phase->name)
-                                                : QString()));
+                item->setMarksVisible(false); // the chips under the stack show them
+                item->setToolTip(tip);
                 m_scene->addItem(item);
                 m_items.push_back({item, placed[p].stack});
+            }
+            if (!chips[p].empty()) {
+                auto* strip = new StackMarksItem(chips[p], stepW + stackExtra);
+                strip->setPos(x0 + placed[p].left, top + stepH + stackExtra + 4);
+                strip->setZValue(20);
+                strip->setToolTip(tip);
+                m_scene->addItem(strip);
+                m_chipItems.push_back(strip);
             }
         }
         y += rowHeight;
@@ -524,12 +593,14 @@ void OverlayView::rebuild()
         m_scene->addLine(QLineF(x, 0, x, y), QPen(QColor(0x80, 0x86, 0x8B), 2, Qt::DashLine))->setZValue(2);
     }
     m_scene->setSceneRect(QRectF(0, 0, x0 + stripWidth + 20, y + 20));
+    applySpotlight();
 }
 
 void OverlayView::showDetails(CompareStepItem* clicked)
 {
     for (const auto& [item, stack] : m_items)
         item->setHighlighted(false);
+    m_popup->hide();
     if (!clicked) {
         m_details->setText(tr("Click a step to see which districts have it."));
         return;
@@ -558,6 +629,20 @@ void OverlayView::showDetails(CompareStepItem* clicked)
     if (members.size() == 1)
         parts << tr("<i>no matching step in the other shown districts</i>");
     m_details->setText(parts.join(QStringLiteral(" &nbsp;·&nbsp; ")));
+
+    // The popup: every district's label and marks, with the marks' words, beside the step.
+    m_popup->setText(clicked->toolTip());
+    m_popup->setMaximumWidth(std::max(360, m_view->viewport()->width() / 3));
+    m_popup->adjustSize();
+    const QPoint at = m_view->mapFromScene(clicked->sceneBoundingRect().topRight());
+    const QSize room = m_view->viewport()->size();
+    int x = at.x() + 12;
+    if (x + m_popup->width() > room.width())
+        x = std::max(0, m_view->mapFromScene(clicked->sceneBoundingRect().topLeft()).x() - m_popup->width() - 12);
+    const int y = std::clamp(at.y(), 0, std::max(0, room.height() - m_popup->height()));
+    m_popup->move(x, y);
+    m_popup->show();
+    m_popup->raise();
 }
 
 } // namespace crosswalk

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QRectF>
 #include <QStringList>
 #include <QWidget>
 
@@ -8,6 +9,7 @@
 #include <vector>
 
 class QCheckBox;
+class QGraphicsItem;
 class QGraphicsScene;
 class QLabel;
 
@@ -16,6 +18,7 @@ namespace crosswalk {
 class CompareGraphicsView;
 class CompareSession;
 class CompareStepItem;
+class StackMarksItem;
 
 /// Every district's map drawn on shared lanes (the crosswalk's rows) and a shared year:
 /// steps the engine matched are stacked, slightly offset, one outline colour and pattern per
@@ -50,11 +53,37 @@ public:
     /// Rebuilds the picture from the session's current result.
     void rebuild();
 
+    // Presenting (overlaypresent.cpp): thicker lines, a spotlight on one lane row across the
+    // districts, a walk through the shared phases. -1: no spotlight, no phase.
+    void setPresenting(bool on);
+    bool presenting() const { return m_presenting; }
+    void setSpotlightRow(int row);
+    int spotlightRow() const { return m_spotlightRow; }
+    void setFocusColumn(int column);
+    int focusColumn() const { return m_focusColumn; }
+    /// Scene rectangles of the lane rows drawn (top to bottom) and of the phase columns.
+    const std::vector<QRectF>& rowBands() const { return m_rowBands; }
+    QRectF columnBand(int column) const;
+    /// Veils drawn over what is not in the spotlight (0 when nothing is spotlit).
+    int veilCount() const { return static_cast<int>(m_veils.size()); }
+    /// The chips under stacks that name each district's marks.
+    const std::vector<StackMarksItem*>& chipItems() const { return m_chipItems; }
+    /// The panel that opens on a click on a step: every district's label and marks.
+    QLabel* stackPopup() const { return m_popup; }
+    /// What the hover tip and the popup say about a stack: every district's step and marks.
+    QString stackTip(const std::vector<std::size_t>& stack,
+                     const std::vector<std::pair<std::size_t, std::size_t>>& where) const;
+
 protected:
     void showEvent(QShowEvent* event) override;
 
+protected:
+    bool eventFilter(QObject* watched, QEvent* event) override;
+
 private:
     void showDetails(CompareStepItem* item);
+    /// Veils over all but the spotlit row and column, and the view on what is lit.
+    void applySpotlight();
 
     CompareSession& m_session;
     std::vector<QCheckBox*> m_toggles;
@@ -69,6 +98,13 @@ private:
     int m_columnCount = 0;
     QStringList m_columnLabels;
     bool m_fitted = false;
+    bool m_presenting = false;
+    int m_spotlightRow = -1;
+    int m_focusColumn = -1;
+    std::vector<QRectF> m_rowBands;
+    std::vector<QGraphicsItem*> m_veils;
+    std::vector<StackMarksItem*> m_chipItems;
+    QLabel* m_popup = nullptr;
 };
 
 } // namespace crosswalk

@@ -324,9 +324,14 @@ void SideBySideView::rebuild()
     std::vector<std::unordered_map<std::string, CompareStepItem::Marks>> marks{marksOf(*maps[0]), marksOf(*maps[1])};
     std::unordered_map<std::string, bool> flaggedA;
     std::unordered_map<std::string, bool> flaggedB;
-    for (const AnnotationDifference& d : pair.annotationDifferences) {
-        flaggedA[d.a] = true;
-        flaggedB[d.b] = true;
+    // Marked differently across a confirmed or sure match: an unsure match states nothing.
+    for (const MarkFinding& f : pair.findings) {
+        if (f.basis != FindingBasis::Confirmed && f.basis != FindingBasis::Sure)
+            continue;
+        for (const std::string& id : f.stepsA)
+            flaggedA[id] = true;
+        for (const std::string& id : f.stepsB)
+            flaggedB[id] = true;
     }
 
     // Where each side's strip starts, and the top of each of its lane bands.
@@ -366,12 +371,12 @@ void SideBySideView::rebuild()
             QPainterPath underline;
             underline.moveTo(ox, y + kTitleHeight - 3);
             underline.lineTo(ox + x0 + stripWidth, y + kTitleHeight - 3);
-            m_scene->addPath(underline, cs::outlinePen(cs::districtOutline(mi), cs::districtColor(mi), 6))->setZValue(1);
+            m_scene->addPath(underline, cs::outlinePen(cs::districtOutline(m_session.colorSlot(mi)), cs::districtColor(m_session.colorSlot(mi)), 6))->setZValue(1);
             addHtml(*m_scene,
                     QStringLiteral("<span style='font-size:%1px'><b>%2</b> &nbsp;<span style='color:#5f6368'>%3 · %4</span></span>")
                         .arg(cs::kTitlePx)
                         .arg(names[static_cast<qsizetype>(mi)].toHtmlEscaped(), initials[static_cast<qsizetype>(mi)],
-                             tr("%1 outline").arg(cs::outlineName(cs::districtOutline(mi)))),
+                             tr("%1 outline").arg(cs::outlineName(cs::districtOutline(m_session.colorSlot(mi))))),
                     x0 + stripWidth - 20, QPointF(ox + 8, y + 6));
             y += kTitleHeight;
             y += phaseHeader(s, ox, y);
@@ -412,7 +417,7 @@ void SideBySideView::rebuild()
             QPainterPath edge;
             edge.moveTo(ox + 5, y + 4);
             edge.lineTo(ox + 5, y + h - 4);
-            m_scene->addPath(edge, cs::outlinePen(cs::districtOutline(mi), cs::districtColor(mi), 7))->setZValue(2);
+            m_scene->addPath(edge, cs::outlinePen(cs::districtOutline(m_session.colorSlot(mi)), cs::districtColor(m_session.colorSlot(mi)), 7))->setZValue(2);
             addHtml(*m_scene, headings[s][r], x0 - 24, QPointF(ox + 14, y + 6));
             for (std::size_t c = 1; c < columns; ++c) {
                 const double x = ox + x0 + static_cast<double>(c) * cs::kColumnWidth;
@@ -432,6 +437,7 @@ void SideBySideView::rebuild()
                                                                                             : mk->second);
             item->setPos(ox + x0 + p.left, bandTop[s][p.row] + cs::kRowPadding + 14 + p.track * trackHeight);
             item->setZValue(10);
+            item->setColorSlot(m_session.colorSlot(mi));
             item->setFlagged(flagged.count(step.id) > 0);
             item->setToolTip(QStringLiteral("%1: %2").arg(names[static_cast<qsizetype>(mi)],
                                                           QString::fromStdString(step.label)));
@@ -439,7 +445,7 @@ void SideBySideView::rebuild()
             items[step.id] = item;
         }
     }
-    // A line for each match, under the steps so that it never hides a label.
+    // A line for each match.
     for (const StepMatch& m : pair.matches) {
         CompareStepItem* ia = m_itemsA.at(m.a);
         CompareStepItem* ib = m_itemsB.at(m.b);
@@ -462,8 +468,14 @@ void SideBySideView::rebuild()
             path.moveTo(from);
             path.cubicTo(from + QPointF(0, dy), to - QPointF(0, dy), to);
         }
+        // Over the steps, on a white halo: a line under an unrelated step would vanish behind
+        // it and seem to end there; over it, the halo keeps both the line and the words apart.
+        auto* halo = m_scene->addPath(path, QPen(QColor(255, 255, 255, 215), 10, Qt::SolidLine, Qt::RoundCap));
+        halo->setZValue(kLineZ - 0.5);
+        halo->setAcceptedMouseButtons(Qt::NoButton);
         auto* line = m_scene->addPath(path);
-        line->setZValue(5);
+        line->setZValue(kLineZ);
+        line->setAcceptedMouseButtons(Qt::NoButton);
         const std::optional<Decision> decided = m_session.stepDecision(m_a, m_b, m.a, m.b);
         line->setToolTip(decided ? tr("Match decided by the team")
                                  : tr("Match suggested by the comparison (score %1)").arg(m.score, 0, 'f', 2));
@@ -613,7 +625,7 @@ void SideBySideView::refreshSelection()
         ink.setAlpha(selected ? 255 : 150);
         QPen pen(ink, selected ? 7 : 3.5, decided || selected ? Qt::SolidLine : Qt::DashLine, Qt::RoundCap);
         line.item->setPen(pen);
-        line.item->setZValue(selected ? 9 : 5);
+        line.item->setZValue(selected ? kLineZ + 1 : kLineZ);
         if (selected)
             for (const StepMatch& m : m_session.pair(m_a, m_b).matches)
                 if (m.a == line.a && m.b == line.b)

@@ -50,6 +50,16 @@ public:
     const std::string& selectedB() const { return m_selB; }
 
     int matchLineCount() const { return static_cast<int>(m_lines.size()); }
+    /// Match lines lie above every step (on a white halo), so none runs hidden behind an
+    /// unrelated step; a selected step comes above them.
+    static constexpr double kLineZ = 30;
+    std::vector<QGraphicsPathItem*> matchLines() const
+    {
+        std::vector<QGraphicsPathItem*> out;
+        for (const Line& line : m_lines)
+            out.push_back(line.item);
+        return out;
+    }
     int stepItemCount() const { return static_cast<int>(m_itemsA.size() + m_itemsB.size()); }
     CompareStepItem* stepItem(Side side, const std::string& stepId) const;
     CompareGraphicsView* view() const { return m_view; }

@@ -131,8 +131,8 @@ TEST_CASE("A workspace of the schema before facilitation is migrated on open", "
         ws.addMap(test::smallMap());
         sqlite3* db = storage::handle(ws);
         test::sql(db, "DROP TABLE sticky_notes; DROP TABLE parking_lot; DROP TABLE step_votes; "
-                      "DROP TABLE map_sessions; PRAGMA user_version = " +
-                          std::to_string(kWorkspaceSchemaVersion - 1));
+                      "DROP TABLE map_sessions; DROP TABLE district_colors; "
+                      "PRAGMA user_version = 2"); // schema 2: before facilitation (and district colours)
         test::sql(db, "PRAGMA wal_checkpoint(TRUNCATE)");
     }
     SECTION("read-only: refused with a clear message until upgraded")

@@ -199,7 +199,8 @@ TEST_CASE("The report's pages: overlay, grid, then differences, titled after the
     for (int i = 0; i < printout.pageCount(); ++i)
         if (order.isEmpty() || order.back() != printout.pageName(i))
             order << printout.pageName(i);
-    CHECK(order == QStringList{QStringLiteral("Overlay"), QStringLiteral("Grid"), QStringLiteral("Differences")});
+    CHECK(order == QStringList{QStringLiteral("Overlay"), QStringLiteral("Network summary"), QStringLiteral("Grid"),
+                               QStringLiteral("Differences")});
 
     QTemporaryDir dir;
     const QString pdf = dir.filePath(QStringLiteral("r.pdf"));
@@ -485,4 +486,68 @@ TEST_CASE("Report and export dialogs rendered for review", "[.][report-shots]")
     exportDialog.show();
     QTest::qWait(300); // the preview follows the dialog's size after a short pause
     CHECK(exportDialog.grab().save(folder + QStringLiteral("/export-dialog-view.png")));
+}
+
+TEST_CASE("The report names each matched step's partner, the marks' words and who is affected, and sums up the "
+          "network on one page",
+          "[export][report]")
+{
+    const AppFont font;
+    DemoWorkspace demo;
+    Workspace ws = Workspace::open(demo.path, Workspace::Mode::ReadOnly);
+    for (const std::size_t count : {std::size_t{2}, std::size_t{6}}) {
+        INFO(count << " districts");
+        CompareSession session(ws, demo.first(count));
+        ComparisonPrintout printout(session, ExportOptions{});
+        QTemporaryDir dir;
+        const QString pdf = dir.filePath(QStringLiteral("r.pdf"));
+        ComparisonPrintout::write(session, ExportOptions{}, pdf.toStdString());
+        const QString text = pdfText(pdf);
+
+        // Exactly one summary page, naming every lane row and what each initial stands for.
+        int summary = -1;
+        int summaries = 0;
+        for (int i = 0; i < printout.pageCount(); ++i)
+            if (printout.pageName(i) == QStringLiteral("Network summary")) {
+                summary = i;
+                ++summaries;
+            }
+        REQUIRE(summaries == 1);
+        const QString page = squeezed(run(QStringLiteral("pdftotext"),
+                                          {QStringLiteral("-f"), QString::number(summary + 1), QStringLiteral("-l"),
+                                           QString::number(summary + 1), QStringLiteral("-raw"), pdf,
+                                           QStringLiteral("-")}));
+        for (std::size_t r = 0; r < session.result().laneRows.size(); ++r)
+            CHECK(page.contains(squeezed(session.rowName(r))));
+        for (qsizetype i = 0; i < session.districtNames().size(); ++i)
+            CHECK(page.contains(squeezed(session.districtInitials()[i] + QStringLiteral("=") + session.districtNames()[i])));
+        CHECK(page.contains(QStringLiteral("Blackboxesmarkedby")));
+        CHECK(page.contains(QStringLiteral("scoresorranksnodistrict")));
+
+        if (count != 2)
+            continue;
+        const PairComparison& pair = session.pair(0, 1);
+        CHECK(text.contains(squeezed(QStringLiteral("Its partner in %1").arg(session.districtInitials()[1]))));
+        for (const StepMatch& m : pair.matches)
+            CHECK(text.contains(squeezed(m.decided ? QStringLiteral("confirmed")
+                                                   : QStringLiteral("proposed, %1").arg(m.score, 0, 'f', 2))));
+        // Every stated mark's words, with who it affects.
+        int stated = 0;
+        for (const MarkFinding& f : pair.findings) {
+            if (f.basis == FindingBasis::Unsure)
+                continue;
+            const Map& marking = session.map(f.onA ? 0 : 1);
+            for (const std::string& id : f.annotations)
+                for (const Annotation& note : marking.annotations)
+                    if (note.id == id) {
+                        ++stated;
+                        INFO(note.text);
+                        CHECK(text.contains(squeezed(q(note.text))));
+                        if (!note.affects.empty())
+                            CHECK(text.contains(squeezed(QStringLiteral("(affects: %1)").arg(q(note.affects)))));
+                    }
+        }
+        CHECK(stated > 0);
+        CHECK(text.contains(QStringLiteral("Markedonastepwithnocounterpart")));
+    }
 }
