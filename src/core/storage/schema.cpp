@@ -165,6 +165,20 @@ CREATE TABLE map_sessions (
 );
 )sql";
 
+// Version 3 -> 4, sessions: a facilitated session of the network (its agenda, timer,
+// parking lot, notes and votes) stored in its JSON form (docs/file-format.md, "Sessions"),
+// with the columns the session list needs and a version for conflicting saves. It only
+// creates a table, so older workspaces open unchanged apart from it.
+constexpr std::string_view kSessions = R"sql(
+CREATE TABLE sessions (
+    id      TEXT PRIMARY KEY NOT NULL,
+    title   TEXT NOT NULL,
+    date    TEXT NOT NULL,
+    version INTEGER NOT NULL DEFAULT 1 CHECK (version > 0),
+    body    TEXT NOT NULL
+);
+)sql";
+
 static_assert(kWorkspaceApplicationId == 1129468759, "kSchemaV1 spells out the application id");
 
 } // namespace
@@ -175,6 +189,7 @@ const std::vector<Migration>& migrations()
         {0, kSchemaV1},
         {1, kSchemaV2},
         {2, kFacilitation},
+        {3, kSessions},
     };
     return list;
 }
@@ -208,7 +223,7 @@ const std::vector<std::string_view>& expectedTables()
 {
     static const std::vector<std::string_view> tables{"maps",         "lanes",       "phases",     "steps",
                                                       "flows",        "annotations", "revisions",  "match_decisions",
-                                                      "sticky_notes", "parking_lot", "step_votes", "map_sessions"};
+                                                      "sticky_notes", "parking_lot", "step_votes", "map_sessions", "sessions"};
     return tables;
 }
 
