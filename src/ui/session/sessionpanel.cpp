@@ -117,7 +117,8 @@ SessionPanel::SessionPanel(QWidget* parent) : QWidget(parent)
     m_steps = new QComboBox(this);
     auto* dot = new QPushButton(tr("+ dot"), this);
     auto* undot = new QPushButton(tr("− dot"), this);
-    auto* reveal = new QCheckBox(tr("Reveal"), this);
+    auto* reveal = m_reveal = new QCheckBox(tr("Reveal"), this);
+    reveal->setToolTip(tr("Show everyone the tally of the dots"));
     voteRow->addWidget(m_voteAs);
     voteRow->addWidget(m_steps, 1);
     voteRow->addWidget(dot);
@@ -678,6 +679,10 @@ void SessionPanel::refresh()
     if (!m_minutes->hasFocus() && toStd(m_minutes->toPlainText()) != s.minutes) {
         const QSignalBlocker block(m_minutes);
         m_minutes->setPlainText(toQString(s.minutes));
+    }
+    {
+        const QSignalBlocker block(m_reveal);
+        m_reveal->setChecked(s.voteSettings.revealed);
     }
     m_timerButton->setText(s.timer.running ? tr("Pause timer") : tr("Start timer"));
     m_timer->setText(timerText());

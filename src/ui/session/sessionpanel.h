@@ -10,6 +10,7 @@
 #include <optional>
 #include <string>
 
+class QCheckBox;
 class QComboBox;
 class QLabel;
 class QLineEdit;
@@ -116,6 +117,7 @@ private:
     QComboBox* m_voteAs = nullptr;
     QComboBox* m_steps = nullptr;
     QLabel* m_tally = nullptr;
+    QCheckBox* m_reveal = nullptr;
     QListWidget* m_parking = nullptr;
     QLineEdit* m_parkInput = nullptr;
     QPlainTextEdit* m_minutes = nullptr;

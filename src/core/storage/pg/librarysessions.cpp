@@ -236,8 +236,17 @@ void NetworkLibrary::deleteSession(const std::string& sessionId)
     PgConnection& conn = m_impl->connection();
     if (!hasSessionsTable(conn))
         fail("no session " + quoted(sessionId) + " in " + name());
-    const PgResult r = conn.exec("DELETE FROM crosswalk.sessions WHERE id = $1", {sessionId});
-    if (r.affected() == 0)
+    long long deleted = 0;
+    try {
+        deleted = conn.exec("DELETE FROM crosswalk.sessions WHERE id = $1", {sessionId}).affected();
+    } catch (const LibraryError& e) {
+        if (e.refused())
+            throw LibraryError("only a facilitator of " + name() + " may delete a session; role " + conn.role() +
+                                   " takes part in them",
+                               e.sqlState());
+        throw;
+    }
+    if (deleted == 0)
         fail("no session " + quoted(sessionId) + " in " + name() + " (or role " + conn.role() +
              " is not a facilitator, who alone may delete one)");
 }
