@@ -19,7 +19,12 @@ void MainWindow::createSessionPanel()
 {
     m_sessionPanel = new SessionPanel(this);
     m_sessionDock = addPanel(m_sessionPanel, tr("Session"), "SessionDock", Qt::RightDockWidgetArea);
-    m_sessionDock->hide(); // View > Session Panel; the map needs the room while drawing
+    // A tab beside the other panels on the right, the whole height; hidden until View >
+    // Session Panel (the map needs the room while drawing).
+    for (QDockWidget* dock : m_panelDocks)
+        if (dock->objectName() == QLatin1String("ParkingLotDock"))
+            tabifyDockWidget(dock, m_sessionDock);
+    m_sessionDock->hide();
     connect(m_sessionPanel, &SessionPanel::openItem, this, &MainWindow::openAgendaItem);
     QAction* show = m_sessionDock->toggleViewAction();
     show->setText(tr("Session &Panel"));
@@ -113,6 +118,7 @@ bool MainWindow::showSession(const QString& ref, int step)
     }
     m_sessionDock->show();
     m_sessionDock->raise();
+    resizeDocks({m_sessionDock}, {480}, Qt::Horizontal);
     if (step >= 0) {
         m_sessionPanel->startSession();
         for (int i = 0; i < step; ++i)

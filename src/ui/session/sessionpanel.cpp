@@ -57,10 +57,11 @@ SessionPanel::SessionPanel(QWidget* parent) : QWidget(parent)
     auto* edit = new QPushButton(tr("Edit…"), this);
     auto* record = new QPushButton(tr("Record…"), this);
     record->setToolTip(tr("Export the session record (PDF or JSON)"));
-    top->addWidget(m_sessions, 1);
+    layout->addWidget(m_sessions);
     top->addWidget(add);
     top->addWidget(edit);
     top->addWidget(record);
+    top->addStretch(1);
     layout->addLayout(top);
     connect(m_sessions, &QComboBox::activated, this,
             [this](int index) { selectSession(m_sessions->itemData(index).toString()); });
@@ -93,6 +94,7 @@ SessionPanel::SessionPanel(QWidget* parent) : QWidget(parent)
 
     m_agenda = new QListWidget(this);
     m_agenda->setAccessibleName(tr("Agenda"));
+    m_agenda->setWordWrap(true);
     layout->addWidget(m_agenda, 2);
     connect(m_agenda, &QListWidget::itemActivated, this, [this](QListWidgetItem* item) { goToItem(m_agenda->row(item)); });
 

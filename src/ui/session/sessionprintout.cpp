@@ -43,7 +43,7 @@ SessionPrintout::SessionPrintout(SessionRecord record, const ExportOptions& opti
     addSection(QStringLiteral("Agenda (%1 min planned)").arg(s.plannedMinutes()),
                {QStringLiteral("#"), QStringLiteral("Item"), QStringLiteral("Kind"), QStringLiteral("Maps"),
                 QStringLiteral("Planned")},
-               {0.05, 0.35, 0.1, 0.38, 0.12}, agenda, QStringLiteral("No agenda items."));
+               {0.05, 0.31, 0.13, 0.39, 0.12}, agenda, QStringLiteral("No agenda items."));
     // Votes
     std::vector<QStringList> tallies;
     for (const SessionRecord::Tally& t : m_record.tallies)
@@ -156,13 +156,16 @@ void SessionPrintout::paintTitleBlock(QPainter& painter, const QRectF& block, in
 {
     const qreal reserved = paintPageTag(painter, block, index);
     const Session& s = m_record.session;
-    QString what = QStringLiteral("Session of %1  \u00B7  %2 agenda items").arg(toQString(s.date)).arg(s.agenda.size());
+    QString what =
+        QStringLiteral("Session record  \u00B7  %1  \u00B7  %2 agenda items").arg(toQString(s.date)).arg(s.agenda.size());
     if (!s.startedAt.empty())
         what += QStringLiteral("  \u00B7  started %1").arg(toQString(s.startedAt));
     if (!s.endedAt.empty())
         what += QStringLiteral(", ended %1").arg(toQString(s.endedAt));
     const QFontMetricsF titleMetrics(ExportFonts::font(16, true));
-    const QString heading = titleMetrics.elidedText(title(), Qt::ElideRight, block.width() - reserved);
+    // The session's own title: "Session record" is on the line below, so that it fits.
+    const QString heading =
+        titleMetrics.elidedText(toQString(s.title), Qt::ElideRight, block.width() - reserved);
     paintTitleText(painter, block, block.width() - reserved, heading, what, whenText());
 }
 

@@ -125,10 +125,11 @@ TEST_CASE("Two clients of a network library session: a dot shows on the facilita
     s.title = "Monthly session";
     s.date = "2026-03-12";
     s.agenda = {{"a1", {lake.id}, 10, ""}};
+    s.timer = {600, 600, false, 0};
     s.participants = {{lib.facilitator(), "Facilitator", true}, {lib.member(), "Lakeside", false}};
     REQUIRE(facilitator.createSession(s));
     REQUIRE(facilitator.startSession());
-    REQUIRE(facilitator.toggleTimer()); // 10 minutes planned
+    REQUIRE(facilitator.toggleTimer()); // 10 minutes set
     facilitator.show();
 
     SessionPanel member;

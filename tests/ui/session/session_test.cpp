@@ -27,6 +27,7 @@
 #include <QTableWidget>
 #include <QTest>
 
+#include <cstdlib>
 #include <filesystem>
 
 using namespace crosswalk;
