@@ -195,7 +195,7 @@ void SessionDialog::setMinutes(int row, int minutes)
 
 QString SessionDialog::problemText() const
 {
-    return m_problems->isVisible() ? m_problems->text() : QString();
+    return m_problems->isHidden() ? QString() : m_problems->text();
 }
 
 void SessionDialog::accept()

@@ -665,9 +665,11 @@ void SessionPanel::refresh()
         for (const auto& [key, count] : tally) {
             QString label = toQString(key.second);
             try {
-                if (m_store && m_store->hasMap(key.first))
-                    if (const Step* st = m_store->loadMap(key.first).step(key.second))
+                if (m_store && m_store->hasMap(key.first)) {
+                    const Map map = m_store->loadMap(key.first); // the step points into it
+                    if (const Step* st = map.step(key.second))
                         label = toQString(st->label);
+                }
             } catch (const std::exception&) {
             }
             lines << tr("%1: %2").arg(label).arg(count);
