@@ -155,6 +155,12 @@ SessionPanel::SessionPanel(QWidget* parent) : QWidget(parent)
             m_parkInput->clear();
     });
 
+    layout->addWidget(new QLabel(tr("Sticky notes (N in presentation)"), this));
+    m_notes = new QListWidget(this);
+    m_notes->setWordWrap(true);
+    m_notes->setMaximumHeight(110);
+    layout->addWidget(m_notes);
+
     layout->addWidget(new QLabel(tr("Session notes"), this));
     m_minutes = new QPlainTextEdit(this);
     m_minutes->setMaximumHeight(110);
@@ -609,6 +615,7 @@ void SessionPanel::refresh()
     m_steps->clear();
     m_voteAs->clear();
     m_parking->clear();
+    m_notes->clear();
     if (!has) {
         m_title->setText(m_store ? tr("No session chosen. New… creates one.") : tr("No workspace open."));
         m_tally->clear();
@@ -680,6 +687,21 @@ void SessionPanel::refresh()
     m_tally->setText(lines.join(QLatin1Char('\n')));
     for (const SessionParkingItem& p : s.parkingLot)
         m_parking->addItem((p.done ? QStringLiteral("✓ ") : QString()) + toQString(p.text));
+    for (const SessionNote& note : s.notes) {
+        QString on = tr("the session");
+        if (!note.mapId.empty()) {
+            on = toQString(note.stepId.empty() ? note.mapId : note.stepId);
+            try {
+                if (m_store && m_store->hasMap(note.mapId)) {
+                    const Map map = m_store->loadMap(note.mapId);
+                    if (const Step* st = map.step(note.stepId))
+                        on = toQString(st->label);
+                }
+            } catch (const std::exception&) {
+            }
+        }
+        m_notes->addItem(tr("%1: %2 (%3)").arg(on, toQString(note.text), toQString(note.author)));
+    }
     if (!m_minutes->hasFocus() && toStd(m_minutes->toPlainText()) != s.minutes) {
         const QSignalBlocker block(m_minutes);
         m_minutes->setPlainText(toQString(s.minutes));

@@ -86,6 +86,8 @@ public:
     QString message() const;
     QListWidget* agendaList() const { return m_agenda; }
     QListWidget* parkingList() const { return m_parking; }
+    /// The session's sticky notes: "step label: text (author)".
+    QListWidget* notesList() const { return m_notes; }
 
 signals:
     /// An agenda item is to be shown: one map id (present it) or several (compare them).
@@ -121,6 +123,7 @@ private:
     QListWidget* m_parking = nullptr;
     QLineEdit* m_parkInput = nullptr;
     QPlainTextEdit* m_minutes = nullptr;
+    QListWidget* m_notes = nullptr;
     QLabel* m_message = nullptr;
     QTimer* m_tick = nullptr;
     QTimer* m_pollTimer = nullptr;

@@ -199,6 +199,8 @@ TEST_CASE("While a session runs, the presentation's Q, N and D go to the session
     QTest::keyClick(p->input(), Qt::Key_Return);
     REQUIRE(panel->session()->notes.size() == 1);
     CHECK(panel->session()->notes[0].stepId == step);
+    REQUIRE(panel->notesList()->count() == 1);
+    CHECK(panel->notesList()->item(0)->text().contains("Ask HR"));
 
     // Three dots each (the demo session): the fourth is refused and the panel says why.
     panel->setParticipant("harbor-city");
