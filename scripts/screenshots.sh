@@ -155,3 +155,22 @@ presentshot present-facilitation m-harbor-city --walk 7 \
   --present-keys "D D D + + + T N 'Ask_each_supervisor_for_last_year's_visit_log Return"
 presentshot present-help m-kestrel-bay --present-keys "?"
 presentshot present-parking-lot m-kestrel-bay --walk 1 --present-keys "Q 'Who_signs_the_improvement_plan?"
+# Sessions (issue 17): the demo's session run to its second item (Kestrel Bay), with dots
+# from four districts revealed and the timer running, at 1920x1080 and scaled to 960x540;
+# and the first page of its record.
+sqlite3 "$tmp/demo.crosswalk" "UPDATE sessions SET body = json_set(body,
+  '\$.session.votes', json('[
+    {\"participant\": \"harbor-city\", \"map\": \"m-kestrel-bay\", \"step\": \"s9\", \"count\": 2},
+    {\"participant\": \"ironbridge\", \"map\": \"m-kestrel-bay\", \"step\": \"s9\", \"count\": 1},
+    {\"participant\": \"sable-ridge\", \"map\": \"m-kestrel-bay\", \"step\": \"s11\", \"count\": 3},
+    {\"participant\": \"lindenport\", \"map\": \"m-kestrel-bay\", \"step\": \"s6\", \"count\": 2}]'),
+  '\$.session.vote_settings.revealed', json('true'),
+  '\$.session.timer.running', json('true'),
+  '\$.session.timer.deadline_ms', CAST((julianday('now') - 2440587.5) * 86400000 AS INTEGER) + 3725000)
+  WHERE id = 's-monthly-03';"
+grab "$out/session-panel.png" 1920x1080 --map m-kestrel-bay --size 1920x1080 --session s-monthly-03 --session-step 1
+"$convert" "$out/session-panel.png" -resize 960x540 "$out/session-panel-960.png"
+echo "wrote $out/session-panel.png and $out/session-panel-960.png"
+"$app" export "$tmp/demo.crosswalk" --session s-monthly-03 --format pdf -o "$tmp/record.pdf"
+pdftoppm -png -r 60 -singlefile -f 1 -l 1 "$tmp/record.pdf" "$out/session-record"
+echo "wrote $out/session-record.png"

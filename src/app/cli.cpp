@@ -3,6 +3,8 @@
 
 #include "crosswalk/compare/compare.h"
 #include "crosswalk/demo/demo.h"
+#include "crosswalk/facilitation/session.h"
+#include "crosswalk/insights/sessionrecord.h"
 #include "crosswalk/interchange/interchange.h"
 #include "crosswalk/io/atomicfile.h"
 #include "crosswalk/json/mapjson.h"
@@ -14,6 +16,7 @@
 #include "ui/print/exportfonts.h"
 #include "ui/print/exportoptions.h"
 #include "ui/export/mapexporter.h"
+#include "ui/session/sessionprintout.h"
 
 #include <QApplication>
 #include <QByteArray>
@@ -70,6 +73,11 @@ Usage:
       --min-score X                        json: least calibrated score of a proposed step match,
                                            0 to 1 (default 0.5; decided matches always stay)
       --candidates N                       json: list each step's N next-best partners
+  crosswalk list WORKSPACE --sessions      one line per session: id, title, date (tab-separated)
+  crosswalk export WORKSPACE --session REF --format pdf|json -o FILE
+                                           a session's record: agenda, parking lot, notes, votes
+                                           and tallies, what changed in each map during the session
+                                           (REF: a session id or its exact title)
   crosswalk check WORKSPACE                integrity and schema check
   crosswalk --version | --help
 
@@ -108,6 +116,9 @@ struct Options {
     // compare
     std::optional<std::string> minScore;
     std::optional<std::string> candidates;
+    // sessions (issue 17)
+    bool sessions = false;                // list --sessions
+    std::vector<std::string> sessionRefs; // export --session REF
 };
 
 Options parseOptions(const std::vector<std::string>& args, std::size_t from, const std::set<std::string>& allowed)
@@ -158,6 +169,10 @@ Options parseOptions(const std::vector<std::string>& args, std::size_t from, con
             o.fit = true;
         else if (a == "--greyscale" || a == "--grayscale")
             o.greyscale = true;
+        else if (a == "--sessions")
+            o.sessions = true;
+        else if (a == "--session")
+            o.sessionRefs.push_back(value());
         else
             o.positional.push_back(a);
     }
@@ -260,6 +275,11 @@ int cmdList(const Options& o, std::ostream& out)
 {
     expectPositional(o, 1, "crosswalk list WORKSPACE");
     const auto store = openForReading(o.positional[0]);
+    if (o.sessions) { // the sessions instead of the maps: id, title, date
+        for (const SessionSummary& session : store->listSessions())
+            out << listField(session.id) << '\t' << listField(session.title) << '\t' << listField(session.date) << '\n';
+        return kOk;
+    }
     for (const MapSummary& m : store->listMaps())
         out << listField(m.id) << '\t' << listField(m.district) << '\t' << listField(m.title) << '\t' << m.steps
             << '\n';
@@ -476,10 +496,53 @@ std::unique_ptr<QApplication> startQt()
     return app;
 }
 
+/// export --session: the session record (agenda, parking lot, notes, votes and tallies, what
+/// changed in each map) as JSON or PDF.
+int cmdExportSession(const Options& o, std::ostream& out)
+{
+    const std::string usage = "crosswalk export WORKSPACE --session REF --format pdf|json -o FILE";
+    if (o.sessionRefs.size() != 1 || !o.maps.empty())
+        throw UsageError{"export takes one --session (and no --map)\nusage: " + usage};
+    if (o.output.empty())
+        throw UsageError{"export needs -o FILE\nusage: " + usage};
+    if (o.format != "json" && o.format != "pdf")
+        throw UsageError{"--format must be json or pdf for a session" + (o.format.empty() ? "" : ", not " + o.format)};
+    const bool pdf = o.format == "pdf";
+    if (!pdf && (o.paper || o.orientation || o.margin || o.greyscale || o.revision))
+        throw UsageError{"--paper, --orientation, --margin, --greyscale and --revision are for --format pdf"};
+    if (o.tiles || o.fit || o.pagesWide || o.width || o.votes || o.parkingLot || o.noAnnotations || o.dpi)
+        throw UsageError{"a session record takes only --paper, --orientation, --margin and --greyscale"};
+    ExportOptions options = pdf ? exportOptions(o, ExportOptions::Format::Pdf) : ExportOptions();
+    // A record is pages of tables: letter, portrait, unless asked otherwise.
+    if (!o.paper)
+        options.paper = QPageSize::Letter;
+    if (!o.orientation)
+        options.orientation = QPageLayout::Portrait;
+    const auto store = openForReading(o.positional[0]); // a workspace file or a library URI
+    const SessionRecord record =
+        buildSessionRecord(*store, store->loadSession(store->resolveSession(o.sessionRefs[0])));
+    std::string bytes;
+    if (pdf) {
+        const auto app = startQt();
+        SessionPrintout printout(record, options);
+        const QByteArray pdfBytes = printout.toPdf();
+        bytes.assign(pdfBytes.constData(), static_cast<std::size_t>(pdfBytes.size()));
+    } else {
+        bytes = sessionRecordToJson(record);
+    }
+    if (o.output == "-")
+        out << bytes;
+    else
+        writeFileAtomically(o.output, bytes);
+    return kOk;
+}
+
 int cmdExport(const Options& o, std::ostream& out, std::ostream& err)
 {
     const std::string usage = "crosswalk export WORKSPACE --map REF --format json|pdf|svg|png|bpmn|drawio|csv -o FILE";
     expectPositional(o, 1, usage);
+    if (!o.sessionRefs.empty())
+        return cmdExportSession(o, out);
     if (o.maps.size() != 1)
         throw UsageError{"export takes exactly one --map\nusage: " + usage};
     if (o.output.empty())
@@ -657,6 +720,7 @@ void writeDemoWorkspace(const std::string& path)
         Workspace ws = Workspace::create(temp);
         for (const Map& m : maps)
             ws.addMap(m);
+        ws.saveSession(demoSession(maps), 0); // the third monthly session of the six districts
     }
     std::filesystem::rename(temp, path);
 }
@@ -680,11 +744,12 @@ std::optional<int> run(const std::vector<std::string>& args, std::ostream& out, 
         static const std::map<std::string, std::set<std::string>> options = {
             {"demo", {}},
             {"new", {}},
-            {"list", {}},
+            {"list", {"--sessions"}},
             {"import", {}},
             {"export",
              {"--map", "--format", "-o", "--output", "--paper", "--orientation", "--margin", "--fit", "--tiles",
-              "--pages-wide", "--votes", "--parking-lot", "--width", "--no-annotations", "--greyscale", "--grayscale", "--dpi", "--revision"}},
+              "--pages-wide", "--votes", "--parking-lot", "--width", "--no-annotations", "--greyscale", "--grayscale", "--dpi", "--revision",
+              "--session"}},
             {"compare",
              {"--map", "--format", "-o", "--output", "--paper", "--orientation", "--margin", "--greyscale",
               "--grayscale", "--revision", "--min-score", "--candidates"}},

@@ -62,6 +62,10 @@ int main(int argc, char* argv[])
     int walk = 0;
     QString spotlightLane;
     QString presentKeys;
+    // --session REF [--session-step N]: the Session panel on this session, started and moved
+    // N items on when --session-step is given (issue 17; the facilitator's guide screenshots).
+    QString sessionRef;
+    int sessionStep = -1;
     for (std::size_t i = 0; i < args.size();) {
         const std::string& a = args[i];
         if (a == "--fit") {
@@ -78,6 +82,13 @@ int main(int argc, char* argv[])
                 spotlightLane = value;
             else
                 presentKeys = value;
+            args.erase(args.begin() + static_cast<std::ptrdiff_t>(i),
+                       args.begin() + static_cast<std::ptrdiff_t>(i) + 2);
+        } else if ((a == "--session" || a == "--session-step") && i + 1 < args.size()) {
+            if (a == "--session")
+                sessionRef = QString::fromStdString(args[i + 1]);
+            else
+                sessionStep = QString::fromStdString(args[i + 1]).toInt();
             args.erase(args.begin() + static_cast<std::ptrdiff_t>(i),
                        args.begin() + static_cast<std::ptrdiff_t>(i) + 2);
         } else if ((a == "--map" || a == "--screenshot" || a == "--size" || a == "--compare" || a == "--tab") &&
@@ -138,6 +149,10 @@ int main(int argc, char* argv[])
             std::cerr << "crosswalk: " << e.what() << "\n";
             return crosswalk::cli::kUserError;
         }
+    }
+    if (!sessionRef.isEmpty() && !window.showSession(sessionRef, sessionStep)) {
+        std::cerr << "crosswalk: no session " << sessionRef.toStdString() << "\n";
+        return crosswalk::cli::kUserError;
     }
     std::unique_ptr<crosswalk::CompareWindow> compare;
     if (!compareRefs.isEmpty()) {

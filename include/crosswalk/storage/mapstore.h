@@ -6,6 +6,7 @@
 
 #include "crosswalk/compare/decisionset.h"
 #include "crosswalk/edit/edit.h"
+#include "crosswalk/facilitation/session.h"
 #include "crosswalk/model/map.h"
 
 #include <cstddef>
@@ -138,6 +139,38 @@ public:
     /// in it or a slot outside 0 to 7.
     void storeDistrictColor(const std::string& mapId, int slot);
 
+    // Sessions (crosswalk/facilitation/session.h), stored next to the maps. A store that
+    // holds none lists none and refuses to save one.
+
+    /// Sorted by date (newest first), then title, then id.
+    virtual std::vector<SessionSummary> listSessions() const;
+    /// Throws StoreError when there is no such session.
+    virtual Session loadSession(const std::string& sessionId) const;
+    /// Finds a session by id, else by exact title; StoreError naming the ref when there is
+    /// none or the title is ambiguous.
+    std::string resolveSession(const std::string& ref) const;
+    /// The session's version: it grows with every save; 0 when there is no such session.
+    virtual std::int64_t sessionVersion(const std::string& sessionId) const;
+    /// Stores a session and returns its new version. expectedVersion 0 adds a new session
+    /// (its id must be free); otherwise it is the version the caller loaded, and a session
+    /// saved by someone else since is refused with CommitConflict (nothing written).
+    /// A session that validateSession() rejects, or whose agenda names a map that is not in
+    /// this store, is refused with StoreError naming the problem.
+    virtual std::int64_t saveSession(const Session& session, std::int64_t expectedVersion);
+    virtual void deleteSession(const std::string& sessionId);
+    /// Loads the session, applies change and saves, again on the fresh session when someone
+    /// else saved first (as a map's commit is rebased); returns the session as stored.
+    /// Exceptions of change (a vote over the limit) pass through with nothing stored.
+    Session updateSession(const std::string& sessionId, const std::function<void(Session&)>& change);
+    /// Starts a session: a revision of each agenda map ("Start of <title>"), so that the
+    /// record can say what changed; the first item current. A session started before keeps its
+    /// revisions (resuming after a restart does not move the "before").
+    Session startSession(const std::string& sessionId);
+    /// Ends a session: the time it ended, no item current, the timer stopped.
+    Session endSession(const std::string& sessionId);
+    /// The viewer's own identity in this store (a network library's user); "" for a local file.
+    virtual std::string participantId() const;
+
 protected:
     MapStore() = default;
     MapStore(const MapStore&) = default;
@@ -151,6 +184,12 @@ protected:
     std::string readOnlyMessage() const;
     /// Throws the store's own error type (StoreError unless overridden) with this message.
     [[noreturn]] virtual void fail(const std::string& message) const;
+
+    /// For saveSession(): fails with the session's first problems (validateSession, and
+    /// agenda maps that are not in this store).
+    void requireValidSession(const Session& session) const;
+    /// Sorts session summaries as listSessions() promises.
+    static void sortSessions(std::vector<SessionSummary>& sessions);
 
     virtual void writeDecision(const MatchDecision& decision) = 0;
     virtual void eraseDecision(const MatchDecision& decision) = 0;

@@ -45,6 +45,13 @@ public:
 
     DecisionSet loadDecisions(const std::vector<std::string>& mapIds = {}) const override;
 
+    // Sessions, as values (memorystoresessions.cpp).
+    std::vector<SessionSummary> listSessions() const override;
+    Session loadSession(const std::string& sessionId) const override;
+    std::int64_t sessionVersion(const std::string& sessionId) const override;
+    std::int64_t saveSession(const Session& session, std::int64_t expectedVersion) override;
+    void deleteSession(const std::string& sessionId) override;
+
 protected:
     void writeDecision(const MatchDecision& decision) override;
     void eraseDecision(const MatchDecision& decision) override;
@@ -69,6 +76,11 @@ private:
     std::map<std::string, Stored> m_maps;
     std::vector<StoredRevision> m_revisions; // oldest first
     DecisionSet m_decisions;
+    struct StoredSession {
+        Session session;
+        std::int64_t version = 0;
+    };
+    std::map<std::string, StoredSession> m_sessions;
 };
 
 } // namespace crosswalk

@@ -16,7 +16,7 @@
 namespace crosswalk {
 
 /// The schema version a library created by this Crosswalk has; a newer one is refused.
-inline constexpr int kLibrarySchemaVersion = 1;
+inline constexpr int kLibrarySchemaVersion = 2;
 
 /// Whether a workspace argument names a network library (postgresql:// or postgres://)
 /// rather than a SQLite file.
@@ -136,6 +136,18 @@ public:
                                             const std::string& mapId = {}) const;
     /// Every readable map's current version.
     std::map<std::string, std::int64_t> versions() const;
+
+    // Sessions (librarysessions.cpp): every member reads them; facilitators change the agenda,
+    // timer and settings; a participant's save stores only their own dots, parked questions
+    // and notes. A participant sees others' dots only as the tally, once revealed (as rows of
+    // the participant "(others)"), unless voting is not anonymous.
+    std::vector<SessionSummary> listSessions() const override;
+    Session loadSession(const std::string& sessionId) const override;
+    std::int64_t sessionVersion(const std::string& sessionId) const override;
+    std::int64_t saveSession(const Session& session, std::int64_t expectedVersion) override;
+    void deleteSession(const std::string& sessionId) override;
+    /// The connected role.
+    std::string participantId() const override;
 
     /// Schema and map check: the problems found (empty when all is well).
     std::vector<std::string> check() const;

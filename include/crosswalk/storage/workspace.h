@@ -90,6 +90,14 @@ public:
     /// Integrity and schema check: returns the problems found (empty when all is well).
     std::vector<std::string> check() const;
 
+    // Sessions, in the sessions table (workspacesessions.cpp). version() of a session is the
+    // file's, so another program's save is noticed (CommitConflict).
+    std::vector<SessionSummary> listSessions() const override;
+    Session loadSession(const std::string& sessionId) const override;
+    std::int64_t sessionVersion(const std::string& sessionId) const override;
+    std::int64_t saveSession(const Session& session, std::int64_t expectedVersion) override;
+    void deleteSession(const std::string& sessionId) override;
+
 protected:
     [[noreturn]] void fail(const std::string& message) const override;
     void writeDecision(const MatchDecision& decision) override;

@@ -165,12 +165,24 @@ CREATE TABLE map_sessions (
 );
 )sql";
 
-// Version 3 -> 4, comparison: the colour slot (0 to 7 of the comparison palette) each map's
-// district keeps in every comparison view and report. It only creates a table.
-constexpr std::string_view kDistrictColors = R"sql(
+// Version 3 -> 4: two tables, nothing else changes, so older workspaces open unchanged
+// apart from them.
+// - district_colors, comparison: the colour slot (0 to 7 of the comparison palette) each
+//   map's district keeps in every comparison view and report.
+// - sessions: a facilitated session of the network (its agenda, timer, parking lot, notes
+//   and votes) stored in its JSON form (docs/file-format.md, "Sessions"), with the columns
+//   the session list needs and a version for conflicting saves.
+constexpr std::string_view kSchemaV4 = R"sql(
 CREATE TABLE IF NOT EXISTS district_colors (
     map_id TEXT PRIMARY KEY NOT NULL REFERENCES maps(id) ON DELETE CASCADE,
     slot   INTEGER NOT NULL CHECK (slot BETWEEN 0 AND 7)
+);
+CREATE TABLE sessions (
+    id      TEXT PRIMARY KEY NOT NULL,
+    title   TEXT NOT NULL,
+    date    TEXT NOT NULL,
+    version INTEGER NOT NULL DEFAULT 1 CHECK (version > 0),
+    body    TEXT NOT NULL
 );
 )sql";
 
@@ -184,7 +196,7 @@ const std::vector<Migration>& migrations()
         {0, kSchemaV1},
         {1, kSchemaV2},
         {2, kFacilitation},
-        {3, kDistrictColors},
+        {3, kSchemaV4},
     };
     return list;
 }
@@ -219,7 +231,7 @@ const std::vector<std::string_view>& expectedTables()
     static const std::vector<std::string_view> tables{"maps",         "lanes",       "phases",     "steps",
                                                       "flows",        "annotations", "revisions",  "match_decisions",
                                                       "sticky_notes", "parking_lot", "step_votes", "map_sessions",
-                                                      "district_colors"};
+                                                      "district_colors", "sessions"};
     return tables;
 }
 

@@ -5,6 +5,7 @@
 #include "tables.h"
 #include "workspacefiles.h"
 
+#include "crosswalk/facilitation/session.h"
 #include "crosswalk/json/mapjson.h"
 #include "crosswalk/storage/workspace.h"
 
@@ -179,6 +180,19 @@ std::vector<std::string> checkWorkspace(sqlite3* db)
             } catch (const ImportError& e) {
                 problems.push_back("map " + quoted(s.text(1)) + ": revision " + quoted(s.text(0)) +
                                    " cannot be read: " + e.what());
+            }
+        }
+    });
+    part("sessions", [&] {
+        Statement s(db, "SELECT id, title, date, body FROM sessions ORDER BY id");
+        while (s.step()) {
+            try {
+                const Session session = parseSessionJson(s.text(3));
+                if (session.id != s.text(0) || session.title != s.text(1) || session.date != s.text(2))
+                    problems.push_back("session " + quoted(s.text(0)) +
+                                       ": its id, title or date column differs from its stored session");
+            } catch (const std::exception& e) {
+                problems.push_back("session " + quoted(s.text(0)) + " cannot be read: " + e.what());
             }
         }
     });

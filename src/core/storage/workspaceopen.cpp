@@ -160,7 +160,9 @@ std::unique_ptr<Workspace::Impl> Workspace::openOnce(const std::string& path, co
     }
 
     if (mode == Mode::ReadOnly || !canWrite(path)) {
-        if (version < kWorkspaceSchemaVersion)
+        // Schema 3 differs from 4 only by the sessions table, which a reader does without
+        // (it lists no sessions): such a file opens read-only as it is.
+        if (version < kWorkspaceSchemaVersion && version != 3)
             throw WorkspaceError(path + " uses schema " + std::to_string(version) + ", older than schema " +
                                  std::to_string(kWorkspaceSchemaVersion) +
                                  " of this version; open it once for writing to upgrade it");

@@ -75,6 +75,7 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent)
             [this] { m_inspector->inspect(m_canvas->selectedStepIds(), m_canvas->selectedFlowIds()); });
 
     createPanels();
+    createSessionPanel();
     // Esc in the inspector or any panel hands the keys back to the map, where typing goes on.
     for (QDockWidget* dock : QList<QDockWidget*>{m_libraryDock, m_inspectorDock} + m_panelDocks) {
         auto* back = new QShortcut(QKeySequence(Qt::Key_Escape), dock);
@@ -471,6 +472,7 @@ bool MainWindow::openWorkspace(const QString& path)
     closeAllDocuments();
     m_workspace = std::move(opened);
     watchLibrary(); // a file: no polling
+    attachSessions();
     m_libraryController->setWorkspace(m_workspace.get());
     rememberRecent(QFileInfo(path).absoluteFilePath());
     refreshLibrary();
@@ -769,6 +771,7 @@ PresentationWindow* MainWindow::present(bool fullScreen, bool otherScreen)
         else
             statusBar()->showMessage(tr("There is only one screen: presenting on it."), 6000);
     }
+    hookSession(m_presentation);
     m_presentation->present(this, fullScreen, target);
     return m_presentation;
 }

@@ -32,6 +32,7 @@ class MapCanvas;
 class PresentationWindow;
 class ParkingLotPanel;
 class StartPage;
+class SessionPanel;
 
 /// The editor window: library, canvas and the menus that act on them.
 class MainWindow final : public QMainWindow {
@@ -98,6 +99,13 @@ public:
     /// The presentation while it is open, else nullptr.
     PresentationWindow* presentation() const;
     ParkingLotPanel* parkingLot() const { return m_parkingLot; }
+    /// The Session panel (View > Session Panel): the workspace's sessions, the one running.
+    SessionPanel* sessionPanel() const { return m_sessionPanel; }
+    /// Shows an agenda item: one map presented (if presenting), or several compared.
+    void openAgendaItem(const QStringList& mapIds);
+    /// Shows the Session panel on a session (id or title); with step >= 0, starts it and
+    /// moves step items on (for the screenshot script). False when there is no such session.
+    bool showSession(const QString& ref, int step = -1);
 
 protected:
     void closeEvent(QCloseEvent* event) override;
@@ -168,6 +176,14 @@ private:
     QLabel* m_saveState = nullptr;
     QLabel* m_zoomLabel = nullptr;
     QPointer<PresentationWindow> m_presentation;
+    // Sessions (issue 17, mainwindow_session.cpp).
+    void createSessionPanel();
+    /// The Session panel follows the open store.
+    void attachSessions();
+    /// A presentation's agenda keys and, while a session runs, its parking lot, notes and votes.
+    void hookSession(PresentationWindow* presentation);
+    SessionPanel* m_sessionPanel = nullptr;
+    QDockWidget* m_sessionDock = nullptr;
 };
 
 } // namespace crosswalk

@@ -52,6 +52,7 @@ bool MainWindow::openNetworkLibrary(const QString& uri)
         m_openMapChanged = true;
     });
     watchLibrary();
+    attachSessions();
     m_libraryController->setWorkspace(m_workspace.get());
     // Remembered without the password: libpq finds it again in ~/.pgpass or PGPASSWORD.
     rememberRecent(toQString(withoutPassword(toStd(uri))));

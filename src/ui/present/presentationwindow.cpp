@@ -510,6 +510,18 @@ void PresentationWindow::keyPressEvent(QKeyEvent* event)
         event->accept();
         return;
     }
+    // Session agenda (issue 17): Ctrl+PageDown / Ctrl+PageUp step through the agenda (PageDown
+    // and PageUp alone pan), Ctrl+Home comes back to the facilitator's item.
+    if (event->modifiers() & Qt::ControlModifier) {
+        if (event->key() == Qt::Key_PageDown || event->key() == Qt::Key_PageUp) {
+            emit agendaStep(event->key() == Qt::Key_PageDown ? 1 : -1);
+            return;
+        }
+        if (event->key() == Qt::Key_Home) {
+            emit agendaFollow();
+            return;
+        }
+    }
     const bool shift = event->modifiers() & Qt::ShiftModifier;
     switch (event->key()) {
     case Qt::Key_Escape:
@@ -646,6 +658,12 @@ void PresentationWindow::storeInput()
     closeInput();
     if (!m_document || text.empty())
         return;
+    // A running session keeps its own parking lot and notes (issue 17).
+    if (purpose == 1 && m_sessionHooks.park && m_sessionHooks.park(QString::fromStdString(text)))
+        return;
+    if (purpose == 2 && m_sessionHooks.note && m_document->map().step(step) &&
+        m_sessionHooks.note(m_document->map().id, step, QString::fromStdString(text)))
+        return;
     if (purpose == 1) {
         ParkingItem item;
         item.id = newId("k-");
@@ -681,6 +699,8 @@ void PresentationWindow::vote(int delta)
     const Map* m = m_scene->map();
     if (!m || !m->step(m_walk.current()) || m_document->readOnly())
         return;
+    if (m_sessionHooks.vote && m_sessionHooks.vote(m->id, m_walk.current(), delta))
+        return; // a running session's dot, within the participant's limit (issue 17)
     if (const std::optional<SetVotes> edit = voteEdit(*m, m_walk.current(), delta))
         m_document->push(Edit{*edit}, delta > 0 ? tr("Add Vote") : tr("Remove Vote"));
 }

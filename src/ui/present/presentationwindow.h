@@ -9,6 +9,9 @@
 #include <QSet>
 #include <QWidget>
 
+#include <functional>
+#include <string>
+
 class QGraphicsView;
 class QLabel;
 class QLineEdit;
@@ -97,9 +100,22 @@ class PresentationWindow final : public QWidget {
     /// open input.
     void play(int walk, const QString& laneName, const QString& keys);
 
+    // Session (issue 17): while a session runs, Q, N and D go to the session's parking lot,
+    // notes and votes instead of the map's; each hook returns whether it took the input.
+    struct SessionHooks {
+        std::function<bool(const QString& text)> park;
+        std::function<bool(const std::string& mapId, const std::string& stepId, const QString& text)> note;
+        std::function<bool(const std::string& mapId, const std::string& stepId, int delta)> vote;
+    };
+    void setSessionHooks(SessionHooks hooks) { m_sessionHooks = std::move(hooks); }
+
   signals:
     /// After the window closed (Esc); the editor is shown again.
     void finished();
+    /// Ctrl+PageDown (1) / Ctrl+PageUp (-1): the session's next or previous agenda item.
+    void agendaStep(int delta);
+    /// Ctrl+Home: back to the item the facilitator shows (a participant who browsed).
+    void agendaFollow();
 
   protected:
     void keyPressEvent(QKeyEvent* event) override;
@@ -141,6 +157,7 @@ class PresentationWindow final : public QWidget {
     qreal m_panX = 0;           // left of the fitted view, in map units
     SessionClock m_session;     // the timer as last seen in the map
     QElapsedTimer m_sessionRun; // since the countdown was last (re)based while running
+    SessionHooks m_sessionHooks;
 };
 
 } // namespace crosswalk

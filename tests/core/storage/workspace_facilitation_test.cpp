@@ -126,13 +126,14 @@ TEST_CASE("A workspace of the schema before facilitation is migrated on open", "
     TempDir dir;
     const std::string path = dir.file("old.crosswalk");
     {
-        // Make a file of the previous schema: the current one without the facilitation tables.
+        // Make a file of schema 2: the current one without the facilitation tables (and
+        // without the sessions table of schema 4).
         Workspace ws = Workspace::create(path);
         ws.addMap(test::smallMap());
         sqlite3* db = storage::handle(ws);
         test::sql(db, "DROP TABLE sticky_notes; DROP TABLE parking_lot; DROP TABLE step_votes; "
-                      "DROP TABLE map_sessions; DROP TABLE district_colors; "
-                      "PRAGMA user_version = 2"); // schema 2: before facilitation (and district colours)
+                      "DROP TABLE map_sessions; DROP TABLE district_colors; DROP TABLE sessions; "
+                      "PRAGMA user_version = 2"); // schema 2: before facilitation (and schema 4's tables)
         test::sql(db, "PRAGMA wal_checkpoint(TRUNCATE)");
     }
     SECTION("read-only: refused with a clear message until upgraded")

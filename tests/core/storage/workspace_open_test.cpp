@@ -122,9 +122,10 @@ TEST_CASE("A schema-1 workspace is upgraded on open, its maps kept, and deleting
         ws.addMap(small);
         ws.createRevision(small.id, "before the upgrade");
         // What schema 1 was: without maps.deleted (schema 2) and the facilitation tables
-        // (schema 3).
+        // (schema 3) and sessions (schema 4).
         test::sql(storage::handle(ws), "ALTER TABLE maps DROP COLUMN deleted; DROP TABLE sticky_notes; DROP TABLE parking_lot;"
                                " DROP TABLE step_votes; DROP TABLE map_sessions; DROP TABLE district_colors;"
+                               " DROP TABLE sessions;"
                                " PRAGMA user_version = 1");
     }
     {

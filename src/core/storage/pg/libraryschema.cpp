@@ -136,7 +136,140 @@ CREATE POLICY decisions_remove ON crosswalk.decisions FOR DELETE
     USING (crosswalk.can_edit(map_a, current_user) OR crosswalk.can_edit(map_b, current_user));
 )SQL";
 
-constexpr std::array<const char*, kLibrarySchemaVersion> kMigrations = {kMigration1};
+// Migration 2, sessions (issue 17). A session belongs to the network: every member reads
+// it; only facilitators (and the owner) create or change its agenda, timer and settings. A
+// participant's parked questions and notes go in through session_add_entry(), which stamps
+// them with the participant, and their dots are rows of their own in session_votes: each sees
+// their own rows; everyone's rows only when the facilitator revealed them and voting is not
+// anonymous; otherwise only the tally, once revealed, through session_tally(). A trigger holds
+// each participant to the session's number of dots and counts every change in the session's
+// version, which clients poll.
+constexpr const char* kMigration2 = R"SQL(
+CREATE FUNCTION crosswalk.is_member(r name) RETURNS boolean
+    LANGUAGE sql STABLE SECURITY DEFINER SET search_path = pg_catalog
+    AS $$ SELECT EXISTS (SELECT 1 FROM crosswalk.members WHERE role = r) $$;
+CREATE FUNCTION crosswalk.is_facilitator(r name) RETURNS boolean
+    LANGUAGE sql STABLE SECURITY DEFINER SET search_path = pg_catalog
+    AS $$ SELECT EXISTS (SELECT 1 FROM crosswalk.members WHERE role = r AND facilitator) $$;
+
+CREATE TABLE crosswalk.sessions (
+    id                    text PRIMARY KEY,
+    title                 text NOT NULL,
+    date                  text NOT NULL,
+    doc                   text NOT NULL,
+    version               bigint NOT NULL DEFAULT 1,
+    votes_per_participant integer NOT NULL DEFAULT 3 CHECK (votes_per_participant >= 0),
+    revealed              boolean NOT NULL DEFAULT false,
+    anonymous             boolean NOT NULL DEFAULT true,
+    CHECK (id = doc::jsonb -> 'session' ->> 'id')
+);
+
+CREATE TABLE crosswalk.session_votes (
+    session_id  text NOT NULL REFERENCES crosswalk.sessions (id) ON DELETE CASCADE,
+    participant name NOT NULL DEFAULT current_user,
+    map_id      text NOT NULL,
+    step        text NOT NULL,
+    count       integer NOT NULL CHECK (count > 0),
+    PRIMARY KEY (session_id, participant, map_id, step)
+);
+
+CREATE FUNCTION crosswalk.votes_open(sid text) RETURNS boolean
+    LANGUAGE sql STABLE SECURITY DEFINER SET search_path = pg_catalog
+    AS $$ SELECT coalesce((SELECT revealed AND NOT anonymous FROM crosswalk.sessions WHERE id = sid), false) $$;
+
+CREATE FUNCTION crosswalk.session_tally(sid text) RETURNS TABLE (map_id text, step text, votes bigint)
+    LANGUAGE sql STABLE SECURITY DEFINER SET search_path = pg_catalog
+    AS $$ SELECT v.map_id, v.step, sum(v.count)::bigint FROM crosswalk.session_votes v
+          JOIN crosswalk.sessions s ON s.id = v.session_id
+          WHERE v.session_id = sid AND crosswalk.is_member(session_user)
+            AND (s.revealed OR crosswalk.is_facilitator(session_user))
+          GROUP BY v.map_id, v.step ORDER BY v.map_id, v.step $$;
+
+CREATE FUNCTION crosswalk.session_vote_changed() RETURNS trigger
+    LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog
+    AS $$
+DECLARE
+    sid text;
+    who name;
+    used bigint;
+    allowed integer;
+BEGIN
+    IF TG_OP = 'DELETE' THEN
+        sid := OLD.session_id;
+        who := OLD.participant;
+    ELSE
+        sid := NEW.session_id;
+        who := NEW.participant;
+    END IF;
+    SELECT votes_per_participant INTO allowed FROM crosswalk.sessions WHERE id = sid;
+    SELECT coalesce(sum(count), 0) INTO used FROM crosswalk.session_votes
+        WHERE session_id = sid AND participant = who;
+    IF TG_OP <> 'DELETE' AND used > allowed THEN
+        RAISE EXCEPTION 'each participant has % votes in this session, and % has placed them all', allowed, who
+            USING ERRCODE = 'check_violation';
+    END IF;
+    UPDATE crosswalk.sessions SET version = version + 1 WHERE id = sid;
+    RETURN NULL;
+END $$;
+CREATE TRIGGER session_votes_changed AFTER INSERT OR UPDATE OR DELETE ON crosswalk.session_votes
+    FOR EACH ROW EXECUTE FUNCTION crosswalk.session_vote_changed();
+
+-- A participant's parked question (kind 'parking_lot') or note ('notes'): the entry is the
+-- item's JSON; its author is the caller, whatever the entry says.
+CREATE FUNCTION crosswalk.session_add_entry(sid text, kind text, entry text) RETURNS void
+    LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog
+    AS $$
+BEGIN
+    IF NOT crosswalk.is_member(session_user) AND NOT pg_has_role(session_user,
+            (SELECT nspowner FROM pg_namespace WHERE nspname = 'crosswalk'), 'USAGE') THEN
+        RAISE EXCEPTION 'role % is not a member of this network library', session_user USING ERRCODE = '42501';
+    END IF;
+    IF kind NOT IN ('parking_lot', 'notes') THEN
+        RAISE EXCEPTION 'no session list %', kind USING ERRCODE = '22023';
+    END IF;
+    UPDATE crosswalk.sessions
+        SET doc = jsonb_set(doc::jsonb, ARRAY['session', kind],
+                            coalesce(doc::jsonb -> 'session' -> kind, '[]'::jsonb) ||
+                            jsonb_build_array(entry::jsonb || jsonb_build_object('author', session_user::text)))::text,
+            version = version + 1
+        WHERE id = sid;
+    IF NOT FOUND THEN
+        RAISE EXCEPTION 'no session %', sid USING ERRCODE = 'P0002';
+    END IF;
+END $$;
+
+ALTER TABLE crosswalk.sessions ENABLE ROW LEVEL SECURITY;
+CREATE POLICY sessions_read ON crosswalk.sessions FOR SELECT USING (crosswalk.is_member(current_user));
+CREATE POLICY sessions_add ON crosswalk.sessions FOR INSERT WITH CHECK (crosswalk.is_facilitator(current_user));
+CREATE POLICY sessions_edit ON crosswalk.sessions FOR UPDATE
+    USING (crosswalk.is_facilitator(current_user)) WITH CHECK (crosswalk.is_facilitator(current_user));
+CREATE POLICY sessions_remove ON crosswalk.sessions FOR DELETE USING (crosswalk.is_facilitator(current_user));
+
+ALTER TABLE crosswalk.session_votes ENABLE ROW LEVEL SECURITY;
+CREATE POLICY session_votes_read ON crosswalk.session_votes FOR SELECT
+    USING (participant = current_user OR crosswalk.is_facilitator(current_user) OR crosswalk.votes_open(session_id));
+CREATE POLICY session_votes_add ON crosswalk.session_votes FOR INSERT
+    WITH CHECK (participant = current_user AND crosswalk.is_member(current_user));
+CREATE POLICY session_votes_edit ON crosswalk.session_votes FOR UPDATE
+    USING (participant = current_user) WITH CHECK (participant = current_user);
+CREATE POLICY session_votes_remove ON crosswalk.session_votes FOR DELETE USING (participant = current_user);
+
+-- Members added before this migration get the grants addDistrict/addFacilitator now give.
+DO $$
+DECLARE m record;
+BEGIN
+    FOR m IN SELECT role, facilitator FROM crosswalk.members LOOP
+        IF m.facilitator THEN
+            EXECUTE format('GRANT SELECT, INSERT, UPDATE, DELETE ON crosswalk.sessions, crosswalk.session_votes TO %I', m.role);
+        ELSE
+            EXECUTE format('GRANT SELECT ON crosswalk.sessions TO %I', m.role);
+            EXECUTE format('GRANT SELECT, INSERT, UPDATE, DELETE ON crosswalk.session_votes TO %I', m.role);
+        END IF;
+    END LOOP;
+END $$;
+)SQL";
+
+constexpr std::array<const char*, kLibrarySchemaVersion> kMigrations = {kMigration1, kMigration2};
 
 std::string quotedIdent(PgConnection& conn, const std::string& name)
 {
@@ -257,6 +390,10 @@ void grantMember(PgConnection& conn, const std::string& role, bool facilitator)
     const std::string r = storage::quotedIdent(conn, role);
     conn.execScript("GRANT USAGE ON SCHEMA crosswalk TO " + r + ";"
                     "GRANT SELECT ON crosswalk.meta TO " + r + ";");
+    // Sessions (issue 17): facilitators run them, every member reads them and places dots.
+    conn.execScript(std::string(facilitator ? "GRANT SELECT, INSERT, UPDATE, DELETE ON crosswalk.sessions TO "
+                                            : "GRANT SELECT ON crosswalk.sessions TO ") +
+                    r + "; GRANT SELECT, INSERT, UPDATE, DELETE ON crosswalk.session_votes TO " + r + ";");
     if (facilitator) {
         conn.execScript("GRANT SELECT ON crosswalk.maps, crosswalk.changes, crosswalk.revisions, "
                         "crosswalk.decisions TO " + r + ";"

@@ -1,0 +1,130 @@
+// The Session panel in the main window (issue 17): it follows the open store, shows agenda
+// items (a map presented, maps compared), and takes a presentation's agenda keys and, while a
+// session runs, its parking lot, notes and votes.
+
+#include "ui/mainwindow/mainwindow.h"
+
+#include "ui/common/strings.h"
+#include "ui/compare/comparewindow.h"
+#include "ui/present/presentationwindow.h"
+#include "ui/session/sessionpanel.h"
+
+#include <QAction>
+#include <QDockWidget>
+#include <QMenuBar>
+
+namespace crosswalk {
+
+void MainWindow::createSessionPanel()
+{
+    m_sessionPanel = new SessionPanel(this);
+    m_sessionDock = addPanel(m_sessionPanel, tr("Session"), "SessionDock", Qt::RightDockWidgetArea);
+    // A tab beside the other panels on the right, the whole height; hidden until View >
+    // Session Panel (the map needs the room while drawing).
+    for (QDockWidget* dock : m_panelDocks)
+        if (dock->objectName() == QLatin1String("ParkingLotDock"))
+            tabifyDockWidget(dock, m_sessionDock);
+    m_sessionDock->hide();
+    connect(m_sessionPanel, &SessionPanel::openItem, this, &MainWindow::openAgendaItem);
+    QAction* show = m_sessionDock->toggleViewAction();
+    show->setText(tr("Session &Panel"));
+    show->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_J));
+    addAction(show);
+}
+
+void MainWindow::attachSessions()
+{
+    if (m_sessionPanel)
+        m_sessionPanel->setStore(m_workspace.get());
+}
+
+void MainWindow::hookSession(PresentationWindow* presentation)
+{
+    if (!presentation || !m_sessionPanel)
+        return;
+    connect(presentation, &PresentationWindow::agendaStep, m_sessionPanel, [this](int delta) {
+        if (m_sessionPanel->session())
+            m_sessionPanel->step(delta);
+    });
+    connect(presentation, &PresentationWindow::agendaFollow, m_sessionPanel,
+            [this] { m_sessionPanel->followFacilitator(); });
+    // Only while a session runs: otherwise Q, N and D keep the map's own facilitation.
+    SessionPanel* panel = m_sessionPanel;
+    PresentationWindow::SessionHooks hooks;
+    hooks.park = [panel](const QString& text) { return panel->running() && panel->park(text); };
+    hooks.note = [panel](const std::string& mapId, const std::string& stepId, const QString& text) {
+        return panel->running() && panel->addNote(mapId, stepId, text);
+    };
+    hooks.vote = [panel](const std::string& mapId, const std::string& stepId, int delta) {
+        if (!panel->running())
+            return false;
+        panel->vote(mapId, stepId, delta); // refused over the limit: the panel says why
+        return true;
+    };
+    presentation->setSessionHooks(hooks);
+}
+
+void MainWindow::openAgendaItem(const QStringList& mapIds)
+{
+    if (!m_workspace || mapIds.isEmpty())
+        return;
+    const bool presenting = !m_presentation.isNull();
+    const bool fullScreen = presenting && m_presentation->isFullScreen();
+    if (presenting) {
+        // The next item gets a presentation of its own, at the view that fits it.
+        PresentationWindow* old = m_presentation;
+        m_presentation = nullptr;
+        old->close();
+    }
+    if (mapIds.size() == 1) {
+        if (!openMap(mapIds.front()))
+            return;
+        if (presenting)
+            present(fullScreen);
+        return;
+    }
+    // A comparison: the comparison window (its presentation mode is the comparison's own).
+    std::vector<std::string> ids;
+    for (const QString& id : mapIds)
+        ids.push_back(toStd(id));
+    try {
+        auto* window = new CompareWindow(*m_workspace, ids, this);
+        window->setAttribute(Qt::WA_DeleteOnClose);
+        window->setWindowFlag(Qt::Window);
+        connect(window, &CompareWindow::openMapAt, this, [this](const QString& mapId, const QString&) {
+            openMap(mapId);
+            raise();
+            activateWindow();
+        });
+        window->setObjectName(QStringLiteral("agendaComparison"));
+        window->resize(size());
+        if (fullScreen)
+            window->showFullScreen();
+        else
+            window->show();
+    } catch (const std::exception& e) {
+        showError(tr("Could not compare the maps"), toQString(std::string(e.what())));
+    }
+}
+
+bool MainWindow::showSession(const QString& ref, int step)
+{
+    if (!m_workspace || !m_sessionPanel)
+        return false;
+    try {
+        m_sessionPanel->selectSession(toQString(m_workspace->resolveSession(toStd(ref))));
+    } catch (const std::exception&) {
+        return false;
+    }
+    m_sessionDock->show();
+    m_sessionDock->raise();
+    resizeDocks({m_sessionDock}, {480}, Qt::Horizontal);
+    if (step >= 0) {
+        m_sessionPanel->startSession();
+        for (int i = 0; i < step; ++i)
+            m_sessionPanel->step(1);
+    }
+    return m_sessionPanel->session().has_value();
+}
+
+} // namespace crosswalk
