@@ -98,10 +98,11 @@ void MainWindow::openAgendaItem(const QStringList& mapIds)
         });
         window->setObjectName(QStringLiteral("agendaComparison"));
         window->resize(size());
-        if (fullScreen)
-            window->showFullScreen();
-        else
-            window->show();
+        window->show();
+        // Presenting the session: the comparison comes up in its own presentation mode
+        // (large type, thick lines, the colour-blind-safe palette, lane spotlight, phase walk).
+        if (presenting)
+            window->setPresenting(true);
     } catch (const std::exception& e) {
         showError(tr("Could not compare the maps"), toQString(std::string(e.what())));
     }

@@ -164,6 +164,7 @@ TEST_CASE("The facilitator steps through the agenda in presentation mode: maps, 
     CompareWindow* comparison = openComparison();
     REQUIRE(comparison);
     CHECK(panel->currentItemMaps() == QStringList{"m-harbor-city", "m-kestrel-bay", "m-ironbridge-county"});
+    CHECK(comparison->presenting()); // in the comparison's own presentation mode
     comparison->close();
     // Back (the panel's Previous, as Ctrl+PageUp does): the map before it.
     REQUIRE(panel->step(-1));
