@@ -1,4 +1,5 @@
 #include "ui/mainwindow/mainwindow.h"
+#include "ui/export/exportfilename.h"
 
 #include "crosswalk/io/atomicfile.h"
 #include "crosswalk/json/mapjson.h"
@@ -468,6 +469,7 @@ bool MainWindow::openWorkspace(const QString& path)
     watchLibrary(); // a file: no polling
     m_libraryController->setWorkspace(m_workspace.get());
     rememberRecent(QFileInfo(path).absoluteFilePath());
+    warnAboutSyncFolder(path);
     refreshLibrary();
     const auto maps = m_workspace->listMaps();
     if (!maps.empty())
@@ -643,7 +645,8 @@ void MainWindow::exportMap(const QString& given)
     const Map& map = m_document->map();
     const QStringList filters = MapFiles::exportFilters();
     QString selected = filters.front();
-    const QString suggested = QString::fromStdString(map.props.district + " - " + map.props.title) + ".crosswalk.json";
+    const QString suggested = safeFileName(QString::fromStdString(map.props.district + " - " + map.props.title)) +
+                              ".crosswalk.json";
     const QString path = given.isEmpty()
                              ? QFileDialog::getSaveFileName(this, tr("Export Map"), suggested, filters.join(";;"), &selected)
                              : given;

@@ -11,6 +11,7 @@
 #include <memory>
 
 class QLabel;
+class QMessageBox;
 class QTimer;
 class QMenu;
 class QDockWidget;
@@ -84,6 +85,9 @@ public:
     /// The presentation while it is open, else nullptr.
     PresentationWindow* presentation() const;
     ParkingLotPanel* parkingLot() const { return m_parkingLot; }
+    /// The note shown (not modal) when a workspace just opened lies in a sync folder, while it
+    /// is open; nullptr otherwise. Each workspace gets it once (mainwindow_safety.cpp).
+    QMessageBox* syncFolderNotice() const { return m_syncNotice; }
 
 protected:
     void closeEvent(QCloseEvent* event) override;
@@ -144,6 +148,10 @@ private:
     QLabel* m_saveState = nullptr;
     QLabel* m_zoomLabel = nullptr;
     QPointer<PresentationWindow> m_presentation;
+
+    // Issue 19: a workspace in a sync folder is named once, without blocking.
+    void warnAboutSyncFolder(const QString& path);
+    QPointer<QMessageBox> m_syncNotice;
 };
 
 } // namespace crosswalk
