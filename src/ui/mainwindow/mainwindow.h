@@ -87,7 +87,7 @@ public:
     ParkingLotPanel* parkingLot() const { return m_parkingLot; }
     /// The note shown (not modal) when a workspace just opened lies in a sync folder, while it
     /// is open; nullptr otherwise. Each workspace gets it once (mainwindow_safety.cpp).
-    QMessageBox* syncFolderNotice() const { return m_syncNotice; }
+    QMessageBox* syncFolderNotice() const;
 
 protected:
     void closeEvent(QCloseEvent* event) override;

@@ -16,6 +16,11 @@ const char* const kSyncWarnedKey = "safety/syncFolderWarned";
 constexpr int kMaxRemembered = 200;
 } // namespace
 
+QMessageBox* MainWindow::syncFolderNotice() const
+{
+    return m_syncNotice.data();
+}
+
 void MainWindow::warnAboutSyncFolder(const QString& path)
 {
     const std::string warning = Workspace::syncFolderWarning(path.toStdString());
