@@ -762,6 +762,10 @@ std::optional<int> run(const std::vector<std::string>& args, std::ostream& out, 
             return std::nullopt; // a workspace path: the GUI opens it
         }
         const Options o = parseOptions(args, 1, known->second);
+        // A workspace in a sync folder (issue 19): a note on stderr, the command goes on.
+        if (!o.positional.empty())
+            if (const std::string note = Workspace::syncFolderWarning(o.positional[0]); !note.empty())
+                err << "crosswalk: note: " << note << "\n";
         if (cmd == "demo")
             return cmdDemo(o, out);
         if (cmd == "new") {

@@ -37,8 +37,8 @@ struct EntityKind<Phase> {
     static constexpr std::string_view plural = "phases";
     static constexpr std::string_view jsonKey = "phases";
     static constexpr std::string_view idPrefix = "p-";
-    // The format does not require phase ids; a phase no step names can do without one.
-    static constexpr bool jsonIdRequired = false;
+    // docs/file-format.md requires phase ids (issue 19: a phase without one was accepted).
+    static constexpr bool jsonIdRequired = true;
     static constexpr std::string_view jsonFields[] = {"id", "name", "color", "width"};
     static constexpr bool jsonAlwaysWritten = true;
     static constexpr auto inMap = &Map::phases;

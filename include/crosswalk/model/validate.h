@@ -24,6 +24,13 @@ inline constexpr int kMaxStepSize = 2'000;
 inline constexpr std::size_t kMaxLabelBytes = 2'000;
 inline constexpr std::size_t kMaxNoteBytes = 1'000'000;
 inline constexpr std::size_t kMaxSteps = 10'000;
+/// The other kinds, bounded so that routing flows, drawing lanes and phases and listing notes
+/// cost what the map shows, not what a hostile file claims (issue 19: a map of a few steps
+/// and 500,000 flows between them would route for hours).
+inline constexpr std::size_t kMaxFlows = 4 * kMaxSteps;
+inline constexpr std::size_t kMaxLanes = 500;
+inline constexpr std::size_t kMaxPhases = 500;
+inline constexpr std::size_t kMaxNotes = 10'000; // annotations, sticky notes, parking-lot items: each
 
 /// The JSON-path-like places problems name, shared by the validator and the JSON reader.
 namespace problempath {
@@ -86,6 +93,9 @@ public:
     void checkText(const std::string& text, std::size_t maxBytes, const std::string& where);
     void checkProperties(const MapProperties& props);
     void checkCount(std::size_t steps);
+    /// How many of each kind the map holds, against the bounds above ("map.flows: the map has
+    /// 50000 flows; a map may have at most 40000").
+    void checkCounts(const Map& map);
 
     std::vector<MapProblem>& problems() { return m_problems; }
 

@@ -97,6 +97,14 @@ public:
     std::int64_t sessionVersion(const std::string& sessionId) const override;
     std::int64_t saveSession(const Session& session, std::int64_t expectedVersion) override;
     void deleteSession(const std::string& sessionId) override;
+    /// The sync client ("OneDrive", "Dropbox", "Google Drive", "iCloud Drive", "Nextcloud" ...)
+    /// whose folder holds the workspace at path (links resolved; the file need not exist yet),
+    /// or empty when none is known.
+    static std::string syncFolderOf(const std::string& path);
+    /// What to tell a person who opens or creates a workspace in a sync folder (empty when it
+    /// is in none): sync clients copy, delete and restore the files beside a workspace while it
+    /// is written. Shown once per workspace by the app, on stderr by the command line.
+    static std::string syncFolderWarning(const std::string& path);
 
 protected:
     [[noreturn]] void fail(const std::string& message) const override;

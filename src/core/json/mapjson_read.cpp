@@ -6,6 +6,8 @@
 
 #include "crosswalk/json/mapjson.h"
 
+#include "mapjsonstrict.h"
+
 #include "crosswalk/layout/layout.h"
 #include "crosswalk/model/entitykinds.h"
 #include "crosswalk/model/validate.h"
@@ -18,6 +20,7 @@
 #include <optional>
 #include <string>
 #include <set>
+#include <type_traits>
 
 namespace crosswalk {
 namespace {
@@ -398,7 +401,11 @@ class Reader {
 void Reader::readMap(const json& object, Map& map, std::vector<bool>& hasX, std::vector<bool>& hasY)
 {
     const std::string_view base = "map";
-    if (readString(object, base, "id", Presence::Optional, map.id) != Read::Ok || map.id.empty())
+    // An absent (or null) id is generated; a blank one is a mistake the author should see.
+    const Read id = readString(object, base, "id", Presence::Optional, map.id);
+    if (id == Read::Ok && isBlank(map.id))
+        fail(join(base, "id"), "blank; give the map an id, or leave the field out to have one made");
+    else if (id != Read::Ok)
         map.id = newId("m-");
     readString(object, base, "title", Presence::Required, map.props.title);
     readString(object, base, "district", Presence::Optional, map.props.district);
@@ -417,7 +424,7 @@ void Reader::readMap(const json& object, Map& map, std::vector<bool>& hasX, std:
     forEachEntityKind([&]<typename T>() { readEntities<T>(object, map); });
     readVotes(object, map);
     readSession(object, map);
-    m_validator.checkCount(map.steps.size());
+    m_validator.checkCounts(map);
     for (MapProblem& problem : m_validator.problems())
         problems.push_back({std::move(problem.where), std::move(problem.message)});
     m_validator.problems().clear();
@@ -429,6 +436,11 @@ void Reader::readEntities(const json& object, Map& map)
     using Kind = EntityKind<T>;
     const std::string key(Kind::jsonKey);
     const json* items = readArray(object, "map", key.c_str());
+    // Lanes are the one array a map cannot do without (docs/file-format.md).
+    if constexpr (std::is_same_v<T, Lane>) {
+        if (const auto it = object.find(key); it == object.end() || it->is_null())
+            fail(join("map", key), "required, but missing; a map has an array of its lanes (it may be empty)");
+    }
     if (!items)
         return;
     std::vector<T>& entities = entitiesOf<T>(map);
@@ -488,7 +500,7 @@ void Reader::readFields(const json& item, const std::string& base, Lane& lane)
 
 void Reader::readFields(const json& item, const std::string& base, Phase& phase)
 {
-    readString(item, base, "name", Presence::Optional, phase.name);
+    readString(item, base, "name", Presence::Required, phase.name);
     readColour(item, base, "color", phase.color);
     readSize(item, base, "width", phase.width);
 }
@@ -650,6 +662,10 @@ ImportResult parseMapJson(std::string_view text, const std::function<bool(const 
     if (text.size() > kMaxImportBytes)
         refuse("the file is " + sizeInMegabytes(text.size()) + " MB; Crosswalk imports maps of at most " +
                std::to_string(kMaxImportBytes / (1024u * 1024u)) + " MB");
+    // Windows tools (PowerShell's Out-File, Notepad's "Unicode") write UTF-16: read it as such.
+    const std::optional<std::string> transcoded = mapjson::utf16ToUtf8(text);
+    if (transcoded)
+        text = *transcoded;
     if (isBlank(text))
         refuse(text.empty() ? "the file is empty" : "the file is empty (only white space)");
     if (const auto deep = tooDeepAt(text))
@@ -657,8 +673,9 @@ ImportResult parseMapJson(std::string_view text, const std::function<bool(const 
                at(positionOf(text, *deep)) + "; a Crosswalk map never nests that deep");
 
     json root;
+    mapjson::DuplicateKeys duplicates;
     try {
-        root = json::parse(text);
+        root = json::parse(text, duplicates.callback());
     } catch (const json::parse_error& error) {
         throw ImportError(std::vector<ImportProblem>{describeParseError(text, error)});
     } catch (const json::exception& error) {
@@ -670,6 +687,10 @@ ImportResult parseMapJson(std::string_view text, const std::function<bool(const 
         throw ImportError(std::vector<ImportProblem>{{"", "the file is not valid JSON: " + what}});
     }
 
+    // The parser lets the last of two equal keys win; which one the author meant is unknown.
+    if (auto problems = duplicates.problems(); !problems.empty())
+        throw ImportError(std::move(problems));
+
     Reader reader;
     if (!root.is_object())
         refuse("expected a JSON object at the top of the file, found " + std::string(typeName(root)));
@@ -677,6 +698,8 @@ ImportResult parseMapJson(std::string_view text, const std::function<bool(const 
         throw ImportError(std::move(reader.problems));
 
     ImportResult result;
+    if (transcoded)
+        result.notices.push_back("the file is UTF-16 text; it was read as such (Crosswalk writes UTF-8)");
     std::vector<bool> hasX;
     std::vector<bool> hasY;
     const json* mapObject = reader.find(root, "", "map", Presence::Required);

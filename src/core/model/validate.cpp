@@ -288,6 +288,22 @@ void MapValidator::checkCount(std::size_t steps)
                               std::to_string(kMaxSteps));
 }
 
+void MapValidator::checkCounts(const Map& map)
+{
+    checkCount(map.steps.size());
+    const auto bound = [&](std::size_t count, std::size_t max, std::string_view key) {
+        if (count > max)
+            fail(join("map", key), "the map has " + std::to_string(count) + " " + std::string(key) +
+                                       "; a map may have at most " + std::to_string(max));
+    };
+    bound(map.flows.size(), kMaxFlows, "flows");
+    bound(map.lanes.size(), kMaxLanes, "lanes");
+    bound(map.phases.size(), kMaxPhases, "phases");
+    bound(map.annotations.size(), kMaxNotes, "annotations");
+    bound(map.stickyNotes.size(), kMaxNotes, "sticky_notes");
+    bound(map.parkingLot.size(), kMaxNotes, "parking_lot");
+}
+
 void MapValidator::checkVoteTarget(const std::string& step)
 {
     checkReference(Place{"votes", std::nullopt}, step, step, {EntityKind<Step>::name});
@@ -314,7 +330,7 @@ std::vector<MapProblem> validateMap(const Map& map)
 {
     MapValidator validator;
     validator.checkProperties(map.props);
-    validator.checkCount(map.steps.size());
+    validator.checkCounts(map);
     forEachEntityKind([&]<typename T>() {
         const std::vector<T>& items = entitiesOf<T>(map);
         for (std::size_t i = 0; i < items.size(); ++i)

@@ -114,6 +114,7 @@ std::optional<std::string> syncFolderOf(const std::string& realPath)
         {"my drive", "Google Drive"},      {"com~apple~clouddocs", "iCloud Drive"},
         {"icloud drive", "iCloud Drive"},  {"icloud", "iCloud Drive"},
         {"clouddocs", "iCloud Drive"},     {"cloudstorage", "a cloud storage client"},
+        {"nextcloud", "Nextcloud"},        {"owncloud", "ownCloud"},
     };
     std::string lower = realPath;
     std::transform(lower.begin(), lower.end(), lower.begin(), [](unsigned char c) { return std::tolower(c); });

@@ -42,7 +42,7 @@ struct LockTable {
 };
 
 /// The sync client whose folder the path is in ("OneDrive", "Dropbox", "Google Drive",
-/// "iCloud Drive"), or nothing.
+/// "iCloud Drive", "Nextcloud", "ownCloud"), or nothing.
 std::optional<std::string> syncFolderOf(const std::string& realPath);
 
 /// The real path of an existing file (symlinks resolved), so that SQLite finds the -wal and

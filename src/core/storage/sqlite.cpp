@@ -1,8 +1,25 @@
 #include "sqlite.h"
 
+#include <cerrno>
 #include <limits>
 
 namespace crosswalk::storage {
+
+namespace {
+
+// A full disk reaches SQLite as ENOSPC on write, but on a sync, a truncate or the -shm's
+// growth it becomes an I/O error ("the disk or file system failed"); say what it is.
+int fullWhenNoSpace(sqlite3* db, int rc)
+{
+    if (db && (rc & 0xff) == SQLITE_IOERR) {
+        const int error = sqlite3_system_errno(db);
+        if (error == ENOSPC || error == EDQUOT)
+            return SQLITE_FULL;
+    }
+    return rc;
+}
+
+} // namespace
 
 void check(sqlite3* db, int rc, std::string_view what)
 {
@@ -15,7 +32,7 @@ void check(sqlite3* db, int rc, std::string_view what)
         message = sqlite3_errstr(rc);
     if (!what.empty())
         message = std::string(what) + ": " + message;
-    throw SqliteError(rc, message);
+    throw SqliteError(fullWhenNoSpace(db, rc), message);
 }
 
 Statement::Statement(sqlite3* db, std::string_view sql, bool persistent) : m_db(db)
@@ -133,7 +150,7 @@ void exec(sqlite3* db, const std::string& sql)
     if (rc != SQLITE_OK) {
         std::string message = error ? error : sqlite3_errstr(rc);
         sqlite3_free(error);
-        throw SqliteError(rc, message);
+        throw SqliteError(fullWhenNoSpace(db, rc), message);
     }
 }
 

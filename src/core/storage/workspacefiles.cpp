@@ -1,6 +1,7 @@
 #include "workspacefiles.h"
 
 #include "crosswalk/storage/workspace.h"
+#include "walcheck.h"
 
 #include <ctime>
 #include <filesystem>
@@ -140,7 +141,16 @@ std::uint64_t fileSize(const std::string& path)
 
 void checkpoint(sqlite3* db)
 {
-    check(db, sqlite3_wal_checkpoint_v2(db, nullptr, SQLITE_CHECKPOINT_TRUNCATE, nullptr, nullptr), "checkpoint");
+    const int rc = sqlite3_wal_checkpoint_v2(db, nullptr, SQLITE_CHECKPOINT_TRUNCATE, nullptr, nullptr);
+    // The main file was (maybe partly) written: the -wal stays the newer one (walcheck.h).
+    if (const char* file = sqlite3_db_filename(db, "main"); file && *file)
+        touchWal(file);
+    check(db, rc, "checkpoint");
+}
+
+std::string fileUriOf(const std::string& path)
+{
+    return fileUri(path);
 }
 
 bool canWrite(const std::string& path)

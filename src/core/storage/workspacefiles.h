@@ -56,6 +56,8 @@ bool canWrite(const std::string& path);
 /// is in the file itself at once, for any program that reads the header without SQLite,
 /// including our own open() in another process.
 void checkpoint(sqlite3* db);
+/// A file: URI naming path, safe for any character in it.
+std::string fileUriOf(const std::string& path);
 /// What every connection sets: extended codes, the busy timeout, foreign keys.
 void configureCommon(sqlite3* db);
 /// Opens `file` (named `path` in messages) for reading only, in a way that writes nothing at

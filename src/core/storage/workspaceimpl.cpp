@@ -1,4 +1,5 @@
 #include "workspaceimpl.h"
+#include "walcheck.h"
 
 #include "modelproblems.h"
 #include "workspacefiles.h"
@@ -95,6 +96,9 @@ void Workspace::Impl::close() noexcept
         sqlite3_db_config(db, SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, 1, nullptr);
     sqlite3_close(db);
     db = nullptr;
+    // What the checkpoints could not fold in stays in the -wal: it stays the newer file.
+    if (!readOnly)
+        storage::touchWal(file);
 }
 
 storage::Statement Workspace::Impl::stmt(std::string_view sql)

@@ -1,6 +1,7 @@
 // Opening and creating a workspace file: everything that decides whether a file is ours
 // and healthy before a single byte of it is written.
 
+#include "walcheck.h"
 #include "fileheader.h"
 #include "schema.h"
 #include "schemacheck.h"
@@ -65,8 +66,13 @@ Workspace Workspace::open(const std::string& path, Mode mode)
             // changing its stamp; a torn read does not repeat, real damage does. So a
             // "damaged" verdict is believed only when it comes back on a second look.
             const bool damage = std::string_view(e.what()).find(" is damaged: ") != std::string_view::npos;
-            if (attempt >= 50 || (FileStamp::of(file) == before && !(damage && ++damageLooks < 2)))
+            if (attempt >= 50 || (FileStamp::of(file) == before && !(damage && ++damageLooks < 2))) {
+                // Damage that is only the -wal's: say so, and what to do (issue 19).
+                if (damage)
+                    if (auto foreign = storage::foreignWalMessage(path, file))
+                        throw WorkspaceError(*foreign);
                 throw;
+            }
         }
         ::usleep(static_cast<useconds_t>(1000 * (1 + attempt % 10)));
     }
@@ -112,6 +118,9 @@ std::unique_ptr<Workspace::Impl> Workspace::openOnce(const std::string& path, co
                              " file beside it was deleted (by a person, a clean-up tool or a sync client such "
                              "as OneDrive or Dropbox). Opening it now could damage it: close it there first, "
                              "then open it again. Keep workspaces outside sync folders");
+    // A -wal left by a crash beside a file restored from a backup would re-apply old edits.
+    if (auto stale = storage::staleWalMessage(path, file))
+        throw WorkspaceError(*stale);
     impl->db = openForReading(file, path, &impl->immutable);
     std::int64_t version = 0;
     try {
@@ -223,6 +232,7 @@ void Workspace::Impl::openWriter()
         configureCommon(db);
         storage::exec(db, "PRAGMA journal_mode = WAL");
         storage::exec(db, kSynchronous);
+        storage::installCheckpointHook(db);
         // Reading once makes SQLite open (or make) the -wal and -shm this connection uses.
         storage::queryInt(db, "SELECT count(*) FROM sqlite_schema");
         sideFiles = SideFiles::of(file);

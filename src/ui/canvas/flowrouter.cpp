@@ -53,21 +53,64 @@ QPolygonF simplified(const QPolygonF& p)
     return out;
 }
 
+int cellOf(qreal v, qreal cell)
+{
+    return static_cast<int>(std::floor(v / cell));
+}
+
+// How many grid cells a box covers, without overflow for boxes of any size.
+long long cellsOf(const QRectF& box, qreal cell)
+{
+    const long long w = static_cast<long long>(cellOf(box.right(), cell)) - cellOf(box.left(), cell) + 1;
+    const long long h = static_cast<long long>(cellOf(box.bottom(), cell)) - cellOf(box.top(), cell) + 1;
+    return std::max(1LL, w) * std::max(1LL, h);
+}
+
 } // namespace
 
 void FlowRouter::clearRoutes()
 {
     m_segments.clear();
     m_segmentCells.clear();
+    m_longSegments.clear();
+    m_work = 0;
+}
+
+void FlowRouter::segmentsNear(const QRectF& box, std::vector<std::size_t>& out) const
+{
+    out.clear();
+    const long long cells = cellsOf(box, kCell);
+    if (cells > static_cast<long long>(m_segments.size())) {
+        m_work += static_cast<long long>(m_segments.size());
+        for (std::size_t k = 0; k < m_segments.size(); ++k)
+            out.push_back(k);
+        return;
+    }
+    m_work += cells;
+    for (int cx = cellOf(box.left(), kCell); cx <= cellOf(box.right(), kCell); ++cx)
+        for (int cy = cellOf(box.top(), kCell); cy <= cellOf(box.bottom(), kCell); ++cy)
+            if (auto it = m_segmentCells.find(cellKey(cx, cy)); it != m_segmentCells.end())
+                out.insert(out.end(), it->second.begin(), it->second.end());
+    out.insert(out.end(), m_longSegments.begin(), m_longSegments.end());
+    std::sort(out.begin(), out.end());
+    out.erase(std::unique(out.begin(), out.end()), out.end());
 }
 
 void FlowRouter::addRoute(const QPolygonF& route)
 {
+    if (overBudget())
+        return; // past the budget no route avoids another: keeping them would cost for nothing
     for (int i = 1; i < route.size(); ++i) {
         const QLineF seg(route[i - 1], route[i]);
         const std::size_t index = m_segments.size();
         m_segments.push_back(seg);
         const QRectF box = QRectF(seg.p1(), seg.p2()).normalized();
+        const long long cells = cellsOf(box, kCell);
+        m_work += std::min(cells, kMaxSegmentCells);
+        if (cells > kMaxSegmentCells) {
+            m_longSegments.push_back(index);
+            continue;
+        }
         for (int cx = static_cast<int>(std::floor(box.left() / kCell)); cx <= static_cast<int>(std::floor(box.right() / kCell)); ++cx)
             for (int cy = static_cast<int>(std::floor(box.top() / kCell));
                  cy <= static_cast<int>(std::floor(box.bottom() / kCell)); ++cy)
@@ -116,14 +159,8 @@ int FlowRouter::overlaps(const QPolygonF& route) const
         const QPointF a = route[i - 1];
         const QPointF b = route[i];
         const QRectF box = QRectF(a, b).normalized().adjusted(-kNear, -kNear, kNear, kNear);
-        seen.clear();
-        for (int cx = static_cast<int>(std::floor(box.left() / kCell)); cx <= static_cast<int>(std::floor(box.right() / kCell)); ++cx)
-            for (int cy = static_cast<int>(std::floor(box.top() / kCell));
-                 cy <= static_cast<int>(std::floor(box.bottom() / kCell)); ++cy)
-                if (auto it = m_segmentCells.find(cellKey(cx, cy)); it != m_segmentCells.end())
-                    seen.insert(seen.end(), it->second.begin(), it->second.end());
-        std::sort(seen.begin(), seen.end());
-        seen.erase(std::unique(seen.begin(), seen.end()), seen.end());
+        segmentsNear(box, seen);
+        m_work += static_cast<long long>(seen.size());
         const bool horizontal = std::abs(a.y() - b.y()) < 0.5;
         for (std::size_t k : seen) {
             const QLineF& s = m_segments[k];
@@ -166,6 +203,16 @@ void FlowRouter::setObstacles(const std::unordered_map<std::string, QRectF>& rec
 std::vector<const QRectF*> FlowRouter::near(const QRectF& area, const std::string& fromId,
                                             const std::string& toId) const
 {
+    std::vector<const QRectF*> out;
+    if (cellsOf(area, kCell) > static_cast<long long>(m_entries.size())) {
+        // A box larger than the map's steps are many: looking at each step costs less.
+        m_work += static_cast<long long>(m_entries.size());
+        for (const Entry& e : m_entries)
+            if (e.id != fromId && e.id != toId && e.rect.intersects(area))
+                out.push_back(&e.rect);
+        return out;
+    }
+    m_work += cellsOf(area, kCell);
     std::vector<std::size_t> indices;
     const int x0 = static_cast<int>(std::floor(area.left() / kCell));
     const int x1 = static_cast<int>(std::floor(area.right() / kCell));
@@ -177,7 +224,7 @@ std::vector<const QRectF*> FlowRouter::near(const QRectF& area, const std::strin
                 indices.insert(indices.end(), it->second.begin(), it->second.end());
     std::sort(indices.begin(), indices.end());
     indices.erase(std::unique(indices.begin(), indices.end()), indices.end());
-    std::vector<const QRectF*> out;
+    m_work += static_cast<long long>(indices.size());
     for (std::size_t i : indices)
         if (m_entries[i].id != fromId && m_entries[i].id != toId && m_entries[i].rect.intersects(area))
             out.push_back(&m_entries[i].rect);
@@ -188,6 +235,7 @@ int FlowRouter::crossings(const QPolygonF& route, const std::string& fromId, con
 {
     const auto obstacles = near(route.boundingRect().adjusted(-1, -1, 1, 1), fromId, toId);
     int hits = 0;
+    m_work += static_cast<long long>(obstacles.size()) * route.size();
     for (int i = 1; i < route.size(); ++i)
         for (const QRectF* r : obstacles)
             if (segmentHits(route[i - 1], route[i], *r))
@@ -195,8 +243,25 @@ int FlowRouter::crossings(const QPolygonF& route, const std::string& fromId, con
     return hits;
 }
 
+QPolygonF FlowRouter::plainRoute(const QRectF& a, const QRectF& b) const
+{
+    const QPointF ac = a.center();
+    const QPointF bc = b.center();
+    if (b.left() >= a.right() + 2) {
+        const qreal mid = (a.right() + b.left()) / 2;
+        return simplified(QPolygonF{{a.right(), ac.y()}, {mid, ac.y()}, {mid, bc.y()}, {b.left(), bc.y()}});
+    }
+    if (b.right() <= a.left() - 2) {
+        const qreal mid = (b.right() + a.left()) / 2;
+        return simplified(QPolygonF{{a.left(), ac.y()}, {mid, ac.y()}, {mid, bc.y()}, {b.right(), bc.y()}});
+    }
+    return QPolygonF{ac, bc};
+}
+
 QPolygonF FlowRouter::route(const std::string& fromId, const QRectF& a, const std::string& toId, const QRectF& b) const
 {
+    if (overBudget())
+        return plainRoute(a, b);
     std::vector<QPolygonF> candidates;
     const QPointF ac = a.center();
     const QPointF bc = b.center();

@@ -31,13 +31,31 @@ public:
     /// The route from one step to another as a polyline; the last point touches the target.
     QPolygonF route(const std::string& fromId, const QRectF& from, const std::string& toId, const QRectF& to) const;
 
+    /// Cells visited and shapes compared since the routes were last cleared. The work of a
+    /// routing pass is bounded by the map's size, not its coordinates (issue 19); past
+    /// kWorkBudget the remaining flows get plain routes that avoid nothing, so that a hostile
+    /// map of many long flows still draws (and exports) in bounded time.
+    long long work() const { return m_work; }
+    bool overBudget() const { return m_work > kWorkBudget; }
+    static constexpr long long kWorkBudget = 60'000'000;
+
 private:
     int crossings(const QPolygonF& route, const std::string& fromId, const std::string& toId) const;
     int overlaps(const QPolygonF& route) const;
     int alongGuides(const QPolygonF& route) const;
     std::vector<const QRectF*> near(const QRectF& area, const std::string& fromId, const std::string& toId) const;
 
+    QPolygonF plainRoute(const QRectF& from, const QRectF& to) const;
+    /// Indices of the routes' segments near a box: through the grid, or all of them when the
+    /// box covers more cells than there are segments.
+    void segmentsNear(const QRectF& box, std::vector<std::size_t>& out) const;
+
     static constexpr qreal kCell = 240;
+    // A segment longer than this many cells is kept in a list of its own rather than in every
+    // cell it crosses (a flow across 10,000,000 units would fill 40,000 cells).
+    static constexpr long long kMaxSegmentCells = 64;
+    std::vector<std::size_t> m_longSegments;
+    mutable long long m_work = 0;
     struct Entry {
         std::string id;
         QRectF rect;

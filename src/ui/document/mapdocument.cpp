@@ -86,6 +86,17 @@ ChangeSet everything(const Map& a, const Map& b)
     return c;
 }
 
+/// The store's conflict message, which asks the user to open the map again, once the map has
+/// been opened again here (issue 19: "open the map again" used to need another map and back).
+QString conflictReloaded(QString message)
+{
+    const QString ask = QStringLiteral("; open the map again to see the other changes");
+    if (message.endsWith(ask))
+        message.chop(ask.size());
+    return message + QObject::tr(". The map now shows what is saved, the other changes included; nothing "
+                                 "saved was lost. Make your change again if it is still needed.");
+}
+
 } // namespace
 
 void MapDocument::catchUp(const ChangeSet& changes)
@@ -118,15 +129,18 @@ std::optional<Edit> MapDocument::commit(const Edit& edit)
         return std::move(result.inverse);
     } catch (const CommitConflict& e) {
         // Someone else changed the same thing first: show their version, and say so.
+        bool reloaded = false;
         try {
             Map fresh = m_store.loadMap(m_map.id);
             const ChangeSet all = everything(m_map, fresh);
             m_map = std::move(fresh);
             emit changed(all);
+            reloaded = true;
         } catch (const std::exception&) {
             // the reload failed too (offline): keep what is shown
         }
-        emit errorOccurred(QString::fromStdString(e.what()));
+        emit errorOccurred(reloaded ? conflictReloaded(QString::fromStdString(e.what()))
+                                    : QString::fromStdString(e.what()));
         return std::nullopt;
     } catch (const std::exception& e) {
         emit errorOccurred(QString::fromStdString(e.what()));

@@ -1,4 +1,5 @@
 #include "ui/export/exportdialog.h"
+#include "ui/export/exportfilename.h"
 
 #include "ui/common/annotationglyph.h"
 #include "ui/common/strings.h"
@@ -476,12 +477,8 @@ void ExportDialog::showPreviewPage(int page)
 
 QString ExportDialog::suggestedFileName() const
 {
-    QString base = QString::fromStdString(
-        m_map.props.district.empty() ? m_map.props.title : m_map.props.district + " " + m_map.props.title);
-    base.replace(QRegularExpression(QStringLiteral("[^A-Za-z0-9 _-]+")), QStringLiteral(" "));
-    base = base.simplified();
-    if (base.isEmpty())
-        base = QStringLiteral("map");
+    const QString base = safeFileName(QString::fromStdString(
+        m_map.props.district.empty() ? m_map.props.title : m_map.props.district + " " + m_map.props.title));
     const ExportOptions o = options();
     const QString suffix = o.format == ExportOptions::Format::Json ? QStringLiteral("crosswalk.json")
                                                                    : ExportOptions::fileSuffix(o.format);

@@ -79,10 +79,46 @@ QString svgText(const std::string& text)
     return clean.toHtmlEscaped();
 }
 
+/// The map with the control characters XML 1.0 forbids taken out of every text. Imports and
+/// edits refuse them since issue 19, but a workspace written before may hold them, and
+/// QSvgGenerator writes drawn text as it is (a NUL or ESC made an SVG parsers reject).
+Map withoutControlCharacters(const Map& map)
+{
+    const auto clean = [](std::string& text) {
+        std::erase_if(text, [](char c) {
+            const auto u = static_cast<unsigned char>(c);
+            return (u < 0x20 && c != '\t' && c != '\n' && c != '\r') || u == 0x7f;
+        });
+    };
+    Map copy = map;
+    for (std::string* text : {&copy.props.title, &copy.props.district, &copy.props.focus, &copy.props.notes})
+        clean(*text);
+    for (Lane& x : copy.lanes)
+        clean(x.name);
+    for (Phase& x : copy.phases)
+        clean(x.name);
+    for (Step& x : copy.steps) {
+        clean(x.label);
+        clean(x.notes);
+    }
+    for (Flow& x : copy.flows)
+        clean(x.label);
+    for (Annotation& x : copy.annotations) {
+        clean(x.text);
+        clean(x.affects);
+    }
+    for (StickyNote& x : copy.stickyNotes)
+        clean(x.text);
+    for (ParkingItem& x : copy.parkingLot)
+        clean(x.text);
+    return copy;
+}
+
 } // namespace
 
-QByteArray MapExporter::svg(const Map& map, const ExportOptions& options)
+QByteArray MapExporter::svg(const Map& given, const ExportOptions& options)
 {
+    const Map map = withoutControlCharacters(given);
     MapExportScene scene(map, options.hiddenKinds);
     const QRectF content = options.exportsView() ? scene.viewContent(options.viewRect) : scene.contentRect();
     const QRectF bounds = MapExportScene::withHeaders(content);

@@ -2,6 +2,7 @@
 
 #include "crosswalk/interact/gestures.h"
 #include "crosswalk/layout/layout.h"
+#include "crosswalk/model/validate.h"
 #include "ui/canvas/labelfit.h"
 #include "ui/common/strings.h"
 #include "ui/document/mapdocument.h"
@@ -155,6 +156,14 @@ QWidget* InspectorPanel::buildMapPage()
     m_mapNotes->setTabChangesFocus(true);
     m_mapNotes->setFixedHeight(120);
     form->addRow(tr("&Title:"), m_mapTitle);
+    // Why the last change of the map's fields was refused (issue 19: a refused title stayed
+    // in the field as if it had been saved).
+    m_mapProblem = new QLabel(page);
+    m_mapProblem->setObjectName(QStringLiteral("MapProblem"));
+    m_mapProblem->setWordWrap(true);
+    m_mapProblem->setStyleSheet(QStringLiteral("color: #B00020;"));
+    m_mapProblem->hide();
+    form->addRow(QString(), m_mapProblem);
     form->addRow(tr("&District:"), m_mapDistrict);
     form->addRow(tr("&Focus:"), m_mapFocus);
     form->addRow(tr("&State:"), m_mapState);
@@ -170,6 +179,7 @@ void InspectorPanel::setDocument(MapDocument* document)
     if (m_document)
         disconnect(m_document, nullptr, this, nullptr);
     m_document = document;
+    m_mapProblem->hide();
     m_stepId.clear();
     m_flowId.clear();
     if (m_document)
@@ -257,10 +267,9 @@ void InspectorPanel::refresh()
     m_loading = false;
 }
 
-void InspectorPanel::push(const Edit& edit)
+bool InspectorPanel::push(const Edit& edit)
 {
-    if (m_document && !m_document->readOnly())
-        m_document->push(edit);
+    return m_document && !m_document->readOnly() && m_document->push(edit);
 }
 
 void InspectorPanel::commitStep()
@@ -330,14 +339,46 @@ void InspectorPanel::commitMap()
         return;
     MapProperties p = m_document->map().props;
     const MapProperties before = p;
-    if (!m_mapTitle->text().trimmed().isEmpty())
-        p.title = m_mapTitle->text().trimmed().toStdString();
+    const QString title = m_mapTitle->text().trimmed();
+    p.title = title.toStdString();
     p.district = m_mapDistrict->text().trimmed().toStdString();
     p.focus = m_mapFocus->text().trimmed().toStdString();
     p.state = static_cast<MapState>(m_mapState->currentData().toInt());
     p.notes = m_mapNotes->toPlainText().toStdString();
-    if (p != before)
-        push(UpdateMapProperties{p});
+    QString problem;
+    if (title.isEmpty()) {
+        problem = tr("A map needs a title, so the title was not changed.");
+    } else {
+        MapValidator validator;
+        validator.checkProperties(p);
+        if (!validator.problems().empty()) {
+            const MapProblem& first = validator.problems().front();
+            const QString field = toQString(first.where).section(QLatin1Char('.'), -1);
+            problem = tr("The %1 was not changed: %2.").arg(field, toQString(first.message));
+        }
+    }
+    if (problem.isEmpty() && p != before && !push(UpdateMapProperties{p}))
+        problem = tr("The change was not saved.");
+    if (problem.isEmpty()) {
+        m_mapProblem->hide();
+        return;
+    }
+    // Show what is saved again, and say why, beside the field.
+    showMapProperties(m_document->map().props);
+    m_mapProblem->setText(problem);
+    m_mapProblem->show();
+}
+
+void InspectorPanel::showMapProperties(const MapProperties& p)
+{
+    const bool loading = m_loading;
+    m_loading = true;
+    m_mapTitle->setText(toQString(p.title));
+    m_mapDistrict->setText(toQString(p.district));
+    m_mapFocus->setText(toQString(p.focus));
+    m_mapState->setCurrentIndex(m_mapState->findData(static_cast<int>(p.state)));
+    m_mapNotes->setPlainText(toQString(p.notes));
+    m_loading = loading;
 }
 
 } // namespace crosswalk

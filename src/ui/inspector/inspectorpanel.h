@@ -42,6 +42,8 @@ public:
     QLineEdit* mapFocus() const { return m_mapFocus; }
     QComboBox* mapState() const { return m_mapState; }
     QPlainTextEdit* mapNotes() const { return m_mapNotes; }
+    /// Why the map's fields were last refused (hidden when they were not).
+    QLabel* mapProblem() const { return m_mapProblem; }
     /// The page shown: "step", "flow", "map" or "none".
     QString currentPage() const;
 
@@ -50,12 +52,14 @@ private:
     QWidget* buildFlowPage();
     QWidget* buildMapPage();
     void refresh();
-    void push(const Edit& edit);
+    /// Whether the edit was saved.
+    bool push(const Edit& edit);
 
     void commitStep();
     void commitLane();
     void commitFlow();
     void commitMap();
+    void showMapProperties(const MapProperties& p);
 
     QPointer<MapDocument> m_document;
     std::string m_stepId;
@@ -84,6 +88,7 @@ private:
     QLineEdit* m_mapFocus = nullptr;
     QComboBox* m_mapState = nullptr;
     QPlainTextEdit* m_mapNotes = nullptr;
+    QLabel* m_mapProblem = nullptr;
 };
 
 } // namespace crosswalk

@@ -1,4 +1,5 @@
 #include "ui/mainwindow/mainwindow.h"
+#include "ui/export/exportfilename.h"
 
 #include "crosswalk/io/atomicfile.h"
 #include "crosswalk/json/mapjson.h"
@@ -475,6 +476,7 @@ bool MainWindow::openWorkspace(const QString& path)
     attachSessions();
     m_libraryController->setWorkspace(m_workspace.get());
     rememberRecent(QFileInfo(path).absoluteFilePath());
+    warnAboutSyncFolder(path);
     refreshLibrary();
     const auto maps = m_workspace->listMaps();
     if (!maps.empty())
@@ -652,7 +654,8 @@ void MainWindow::exportMap(const QString& given)
     const Map& map = m_document->map();
     const QStringList filters = MapFiles::exportFilters();
     QString selected = filters.front();
-    const QString suggested = QString::fromStdString(map.props.district + " - " + map.props.title) + ".crosswalk.json";
+    const QString suggested = safeFileName(QString::fromStdString(map.props.district + " - " + map.props.title)) +
+                              ".crosswalk.json";
     const QString path = given.isEmpty()
                              ? QFileDialog::getSaveFileName(this, tr("Export Map"), suggested, filters.join(";;"), &selected)
                              : given;

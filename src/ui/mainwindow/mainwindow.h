@@ -12,6 +12,7 @@
 #include <memory>
 
 class QLabel;
+class QMessageBox;
 class QTimer;
 class QToolBar;
 class QMenu;
@@ -106,6 +107,9 @@ public:
     /// Shows the Session panel on a session (id or title); with step >= 0, starts it and
     /// moves step items on (for the screenshot script). False when there is no such session.
     bool showSession(const QString& ref, int step = -1);
+    /// The note shown (not modal) when a workspace just opened lies in a sync folder, while it
+    /// is open; nullptr otherwise. Each workspace gets it once (mainwindow_safety.cpp).
+    QMessageBox* syncFolderNotice() const;
 
 protected:
     void closeEvent(QCloseEvent* event) override;
@@ -184,6 +188,10 @@ private:
     void hookSession(PresentationWindow* presentation);
     SessionPanel* m_sessionPanel = nullptr;
     QDockWidget* m_sessionDock = nullptr;
+
+    // Issue 19: a workspace in a sync folder is named once, without blocking.
+    void warnAboutSyncFolder(const QString& path);
+    QPointer<QMessageBox> m_syncNotice;
 };
 
 } // namespace crosswalk

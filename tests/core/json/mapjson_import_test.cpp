@@ -50,7 +50,7 @@ std::string nestedTo(int depth)
 {
     const int extra = depth - 2; // levels 1 and 2 are the top-level and map objects
     return R"({"format": "crosswalk-map", "version": 1, "map": {"title": "T", "extra": )" + std::string(extra, '[') +
-           std::string(extra, ']') + "}}";
+           std::string(extra, ']') + R"(, "lanes": []}})";
 }
 
 } // namespace
@@ -111,7 +111,7 @@ TEST_CASE("nesting deeper than kMaxImportDepth is refused before parsing", "[jso
     SECTION("brackets inside strings do not count")
     {
         const std::string label = std::string(200, '[') + "\\\"" + std::string(200, '{');
-        CHECK_NOTHROW(parseMapJson(R"({"format": "crosswalk-map", "version": 1, "map": {"title": ")" + label + "\"}}"));
+        CHECK_NOTHROW(parseMapJson(R"({"format": "crosswalk-map", "version": 1, "map": {"lanes": [], "title": ")" + label + "\"}}"));
     }
 }
 
@@ -201,7 +201,7 @@ TEST_CASE("optional ids, colours, kinds and nulls get defaults", "[json]")
       "format": "crosswalk-map", "version": 1,
       "map": {"id": null, "title": "T", "district": null, "state": null,
               "lanes": [{"id": "l1", "name": "L", "color": null, "height": null}],
-              "phases": [{"name": "Fall"}, {"id": "", "name": "Spring", "width": 300}],
+              "phases": [{"id": "p1", "name": "Fall"}, {"id": "p2", "name": "Spring", "width": 300}],
               "steps": [{"id": "s1", "lane": "l1", "phase": null, "kind": null, "label": "S", "x": 10}],
               "annotations": [{"target": "s1", "text": "why?"}, {"id": "", "kind": "harm", "target": ""}]}
     })");
@@ -210,9 +210,8 @@ TEST_CASE("optional ids, colours, kinds and nulls get defaults", "[json]")
     CHECK(map.props.state == MapState::Current);
     CHECK(map.lanes[0] == Lane{"l1", "L", "#FFFFFF", 160});
     REQUIRE(map.phases.size() == 2);
-    CHECK(map.phases[0].id.starts_with("p-"));
-    CHECK(map.phases[1].id.starts_with("p-"));
-    CHECK(map.phases[0].id != map.phases[1].id);
+    // Phase ids are required since issue 19 (mapjson_strict_test.cpp), as the format says.
+    CHECK(map.phases[0].color == "#FFFFFF");
     CHECK(map.phases[0].width == 480);
     CHECK(map.phases[1].width == 300);
     CHECK(map.steps[0].phase.empty());

@@ -1,0 +1,99 @@
+#!/usr/bin/env bash
+# Issue 19 on the command line (the cases of cli_test.sh's hardening block are not repeated):
+# a workspace in a sync folder gets a note on stderr and the command goes on; strict JSON
+# (a key given twice, no lanes, a phase without id, a blank map id) is refused naming the
+# path; UTF-16 JSON imports; a map of too many flows is refused; a -wal from another
+# workspace is named. Usage: hardening_cli_test.sh PATH/TO/crosswalk
+set -uo pipefail
+cw="$1"
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+passed=0
+failed=0
+ok() { passed=$((passed + 1)); }
+fail() { echo "FAIL: $*"; failed=$((failed + 1)); }
+# expect STATUS PATTERN -- command...: the exit status, and stderr matching PATTERN
+expect() {
+  local want=$1 pattern=$2
+  shift 3
+  "$@" >"$tmp/out" 2>"$tmp/err"
+  local got=$?
+  if [ "$got" -ne "$want" ]; then
+    fail "$* exited $got, expected $want; stderr: $(cat "$tmp/err")"
+  elif [ -n "$pattern" ] && ! grep -qiE -- "$pattern" "$tmp/err"; then
+    fail "$*: stderr does not match /$pattern/: $(cat "$tmp/err")"
+  else
+    ok
+  fi
+}
+
+ws="$tmp/plain.crosswalk"
+expect 0 "" -- "$cw" demo "$ws"
+[ -s "$tmp/err" ] && fail "demo in a plain folder wrote to stderr: $(cat "$tmp/err")" || ok
+id=$("$cw" list "$ws" | head -1 | cut -f1)
+"$cw" export "$ws" --map "$id" --format json -o "$tmp/map.json" || fail "export failed"
+
+# Sync folders: a note, once per command, and the command does its work.
+mkdir -p "$tmp/Dropbox/maps" "$tmp/Nextcloud"
+expect 0 "note: .*Dropbox/maps/ws.crosswalk is in a folder that Dropbox keeps in sync" -- \
+  "$cw" import "$tmp/Dropbox/maps/ws.crosswalk" "$tmp/map.json"
+[ "$(grep -c 'note:' "$tmp/err")" -eq 1 ] && ok || fail "the sync note was not given exactly once"
+expect 0 "Nextcloud keeps in sync" -- "$cw" demo "$tmp/Nextcloud/demo.crosswalk"
+expect 0 "Dropbox keeps in sync" -- "$cw" list "$tmp/Dropbox/maps/ws.crosswalk"
+[ "$(wc -l <"$tmp/out")" -eq 1 ] && ok || fail "list in a sync folder printed $(cat "$tmp/out")"
+ln -s "$tmp/Dropbox/maps/ws.crosswalk" "$tmp/link.crosswalk"
+expect 0 "Dropbox keeps in sync" -- "$cw" check "$tmp/link.crosswalk"
+expect 0 "" -- "$cw" check "$ws"
+grep -q "note:" "$tmp/err" && fail "a plain folder got a sync note" || ok
+
+# Strict JSON: each refusal names the path.
+python3 - "$tmp/map.json" "$tmp" <<'PY'
+import json, sys
+src, out = sys.argv[1], sys.argv[2]
+d = json.load(open(src))
+text = json.dumps(d, indent=1)
+# a second "map": the parser would keep the last one
+open(out + "/twomaps.json", "w").write(text[:-2] + ', "map": {"title": "Empty", "lanes": []}\n}')
+lane = d["map"]["lanes"][1]
+t = json.dumps(d, indent=1).replace('"id": "%s"' % lane["id"], '"id": "%s", "id": "other"' % lane["id"], 1)
+open(out + "/dupid.json", "w").write(t)
+e = json.loads(json.dumps(d)); del e["map"]["lanes"]; json.dump(e, open(out + "/nolanes.json", "w"))
+e = json.loads(json.dumps(d)); del e["map"]["phases"][0]["id"]; json.dump(e, open(out + "/phaseid.json", "w"))
+e = json.loads(json.dumps(d)); e["map"]["id"] = " "; json.dump(e, open(out + "/blankid.json", "w"))
+e = json.loads(json.dumps(d)); e["map"]["id"] = "m-utf16"; e["map"]["title"] = "\u00c9valuation 2025/26"
+open(out + "/utf16.json", "w", encoding="utf-16").write(json.dumps(e, ensure_ascii=False))
+e = json.loads(json.dumps(d)); s = e["map"]["steps"]
+e["map"]["flows"] = [{"id": "f%d" % i, "from": s[0]["id"], "to": s[1]["id"]} for i in range(40001)]
+json.dump(e, open(out + "/flows.json", "w"))
+PY
+expect 1 '^duplicate key "map"' -- "$cw" import "$tmp/strict.crosswalk" "$tmp/twomaps.json"
+expect 1 'map.lanes\[1\]: duplicate key "id"' -- "$cw" import "$tmp/strict.crosswalk" "$tmp/dupid.json"
+expect 1 'map.lanes: required, but missing' -- "$cw" import "$tmp/strict.crosswalk" "$tmp/nolanes.json"
+expect 1 'map.phases\[0\].id: required, but missing' -- "$cw" import "$tmp/strict.crosswalk" "$tmp/phaseid.json"
+expect 1 'map.id: blank' -- "$cw" import "$tmp/strict.crosswalk" "$tmp/blankid.json"
+expect 1 'map.flows: the map has 40001 flows; a map may have at most 40000' -- \
+  "$cw" import "$tmp/strict.crosswalk" "$tmp/flows.json"
+[ -e "$tmp/strict.crosswalk" ] && fail "a refused import created the workspace" || ok
+expect 0 "UTF-16" -- "$cw" import "$tmp/strict.crosswalk" "$tmp/utf16.json"
+"$cw" list "$tmp/strict.crosswalk" | grep -q $'m-utf16\t.*\t\xc3\x89valuation 2025/26\t' && ok ||
+  fail "the UTF-16 map did not import as written: $("$cw" list "$tmp/strict.crosswalk")"
+
+# A -wal from another workspace: the message names it, and the file is untouched.
+cp "$tmp/map.json" "$tmp/one.json"
+"$cw" import "$tmp/one.crosswalk" "$tmp/one.json" >/dev/null 2>&1
+python3 - "$ws" <<'PY'
+import sqlite3, shutil, sys, os
+c = sqlite3.connect(sys.argv[1])
+c.execute("PRAGMA wal_autocheckpoint = 0")
+for i in range(20):
+    c.execute("UPDATE steps SET label = label || 'x'"); c.commit()
+shutil.copy(sys.argv[1] + "-wal", sys.argv[1] + ".foreign-wal")
+os._exit(0)
+PY
+cp "$ws.foreign-wal" "$tmp/one.crosswalk-wal"
+before=$(sha256sum "$tmp/one.crosswalk" | cut -d' ' -f1)
+expect 1 "is intact, but the file .*one.crosswalk-wal beside it does not belong with it" -- "$cw" list "$tmp/one.crosswalk"
+[ "$(sha256sum "$tmp/one.crosswalk" | cut -d' ' -f1)" = "$before" ] && ok || fail "a foreign -wal changed the file"
+
+echo "$passed passed, $failed failed"
+[ "$failed" -eq 0 ]
