@@ -10,7 +10,7 @@
 namespace crosswalk {
 
 inline constexpr std::int32_t kWorkspaceApplicationId = 0x43525357; // "CRSW"
-inline constexpr int kWorkspaceSchemaVersion = 3;
+inline constexpr int kWorkspaceSchemaVersion = 4;
 
 namespace storage {
 struct WorkspaceAccess;

@@ -165,6 +165,12 @@ CREATE TABLE map_sessions (
 );
 )sql";
 
+// Version 3 -> 4: a running session timer is stored as its deadline (UTC milliseconds since
+// 1970), so that it reads the same after a restart and for every reader; 0 when paused.
+constexpr std::string_view kSessionDeadline = R"sql(
+ALTER TABLE map_sessions ADD COLUMN deadline INTEGER NOT NULL DEFAULT 0 CHECK (deadline >= 0);
+)sql";
+
 static_assert(kWorkspaceApplicationId == 1129468759, "kSchemaV1 spells out the application id");
 
 } // namespace
@@ -175,6 +181,7 @@ const std::vector<Migration>& migrations()
         {0, kSchemaV1},
         {1, kSchemaV2},
         {2, kFacilitation},
+        {3, kSessionDeadline},
     };
     return list;
 }

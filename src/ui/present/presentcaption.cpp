@@ -55,6 +55,25 @@ void PresentCaption::showLegend(const Map& m, const QSet<AnnotationKind>& hidden
                         legend,
                         false});
     }
+    // The marks on the whole map itself have no place on it: they are shown here, each with
+    // its glyph, number and text.
+    const auto numbers = annotationNumbers(m);
+    for (const Annotation& a : m.annotations) {
+        if (!a.target.empty() || hidden.contains(a.kind))
+            continue;
+        int number = 0;
+        for (const auto& [id, n] : numbers)
+            if (id == a.id)
+                number = n;
+        rows.push_back({Row::Type::Mark,
+                        tr("%1  %2 on the whole map: %3")
+                            .arg(number)
+                            .arg(annotationKindText(a))
+                            .arg(a.text.empty() ? tr("(no text yet)") : QString::fromStdString(a.text)),
+                        {},
+                        a,
+                        false});
+    }
     setRows(std::move(rows));
 }
 

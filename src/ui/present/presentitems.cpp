@@ -35,6 +35,28 @@ qreal badgeWidth(const PresentBadge& badge, bool withNumber)
 }
 } // namespace
 
+void paintBadge(QPainter& painter, const QRectF& r, const PresentBadge& badge, bool withNumber)
+{
+    const qreal bh = r.height();
+    const qreal glyph = withNumber ? kBadgeGlyph : 2 * kBadgeGlyph;
+    painter.setPen(QPen(ink(), 2));
+    painter.setBrush(Qt::white);
+    painter.drawRoundedRect(r, bh / 2, bh / 2);
+    painter.save();
+    paintAnnotationGlyph(painter, QRectF(r.left() + 3, r.top() + (bh - glyph) / 2, glyph, glyph), badge.annotation);
+    painter.restore();
+    if (withNumber) {
+        painter.setPen(ink());
+        painter.setFont(pixelFont(kBadgePx, true));
+        painter.drawText(r.adjusted(glyph + 5, 0, -4, 0), Qt::AlignCenter, QString::number(badge.number));
+    }
+}
+
+qreal presentBadgeWidth(const PresentBadge& badge, bool withNumber)
+{
+    return badgeWidth(badge, withNumber);
+}
+
 PresentStepItem::PresentStepItem(std::string id) : m_id(std::move(id))
 {
     setZValue(10);
@@ -42,19 +64,22 @@ PresentStepItem::PresentStepItem(std::string id) : m_id(std::move(id))
 
 void PresentStepItem::setStep(const Step& step, const QRectF& modelRect)
 {
+    setStep(step, modelRect, modelRect.adjusted(-kStepInflate, -kStepInflate, kStepInflate, kStepInflate));
+}
+
+void PresentStepItem::setStep(const Step& step, const QRectF& modelRect, const QRectF& room)
+{
     const QRectF rect(-kStepInflate, -kStepInflate, modelRect.width() + 2 * kStepInflate,
                       modelRect.height() + 2 * kStepInflate);
-    const bool relayout = rect != m_rect || step.label != m_step.label || step.kind != m_step.kind;
-    if (rect != m_rect)
-        prepareGeometryChange();
+    const QRectF localRoom = room.translated(-modelRect.topLeft()).united(rect);
+    prepareGeometryChange();
     m_step = step;
     m_rect = rect;
+    m_room = localRoom;
     setPos(modelRect.topLeft());
-    if (relayout) {
-        m_outline = StepShape::outline(step.kind, m_rect);
-        m_decoration = StepShape::decoration(step.kind, m_rect);
-        layoutLabel();
-    }
+    layoutLabel(); // may grow m_rect within m_room
+    m_outline = StepShape::outline(step.kind, m_rect);
+    m_decoration = StepShape::decoration(step.kind, m_rect);
     update();
 }
 
@@ -64,26 +89,81 @@ void PresentStepItem::setDecorations(const Decorations& decorations)
     update();
 }
 
+namespace {
+constexpr int kLabelFlags = Qt::AlignHCenter | Qt::TextWordWrap;
+
+/// Whether `text` wrapped in `area` fits it in this font.
+bool labelFits(const QFontMetricsF& fm, const QRectF& area, const QString& text)
+{
+    if (area.width() <= 0 || area.height() <= 0)
+        return false;
+    const QRectF box = fm.boundingRect(QRectF(area.topLeft(), QSizeF(area.width(), 10000)), kLabelFlags, text);
+    return box.height() <= area.height() + 0.5 && box.width() <= area.width() + 0.5;
+}
+
+/// The whole of the shape a label may use when the shape's text area is too small.
+QRectF wholeArea(const QRectF& rect)
+{
+    return rect.adjusted(6, 3, -6, -3);
+}
+} // namespace
+
+QRectF PresentStepItem::labelSceneRect() const
+{
+    return mapRectToScene(QRectF(m_labelPos, m_label.size()));
+}
+
 void PresentStepItem::layoutLabel()
 {
-    // The type never shrinks below kLabelPx: a label that does not fit the shape's text area
-    // may use the whole shape (a decision's corners too), and is elided only beyond that.
-    const QFont font = pixelFont(kLabelPx);
+    // The type never shrinks below kLabelPx (the legible minimum on a shared 1080p screen) and
+    // a label is never cut: one that does not fit the shape's text area may use the whole
+    // shape (a decision's corners too); beyond that the step grows, wider first and then
+    // taller, within the room its neighbours leave it.
+    m_labelPx = kLabelPx;
+    const QFont font = pixelFont(m_labelPx);
     const QFontMetricsF fm(font);
     const QString text = QString::fromStdString(m_step.label);
     QRectF area = StepShape::labelRect(m_step.kind, m_rect);
-    constexpr int flags = Qt::AlignHCenter | Qt::TextWordWrap;
-    if (fm.boundingRect(area, flags, text).height() > area.height() + 0.5 ||
-        fm.boundingRect(area, flags, text).width() > area.width() + 0.5)
-        area = m_rect.adjusted(6, 3, -6, -3);
+    if (!labelFits(fm, area, text)) {
+        area = wholeArea(m_rect);
+        if (!labelFits(fm, area, text)) {
+            // Grow in steps of 4 units: width first (up to 1.5 times), then height, then width.
+            const qreal widest = std::min(m_room.width(), m_rect.width() * 1.5);
+            auto grown = [this](qreal w, qreal h) {
+                QRectF r(0, 0, w, h);
+                r.moveCenter(m_rect.center());
+                // Within the room: shift back in where the centred rect sticks out.
+                if (r.left() < m_room.left())
+                    r.moveLeft(m_room.left());
+                if (r.right() > m_room.right())
+                    r.moveRight(m_room.right());
+                if (r.top() < m_room.top())
+                    r.moveTop(m_room.top());
+                if (r.bottom() > m_room.bottom())
+                    r.moveBottom(m_room.bottom());
+                return r;
+            };
+            QRectF r = m_rect;
+            bool fits = false;
+            for (qreal w = m_rect.width(); !fits && w <= widest; w += 4)
+                fits = labelFits(fm, wholeArea(r = grown(w, m_rect.height())), text);
+            for (qreal h = m_rect.height(); !fits && h <= m_room.height(); h += 4)
+                fits = labelFits(fm, wholeArea(r = grown(r.width(), h)), text);
+            for (qreal w = r.width(); !fits && w <= m_room.width(); w += 4)
+                fits = labelFits(fm, wholeArea(r = grown(w, r.height())), text);
+            m_rect = r;
+            area = wholeArea(m_rect);
+        }
+    }
     m_shownLabel = text;
     const int maxLines = std::max(1, static_cast<int>((area.height() + 2) / fm.lineSpacing()));
-    if (fm.boundingRect(area, flags, text).height() > maxLines * fm.lineSpacing() + 0.5) {
+    if (fm.boundingRect(area, kLabelFlags, text).height() > maxLines * fm.lineSpacing() + 0.5) {
+        // No room left to grow in (a crowded map): the end of the label gives way.
         QString shown = text;
         while (shown.size() > 1) {
             shown.chop(1);
             const QString candidate = shown.trimmed() + QChar(0x2026);
-            if (fm.boundingRect(area, flags, candidate).height() <= maxLines * fm.lineSpacing() + 0.5) {
+            if (fm.boundingRect(area, kLabelFlags, candidate).height() <= maxLines * fm.lineSpacing() + 0.5) {
                 m_shownLabel = candidate;
                 break;
             }
@@ -143,7 +223,7 @@ void PresentStepItem::paint(QPainter* painter, const QStyleOptionGraphicsItem* o
             painter->drawRoundedRect(QRectF(m_labelPos, m_label.size()).adjusted(-2, 0, 2, 0), 4, 4);
         }
         painter->setPen(d.blackBox ? QColor(Qt::white) : ink());
-        painter->setFont(pixelFont(kLabelPx));
+        painter->setFont(pixelFont(m_labelPx));
         painter->drawStaticText(m_labelPos, m_label);
     }
 
@@ -151,7 +231,6 @@ void PresentStepItem::paint(QPainter* painter, const QStyleOptionGraphicsItem* o
     if (!d.badges.empty()) {
         // In the whole map (no labels) the glyphs alone, twice as large, so that marks still show.
         const qreal bh = d.labelShown ? kBadgeHeight : 2 * kBadgeHeight;
-        const qreal glyph = d.labelShown ? kBadgeGlyph : 2 * kBadgeGlyph;
         std::vector<qreal> widths;
         for (const PresentBadge& b : d.badges)
             widths.push_back(badgeWidth(b, d.labelShown));
@@ -182,20 +261,8 @@ void PresentStepItem::paint(QPainter* painter, const QStyleOptionGraphicsItem* o
             }
             i = j;
         }
-        for (const auto& [r, badge] : placed) {
-            painter->setPen(QPen(ink(), 2));
-            painter->setBrush(Qt::white);
-            painter->drawRoundedRect(r, bh / 2, bh / 2);
-            painter->save();
-            paintAnnotationGlyph(*painter, QRectF(r.left() + 3, r.top() + (bh - glyph) / 2, glyph, glyph),
-                                 badge->annotation);
-            painter->restore();
-            if (d.labelShown) {
-                painter->setPen(ink());
-                painter->setFont(pixelFont(kBadgePx, true));
-                painter->drawText(r.adjusted(glyph + 5, 0, -4, 0), Qt::AlignCenter, QString::number(badge->number));
-            }
-        }
+        for (const auto& [r, badge] : placed)
+            paintBadge(*painter, r, *badge, d.labelShown);
     }
 
     // Dot votes: dots along the bottom-left edge, the count beside them.
@@ -269,14 +336,77 @@ void PresentFlowItem::setFlow(const Flow& flow, const QPolygonF& route, bool han
             m_arrow = QPolygonF{tip, base + normal * kArrowHalfWidth, base - normal * kArrowHalfWidth};
         }
     }
-    m_bounds = m_line.boundingRect().united(m_arrow.boundingRect()).adjusted(-30, -30, 30, 30);
+    m_lineBounds = m_line.boundingRect().united(m_arrow.boundingRect()).adjusted(-30, -30, 30, 30);
     m_labelBox = m_flow.label.empty() ? QRectF() : labelBox();
     // A label with no clear place is drawn over the steps rather than hidden under them.
     m_labelOverSteps = !m_labelBox.isNull() && coversStep(m_labelBox);
     setZValue(m_labelOverSteps ? 11 : 5);
     if (!m_flow.label.empty())
-        m_bounds = m_bounds.united(m_labelBox.adjusted(-4, -4, 4, 4));
+        m_lineBounds = m_lineBounds.united(m_labelBox.adjusted(-4, -4, 4, 4));
+    updateBounds();
     update();
+}
+
+void PresentFlowItem::updateBounds()
+{
+    QRectF bounds = m_lineBounds;
+    for (const QRectF& r : markRects())
+        bounds = bounds.united(r.adjusted(-3, -3, 3, 3));
+    if (bounds != m_bounds) {
+        prepareGeometryChange();
+        m_bounds = bounds;
+    }
+}
+
+void PresentFlowItem::setMarks(std::vector<PresentBadge> marks)
+{
+    if (marks.size() == m_marks.size() &&
+        std::equal(marks.begin(), marks.end(), m_marks.begin(), [](const PresentBadge& a, const PresentBadge& b) {
+            return a.annotation == b.annotation && a.number == b.number;
+        }))
+        return;
+    m_marks = std::move(marks);
+    updateBounds();
+    update();
+}
+
+std::vector<QRectF> PresentFlowItem::markRects() const
+{
+    // One row, centred above the label (or on the midpoint of a flow without one); the
+    // whole map (no labels) shows the glyphs alone, twice as large, as on steps.
+    std::vector<QRectF> rects;
+    if (m_marks.empty() || m_route.size() < 2)
+        return rects;
+    const bool small = m_labelShown;
+    const qreal bh = small ? kBadgeHeight : 2 * kBadgeHeight;
+    qreal total = 0;
+    for (const PresentBadge& b : m_marks)
+        total += badgeWidth(b, small) + kBadgeGap;
+    total -= kBadgeGap;
+    QPointF anchor;
+    qreal bottom = 0;
+    if (!m_labelBox.isNull() && m_labelShown) {
+        anchor = QPointF(m_labelBox.center().x(), m_labelBox.top());
+        bottom = m_labelBox.top() - 3;
+    } else {
+        anchor = along(0.5);
+        bottom = anchor.y() + bh / 2;
+    }
+    qreal x = anchor.x() - total / 2;
+    for (const PresentBadge& b : m_marks) {
+        const qreal w = badgeWidth(b, small);
+        rects.emplace_back(x, bottom - bh, w, bh);
+        x += w + kBadgeGap;
+    }
+    return rects;
+}
+
+std::vector<QRectF> PresentFlowItem::markSceneRects() const
+{
+    std::vector<QRectF> rects;
+    for (const QRectF& r : markRects())
+        rects.push_back(mapRectToScene(r));
+    return rects;
 }
 
 void PresentFlowItem::setChoice(int number, bool chosen, bool labelShown)
@@ -286,29 +416,33 @@ void PresentFlowItem::setChoice(int number, bool chosen, bool labelShown)
     m_choice = number;
     m_chosen = chosen;
     m_labelShown = labelShown;
+    updateBounds();
     update();
+}
+
+QPointF PresentFlowItem::along(qreal t) const
+{
+    QPointF at = m_route.isEmpty() ? QPointF() : m_route.first();
+    if (m_route.size() < 2)
+        return at;
+    qreal total = 0;
+    for (int i = 1; i < m_route.size(); ++i)
+        total += QLineF(m_route[i - 1], m_route[i]).length();
+    qreal part = total * t;
+    for (int i = 1; i < m_route.size(); ++i) {
+        const QLineF seg(m_route[i - 1], m_route[i]);
+        if (part <= seg.length())
+            return seg.length() > 0 ? seg.pointAt(part / seg.length()) : seg.p1();
+        part -= seg.length();
+    }
+    return m_route.last();
 }
 
 QRectF PresentFlowItem::labelBox() const
 {
     // Along the route, from the middle outwards, the first place where the label covers no
-    // step, as in the editor; where there is none, the middle, drawn over the steps.
-    auto along = [this](qreal t) {
-        QPointF at = m_route.isEmpty() ? QPointF() : m_route.first();
-        if (m_route.size() < 2)
-            return at;
-        qreal total = 0;
-        for (int i = 1; i < m_route.size(); ++i)
-            total += QLineF(m_route[i - 1], m_route[i]).length();
-        qreal part = total * t;
-        for (int i = 1; i < m_route.size(); ++i) {
-            const QLineF seg(m_route[i - 1], m_route[i]);
-            if (part <= seg.length())
-                return seg.length() > 0 ? seg.pointAt(part / seg.length()) : seg.p1();
-            part -= seg.length();
-        }
-        return m_route.last();
-    };
+    // step and no other flow's label, as in the editor; where there is none, the middle,
+    // drawn over the steps.
     const QFontMetricsF fm(pixelFont(kLabelPx, true));
     QRectF box = fm.boundingRect(QRectF(0, 0, kFlowLabelWidth, 300), Qt::AlignCenter | Qt::TextWordWrap,
                                  QString::fromStdString(m_flow.label));
@@ -327,9 +461,16 @@ bool PresentFlowItem::coversStep(const QRectF& r) const
 {
     if (!scene())
         return false;
-    for (const QGraphicsItem* item : scene()->items(r))
+    for (const QGraphicsItem* item : scene()->items(r)) {
         if (item->type() == PresentStepItem::Type && item->sceneBoundingRect().intersects(r))
             return true;
+        // Labels placed before this one: two labels never collide.
+        if (item->type() == PresentFlowItem::Type && item != this) {
+            const QRectF other = static_cast<const PresentFlowItem*>(item)->m_labelBox;
+            if (!other.isNull() && other.adjusted(-4, -4, 4, 4).intersects(r))
+                return true;
+        }
+    }
     return false;
 }
 
@@ -356,6 +497,11 @@ void PresentFlowItem::paint(QPainter* painter, const QStyleOptionGraphicsItem* o
         painter->setPen(ink());
         painter->setFont(pixelFont(kLabelPx, true));
         painter->drawText(box, Qt::AlignCenter | Qt::TextWordWrap, QString::fromStdString(m_flow.label));
+    }
+    if (!m_marks.empty()) {
+        const std::vector<QRectF> rects = markRects();
+        for (std::size_t i = 0; i < rects.size(); ++i)
+            paintBadge(*painter, rects[i], m_marks[i], m_labelShown);
     }
     if (m_choice > 0 && m_route.size() >= 2) {
         // Beside the line just before its arrowhead, where the ways have parted, clear of the line.

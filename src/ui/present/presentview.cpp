@@ -1,5 +1,6 @@
 #include "ui/present/presentview.h"
 
+#include "ui/present/presentitems.h"
 #include "ui/present/presentscene.h"
 #include "ui/present/presentstyle.h"
 
@@ -111,6 +112,7 @@ void PresentView::drawForeground(QPainter* painter, const QRectF& rect)
     const int h = viewport()->height();
     const Spotlight& spot = scene->spotlight();
 
+    m_laneMarks.clear();
     // Lane names, in a column on the left that stays put while the map pans.
     painter->fillRect(QRect(0, top, kLaneColumnPx, h - top), QColor(0xD9, 0xDB, 0xDE));
     if (m) {
@@ -135,10 +137,40 @@ void PresentView::drawForeground(QPainter* painter, const QRectF& rect)
                 painter->setBrush(Qt::NoBrush);
                 painter->drawRect(cell.adjusted(3, 3, -3, -3));
             }
+            // The lane's own marks, in a row (or rows) under its name, with the canvas glyphs.
+            const std::vector<PresentBadge> marks = scene->laneMarks(lane.id);
+            qreal marksHeight = 0;
+            if (!marks.empty()) {
+                const qreal left = cell.left() + 22;
+                const qreal right = cell.right() - 8;
+                std::vector<QRectF> rects;
+                qreal x = left;
+                int rowIndex = 0;
+                for (const PresentBadge& b : marks) {
+                    const qreal bw = presentBadgeWidth(b, true);
+                    if (x > left && x + bw > right) {
+                        x = left;
+                        ++rowIndex;
+                    }
+                    rects.emplace_back(x, rowIndex * (kLaneMarkPx + 4), bw, kLaneMarkPx);
+                    x += bw + 4;
+                }
+                marksHeight = (rowIndex + 1) * (kLaneMarkPx + 4);
+                // Under the name when the cell is tall enough, else at its bottom.
+                const qreal top = std::max(cell.top() + 4, cell.bottom() - marksHeight - 4);
+                painter->setOpacity(dim ? kDimOpacity * 2 : 1.0);
+                for (std::size_t k = 0; k < marks.size(); ++k) {
+                    const QRectF r = rects[k].translated(0, top);
+                    paintBadge(*painter, r, marks[k], true);
+                    m_laneMarks.emplace_back(marks[k].annotation.id, r);
+                }
+                painter->setOpacity(1.0);
+            }
             painter->setPen(dim ? QColor(0x88, 0x88, 0x88) : ink());
             painter->setFont(pixelFont(kHeaderPx, true));
             const QString name = lane.name.empty() ? QObject::tr("(unnamed lane)") : QString::fromStdString(lane.name);
-            painter->drawText(cell.adjusted(22, 2, -8, -2), Qt::AlignVCenter | Qt::AlignLeft | Qt::TextWordWrap, name);
+            painter->drawText(cell.adjusted(22, 2, -8, -2 - marksHeight),
+                              Qt::AlignVCenter | Qt::AlignLeft | Qt::TextWordWrap, name);
         }
     }
     painter->setPen(QPen(QColor(0x44, 0x44, 0x44), 2));

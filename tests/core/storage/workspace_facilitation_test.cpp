@@ -130,9 +130,9 @@ TEST_CASE("A workspace of the schema before facilitation is migrated on open", "
         Workspace ws = Workspace::create(path);
         ws.addMap(test::smallMap());
         sqlite3* db = storage::handle(ws);
+        // Schema 2: the facilitation tables came with schema 3.
         test::sql(db, "DROP TABLE sticky_notes; DROP TABLE parking_lot; DROP TABLE step_votes; "
-                      "DROP TABLE map_sessions; PRAGMA user_version = " +
-                          std::to_string(kWorkspaceSchemaVersion - 1));
+                      "DROP TABLE map_sessions; PRAGMA user_version = 2");
         test::sql(db, "PRAGMA wal_checkpoint(TRUNCATE)");
     }
     SECTION("read-only: refused with a clear message until upgraded")
