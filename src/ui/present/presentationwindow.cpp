@@ -170,6 +170,13 @@ QRectF PresentationWindow::visibleSceneRect() const
     return m_view->mapToScene(m_view->viewport()->rect()).boundingRect();
 }
 
+QRectF PresentationWindow::mapAreaSceneRect() const
+{
+    const QRect area = contentRect();
+    const QPoint topLeft = m_view->mapFrom(this, area.topLeft());
+    return m_view->mapToScene(QRect(topLeft, area.size())).boundingRect();
+}
+
 bool PresentationWindow::captionVisible() const
 {
     return m_caption->isVisible();

@@ -67,6 +67,11 @@ class PresentationWindow final : public QWidget {
     qreal viewScale() const;
     /// The scene rectangle the view now shows (under the headers too).
     QRectF visibleSceneRect() const;
+    /// Where the map is shown, in window pixels: below the top bar and phase names, right of
+    /// the lane names, above the caption when there is one.
+    QRect mapArea() const { return contentRect(); }
+    /// The scene rectangle shown in mapArea() (nothing over it).
+    QRectF mapAreaSceneRect() const;
 
     // Commands the keys call, public for the app's screenshot options.
     void showFitted();

@@ -90,15 +90,27 @@ void PresentStepItem::setDecorations(const Decorations& decorations)
 }
 
 namespace {
-constexpr int kLabelFlags = Qt::AlignHCenter | Qt::TextWordWrap;
+/// A label laid out as drawn: centred, wrapped at word boundaries, and inside a word only
+/// when one word is wider than the line.
+QStaticText labelText(const QString& text, qreal width, const QFont& font)
+{
+    QTextOption option(Qt::AlignHCenter);
+    option.setWrapMode(QTextOption::WrapAtWordBoundaryOrAnywhere);
+    QStaticText label(text);
+    label.setTextFormat(Qt::PlainText);
+    label.setTextOption(option);
+    label.setTextWidth(width);
+    label.prepare(QTransform(), font);
+    return label;
+}
 
 /// Whether `text` wrapped in `area` fits it in this font.
-bool labelFits(const QFontMetricsF& fm, const QRectF& area, const QString& text)
+bool labelFits(const QFont& font, const QRectF& area, const QString& text)
 {
     if (area.width() <= 0 || area.height() <= 0)
         return false;
-    const QRectF box = fm.boundingRect(QRectF(area.topLeft(), QSizeF(area.width(), 10000)), kLabelFlags, text);
-    return box.height() <= area.height() + 0.5 && box.width() <= area.width() + 0.5;
+    const QSizeF size = labelText(text, area.width(), font).size();
+    return size.height() <= area.height() + 0.5 && size.width() <= area.width() + 0.5;
 }
 
 /// The whole of the shape a label may use when the shape's text area is too small.
@@ -121,12 +133,11 @@ void PresentStepItem::layoutLabel()
     // taller, within the room its neighbours leave it.
     m_labelPx = kLabelPx;
     const QFont font = pixelFont(m_labelPx);
-    const QFontMetricsF fm(font);
     const QString text = QString::fromStdString(m_step.label);
     QRectF area = StepShape::labelRect(m_step.kind, m_rect);
-    if (!labelFits(fm, area, text)) {
+    if (!labelFits(font, area, text)) {
         area = wholeArea(m_rect);
-        if (!labelFits(fm, area, text)) {
+        if (!labelFits(font, area, text)) {
             // Grow in steps of 4 units: width first (up to 1.5 times), then height, then width.
             const qreal widest = std::min(m_room.width(), m_rect.width() * 1.5);
             auto grown = [this](qreal w, qreal h) {
@@ -146,36 +157,29 @@ void PresentStepItem::layoutLabel()
             QRectF r = m_rect;
             bool fits = false;
             for (qreal w = m_rect.width(); !fits && w <= widest; w += 4)
-                fits = labelFits(fm, wholeArea(r = grown(w, m_rect.height())), text);
-            for (qreal h = m_rect.height(); !fits && h <= m_room.height(); h += 4)
-                fits = labelFits(fm, wholeArea(r = grown(r.width(), h)), text);
+                fits = labelFits(font, wholeArea(r = grown(w, m_rect.height())), text);
+            for (qreal h = r.height(); !fits && h <= m_room.height(); h += 4)
+                fits = labelFits(font, wholeArea(r = grown(r.width(), h)), text);
             for (qreal w = r.width(); !fits && w <= m_room.width(); w += 4)
-                fits = labelFits(fm, wholeArea(r = grown(w, r.height())), text);
+                fits = labelFits(font, wholeArea(r = grown(w, r.height())), text);
             m_rect = r;
             area = wholeArea(m_rect);
         }
     }
     m_shownLabel = text;
-    const int maxLines = std::max(1, static_cast<int>((area.height() + 2) / fm.lineSpacing()));
-    if (fm.boundingRect(area, kLabelFlags, text).height() > maxLines * fm.lineSpacing() + 0.5) {
+    if (!labelFits(font, area, text)) {
         // No room left to grow in (a crowded map): the end of the label gives way.
         QString shown = text;
         while (shown.size() > 1) {
             shown.chop(1);
             const QString candidate = shown.trimmed() + QChar(0x2026);
-            if (fm.boundingRect(area, kLabelFlags, candidate).height() <= maxLines * fm.lineSpacing() + 0.5) {
+            if (labelFits(font, area, candidate)) {
                 m_shownLabel = candidate;
                 break;
             }
         }
     }
-    QTextOption option(Qt::AlignHCenter);
-    option.setWrapMode(QTextOption::WordWrap);
-    m_label = QStaticText(m_shownLabel);
-    m_label.setTextFormat(Qt::PlainText);
-    m_label.setTextOption(option);
-    m_label.setTextWidth(area.width());
-    m_label.prepare(QTransform(), font);
+    m_label = labelText(m_shownLabel, area.width(), font);
     const QSizeF size = m_label.size();
     m_labelPos = QPointF(area.left(), area.top() + (area.height() - size.height()) / 2);
 }
