@@ -157,10 +157,10 @@ void PresentView::drawForeground(QPainter* painter, const QRectF& rect)
                 }
                 marksHeight = (rowIndex + 1) * (kLaneMarkPx + 4);
                 // Under the name when the cell is tall enough, else at its bottom.
-                const qreal top = std::max(cell.top() + 4, cell.bottom() - marksHeight - 4);
+                const qreal marksTop = std::max(cell.top() + 4, cell.bottom() - marksHeight - 4);
                 painter->setOpacity(dim ? kDimOpacity * 2 : 1.0);
                 for (std::size_t k = 0; k < marks.size(); ++k) {
-                    const QRectF r = rects[k].translated(0, top);
+                    const QRectF r = rects[k].translated(0, marksTop);
                     paintBadge(*painter, r, marks[k], true);
                     m_laneMarks.emplace_back(marks[k].annotation.id, r);
                 }
