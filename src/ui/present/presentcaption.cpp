@@ -67,7 +67,7 @@ void PresentCaption::showLegend(const Map& m, const QSet<AnnotationKind>& hidden
             if (id == a.id)
                 number = n;
         rows.push_back({Row::Type::Mark,
-                        tr("%1  %2 on the whole map: %3")
+                        tr("%1  %2, on the whole map: %3")
                             .arg(number)
                             .arg(annotationKindText(a))
                             .arg(a.text.empty() ? tr("(no text yet)") : QString::fromStdString(a.text)),

@@ -91,11 +91,11 @@ void PresentStepItem::setDecorations(const Decorations& decorations)
 
 namespace {
 /// A label laid out as drawn: centred, wrapped at word boundaries, and inside a word only
-/// when one word is wider than the line.
-QStaticText labelText(const QString& text, qreal width, const QFont& font)
+/// when `breakWords` (a word wider than any room the step has).
+QStaticText labelText(const QString& text, qreal width, const QFont& font, bool breakWords)
 {
     QTextOption option(Qt::AlignHCenter);
-    option.setWrapMode(QTextOption::WrapAtWordBoundaryOrAnywhere);
+    option.setWrapMode(breakWords ? QTextOption::WrapAtWordBoundaryOrAnywhere : QTextOption::WordWrap);
     QStaticText label(text);
     label.setTextFormat(Qt::PlainText);
     label.setTextOption(option);
@@ -105,18 +105,21 @@ QStaticText labelText(const QString& text, qreal width, const QFont& font)
 }
 
 /// Whether `text` wrapped in `area` fits it in this font.
-bool labelFits(const QFont& font, const QRectF& area, const QString& text)
+bool labelFits(const QFont& font, const QRectF& area, const QString& text, bool breakWords)
 {
     if (area.width() <= 0 || area.height() <= 0)
         return false;
-    const QSizeF size = labelText(text, area.width(), font).size();
+    const QSizeF size = labelText(text, area.width(), font, breakWords).size();
     return size.height() <= area.height() + 0.5 && size.width() <= area.width() + 0.5;
 }
 
-/// The whole of the shape a label may use when the shape's text area is too small.
-QRectF wholeArea(const QRectF& rect)
+/// The part of a step grown for its label that the label may use: the kind's text area, but
+/// clear of the marks that sit half over the top edge (a decision: the whole shape, its
+/// text kept on white where it spills over the diamond's edges).
+QRectF grownArea(StepKind kind, const QRectF& rect)
 {
-    return rect.adjusted(6, 3, -6, -3);
+    const QRectF area = kind == StepKind::Decision ? rect.adjusted(6, 3, -6, -3) : StepShape::labelRect(kind, rect);
+    return area.adjusted(0, std::max<qreal>(0, rect.top() + kBadgeHeight / 2 + 1 - area.top()), 0, 0);
 }
 } // namespace
 
@@ -134,11 +137,13 @@ void PresentStepItem::layoutLabel()
     m_labelPx = kLabelPx;
     const QFont font = pixelFont(m_labelPx);
     const QString text = QString::fromStdString(m_step.label);
+    bool breakWords = false;
     QRectF area = StepShape::labelRect(m_step.kind, m_rect);
-    if (!labelFits(font, area, text)) {
-        area = wholeArea(m_rect);
-        if (!labelFits(font, area, text)) {
-            // Grow in steps of 4 units: width first (up to 1.5 times), then height, then width.
+    if (!labelFits(font, area, text, false)) {
+        area = m_rect.adjusted(6, 3, -6, -3);
+        if (!labelFits(font, area, text, false)) {
+            // Grow in steps of 4 units: width first (up to 1.5 times), then height, then
+            // width; words are broken only when no room holds them whole.
             const qreal widest = std::min(m_room.width(), m_rect.width() * 1.5);
             auto grown = [this](qreal w, qreal h) {
                 QRectF r(0, 0, w, h);
@@ -154,32 +159,40 @@ void PresentStepItem::layoutLabel()
                     r.moveBottom(m_room.bottom());
                 return r;
             };
+            const StepKind kind = m_step.kind;
             QRectF r = m_rect;
             bool fits = false;
-            for (qreal w = m_rect.width(); !fits && w <= widest; w += 4)
-                fits = labelFits(font, wholeArea(r = grown(w, m_rect.height())), text);
-            for (qreal h = r.height(); !fits && h <= m_room.height(); h += 4)
-                fits = labelFits(font, wholeArea(r = grown(r.width(), h)), text);
-            for (qreal w = r.width(); !fits && w <= m_room.width(); w += 4)
-                fits = labelFits(font, wholeArea(r = grown(w, r.height())), text);
+            for (const bool breaking : {false, true}) {
+                r = m_rect;
+                for (qreal w = m_rect.width(); !fits && w <= widest; w += 4)
+                    fits = labelFits(font, grownArea(kind, r = grown(w, m_rect.height())), text, breaking);
+                for (qreal h = r.height(); !fits && h <= m_room.height(); h += 4)
+                    fits = labelFits(font, grownArea(kind, r = grown(r.width(), h)), text, breaking);
+                for (qreal w = r.width(); !fits && w <= m_room.width(); w += 4)
+                    fits = labelFits(font, grownArea(kind, r = grown(w, r.height())), text, breaking);
+                breakWords = breaking;
+                if (fits)
+                    break;
+            }
             m_rect = r;
-            area = wholeArea(m_rect);
+            area = grownArea(kind, m_rect);
         }
     }
     m_shownLabel = text;
-    if (!labelFits(font, area, text)) {
+    if (!labelFits(font, area, text, breakWords)) {
         // No room left to grow in (a crowded map): the end of the label gives way.
         QString shown = text;
         while (shown.size() > 1) {
             shown.chop(1);
             const QString candidate = shown.trimmed() + QChar(0x2026);
-            if (labelFits(font, area, candidate)) {
+            if (labelFits(font, area, candidate, true)) {
                 m_shownLabel = candidate;
+                breakWords = true;
                 break;
             }
         }
     }
-    m_label = labelText(m_shownLabel, area.width(), font);
+    m_label = labelText(m_shownLabel, area.width(), font, breakWords);
     const QSizeF size = m_label.size();
     m_labelPos = QPointF(area.left(), area.top() + (area.height() - size.height()) / 2);
 }
@@ -370,6 +383,8 @@ void PresentFlowItem::setMarks(std::vector<PresentBadge> marks)
         }))
         return;
     m_marks = std::move(marks);
+    // Marks are drawn over the steps, so that a step beside the flow never hides them.
+    setZValue(!m_marks.empty() || m_labelOverSteps ? 11 : 5);
     updateBounds();
     update();
 }
@@ -387,16 +402,17 @@ std::vector<QRectF> PresentFlowItem::markRects() const
     for (const PresentBadge& b : m_marks)
         total += badgeWidth(b, small) + kBadgeGap;
     total -= kBadgeGap;
-    QPointF anchor;
+    qreal x = 0;
     qreal bottom = 0;
     if (!m_labelBox.isNull() && m_labelShown) {
-        anchor = QPointF(m_labelBox.center().x(), m_labelBox.top());
-        bottom = m_labelBox.top() - 3;
+        // Right of the label, on its middle line: the label's place was chosen clear of the steps.
+        x = m_labelBox.right() + 4;
+        bottom = m_labelBox.center().y() + bh / 2;
     } else {
-        anchor = along(0.5);
+        const QPointF anchor = along(0.5);
+        x = anchor.x() - total / 2;
         bottom = anchor.y() + bh / 2;
     }
-    qreal x = anchor.x() - total / 2;
     for (const PresentBadge& b : m_marks) {
         const qreal w = badgeWidth(b, small);
         rects.emplace_back(x, bottom - bh, w, bh);

@@ -335,7 +335,7 @@ void PresentScene::applyDecorations()
         // A flow stays lit when either end is in the spotlight.
         const bool dim = f && isDimmed(f->from) && isDimmed(f->to);
         item->setOpacity(dim ? kDimOpacity : 1.0);
-        item->setZValue(item->labelOverSteps() ? 11 : choice > 0 ? 8 : 5);
+        item->setZValue(item->labelOverSteps() || !item->marks().empty() ? 11 : choice > 0 ? 8 : 5);
     }
 }
 

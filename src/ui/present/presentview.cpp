@@ -137,40 +137,58 @@ void PresentView::drawForeground(QPainter* painter, const QRectF& rect)
                 painter->setBrush(Qt::NoBrush);
                 painter->drawRect(cell.adjusted(3, 3, -3, -3));
             }
-            // The lane's own marks, in a row (or rows) under its name, with the canvas glyphs.
+            // The lane's own marks with the canvas glyphs: under its name when the lane's
+            // row is tall enough for both, else in a row beside it, at the column's right.
+            const QFont nameFont = pixelFont(kHeaderPx, true);
+            const QString name = lane.name.empty() ? QObject::tr("(unnamed lane)") : QString::fromStdString(lane.name);
+            QRectF nameRect = cell.adjusted(22, 2, -8, -2);
             const std::vector<PresentBadge> marks = scene->laneMarks(lane.id);
-            qreal marksHeight = 0;
             if (!marks.empty()) {
-                const qreal left = cell.left() + 22;
-                const qreal right = cell.right() - 8;
+                const qreal nameH = QFontMetricsF(nameFont)
+                                        .boundingRect(QRectF(0, 0, nameRect.width(), 10000), Qt::TextWordWrap, name)
+                                        .height();
                 std::vector<QRectF> rects;
-                qreal x = left;
+                qreal x = nameRect.left();
                 int rowIndex = 0;
                 for (const PresentBadge& b : marks) {
                     const qreal bw = presentBadgeWidth(b, true);
-                    if (x > left && x + bw > right) {
-                        x = left;
+                    if (x > nameRect.left() && x + bw > nameRect.right()) {
+                        x = nameRect.left();
                         ++rowIndex;
                     }
                     rects.emplace_back(x, rowIndex * (kLaneMarkPx + 4), bw, kLaneMarkPx);
                     x += bw + 4;
                 }
-                marksHeight = (rowIndex + 1) * (kLaneMarkPx + 4);
-                // Under the name when the cell is tall enough, else at its bottom.
-                const qreal marksTop = std::max(cell.top() + 4, cell.bottom() - marksHeight - 4);
+                const qreal marksHeight = (rowIndex + 1) * (kLaneMarkPx + 4) - 4;
+                QPointF offset;
+                if (nameH + 6 + marksHeight <= nameRect.height()) {
+                    const qreal blockTop = nameRect.center().y() - (nameH + 6 + marksHeight) / 2;
+                    nameRect = QRectF(nameRect.left(), blockTop, nameRect.width(), nameH);
+                    offset = QPointF(0, blockTop + nameH + 6);
+                } else {
+                    // Beside the name: one row ending at the column's right edge.
+                    qreal total = -4;
+                    for (const PresentBadge& b : marks)
+                        total += presentBadgeWidth(b, true) + 4;
+                    qreal bx = nameRect.right() - total;
+                    for (std::size_t k = 0; k < rects.size(); ++k) {
+                        rects[k] = QRectF(bx, 0, rects[k].width(), kLaneMarkPx);
+                        bx += rects[k].width() + 4;
+                    }
+                    offset = QPointF(0, std::max(cell.top() + 2, cell.center().y() - kLaneMarkPx / 2.0));
+                    nameRect.setRight(nameRect.right() - total - 6);
+                }
                 painter->setOpacity(dim ? kDimOpacity * 2 : 1.0);
                 for (std::size_t k = 0; k < marks.size(); ++k) {
-                    const QRectF r = rects[k].translated(0, marksTop);
+                    const QRectF r = rects[k].translated(offset);
                     paintBadge(*painter, r, marks[k], true);
                     m_laneMarks.emplace_back(marks[k].annotation.id, r);
                 }
                 painter->setOpacity(1.0);
             }
             painter->setPen(dim ? QColor(0x88, 0x88, 0x88) : ink());
-            painter->setFont(pixelFont(kHeaderPx, true));
-            const QString name = lane.name.empty() ? QObject::tr("(unnamed lane)") : QString::fromStdString(lane.name);
-            painter->drawText(cell.adjusted(22, 2, -8, -2 - marksHeight),
-                              Qt::AlignVCenter | Qt::AlignLeft | Qt::TextWordWrap, name);
+            painter->setFont(nameFont);
+            painter->drawText(nameRect, Qt::AlignVCenter | Qt::AlignLeft | Qt::TextWordWrap, name);
         }
     }
     painter->setPen(QPen(QColor(0x44, 0x44, 0x44), 2));

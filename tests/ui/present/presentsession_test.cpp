@@ -285,7 +285,7 @@ TEST_CASE("Presentation draws every mark with the canvas glyphs: steps, lane hea
     const std::vector<QRectF> flowMarks = flow->markSceneRects();
     REQUIRE(flowMarks.size() == 1);
     if (!flow->labelSceneRect().isNull())
-        CHECK(flowMarks.front().bottom() <= flow->labelSceneRect().top());
+        CHECK(flowMarks.front().left() >= flow->labelSceneRect().right());
     // Walk to where it is on screen and look at it.
     p->spotlightStep(map.flow("f28")->from);
     shot = p->grab().toImage();
