@@ -464,26 +464,62 @@ QRectF PresentFlowItem::labelBox() const
     // step and no other flow's label, as in the editor; where there is none, the middle,
     // drawn over the steps.
     const QFontMetricsF fm(pixelFont(kLabelPx, true));
-    QRectF box = fm.boundingRect(QRectF(0, 0, kFlowLabelWidth, 300), Qt::AlignCenter | Qt::TextWordWrap,
-                                 QString::fromStdString(m_flow.label));
-    box.adjust(-6, -2, 6, 2);
-    for (qreal t : {0.5, 0.4, 0.6, 0.3, 0.7, 0.2, 0.8}) {
-        QRectF at = box;
-        at.moveCenter(along(t));
-        if (!coversStep(at))
-            return at;
+    const QString text = QString::fromStdString(m_flow.label);
+    // The label on one line up to kFlowLabelWidth, or wrapped narrower to pass between two
+    // steps close together.
+    std::vector<QRectF> boxes;
+    for (const int width : {kFlowLabelWidth, kFlowLabelWidth / 2}) {
+        QRectF b = fm.boundingRect(QRectF(0, 0, width, 300), Qt::AlignCenter | Qt::TextWordWrap, text);
+        b.adjust(-6, -2, 6, 2);
+        if (boxes.empty() || b.width() < boxes.front().width() - 1)
+            boxes.push_back(b);
     }
+    // From the middle outwards in twentieths of the route; at each place on the line, then
+    // beside it (above or below a level part, left or right of an upright one), near and
+    // further off. First clear of the steps; failing that, clear of their labels at least
+    // (drawn over the step's shape, above it).
+    std::vector<qreal> ts{0.5};
+    for (int k = 1; k < 10; ++k) {
+        ts.push_back(0.5 - 0.05 * k);
+        ts.push_back(0.5 + 0.05 * k);
+    }
+    for (const bool labelsOnly : {false, true})
+        for (const QRectF& box : boxes)
+            for (const qreal away : {0.0, 1.0, 2.5, 4.0})
+                for (const qreal t : ts) {
+                    const QPointF at = along(t);
+                    const QPointF ahead = along(std::min(1.0, t + 0.01));
+                    const QPointF behind = along(std::max(0.0, t - 0.01));
+                    const bool level = std::abs(ahead.x() - behind.x()) >= std::abs(ahead.y() - behind.y());
+                    const QPointF shift =
+                        away * (level ? QPointF(0, box.height() / 2 + 6) : QPointF(box.width() / 2 + 6, 0));
+                    for (const QPointF& centre :
+                         away == 0 ? std::vector<QPointF>{at} : std::vector<QPointF>{at - shift, at + shift}) {
+                        QRectF r = box;
+                        r.moveCenter(centre);
+                        if (!coversStep(r, labelsOnly))
+                            return r;
+                    }
+                }
+    QRectF box = boxes.front();
     box.moveCenter(along(0.5));
     return box;
 }
 
-bool PresentFlowItem::coversStep(const QRectF& r) const
+bool PresentFlowItem::coversStep(const QRectF& r, bool labelsOnly) const
 {
     if (!scene())
         return false;
     for (const QGraphicsItem* item : scene()->items(r)) {
-        if (item->type() == PresentStepItem::Type && item->sceneBoundingRect().intersects(r))
-            return true;
+        // A step as drawn, with the marks on its top edge and the votes on its bottom edge
+        // (or only its label).
+        if (item->type() == PresentStepItem::Type) {
+            const auto* step = static_cast<const PresentStepItem*>(item);
+            const QRectF obstacle = labelsOnly ? step->labelSceneRect().adjusted(-3, -3, 3, 3)
+                                               : step->drawnSceneRect().adjusted(-4, -20, 4, 18);
+            if (obstacle.intersects(r))
+                return true;
+        }
         // Labels placed before this one: two labels never collide.
         if (item->type() == PresentFlowItem::Type && item != this) {
             const QRectF other = static_cast<const PresentFlowItem*>(item)->m_labelBox;

@@ -107,7 +107,9 @@ class PresentFlowItem final : public QGraphicsItem {
 
   private:
     QRectF labelBox() const;
-    bool coversStep(const QRectF& r) const;
+    /// Whether `r` covers a step (with its marks), or with labelsOnly a step's label, or
+    /// another flow's label.
+    bool coversStep(const QRectF& r, bool labelsOnly = false) const;
     QPointF along(qreal t) const;
     std::vector<QRectF> markRects() const;
     void updateBounds();
