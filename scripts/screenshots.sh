@@ -174,3 +174,28 @@ echo "wrote $out/session-panel.png and $out/session-panel-960.png"
 "$app" export "$tmp/demo.crosswalk" --session s-monthly-03 --format pdf -o "$tmp/record.pdf"
 pdftoppm -png -r 60 -singlefile -f 1 -l 1 "$tmp/record.pdf" "$out/session-record"
 echo "wrote $out/session-record.png"
+# Issue 17, presentation for a session: every mark drawn (the harm point at the Principal
+# Supervisor lane's header, the question on the "concerns" flow, the map's own change idea
+# in the whole map's caption), T asking for a length, the timer running, and long labels
+# wrapped in steps grown for them. Each also scaled to 960x540, as a video call shows it.
+presentshot present-marks m-harbor-city --present-keys PgDown
+presentshot present-timer-length m-harbor-city --present-keys T
+presentshot present-timer-running m-harbor-city --present-keys "T Return"
+"$app" export "$tmp/demo.crosswalk" --map m-harbor-city --format json -o "$tmp/long.json" >/dev/null
+python3 - "$tmp/long.json" <<'PY'
+import json, sys
+path = sys.argv[1]
+doc = json.load(open(path))
+for i, s in enumerate(doc["map"]["steps"]):
+    if i % 3 == 0:
+        s["label"] += " with the chief of schools, the data office and every supervisor"
+json.dump(doc, open(path, "w"), indent=2)
+PY
+"$app" import "$tmp/long.crosswalk" "$tmp/long.json" >/dev/null 2>&1
+xvfb-run -a -s "-screen 0 1920x1080x24" "$app" "$tmp/long.crosswalk" --map m-harbor-city --size 1920x1080 \
+  --present --screenshot "$out/present-long-labels.png" 2>/dev/null
+echo "wrote $out/present-long-labels.png"
+for name in present-fitted present-whole present-marks present-timer-running present-long-labels; do
+  "$convert" "$out/$name.png" -resize 960x540 "$out/$name-960.png"
+  echo "wrote $out/$name-960.png"
+done

@@ -71,7 +71,7 @@ expect 2 "unknown option" -- "$cw" list "$ws" --session x
 # A workspace of schema 3 (before sessions) is listed read-only, with no sessions.
 if command -v sqlite3 >/dev/null; then
   cp "$ws" "$tmp/old.crosswalk"
-  sqlite3 "$tmp/old.crosswalk" "DROP TABLE sessions; PRAGMA user_version = 3;"
+  sqlite3 "$tmp/old.crosswalk" "DROP TABLE sessions; DROP TABLE district_colors; ALTER TABLE map_sessions DROP COLUMN deadline; PRAGMA user_version = 3;"
   expect 0 "" -- "$cw" list "$tmp/old.crosswalk" --sessions
   [ ! -s "$tmp/out" ] && ok || fail "a schema-3 workspace lists sessions: $(cat "$tmp/out")"
   expect 0 "" -- "$cw" list "$tmp/old.crosswalk"

@@ -2,6 +2,7 @@
 
 #include "crosswalk/model/kinds.h"
 
+#include <cstdint>
 #include <map>
 #include <optional>
 #include <string>
@@ -111,12 +112,19 @@ struct ParkingItem {
 inline constexpr int kMaxSessionSeconds = 24 * 60 * 60;
 inline constexpr int kMaxVotesPerStep = 999;
 
-/// The session countdown stored with the map. The running clock lives in the UI; what is
-/// stored is the session length and the time left when it was last started or paused.
+/// Latest deadline a running session timer may hold: 9999-12-31T23:59:59.999Z, in ms since 1970.
+inline constexpr std::int64_t kMaxSessionDeadlineMs = 253'402'300'799'999;
+
+/// The session countdown stored with the map. A running timer is a deadline: the wall-clock
+/// time it ends, so that it reads the same whenever and wherever the stored state is read
+/// (SessionClock works the time left out). A paused one holds the time left.
 struct SessionTimer {
     int durationSeconds = 0;  // the session length; 0 when no timer is set
-    int remainingSeconds = 0; // time left when last stored
+    int remainingSeconds = 0; // time left when last paused, or when last started
     bool running = false;     // whether it was running when last stored
+    // When running: when the countdown reaches 0, UTC milliseconds since 1970; 0 when paused
+    // (or in a file written before deadlines, whose running timer has no known end).
+    std::int64_t deadlineMs = 0;
 
     bool operator==(const SessionTimer&) const = default;
 };

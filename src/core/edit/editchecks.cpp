@@ -119,6 +119,9 @@ void checkSession(const SessionTimer& session)
     if (!inRange(session.remainingSeconds))
         fail("a session has 0 to " + std::to_string(kMaxSessionSeconds) + " seconds left, not " +
              std::to_string(session.remainingSeconds));
+    if (session.deadlineMs < 0 || session.deadlineMs > kMaxSessionDeadlineMs)
+        fail("a session's deadline is 0 to " + std::to_string(kMaxSessionDeadlineMs) + " ms since 1970, not " +
+             std::to_string(session.deadlineMs));
 }
 
 namespace {

@@ -615,6 +615,15 @@ void Reader::readSession(const json& object, Map& map)
         else
             fail(join(base, "running"), "expected true or false, found " + shown(*running));
     }
+    if (const json* deadline = find(*session, base, "deadline_ms", Presence::Optional)) {
+        // Whole milliseconds since 1970 (UTC), up to the end of year 9999.
+        if (deadline->is_number_integer() && deadline->get<std::int64_t>() >= 0 &&
+            deadline->get<std::int64_t>() <= kMaxSessionDeadlineMs)
+            map.session.deadlineMs = deadline->get<std::int64_t>();
+        else
+            fail(join(base, "deadline_ms"), "expected whole milliseconds from 0 to " +
+                                                 std::to_string(kMaxSessionDeadlineMs) + ", found " + shown(*deadline));
+    }
 }
 
 // Checks format and version. Either one wrong means the rest of the file is in some

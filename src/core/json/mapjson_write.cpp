@@ -158,6 +158,9 @@ std::string mapToJson(const Map& map)
         session["duration"] = map.session.durationSeconds;
         session["remaining"] = map.session.remainingSeconds;
         session["running"] = map.session.running;
+        // Written only when set, so that a paused timer is written as before deadlines.
+        if (map.session.deadlineMs != 0)
+            session["deadline_ms"] = map.session.deadlineMs;
         m["session"] = std::move(session);
     }
 

@@ -324,6 +324,10 @@ void MapValidator::checkSession(const SessionTimer& session)
 {
     checkRange(session.durationSeconds, 0, kMaxSessionSeconds, Place{"session", std::nullopt}, "duration");
     checkRange(session.remainingSeconds, 0, kMaxSessionSeconds, Place{"session", std::nullopt}, "remaining");
+    if (session.deadlineMs < 0 || session.deadlineMs > kMaxSessionDeadlineMs)
+        fail(Place{"session", std::nullopt}.path("deadline_ms"), "expected a number from 0 to " +
+                                                                     std::to_string(kMaxSessionDeadlineMs) + ", found " +
+                                                                     std::to_string(session.deadlineMs));
 }
 
 std::vector<MapProblem> validateMap(const Map& map)

@@ -165,13 +165,16 @@ CREATE TABLE map_sessions (
 );
 )sql";
 
-// Version 3 -> 4: two tables, nothing else changes, so older workspaces open unchanged
-// apart from them.
+// Version 3 -> 4: two tables and one column, nothing else changes, so older workspaces open
+// unchanged apart from them.
 // - district_colors, comparison: the colour slot (0 to 7 of the comparison palette) each
 //   map's district keeps in every comparison view and report.
 // - sessions: a facilitated session of the network (its agenda, timer, parking lot, notes
 //   and votes) stored in its JSON form (docs/file-format.md, "Sessions"), with the columns
 //   the session list needs and a version for conflicting saves.
+// - map_sessions.deadline: a running session timer is stored as its deadline (UTC
+//   milliseconds since 1970), so that it reads the same after a restart and for every
+//   reader; 0 when paused.
 constexpr std::string_view kSchemaV4 = R"sql(
 CREATE TABLE IF NOT EXISTS district_colors (
     map_id TEXT PRIMARY KEY NOT NULL REFERENCES maps(id) ON DELETE CASCADE,
@@ -184,6 +187,7 @@ CREATE TABLE sessions (
     version INTEGER NOT NULL DEFAULT 1 CHECK (version > 0),
     body    TEXT NOT NULL
 );
+ALTER TABLE map_sessions ADD COLUMN deadline INTEGER NOT NULL DEFAULT 0 CHECK (deadline >= 0);
 )sql";
 
 static_assert(kWorkspaceApplicationId == 1129468759, "kSchemaV1 spells out the application id");

@@ -303,11 +303,12 @@ void Workspace::Impl::writeSession(const Map& map)
         s.bind(1, map.id).run();
         return;
     }
-    auto s = stmt("INSERT INTO map_sessions (map_id, duration, remaining, running) VALUES (?1, ?2, ?3, ?4) "
+    auto s = stmt("INSERT INTO map_sessions (map_id, duration, remaining, running, deadline) "
+                  "VALUES (?1, ?2, ?3, ?4, ?5) "
                   "ON CONFLICT (map_id) DO UPDATE SET duration = excluded.duration, "
-                  "remaining = excluded.remaining, running = excluded.running");
+                  "remaining = excluded.remaining, running = excluded.running, deadline = excluded.deadline");
     s.bind(1, map.id).bind(2, map.session.durationSeconds).bind(3, map.session.remainingSeconds);
-    s.bind(4, map.session.running ? 1 : 0).run();
+    s.bind(4, map.session.running ? 1 : 0).bind(5, map.session.deadlineMs).run();
 }
 
 void Workspace::Impl::readVotesAndSession(Map& map)
@@ -318,10 +319,10 @@ void Workspace::Impl::readVotesAndSession(Map& map)
         while (s.step())
             map.votes.emplace(s.text(0), s.integer(1));
     }
-    auto s = stmt("SELECT duration, remaining, running FROM map_sessions WHERE map_id = ?1");
+    auto s = stmt("SELECT duration, remaining, running, deadline FROM map_sessions WHERE map_id = ?1");
     s.bind(1, map.id);
     if (s.step())
-        map.session = SessionTimer{s.integer(0), s.integer(1), s.integer(2) != 0};
+        map.session = SessionTimer{s.integer(0), s.integer(1), s.integer(2) != 0, s.int64(3)};
 }
 
 void Workspace::Impl::writeMapRow(const Map& map, bool props)

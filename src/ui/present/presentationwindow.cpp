@@ -60,6 +60,7 @@ PresentationWindow::PresentationWindow(MapDocument* document, QWidget* parent) :
                        "<tr><td><b>F</b></td><td>whole map / readable fit</td></tr>"
                        "<tr><td><b>Home</b>, <b>PgUp</b> <b>PgDn</b></td><td>back to the start, pan the map</td></tr>"
                        "<tr><td><b>T</b> / <b>+</b></td><td>start or pause the session timer / add 5 minutes</td></tr>"
+                       "<tr><td><b>Shift+T</b></td><td>reset the timer to the session length</td></tr>"
                        "<tr><td><b>Q</b></td><td>park a question in the parking lot</td></tr>"
                        "<tr><td><b>N</b></td><td>stick a note on the current step</td></tr>"
                        "<tr><td><b>D</b> / <b>Shift+D</b></td><td>a dot vote more / less on the current step</td></tr>"
@@ -92,18 +93,17 @@ PresentationWindow::PresentationWindow(MapDocument* document, QWidget* parent) :
     m_clock->start();
 
     connect(m_scene, &PresentScene::synced, this, [this] {
-        // The countdown runs from the time left the map stores, from when that was stored.
-        if (const Map* m = m_scene->map(); m && !(m->session == m_session.stored())) {
+        // The countdown is the map's stored deadline (or time left when paused).
+        if (const Map* m = m_scene->map())
             m_session = SessionClock(m->session);
-            m_sessionRun.restart();
-        }
         updateCaption();
         updateOverlays();
     });
     if (document) {
         setWindowTitle(tr("Presenting: %1").arg(QString::fromStdString(document->map().props.title)));
         m_session = SessionClock(document->map().session);
-        m_sessionRun.start();
+        // A countdown left running by a Crosswalk from before deadlines runs on from now.
+        QTimer::singleShot(0, this, [this] { fixOldRunningTimer(); });
         // Another map opened in the editor (or the workspace closed) ends the presentation.
         connect(document, &QObject::destroyed, this, &QWidget::close);
     }
@@ -126,13 +126,14 @@ void PresentationWindow::present(QWidget* near, bool fullScreen, QScreen* screen
 {
     if (!screen)
         screen = near && near->screen() ? near->screen() : QGuiApplication::primaryScreen();
-    if (fullScreen) {
+    setScreen(screen);
+    if (fillsScreen(fullScreen, screen->availableGeometry().size())) {
         setGeometry(screen->geometry());
         showFullScreen();
     } else {
         // A window of its own, for sharing one window rather than the screen.
         const QRect available = screen->availableGeometry();
-        const QSize size = QSize(1920, 1080).boundedTo(available.size() * 9 / 10);
+        const QSize size = kPresentSize;
         resize(size);
         move(available.center() - QPoint(size.width() / 2, size.height() / 2));
         show();
@@ -141,6 +142,15 @@ void PresentationWindow::present(QWidget* near, bool fullScreen, QScreen* screen
     activateWindow();
     setFocus();
     reframe(false);
+}
+
+bool PresentationWindow::fillsScreen(bool fullScreen, const QSize& available)
+{
+    // The presentation is drawn for 1920x1080. A window of its own is that size where the
+    // screen has room for it with its frame; on a screen that has not (a 1080p screen), a
+    // smaller window would cut the map down, so it fills the screen instead.
+    return fullScreen || available.width() < kPresentSize.width() + 16 ||
+           available.height() < kPresentSize.height() + 48;
 }
 
 void PresentationWindow::closeEvent(QCloseEvent* event)
@@ -158,6 +168,13 @@ qreal PresentationWindow::viewScale() const
 QRectF PresentationWindow::visibleSceneRect() const
 {
     return m_view->mapToScene(m_view->viewport()->rect()).boundingRect();
+}
+
+QRectF PresentationWindow::mapAreaSceneRect() const
+{
+    const QRect area = contentRect();
+    const QPoint topLeft = m_view->mapFrom(this, area.topLeft());
+    return m_view->mapToScene(QRect(topLeft, area.size())).boundingRect();
 }
 
 bool PresentationWindow::captionVisible() const
@@ -597,7 +614,10 @@ void PresentationWindow::keyPressEvent(QKeyEvent* event)
         panBy(-0.8);
         return;
     case Qt::Key_T:
-        toggleTimer();
+        if (shift)
+            resetTimer();
+        else
+            toggleTimer();
         return;
     case Qt::Key_Plus:
     case Qt::Key_Equal:
@@ -652,6 +672,10 @@ void PresentationWindow::closeInput()
 
 void PresentationWindow::storeInput()
 {
+    if (m_inputPurpose == kTimerLengthInput) {
+        storeTimerLength();
+        return;
+    }
     const int purpose = m_inputPurpose;
     const std::string text = m_input->text().trimmed().toStdString();
     const std::string step = m_walk.current();
@@ -705,36 +729,6 @@ void PresentationWindow::vote(int delta)
         m_document->push(Edit{*edit}, delta > 0 ? tr("Add Vote") : tr("Remove Vote"));
 }
 
-int PresentationWindow::timerRemaining() const
-{
-    return m_session.remaining(m_sessionRun.elapsed());
-}
-
-bool PresentationWindow::timerRunning() const
-{
-    return m_session.running();
-}
-
-void PresentationWindow::toggleTimer()
-{
-    if (!m_document || m_document->readOnly())
-        return;
-    const std::optional<SessionTimer> next = m_session.toggled(m_sessionRun.elapsed());
-    if (!next)
-        return; // nothing left to count down: + adds minutes first
-    // Starting and pausing is not a change of the map a team would undo: it is stored at
-    // once (so the countdown survives a crash) but stays off the undo stack.
-    m_document->storeSessionTimer(*next);
-}
-
-void PresentationWindow::addTimerMinutes(int minutes)
-{
-    if (!m_document || m_document->readOnly())
-        return;
-    const SessionTimer next = m_session.withMinutesAdded(minutes, m_sessionRun.elapsed());
-    m_document->push(Edit{SetSessionTimer{next}}, tr("Add %n Minutes to the Timer", nullptr, minutes));
-}
-
 // ----- captions ---------------------------------------------------------------------------------
 
 void PresentationWindow::updateCaption()
@@ -763,7 +757,7 @@ void PresentationWindow::updateCaption()
 void PresentationWindow::updateOverlays()
 {
     m_topBar->setState(m_scene->map(), m_scene->spotlight(), m_scene->hiddenKinds(), m_mode == ViewMode::WholeMap);
-    m_topBar->setTimer(m_session, m_sessionRun.elapsed());
+    m_topBar->setTimerAt(m_session, m_now());
 }
 
 } // namespace crosswalk

@@ -4,7 +4,6 @@
 #include "crosswalk/facilitation/sessionclock.h"
 #include "ui/present/presentscene.h"
 
-#include <QElapsedTimer>
 #include <QPointer>
 #include <QSet>
 #include <QWidget>
@@ -42,6 +41,11 @@ class PresentationWindow final : public QWidget {
     /// Full screen on the screen of `near` (the main window), or a window of its own.
     /// Shows the presentation on `screen`, else on the screen `near` is on.
     void present(QWidget* near, bool fullScreen, QScreen* screen = nullptr);
+    /// The size presentation mode is drawn for, and a window of its own has.
+    static constexpr QSize kPresentSize{1920, 1080};
+    /// Whether present() fills the screen: when asked to, or when a screen of this available
+    /// size has no room for a kPresentSize window (a 1920x1080 screen).
+    static bool fillsScreen(bool fullScreen, const QSize& available);
 
     PresentScene* scene() const { return m_scene; }
     QGraphicsView* view() const;
@@ -66,6 +70,11 @@ class PresentationWindow final : public QWidget {
     qreal viewScale() const;
     /// The scene rectangle the view now shows (under the headers too).
     QRectF visibleSceneRect() const;
+    /// Where the map is shown, in window pixels: below the top bar and phase names, right of
+    /// the lane names, above the caption when there is one.
+    QRect mapArea() const { return contentRect(); }
+    /// The scene rectangle shown in mapArea() (nothing over it).
+    QRectF mapAreaSceneRect() const;
 
     // Commands the keys call, public for the app's screenshot options.
     void showFitted();
@@ -81,13 +90,20 @@ class PresentationWindow final : public QWidget {
     void showOnly(AnnotationKind kind);
     void showAllKinds();
     // Facilitation, stored with the map through the document (undoable, saved at once).
-    /// T: starts or pauses the session countdown.
+    /// T: starts or pauses the session countdown; with no length set (or no time left), asks
+    /// for the length first (kDefaultSessionMinutes offered) and starts it on Enter.
     void toggleTimer();
     /// +: adds minutes to the countdown (and to the session's length).
     void addTimerMinutes(int minutes);
-    /// The countdown's time left now, in seconds (it runs in the window, not in the file).
+    /// Shift+T: back to the whole session length, paused.
+    void resetTimer();
+    /// The countdown's time left now, in seconds, from the stored deadline (or time left).
     int timerRemaining() const;
     bool timerRunning() const;
+    /// Whether the input asking for the session length is open (T without a length).
+    bool timerLengthInputOpen() const;
+    /// The wall clock the timer reads (UTC ms since 1970); tests set their own.
+    void setWallClock(WallClock clock);
     /// Q: opens the input that parks a question; N: a sticky note on the current step.
     void openParkingLotInput();
     void openNoteInput();
@@ -140,6 +156,11 @@ class PresentationWindow final : public QWidget {
     void openInput(const QString& prompt, int purpose);
     void closeInput();
     void storeInput();
+    void storeTimerLength();
+    void fixOldRunningTimer();
+    /// Stores a started, paused or reset timer at once (off the undo stack).
+    void storeTimer(const SessionTimer& timer);
+    static constexpr int kTimerLengthInput = 3;
 
     QPointer<MapDocument> m_document;
     PresentScene* m_scene = nullptr;
@@ -155,8 +176,8 @@ class PresentationWindow final : public QWidget {
     PresentWalk m_walk;
     ViewMode m_mode = ViewMode::Fitted;
     qreal m_panX = 0;           // left of the fitted view, in map units
-    SessionClock m_session;     // the timer as last seen in the map
-    QElapsedTimer m_sessionRun; // since the countdown was last (re)based while running
+    SessionClock m_session;        // the timer as last seen in the map
+    WallClock m_now = systemNowMs; // what the timer reads the time from
     SessionHooks m_sessionHooks;
 };
 

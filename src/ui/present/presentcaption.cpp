@@ -53,6 +53,26 @@ void PresentCaption::showLegend(const Map& m, const QSet<AnnotationKind>& hidden
                         QStringLiteral("%1  %2").arg(count).arg(toQString(displayName(kind))),
                         {},
                         legend,
+                        false,
+                        true});
+    }
+    // The marks on the whole map itself have no place on it: they are shown here, each with
+    // its glyph, number and text.
+    const auto numbers = annotationNumbers(m);
+    for (const Annotation& a : m.annotations) {
+        if (!a.target.empty() || hidden.contains(a.kind))
+            continue;
+        int number = 0;
+        for (const auto& [id, n] : numbers)
+            if (id == a.id)
+                number = n;
+        rows.push_back({Row::Type::Mark,
+                        tr("%1  %2, on the whole map: %3")
+                            .arg(number)
+                            .arg(annotationKindText(a))
+                            .arg(a.text.empty() ? tr("(no text yet)") : QString::fromStdString(a.text)),
+                        {},
+                        a,
                         false});
     }
     setRows(std::move(rows));
@@ -157,7 +177,36 @@ int PresentCaption::layoutRows(int width, QPainter* p) const
     constexpr int pad = 22;
     constexpr int glyph = 34;
     int y = 16;
+    // Inline rows (the legend's kinds) side by side, wrapping to a new line when full.
+    qreal inlineX = -1;
+    int inlineH = 0;
     for (const Row& row : m_rows) {
+        if (row.inlineRow) {
+            const QFont font = fontFor(row.type, false);
+            const qreal w = glyph + 10 + QFontMetricsF(font).horizontalAdvance(row.text) + 36;
+            if (inlineX < 0 || inlineX + w > width - pad) {
+                if (inlineX >= 0)
+                    y += inlineH + 12;
+                inlineX = pad;
+            }
+            inlineH = glyph;
+            if (p) {
+                if (row.glyph) {
+                    p->save();
+                    paintAnnotationGlyph(*p, QRectF(inlineX, y, glyph, glyph), *row.glyph);
+                    p->restore();
+                }
+                p->setPen(ink());
+                p->setFont(font);
+                p->drawText(QRectF(inlineX + glyph + 10, y, w, glyph), Qt::AlignVCenter | Qt::AlignLeft, row.text);
+            }
+            inlineX += w;
+            continue;
+        }
+        if (inlineX >= 0) {
+            y += inlineH + 12;
+            inlineX = -1;
+        }
         const QFont font = fontFor(row.type, false);
         const QFontMetricsF fm(font);
         const int indent = (row.glyph || row.type == Row::Type::Note || row.type == Row::Type::Branch) ? glyph + 14 : 0;
@@ -212,6 +261,8 @@ int PresentCaption::layoutRows(int width, QPainter* p) const
         }
         y += rowH + 12;
     }
+    if (inlineX >= 0)
+        y += inlineH + 12;
     return y + 6;
 }
 

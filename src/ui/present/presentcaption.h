@@ -26,6 +26,8 @@ class PresentCaption final : public QWidget {
         QString detail;
         std::optional<Annotation> glyph;
         bool chosen = false;
+        /// Laid out beside the row before when that one is inline too (the legend's kinds).
+        bool inlineRow = false;
     };
 
     explicit PresentCaption(QWidget* parent = nullptr);

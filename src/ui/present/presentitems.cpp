@@ -35,6 +35,28 @@ qreal badgeWidth(const PresentBadge& badge, bool withNumber)
 }
 } // namespace
 
+void paintBadge(QPainter& painter, const QRectF& r, const PresentBadge& badge, bool withNumber)
+{
+    const qreal bh = r.height();
+    const qreal glyph = withNumber ? kBadgeGlyph : 2 * kBadgeGlyph;
+    painter.setPen(QPen(ink(), 2));
+    painter.setBrush(Qt::white);
+    painter.drawRoundedRect(r, bh / 2, bh / 2);
+    painter.save();
+    paintAnnotationGlyph(painter, QRectF(r.left() + 3, r.top() + (bh - glyph) / 2, glyph, glyph), badge.annotation);
+    painter.restore();
+    if (withNumber) {
+        painter.setPen(ink());
+        painter.setFont(pixelFont(kBadgePx, true));
+        painter.drawText(r.adjusted(glyph + 5, 0, -4, 0), Qt::AlignCenter, QString::number(badge.number));
+    }
+}
+
+qreal presentBadgeWidth(const PresentBadge& badge, bool withNumber)
+{
+    return badgeWidth(badge, withNumber);
+}
+
 PresentStepItem::PresentStepItem(std::string id) : m_id(std::move(id))
 {
     setZValue(10);
@@ -42,19 +64,22 @@ PresentStepItem::PresentStepItem(std::string id) : m_id(std::move(id))
 
 void PresentStepItem::setStep(const Step& step, const QRectF& modelRect)
 {
+    setStep(step, modelRect, modelRect.adjusted(-kStepInflate, -kStepInflate, kStepInflate, kStepInflate));
+}
+
+void PresentStepItem::setStep(const Step& step, const QRectF& modelRect, const QRectF& room)
+{
     const QRectF rect(-kStepInflate, -kStepInflate, modelRect.width() + 2 * kStepInflate,
                       modelRect.height() + 2 * kStepInflate);
-    const bool relayout = rect != m_rect || step.label != m_step.label || step.kind != m_step.kind;
-    if (rect != m_rect)
-        prepareGeometryChange();
+    const QRectF localRoom = room.translated(-modelRect.topLeft()).united(rect);
+    prepareGeometryChange();
     m_step = step;
     m_rect = rect;
+    m_room = localRoom;
     setPos(modelRect.topLeft());
-    if (relayout) {
-        m_outline = StepShape::outline(step.kind, m_rect);
-        m_decoration = StepShape::decoration(step.kind, m_rect);
-        layoutLabel();
-    }
+    layoutLabel(); // may grow m_rect within m_room
+    m_outline = StepShape::outline(step.kind, m_rect);
+    m_decoration = StepShape::decoration(step.kind, m_rect);
     update();
 }
 
@@ -64,38 +89,110 @@ void PresentStepItem::setDecorations(const Decorations& decorations)
     update();
 }
 
+namespace {
+/// A label laid out as drawn: centred, wrapped at word boundaries, and inside a word only
+/// when `breakWords` (a word wider than any room the step has).
+QStaticText labelText(const QString& text, qreal width, const QFont& font, bool breakWords)
+{
+    QTextOption option(Qt::AlignHCenter);
+    option.setWrapMode(breakWords ? QTextOption::WrapAtWordBoundaryOrAnywhere : QTextOption::WordWrap);
+    QStaticText label(text);
+    label.setTextFormat(Qt::PlainText);
+    label.setTextOption(option);
+    label.setTextWidth(width);
+    label.prepare(QTransform(), font);
+    return label;
+}
+
+/// Whether `text` wrapped in `area` fits it in this font.
+bool labelFits(const QFont& font, const QRectF& area, const QString& text, bool breakWords)
+{
+    if (area.width() <= 0 || area.height() <= 0)
+        return false;
+    const QSizeF size = labelText(text, area.width(), font, breakWords).size();
+    return size.height() <= area.height() + 0.5 && size.width() <= area.width() + 0.5;
+}
+
+/// The part of a step grown for its label that the label may use: the kind's text area, but
+/// clear of the marks that sit half over the top edge (a decision: the whole shape, its
+/// text kept on white where it spills over the diamond's edges).
+QRectF grownArea(StepKind kind, const QRectF& rect)
+{
+    const QRectF area = kind == StepKind::Decision ? rect.adjusted(6, 3, -6, -3) : StepShape::labelRect(kind, rect);
+    return area.adjusted(0, std::max<qreal>(0, rect.top() + kBadgeHeight / 2 + 1 - area.top()), 0, 0);
+}
+} // namespace
+
+QRectF PresentStepItem::labelSceneRect() const
+{
+    return mapRectToScene(QRectF(m_labelPos, m_label.size()));
+}
+
 void PresentStepItem::layoutLabel()
 {
-    // The type never shrinks below kLabelPx: a label that does not fit the shape's text area
-    // may use the whole shape (a decision's corners too), and is elided only beyond that.
-    const QFont font = pixelFont(kLabelPx);
-    const QFontMetricsF fm(font);
+    // The type never shrinks below kLabelPx (the legible minimum on a shared 1080p screen) and
+    // a label is never cut: one that does not fit the shape's text area may use the whole
+    // shape (a decision's corners too); beyond that the step grows, wider first and then
+    // taller, within the room its neighbours leave it.
+    m_labelPx = kLabelPx;
+    const QFont font = pixelFont(m_labelPx);
     const QString text = QString::fromStdString(m_step.label);
+    bool breakWords = false;
     QRectF area = StepShape::labelRect(m_step.kind, m_rect);
-    constexpr int flags = Qt::AlignHCenter | Qt::TextWordWrap;
-    if (fm.boundingRect(area, flags, text).height() > area.height() + 0.5 ||
-        fm.boundingRect(area, flags, text).width() > area.width() + 0.5)
+    if (!labelFits(font, area, text, false)) {
         area = m_rect.adjusted(6, 3, -6, -3);
+        if (!labelFits(font, area, text, false)) {
+            // Grow in steps of 4 units: width first (up to 1.5 times), then height, then
+            // width; words are broken only when no room holds them whole.
+            const qreal widest = std::min(m_room.width(), m_rect.width() * 1.5);
+            auto grown = [this](qreal w, qreal h) {
+                QRectF r(0, 0, w, h);
+                r.moveCenter(m_rect.center());
+                // Within the room: shift back in where the centred rect sticks out.
+                if (r.left() < m_room.left())
+                    r.moveLeft(m_room.left());
+                if (r.right() > m_room.right())
+                    r.moveRight(m_room.right());
+                if (r.top() < m_room.top())
+                    r.moveTop(m_room.top());
+                if (r.bottom() > m_room.bottom())
+                    r.moveBottom(m_room.bottom());
+                return r;
+            };
+            const StepKind kind = m_step.kind;
+            QRectF r = m_rect;
+            bool fits = false;
+            for (const bool breaking : {false, true}) {
+                r = m_rect;
+                for (qreal w = m_rect.width(); !fits && w <= widest; w += 4)
+                    fits = labelFits(font, grownArea(kind, r = grown(w, m_rect.height())), text, breaking);
+                for (qreal h = r.height(); !fits && h <= m_room.height(); h += 4)
+                    fits = labelFits(font, grownArea(kind, r = grown(r.width(), h)), text, breaking);
+                for (qreal w = r.width(); !fits && w <= m_room.width(); w += 4)
+                    fits = labelFits(font, grownArea(kind, r = grown(w, r.height())), text, breaking);
+                breakWords = breaking;
+                if (fits)
+                    break;
+            }
+            m_rect = r;
+            area = grownArea(kind, m_rect);
+        }
+    }
     m_shownLabel = text;
-    const int maxLines = std::max(1, static_cast<int>((area.height() + 2) / fm.lineSpacing()));
-    if (fm.boundingRect(area, flags, text).height() > maxLines * fm.lineSpacing() + 0.5) {
+    if (!labelFits(font, area, text, breakWords)) {
+        // No room left to grow in (a crowded map): the end of the label gives way.
         QString shown = text;
         while (shown.size() > 1) {
             shown.chop(1);
             const QString candidate = shown.trimmed() + QChar(0x2026);
-            if (fm.boundingRect(area, flags, candidate).height() <= maxLines * fm.lineSpacing() + 0.5) {
+            if (labelFits(font, area, candidate, true)) {
                 m_shownLabel = candidate;
+                breakWords = true;
                 break;
             }
         }
     }
-    QTextOption option(Qt::AlignHCenter);
-    option.setWrapMode(QTextOption::WordWrap);
-    m_label = QStaticText(m_shownLabel);
-    m_label.setTextFormat(Qt::PlainText);
-    m_label.setTextOption(option);
-    m_label.setTextWidth(area.width());
-    m_label.prepare(QTransform(), font);
+    m_label = labelText(m_shownLabel, area.width(), font, breakWords);
     const QSizeF size = m_label.size();
     m_labelPos = QPointF(area.left(), area.top() + (area.height() - size.height()) / 2);
 }
@@ -143,7 +240,7 @@ void PresentStepItem::paint(QPainter* painter, const QStyleOptionGraphicsItem* o
             painter->drawRoundedRect(QRectF(m_labelPos, m_label.size()).adjusted(-2, 0, 2, 0), 4, 4);
         }
         painter->setPen(d.blackBox ? QColor(Qt::white) : ink());
-        painter->setFont(pixelFont(kLabelPx));
+        painter->setFont(pixelFont(m_labelPx));
         painter->drawStaticText(m_labelPos, m_label);
     }
 
@@ -151,7 +248,6 @@ void PresentStepItem::paint(QPainter* painter, const QStyleOptionGraphicsItem* o
     if (!d.badges.empty()) {
         // In the whole map (no labels) the glyphs alone, twice as large, so that marks still show.
         const qreal bh = d.labelShown ? kBadgeHeight : 2 * kBadgeHeight;
-        const qreal glyph = d.labelShown ? kBadgeGlyph : 2 * kBadgeGlyph;
         std::vector<qreal> widths;
         for (const PresentBadge& b : d.badges)
             widths.push_back(badgeWidth(b, d.labelShown));
@@ -182,20 +278,8 @@ void PresentStepItem::paint(QPainter* painter, const QStyleOptionGraphicsItem* o
             }
             i = j;
         }
-        for (const auto& [r, badge] : placed) {
-            painter->setPen(QPen(ink(), 2));
-            painter->setBrush(Qt::white);
-            painter->drawRoundedRect(r, bh / 2, bh / 2);
-            painter->save();
-            paintAnnotationGlyph(*painter, QRectF(r.left() + 3, r.top() + (bh - glyph) / 2, glyph, glyph),
-                                 badge->annotation);
-            painter->restore();
-            if (d.labelShown) {
-                painter->setPen(ink());
-                painter->setFont(pixelFont(kBadgePx, true));
-                painter->drawText(r.adjusted(glyph + 5, 0, -4, 0), Qt::AlignCenter, QString::number(badge->number));
-            }
-        }
+        for (const auto& [r, badge] : placed)
+            paintBadge(*painter, r, *badge, d.labelShown);
     }
 
     // Dot votes: dots along the bottom-left edge, the count beside them.
@@ -269,14 +353,80 @@ void PresentFlowItem::setFlow(const Flow& flow, const QPolygonF& route, bool han
             m_arrow = QPolygonF{tip, base + normal * kArrowHalfWidth, base - normal * kArrowHalfWidth};
         }
     }
-    m_bounds = m_line.boundingRect().united(m_arrow.boundingRect()).adjusted(-30, -30, 30, 30);
+    m_lineBounds = m_line.boundingRect().united(m_arrow.boundingRect()).adjusted(-30, -30, 30, 30);
     m_labelBox = m_flow.label.empty() ? QRectF() : labelBox();
     // A label with no clear place is drawn over the steps rather than hidden under them.
     m_labelOverSteps = !m_labelBox.isNull() && coversStep(m_labelBox);
     setZValue(m_labelOverSteps ? 11 : 5);
     if (!m_flow.label.empty())
-        m_bounds = m_bounds.united(m_labelBox.adjusted(-4, -4, 4, 4));
+        m_lineBounds = m_lineBounds.united(m_labelBox.adjusted(-4, -4, 4, 4));
+    updateBounds();
     update();
+}
+
+void PresentFlowItem::updateBounds()
+{
+    QRectF bounds = m_lineBounds;
+    for (const QRectF& r : markRects())
+        bounds = bounds.united(r.adjusted(-3, -3, 3, 3));
+    if (bounds != m_bounds) {
+        prepareGeometryChange();
+        m_bounds = bounds;
+    }
+}
+
+void PresentFlowItem::setMarks(std::vector<PresentBadge> marks)
+{
+    if (marks.size() == m_marks.size() &&
+        std::equal(marks.begin(), marks.end(), m_marks.begin(), [](const PresentBadge& a, const PresentBadge& b) {
+            return a.annotation == b.annotation && a.number == b.number;
+        }))
+        return;
+    m_marks = std::move(marks);
+    // Marks are drawn over the steps, so that a step beside the flow never hides them.
+    setZValue(!m_marks.empty() || m_labelOverSteps ? 11 : 5);
+    updateBounds();
+    update();
+}
+
+std::vector<QRectF> PresentFlowItem::markRects() const
+{
+    // One row, centred above the label (or on the midpoint of a flow without one); the
+    // whole map (no labels) shows the glyphs alone, twice as large, as on steps.
+    std::vector<QRectF> rects;
+    if (m_marks.empty() || m_route.size() < 2)
+        return rects;
+    const bool small = m_labelShown;
+    const qreal bh = small ? kBadgeHeight : 2 * kBadgeHeight;
+    qreal total = 0;
+    for (const PresentBadge& b : m_marks)
+        total += badgeWidth(b, small) + kBadgeGap;
+    total -= kBadgeGap;
+    qreal x = 0;
+    qreal bottom = 0;
+    if (!m_labelBox.isNull() && m_labelShown) {
+        // Right of the label, on its middle line: the label's place was chosen clear of the steps.
+        x = m_labelBox.right() + 4;
+        bottom = m_labelBox.center().y() + bh / 2;
+    } else {
+        const QPointF anchor = along(0.5);
+        x = anchor.x() - total / 2;
+        bottom = anchor.y() + bh / 2;
+    }
+    for (const PresentBadge& b : m_marks) {
+        const qreal w = badgeWidth(b, small);
+        rects.emplace_back(x, bottom - bh, w, bh);
+        x += w + kBadgeGap;
+    }
+    return rects;
+}
+
+std::vector<QRectF> PresentFlowItem::markSceneRects() const
+{
+    std::vector<QRectF> rects;
+    for (const QRectF& r : markRects())
+        rects.push_back(mapRectToScene(r));
+    return rects;
 }
 
 void PresentFlowItem::setChoice(int number, bool chosen, bool labelShown)
@@ -286,50 +436,97 @@ void PresentFlowItem::setChoice(int number, bool chosen, bool labelShown)
     m_choice = number;
     m_chosen = chosen;
     m_labelShown = labelShown;
+    updateBounds();
     update();
+}
+
+QPointF PresentFlowItem::along(qreal t) const
+{
+    QPointF at = m_route.isEmpty() ? QPointF() : m_route.first();
+    if (m_route.size() < 2)
+        return at;
+    qreal total = 0;
+    for (int i = 1; i < m_route.size(); ++i)
+        total += QLineF(m_route[i - 1], m_route[i]).length();
+    qreal part = total * t;
+    for (int i = 1; i < m_route.size(); ++i) {
+        const QLineF seg(m_route[i - 1], m_route[i]);
+        if (part <= seg.length())
+            return seg.length() > 0 ? seg.pointAt(part / seg.length()) : seg.p1();
+        part -= seg.length();
+    }
+    return m_route.last();
 }
 
 QRectF PresentFlowItem::labelBox() const
 {
     // Along the route, from the middle outwards, the first place where the label covers no
-    // step, as in the editor; where there is none, the middle, drawn over the steps.
-    auto along = [this](qreal t) {
-        QPointF at = m_route.isEmpty() ? QPointF() : m_route.first();
-        if (m_route.size() < 2)
-            return at;
-        qreal total = 0;
-        for (int i = 1; i < m_route.size(); ++i)
-            total += QLineF(m_route[i - 1], m_route[i]).length();
-        qreal part = total * t;
-        for (int i = 1; i < m_route.size(); ++i) {
-            const QLineF seg(m_route[i - 1], m_route[i]);
-            if (part <= seg.length())
-                return seg.length() > 0 ? seg.pointAt(part / seg.length()) : seg.p1();
-            part -= seg.length();
-        }
-        return m_route.last();
-    };
+    // step and no other flow's label, as in the editor; where there is none, the middle,
+    // drawn over the steps.
     const QFontMetricsF fm(pixelFont(kLabelPx, true));
-    QRectF box = fm.boundingRect(QRectF(0, 0, kFlowLabelWidth, 300), Qt::AlignCenter | Qt::TextWordWrap,
-                                 QString::fromStdString(m_flow.label));
-    box.adjust(-6, -2, 6, 2);
-    for (qreal t : {0.5, 0.4, 0.6, 0.3, 0.7, 0.2, 0.8}) {
-        QRectF at = box;
-        at.moveCenter(along(t));
-        if (!coversStep(at))
-            return at;
+    const QString text = QString::fromStdString(m_flow.label);
+    // The label on one line up to kFlowLabelWidth, or wrapped narrower to pass between two
+    // steps close together.
+    std::vector<QRectF> boxes;
+    for (const int width : {kFlowLabelWidth, kFlowLabelWidth / 2}) {
+        QRectF b = fm.boundingRect(QRectF(0, 0, width, 300), Qt::AlignCenter | Qt::TextWordWrap, text);
+        b.adjust(-6, -2, 6, 2);
+        if (boxes.empty() || b.width() < boxes.front().width() - 1)
+            boxes.push_back(b);
     }
+    // From the middle outwards in twentieths of the route; at each place on the line, then
+    // beside it (above or below a level part, left or right of an upright one), near and
+    // further off. First clear of the steps; failing that, clear of their labels at least
+    // (drawn over the step's shape, above it).
+    std::vector<qreal> ts{0.5};
+    for (int k = 1; k < 10; ++k) {
+        ts.push_back(0.5 - 0.05 * k);
+        ts.push_back(0.5 + 0.05 * k);
+    }
+    for (const bool labelsOnly : {false, true})
+        for (const QRectF& box : boxes)
+            for (const qreal away : {0.0, 1.0, 2.5, 4.0})
+                for (const qreal t : ts) {
+                    const QPointF at = along(t);
+                    const QPointF ahead = along(std::min(1.0, t + 0.01));
+                    const QPointF behind = along(std::max(0.0, t - 0.01));
+                    const bool level = std::abs(ahead.x() - behind.x()) >= std::abs(ahead.y() - behind.y());
+                    const QPointF shift =
+                        away * (level ? QPointF(0, box.height() / 2 + 6) : QPointF(box.width() / 2 + 6, 0));
+                    for (const QPointF& centre :
+                         away == 0 ? std::vector<QPointF>{at} : std::vector<QPointF>{at - shift, at + shift}) {
+                        QRectF r = box;
+                        r.moveCenter(centre);
+                        if (!coversStep(r, labelsOnly))
+                            return r;
+                    }
+                }
+    QRectF box = boxes.front();
     box.moveCenter(along(0.5));
     return box;
 }
 
-bool PresentFlowItem::coversStep(const QRectF& r) const
+bool PresentFlowItem::coversStep(const QRectF& r, bool labelsOnly) const
 {
     if (!scene())
         return false;
-    for (const QGraphicsItem* item : scene()->items(r))
-        if (item->type() == PresentStepItem::Type && item->sceneBoundingRect().intersects(r))
-            return true;
+    for (const QGraphicsItem* item : scene()->items(r)) {
+        // A step as drawn, with the marks on its top edge and the votes on its bottom edge
+        // (or only its label).
+        if (item->type() == PresentStepItem::Type) {
+            const auto* step = static_cast<const PresentStepItem*>(item);
+            const QRectF obstacle = labelsOnly ? step->labelSceneRect().adjusted(-3, -3, 3, 3)
+                                               : step->drawnSceneRect().adjusted(-4, -20, 4, 18);
+            if (obstacle.intersects(r))
+                return true;
+        }
+        // Labels placed before this one: two labels never collide.
+        if (item->type() == PresentFlowItem::Type && item != this) {
+            const QRectF other = static_cast<const PresentFlowItem*>(item)->m_labelBox;
+            if (!other.isNull() && other.adjusted(-4, -4, 4, 4).intersects(r))
+                return true;
+        }
+    }
     return false;
 }
 
@@ -356,6 +553,11 @@ void PresentFlowItem::paint(QPainter* painter, const QStyleOptionGraphicsItem* o
         painter->setPen(ink());
         painter->setFont(pixelFont(kLabelPx, true));
         painter->drawText(box, Qt::AlignCenter | Qt::TextWordWrap, QString::fromStdString(m_flow.label));
+    }
+    if (!m_marks.empty()) {
+        const std::vector<QRectF> rects = markRects();
+        for (std::size_t i = 0; i < rects.size(); ++i)
+            paintBadge(*painter, rects[i], m_marks[i], m_labelShown);
     }
     if (m_choice > 0 && m_route.size() >= 2) {
         // Beside the line just before its arrowhead, where the ways have parted, clear of the line.

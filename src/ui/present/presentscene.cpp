@@ -200,11 +200,11 @@ void PresentScene::sync()
     if (m) {
         FlowRouter router;
         std::unordered_map<std::string, QRectF> rects;
+        for (const Step& s : m->steps)
+            rects.emplace(s.id, stepRect(s.id));
         for (const Step& s : m->steps) {
-            const QRectF r = stepRect(s.id);
-            rects.emplace(s.id, r);
             auto* item = new PresentStepItem(s.id);
-            item->setStep(s, r);
+            item->setStep(s, rects.at(s.id), roomFor(s, rects));
             addItem(item);
             m_steps.emplace(s.id, item);
         }
@@ -252,6 +252,36 @@ void PresentScene::sync()
     emit synced();
 }
 
+QRectF PresentScene::roomFor(const Step& step, const std::unordered_map<std::string, QRectF>& rects) const
+{
+    // A step may grow for its label within its lane band and up to half-way to each
+    // neighbour, less half of kStepGap: two neighbours that both grow still keep kStepGap
+    // between them.
+    const QRectF r = rects.at(step.id).adjusted(-kStepInflate, -kStepInflate, kStepInflate, kStepInflate);
+    const QRectF band = laneRect(step.lane);
+    QRectF room(drawingRect().left() + kStepGap / 2, band.isEmpty() ? r.top() : band.top() + kStepGap / 2,
+                drawingRect().width() - kStepGap, band.isEmpty() ? r.height() : band.height() - kStepGap);
+    room = room.united(r);
+    for (const auto& [id, modelRect] : rects) {
+        if (id == step.id)
+            continue;
+        const QRectF o = modelRect.adjusted(-kStepInflate, -kStepInflate, kStepInflate, kStepInflate);
+        if (o.right() > r.left() && o.left() < r.right()) {
+            // Above or below: split the space between them.
+            if (o.center().y() >= r.center().y())
+                room.setBottom(std::min(room.bottom(), std::max(r.bottom(), (r.bottom() + o.top() - kStepGap) / 2)));
+            else
+                room.setTop(std::max(room.top(), std::min(r.top(), (o.bottom() + r.top() + kStepGap) / 2)));
+        } else if (o.bottom() > room.top() && o.top() < room.bottom()) {
+            if (o.center().x() >= r.center().x())
+                room.setRight(std::min(room.right(), std::max(r.right(), (r.right() + o.left() - kStepGap) / 2)));
+            else
+                room.setLeft(std::max(room.left(), std::min(r.left(), (o.right() + r.left() + kStepGap) / 2)));
+        }
+    }
+    return room;
+}
+
 void PresentScene::applyDecorations()
 {
     const Map* m = map();
@@ -293,15 +323,39 @@ void PresentScene::applyDecorations()
             for (std::size_t i = 0; i < out.size(); ++i)
                 choices.emplace(out[i]->id, static_cast<int>(i) + 1);
     }
+    std::unordered_map<std::string, std::vector<PresentBadge>> flowMarks;
+    for (const Annotation& a : m->annotations)
+        if (!m_hiddenKinds.contains(a.kind) && m_flows.count(a.target))
+            flowMarks[a.target].push_back({a, numbers.count(a.id) ? numbers.at(a.id) : 0});
     for (auto& [id, item] : m_flows) {
         const Flow* f = m->flow(id);
+        item->setMarks(flowMarks.count(id) ? flowMarks.at(id) : std::vector<PresentBadge>{});
         const int choice = choices.count(id) ? choices.at(id) : 0;
         item->setChoice(choice, !m_chosenFlow.empty() && id == m_chosenFlow && choices.size() > 1, m_labelsShown);
         // A flow stays lit when either end is in the spotlight.
         const bool dim = f && isDimmed(f->from) && isDimmed(f->to);
         item->setOpacity(dim ? kDimOpacity : 1.0);
-        item->setZValue(item->labelOverSteps() ? 11 : choice > 0 ? 8 : 5);
+        item->setZValue(item->labelOverSteps() || !item->marks().empty() ? 11 : choice > 0 ? 8 : 5);
     }
+}
+
+std::vector<PresentBadge> PresentScene::laneMarks(const std::string& laneId) const
+{
+    std::vector<PresentBadge> marks;
+    const Map* m = map();
+    if (!m || laneId.empty())
+        return marks;
+    const auto numbers = annotationNumbers(*m);
+    for (const Annotation& a : m->annotations) {
+        if (a.target != laneId || m_hiddenKinds.contains(a.kind))
+            continue;
+        int number = 0;
+        for (const auto& [id, n] : numbers)
+            if (id == a.id)
+                number = n;
+        marks.push_back({a, number});
+    }
+    return marks;
 }
 
 void PresentScene::drawBackground(QPainter* painter, const QRectF& rect)

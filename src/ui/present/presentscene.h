@@ -15,6 +15,7 @@
 namespace crosswalk {
 
 class MapDocument;
+struct PresentBadge;
 class PresentStepItem;
 class PresentFlowItem;
 
@@ -69,6 +70,8 @@ class PresentScene final : public QGraphicsScene {
     QRectF phaseRect(const std::string& phaseId) const;
     /// The step under a scene point, or "".
     std::string stepAt(const QPointF& pos) const;
+    /// The marks on a lane of the kinds shown, in the map's order, with their numbers.
+    std::vector<PresentBadge> laneMarks(const std::string& laneId) const;
 
     void sync();
 
@@ -80,6 +83,8 @@ class PresentScene final : public QGraphicsScene {
 
   private:
     void applyDecorations();
+    /// Where a step may grow for its label (scene coordinates), clear of its neighbours.
+    QRectF roomFor(const Step& step, const std::unordered_map<std::string, QRectF>& rects) const;
 
     QPointer<MapDocument> m_document;
     QMetaObject::Connection m_changedConnection;

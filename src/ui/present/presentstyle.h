@@ -25,6 +25,8 @@ inline constexpr int kLaneColumnPx = 230; // lane names column, screen pixels
 inline constexpr int kPhaseRowPx = 46;    // phase names row, screen pixels
 inline constexpr int kTopBarPx = 52;      // title, district, timer and clock
 inline constexpr qreal kStepInflate = 8;  // steps drawn this much larger on every side, for the larger type
+inline constexpr qreal kStepGap = 16;
+inline constexpr int kLaneMarkPx = 30;     // height of a mark at a lane header (screen pixels)     // at least this much between two steps grown for their labels
 
 inline constexpr qreal kStepStroke = 3.0;
 inline constexpr qreal kFlowStroke = 3.5;

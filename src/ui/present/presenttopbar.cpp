@@ -83,6 +83,19 @@ void PresentTopBar::setTimer(const SessionClock& session, std::int64_t elapsedMs
     update();
 }
 
+void PresentTopBar::setTimerAt(const SessionClock& session, std::int64_t nowMs)
+{
+    if (session.shown())
+        m_timer = tr("%1 %2")
+                      .arg(session.timeUpAt(nowMs) ? tr("Time up") : session.running() ? tr("Timer") : tr("Paused"))
+                      .arg(QString::fromStdString(countdownText(session.remainingAt(nowMs))));
+    else
+        m_timer.clear();
+    m_timerRunning = session.running();
+    m_timerUp = session.timeUpAt(nowMs);
+    update();
+}
+
 void PresentTopBar::paintEvent(QPaintEvent*)
 {
     QPainter p(this);

@@ -26,6 +26,8 @@ class PresentTopBar final : public QWidget {
     void setState(const Map* map, const Spotlight& spotlight, const QSet<AnnotationKind>& hidden, bool wholeMap);
     /// The session countdown `elapsedMs` after its timer was stored; none when no timer is set.
     void setTimer(const SessionClock& session, std::int64_t elapsedMs);
+    /// The countdown at wall-clock time `nowMs` (UTC ms), from its deadline.
+    void setTimerAt(const SessionClock& session, std::int64_t nowMs);
     /// Its parts as plain text: title | district | status | timer | clock.
     QString text() const;
 

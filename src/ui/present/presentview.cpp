@@ -1,5 +1,6 @@
 #include "ui/present/presentview.h"
 
+#include "ui/present/presentitems.h"
 #include "ui/present/presentscene.h"
 #include "ui/present/presentstyle.h"
 
@@ -111,6 +112,7 @@ void PresentView::drawForeground(QPainter* painter, const QRectF& rect)
     const int h = viewport()->height();
     const Spotlight& spot = scene->spotlight();
 
+    m_laneMarks.clear();
     // Lane names, in a column on the left that stays put while the map pans.
     painter->fillRect(QRect(0, top, kLaneColumnPx, h - top), QColor(0xD9, 0xDB, 0xDE));
     if (m) {
@@ -135,10 +137,58 @@ void PresentView::drawForeground(QPainter* painter, const QRectF& rect)
                 painter->setBrush(Qt::NoBrush);
                 painter->drawRect(cell.adjusted(3, 3, -3, -3));
             }
-            painter->setPen(dim ? QColor(0x88, 0x88, 0x88) : ink());
-            painter->setFont(pixelFont(kHeaderPx, true));
+            // The lane's own marks with the canvas glyphs: under its name when the lane's
+            // row is tall enough for both, else in a row beside it, at the column's right.
+            const QFont nameFont = pixelFont(kHeaderPx, true);
             const QString name = lane.name.empty() ? QObject::tr("(unnamed lane)") : QString::fromStdString(lane.name);
-            painter->drawText(cell.adjusted(22, 2, -8, -2), Qt::AlignVCenter | Qt::AlignLeft | Qt::TextWordWrap, name);
+            QRectF nameRect = cell.adjusted(22, 2, -8, -2);
+            const std::vector<PresentBadge> marks = scene->laneMarks(lane.id);
+            if (!marks.empty()) {
+                const qreal nameH = QFontMetricsF(nameFont)
+                                        .boundingRect(QRectF(0, 0, nameRect.width(), 10000), Qt::TextWordWrap, name)
+                                        .height();
+                std::vector<QRectF> rects;
+                qreal x = nameRect.left();
+                int rowIndex = 0;
+                for (const PresentBadge& b : marks) {
+                    const qreal bw = presentBadgeWidth(b, true);
+                    if (x > nameRect.left() && x + bw > nameRect.right()) {
+                        x = nameRect.left();
+                        ++rowIndex;
+                    }
+                    rects.emplace_back(x, rowIndex * (kLaneMarkPx + 4), bw, kLaneMarkPx);
+                    x += bw + 4;
+                }
+                const qreal marksHeight = (rowIndex + 1) * (kLaneMarkPx + 4) - 4;
+                QPointF offset;
+                if (nameH + 6 + marksHeight <= nameRect.height()) {
+                    const qreal blockTop = nameRect.center().y() - (nameH + 6 + marksHeight) / 2;
+                    nameRect = QRectF(nameRect.left(), blockTop, nameRect.width(), nameH);
+                    offset = QPointF(0, blockTop + nameH + 6);
+                } else {
+                    // Beside the name: one row ending at the column's right edge.
+                    qreal total = -4;
+                    for (const PresentBadge& b : marks)
+                        total += presentBadgeWidth(b, true) + 4;
+                    qreal bx = nameRect.right() - total;
+                    for (std::size_t k = 0; k < rects.size(); ++k) {
+                        rects[k] = QRectF(bx, 0, rects[k].width(), kLaneMarkPx);
+                        bx += rects[k].width() + 4;
+                    }
+                    offset = QPointF(0, std::max(cell.top() + 2, cell.center().y() - kLaneMarkPx / 2.0));
+                    nameRect.setRight(nameRect.right() - total - 6);
+                }
+                painter->setOpacity(dim ? kDimOpacity * 2 : 1.0);
+                for (std::size_t k = 0; k < marks.size(); ++k) {
+                    const QRectF r = rects[k].translated(offset);
+                    paintBadge(*painter, r, marks[k], true);
+                    m_laneMarks.emplace_back(marks[k].annotation.id, r);
+                }
+                painter->setOpacity(1.0);
+            }
+            painter->setPen(dim ? QColor(0x88, 0x88, 0x88) : ink());
+            painter->setFont(nameFont);
+            painter->drawText(nameRect, Qt::AlignVCenter | Qt::AlignLeft | Qt::TextWordWrap, name);
         }
     }
     painter->setPen(QPen(QColor(0x44, 0x44, 0x44), 2));

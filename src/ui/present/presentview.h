@@ -2,6 +2,10 @@
 
 #include <QGraphicsView>
 
+#include <string>
+#include <utility>
+#include <vector>
+
 class QVariantAnimation;
 
 namespace crosswalk {
@@ -24,6 +28,8 @@ class PresentView final : public QGraphicsView {
     /// top-left at the content's top-left when it does not fit.
     void frame(const QRectF& rect, const QRect& contentRect, bool alignLeftTop, bool wholeMap, bool animate);
     void stopAnimation();
+    /// The lane marks as last painted at the lane headers: annotation id and viewport rect.
+    const std::vector<std::pair<std::string, QRectF>>& paintedLaneMarks() const { return m_laneMarks; }
 
   signals:
     /// A click on the viewport, in viewport pixels.
@@ -41,6 +47,7 @@ class PresentView final : public QGraphicsView {
     bool m_animated = true;
     QPointF m_cameraCenter;
     qreal m_cameraScale = 1;
+    std::vector<std::pair<std::string, QRectF>> m_laneMarks;
 };
 
 } // namespace crosswalk

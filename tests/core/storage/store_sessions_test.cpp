@@ -167,7 +167,8 @@ TEST_CASE("Sessions survive reopening; schema 3 workspaces open read-only and up
     // Make it the schema before sessions.
     {
         Workspace ws = Workspace::open(path);
-        test::sql(storage::handle(ws), "DROP TABLE sessions; PRAGMA user_version = 3");
+        test::sql(storage::handle(ws), "DROP TABLE sessions; DROP TABLE district_colors;"
+                  " ALTER TABLE map_sessions DROP COLUMN deadline; PRAGMA user_version = 3");
     }
     {
         Workspace ws = Workspace::open(path, Workspace::Mode::ReadOnly);

@@ -131,6 +131,7 @@ TEST_CASE("A workspace of the schema before facilitation is migrated on open", "
         Workspace ws = Workspace::create(path);
         ws.addMap(test::smallMap());
         sqlite3* db = storage::handle(ws);
+        // Schema 2: the facilitation tables came with schema 3.
         test::sql(db, "DROP TABLE sticky_notes; DROP TABLE parking_lot; DROP TABLE step_votes; "
                       "DROP TABLE map_sessions; DROP TABLE district_colors; DROP TABLE sessions; "
                       "PRAGMA user_version = 2"); // schema 2: before facilitation (and schema 4's tables)
