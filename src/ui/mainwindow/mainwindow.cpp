@@ -98,7 +98,10 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent)
     resize(1400, 900);
     restoreGeometry(settings.value("window/geometry").toByteArray());
     resizeDocks({m_libraryDock, m_inspectorDock}, {280, 380}, Qt::Horizontal);
-    restoreState(settings.value("window/state").toByteArray());
+    // The inspector is the dock in front until the user chooses another (panels added to its
+    // tab group later, such as the session's, must not take its place).
+    if (!restoreState(settings.value("window/state").toByteArray()))
+        m_inspectorDock->raise();
     updateTitle();
     updateCentral();
 }

@@ -208,6 +208,9 @@ TEST_CASE("The window opens maximised the first time, then as it was left; dock 
         REQUIRE_FALSE(bars.isEmpty());
         for (QTabBar* bar : bars) {
             CHECK(bar->elideMode() == Qt::ElideNone);
+            for (int i = 0; i < bar->count(); ++i)
+                if (bar->tabText(i) == "Inspector")
+                    CHECK(bar->currentIndex() == i); // the inspector is in front at first
             for (int i = 0; i < bar->count(); ++i) {
                 INFO(bar->tabText(i).toStdString());
                 CHECK(bar->tabRect(i).width() >= bar->fontMetrics().horizontalAdvance(bar->tabText(i)));
