@@ -180,8 +180,9 @@ protected:
 
     /// For pollChanges() of a shared store: tells every subscriber.
     void notify(const std::string& mapId, const Edit& edit, const ChangeSet& changes, std::int64_t version) const;
-    /// The message of a refused change in a read-only store.
-    std::string readOnlyMessage() const;
+    /// The message of a refused change in a read-only store (a network library that cannot
+    /// reach its server says that it is offline instead).
+    virtual std::string readOnlyMessage() const;
     /// Throws the store's own error type (StoreError unless overridden) with this message.
     [[noreturn]] virtual void fail(const std::string& message) const;
 

@@ -154,6 +154,8 @@ public:
 
 protected:
     [[noreturn]] void fail(const std::string& message) const override;
+    /// Offline: says so, and that nothing was saved, rather than calling the library read-only.
+    std::string readOnlyMessage() const override;
     void writeDecision(const MatchDecision& decision) override;
     void eraseDecision(const MatchDecision& decision) override;
 

@@ -4,6 +4,7 @@
 // the window says so, refuses edits, keeps the map and catches up when it is back.
 // Needs CROSSWALK_TEST_PG_URI (see support/pgtest.h); the offline test starts a server of its own.
 
+#include "crosswalk/compare/decisionset.h"
 #include "crosswalk/storage/networklibrary.h"
 #include "support/pgtest.h"
 #include "support/randommap.h"
@@ -239,6 +240,15 @@ TEST_CASE("When the library's server goes away the window says so, refuses edits
     REQUIRE(waitUntil([&] { return messages.count() > quiet; }, 2000));
     CHECK(messages.last().contains("offline"));
     CHECK(window.document()->map() == before);
+    // A comparison decision, which goes to the store without the canvas, says the same.
+    try {
+        window.store()->storeDecision(MatchDecision{ours.id, ours.id + "-other", DecisionKind::Step, "a", "b",
+                                                    Decision::Confirmed});
+        FAIL("a decision was stored while offline");
+    } catch (const std::exception& e) {
+        CHECK(std::string(e.what()).find("offline") != std::string::npos);
+        CHECK(std::string(e.what()).find("read-only") == std::string::npos);
+    }
     CHECK(window.document()->undoStack()->count() == undoSteps);
 
     server.resume();

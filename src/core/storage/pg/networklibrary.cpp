@@ -73,6 +73,14 @@ void NetworkLibrary::requireWritable()
     m_impl->connection(); // reconnects, or says that the library is offline and nothing was saved
 }
 
+std::string NetworkLibrary::readOnlyMessage() const
+{
+    if (m_impl->offline && !m_impl->readOnly)
+        return name() + " is offline: its server cannot be reached, so nothing was saved. Crosswalk "
+                        "reconnects by itself; make the change again once it is back.";
+    return MapStore::readOnlyMessage();
+}
+
 bool NetworkLibrary::offline() const
 {
     return m_impl->offline;
