@@ -8,24 +8,7 @@ set -uo pipefail
 cw="$1"
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
-passed=0
-failed=0
-ok() { passed=$((passed + 1)); }
-fail() { echo "FAIL: $*"; failed=$((failed + 1)); }
-# expect STATUS PATTERN -- command...: the exit status, and stderr matching PATTERN
-expect() {
-  local want=$1 pattern=$2
-  shift 3
-  "$@" >"$tmp/out" 2>"$tmp/err"
-  local got=$?
-  if [ "$got" -ne "$want" ]; then
-    fail "$* exited $got, expected $want; stderr: $(cat "$tmp/err")"
-  elif [ -n "$pattern" ] && ! grep -qiE -- "$pattern" "$tmp/err"; then
-    fail "$*: stderr does not match /$pattern/: $(cat "$tmp/err")"
-  else
-    ok
-  fi
-}
+source "$(dirname "${BASH_SOURCE[0]}")/harness.sh"
 
 ws="$tmp/plain.crosswalk"
 expect 0 "" -- "$cw" demo "$ws"
@@ -95,5 +78,4 @@ before=$(sha256sum "$tmp/one.crosswalk" | cut -d' ' -f1)
 expect 1 "is intact, but the file .*one.crosswalk-wal beside it does not belong with it" -- "$cw" list "$tmp/one.crosswalk"
 [ "$(sha256sum "$tmp/one.crosswalk" | cut -d' ' -f1)" = "$before" ] && ok || fail "a foreign -wal changed the file"
 
-echo "$passed passed, $failed failed"
-[ "$failed" -eq 0 ]
+finish

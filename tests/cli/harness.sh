@@ -16,7 +16,7 @@ expect() {
   local got=$?
   if [ "$got" -ne "$want" ]; then
     fail "$* exited $got, expected $want; stderr: $(cat "$tmp/err")"
-  elif [ -n "$pattern" ] && ! grep -qiE "$pattern" "$tmp/err"; then
+  elif [ -n "$pattern" ] && ! grep -qiE -- "$pattern" "$tmp/err"; then
     fail "$*: stderr does not match /$pattern/: $(cat "$tmp/err")"
   else
     ok

@@ -6,23 +6,7 @@ set -uo pipefail
 cw="$1"
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
-passed=0
-failed=0
-ok() { passed=$((passed + 1)); }
-fail() { echo "FAIL: $*"; failed=$((failed + 1)); }
-expect() {
-  local want=$1 pattern=$2
-  shift 3
-  "$@" >"$tmp/out" 2>"$tmp/err"
-  local got=$?
-  if [ "$got" -ne "$want" ]; then
-    fail "$* exited $got, expected $want; stderr: $(cat "$tmp/err")"
-  elif [ -n "$pattern" ] && ! grep -qiE "$pattern" "$tmp/err"; then
-    fail "$*: stderr does not match /$pattern/: $(cat "$tmp/err")"
-  else
-    ok
-  fi
-}
+source "$(dirname "${BASH_SOURCE[0]}")/harness.sh"
 
 ws="$tmp/demo.crosswalk"
 expect 0 "" -- "$cw" demo "$ws"
@@ -78,5 +62,4 @@ if command -v sqlite3 >/dev/null; then
   [ "$(wc -l <"$tmp/out")" -eq 6 ] && ok || fail "a schema-3 workspace does not list its maps"
 fi
 
-echo "$passed passed, $failed failed"
-[ "$failed" -eq 0 ]
+finish
