@@ -2,6 +2,7 @@
 
 #include "crosswalk/model/map.h"
 
+#include <functional>
 #include <initializer_list>
 #include <map>
 #include <optional>
@@ -63,6 +64,11 @@ std::vector<MapProblem> validateMap(const Map& map);
 /// tools' files (Windows, BPMN and CSV writers), which maps hold as LF only. For importers,
 /// before they validate.
 void normaliseLineBreaks(Map& map);
+
+/// Calls change on every free text of the map: its properties, lane and phase names, step
+/// labels and notes, flow labels, annotation texts and "affects", sticky notes and parked
+/// questions (not ids, colours or dates). For passes that clean texts the same way everywhere.
+void forEachText(Map& map, const std::function<void(std::string&)>& change);
 
 /// validateMap, entity by entity, for readers that meet the entities one at a time (the
 /// exchange format) and want each entity's problems as they go. Entities are fed in map

@@ -364,28 +364,33 @@ void unixBreaks(std::string& text)
 
 } // namespace
 
-void normaliseLineBreaks(Map& map)
+void forEachText(Map& map, const std::function<void(std::string&)>& change)
 {
     for (std::string* t : {&map.props.title, &map.props.district, &map.props.focus, &map.props.notes})
-        unixBreaks(*t);
+        change(*t);
     for (Lane& l : map.lanes)
-        unixBreaks(l.name);
+        change(l.name);
     for (Phase& p : map.phases)
-        unixBreaks(p.name);
+        change(p.name);
     for (Step& s : map.steps) {
-        unixBreaks(s.label);
-        unixBreaks(s.notes);
+        change(s.label);
+        change(s.notes);
     }
     for (Flow& f : map.flows)
-        unixBreaks(f.label);
+        change(f.label);
     for (Annotation& a : map.annotations) {
-        unixBreaks(a.text);
-        unixBreaks(a.affects);
+        change(a.text);
+        change(a.affects);
     }
     for (StickyNote& n : map.stickyNotes)
-        unixBreaks(n.text);
+        change(n.text);
     for (ParkingItem& item : map.parkingLot)
-        unixBreaks(item.text);
+        change(item.text);
+}
+
+void normaliseLineBreaks(Map& map)
+{
+    forEachText(map, unixBreaks);
 }
 
 } // namespace crosswalk

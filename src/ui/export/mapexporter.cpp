@@ -2,6 +2,7 @@
 
 #include "crosswalk/io/atomicfile.h"
 #include "crosswalk/json/mapjson.h"
+#include "crosswalk/model/validate.h"
 #include "ui/print/exporterror.h"
 #include "ui/export/mapexportscene.h"
 #include "ui/export/mapprintout.h"
@@ -91,26 +92,7 @@ Map withoutControlCharacters(const Map& map)
         });
     };
     Map copy = map;
-    for (std::string* text : {&copy.props.title, &copy.props.district, &copy.props.focus, &copy.props.notes})
-        clean(*text);
-    for (Lane& x : copy.lanes)
-        clean(x.name);
-    for (Phase& x : copy.phases)
-        clean(x.name);
-    for (Step& x : copy.steps) {
-        clean(x.label);
-        clean(x.notes);
-    }
-    for (Flow& x : copy.flows)
-        clean(x.label);
-    for (Annotation& x : copy.annotations) {
-        clean(x.text);
-        clean(x.affects);
-    }
-    for (StickyNote& x : copy.stickyNotes)
-        clean(x.text);
-    for (ParkingItem& x : copy.parkingLot)
-        clean(x.text);
+    forEachText(copy, clean);
     return copy;
 }
 

@@ -333,17 +333,24 @@ bool SessionPanel::editSession()
     return ok;
 }
 
-bool SessionPanel::startSession()
+bool SessionPanel::storeSession(const std::function<Session(MapStore&, const std::string&)>& call)
 {
     if (!m_store || !m_session)
         return false;
     try {
-        m_session = m_store->startSession(m_session->id);
+        m_session = call(*m_store, m_session->id);
         m_version = m_store->sessionVersion(m_session->id);
     } catch (const std::exception& e) {
         fail(toQString(std::string(e.what())));
         return false;
     }
+    return true;
+}
+
+bool SessionPanel::startSession()
+{
+    if (!storeSession([](MapStore& store, const std::string& id) { return store.startSession(id); }))
+        return false;
     m_shownItem = m_session->currentItem;
     refresh();
     emit sessionChanged();
@@ -354,15 +361,8 @@ bool SessionPanel::startSession()
 
 bool SessionPanel::endSession()
 {
-    if (!m_store || !m_session)
+    if (!storeSession([](MapStore& store, const std::string& id) { return store.endSession(id); }))
         return false;
-    try {
-        m_session = m_store->endSession(m_session->id);
-        m_version = m_store->sessionVersion(m_session->id);
-    } catch (const std::exception& e) {
-        fail(toQString(std::string(e.what())));
-        return false;
-    }
     refresh();
     emit sessionChanged();
     return true;

@@ -96,6 +96,10 @@ signals:
     void sessionChanged();
 
 private:
+    /// Runs a store call that returns the stored session (start, end), keeps what it returns
+    /// and its version; a refusal is shown, and false returned.
+    bool storeSession(const std::function<Session(MapStore&, const std::string&)>& call);
+
     /// Loads, changes and saves (again over someone else's save); false with a message.
     bool change(const std::function<void(Session&)>& edit);
     void reloadList();
