@@ -6,6 +6,8 @@
 
 #include "crosswalk/storage/workspace.h"
 
+#include <algorithm>
+
 #include <fcntl.h>
 #include <sys/stat.h>
 
@@ -64,7 +66,13 @@ std::optional<std::string> staleWalMessage(const std::string& path, const std::s
     struct stat wal {};
     if (::stat(file.c_str(), &main) != 0 || ::stat((file + "-wal").c_str(), &wal) != 0)
         return std::nullopt;
-    if (ns(main.st_ctim) <= ns(wal.st_mtim) + kStaleWalGapNs)
+    // The main file must have changed well after the -wal was last written AND after the
+    // -wal's own change time: moving or copying the two files together (a crashed workspace
+    // carried to another folder, `cp -p`) renews both change times, so only a main file
+    // replaced on its own counts as stale. (Run as root, SQLite re-owns a -wal it opens, which
+    // renews its change time too; see docs/reliability.md.)
+    const long long walChanged = std::max(ns(wal.st_mtim), ns(wal.st_ctim));
+    if (ns(main.st_ctim) <= walChanged + kStaleWalGapNs)
         return std::nullopt;
     return path + " was replaced (a backup restored, or a copy put in its place) after the file " + path +
            "-wal beside it was last written by a Crosswalk that stopped without closing. Opening it now would " +

@@ -13,14 +13,15 @@
 
 namespace crosswalk::storage {
 
-/// How much later than the -wal's last write the main file must have changed for the -wal
-/// to count as left over from before the file was replaced. Crosswalk touches the -wal after
+/// How much later than the -wal last changed (written, moved or copied: its change time) the
+/// main file must have changed for the -wal to count as left over from before the file was
+/// replaced. Crosswalk touches the -wal after
 /// each checkpoint (which writes the main file), so between its own writes the gap is
 /// microseconds; a backup is restored seconds or days later.
 inline constexpr long long kStaleWalGapNs = 2'000'000'000;
 
 /// The message refusing a workspace whose leftover -wal (no process has the workspace open)
-/// was last written well before the main file last changed; nothing when that is not so.
+/// last changed well before the main file did; nothing when that is not so.
 std::optional<std::string> staleWalMessage(const std::string& path, const std::string& file);
 
 /// For a workspace found damaged with a -wal beside it that no process uses: the message

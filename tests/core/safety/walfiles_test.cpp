@@ -101,6 +101,9 @@ TEST_CASE("A -wal left by a crash is not applied to a backup restored over the f
         Workspace ws = Workspace::open(path, Workspace::Mode::ReadOnly);
         CHECK(ws.loadMap(original.id).props.title == "crash-era title");
     }
+    // Run as root (CI), SQLite re-owns a -wal it opens, which renews its change time: the
+    // backup is restored a while after that open, as a person would.
+    std::this_thread::sleep_for(std::chrono::milliseconds(2200));
 
     // The backup copied over the file, the -wal still beside it.
     writeBytes(path, backup);
@@ -118,6 +121,42 @@ TEST_CASE("A -wal left by a crash is not applied to a backup restored over the f
     fs::remove(path + "-shm");
     Workspace ws = Workspace::open(path);
     CHECK(ws.loadMap(original.id) == original);
+}
+
+TEST_CASE("A crashed workspace carried elsewhere with its -wal keeps the -wal's edits", "[hardening][safety]")
+{
+    // Moving or copying the pair renews the main file's change time long after the -wal was
+    // last written; that is not a replaced file, and the crash-era edits must still be read.
+    TempDir dir("cw-wal");
+    const std::string path = dir.file("ws.crosswalk");
+    const Map original = demo(1);
+    {
+        Workspace ws = Workspace::create(path);
+        ws.addMap(original);
+    }
+    leaveWal(path, {"UPDATE maps SET title = 'crash-era title'"});
+    std::this_thread::sleep_for(std::chrono::milliseconds(2200));
+
+    SECTION("moved into another folder")
+    {
+        fs::create_directories(dir.file("moved"));
+        const std::string moved = dir.file("moved/ws.crosswalk");
+        fs::rename(path, moved);
+        fs::rename(path + "-wal", moved + "-wal");
+        Workspace ws = Workspace::open(moved, Workspace::Mode::ReadOnly);
+        CHECK(ws.loadMap(original.id).props.title == "crash-era title");
+    }
+    SECTION("copied keeping the files' times (cp -p)")
+    {
+        fs::create_directories(dir.file("copy"));
+        const std::string copy = dir.file("copy/ws.crosswalk");
+        for (const std::string suffix : {"", "-wal"}) {
+            fs::copy_file(path + suffix, copy + suffix);
+            fs::last_write_time(copy + suffix, fs::last_write_time(path + suffix));
+        }
+        Workspace ws = Workspace::open(copy, Workspace::Mode::ReadOnly);
+        CHECK(ws.loadMap(original.id).props.title == "crash-era title");
+    }
 }
 
 TEST_CASE("A workspace's own checkpoints never make its -wal look left over", "[hardening][safety]")
