@@ -234,7 +234,12 @@ void LabelEditing::finish(bool commit)
         // offline while the person typed): the store refuses it and the window says so, rather
         // than the typed text vanishing without a word.
         m_amendNext = justAdded;
+        MapDocument* doc = m_canvas.document();
+        if (doc)
+            doc->setTypedText(text); // kept on the clipboard should the store refuse it
         this->commit(target, text.toStdString());
+        if (doc)
+            doc->setTypedText({});
         m_amendNext = false;
     }
     m_finishing = false;

@@ -2,6 +2,9 @@
 
 #include "ui/document/editcommand.h"
 
+#include <QClipboard>
+#include <QGuiApplication>
+
 #include <exception>
 
 namespace crosswalk {
@@ -121,10 +124,21 @@ void MapDocument::reload()
     }
 }
 
+QString MapDocument::refusal(const QString& message)
+{
+    if (m_typedText.isEmpty())
+        return message;
+    QGuiApplication::clipboard()->setText(m_typedText);
+    m_typedText.clear();
+    return message + QObject::tr("\n\nWhat you typed is on the clipboard, to paste (Ctrl+V) when you make "
+                                 "the change again.");
+}
+
 std::optional<Edit> MapDocument::commit(const Edit& edit)
 {
     try {
         CommitResult result = m_store.commit(m_map, edit);
+        m_typedText.clear();
         emit changed(result.changes);
         return std::move(result.inverse);
     } catch (const CommitConflict& e) {
@@ -139,11 +153,11 @@ std::optional<Edit> MapDocument::commit(const Edit& edit)
         } catch (const std::exception&) {
             // the reload failed too (offline): keep what is shown
         }
-        emit errorOccurred(reloaded ? conflictReloaded(QString::fromStdString(e.what()))
-                                    : QString::fromStdString(e.what()));
+        emit errorOccurred(refusal(reloaded ? conflictReloaded(QString::fromStdString(e.what()))
+                                            : QString::fromStdString(e.what())));
         return std::nullopt;
     } catch (const std::exception& e) {
-        emit errorOccurred(QString::fromStdString(e.what()));
+        emit errorOccurred(refusal(QString::fromStdString(e.what())));
         return std::nullopt;
     }
 }

@@ -41,6 +41,11 @@ public:
     void catchUp(const ChangeSet& changes);
     /// Loads the map again from the store, refreshing everything (back from offline).
     void reload();
+    /// What a person typed for the next edit (a label, a name): should the store refuse that
+    /// edit (a library gone offline, a workspace whose side files were deleted), the text goes
+    /// on the clipboard and the message says so, so that nothing typed is lost. Cleared by
+    /// the next push, refused or not.
+    void setTypedText(const QString& text) { m_typedText = text; }
 
 signals:
     /// After every applied edit, undo and redo, with exactly what changed.
@@ -52,9 +57,13 @@ private:
     /// Applies and commits; returns the inverse, or nothing after reporting the error.
     std::optional<Edit> commit(const Edit& edit);
 
+    /// The message for a refused commit, with the typed text kept on the clipboard.
+    QString refusal(const QString& message);
+
     MapStore& m_store;
     Map m_map;
     QUndoStack m_undoStack;
+    QString m_typedText;
 };
 
 } // namespace crosswalk
