@@ -7,7 +7,7 @@
 #include "ui/document/mapdocument.h"
 #include "ui/mainwindow/mainwindow.h"
 #include "ui/panels/revisionspanel.h"
-#include "ui/print/exportfonts.h"
+#include "support/appfont.h"
 #include "support/tempworkspace.h"
 #include "support/uisettings.h"
 
@@ -34,19 +34,6 @@
 using namespace crosswalk;
 
 namespace {
-
-/// The app's font (main.cpp sets it), restored afterwards so that other tests keep theirs.
-struct AppFont {
-    QFont before = QApplication::font();
-    AppFont()
-    {
-        ExportFonts::ensureLoaded();
-        QApplication::setFont(ExportFonts::applicationFont(before));
-    }
-    ~AppFont() { QApplication::setFont(before); }
-    AppFont(const AppFont&) = delete;
-    AppFont& operator=(const AppFont&) = delete;
-};
 
 /// What a button, a menu or a label with a buddy draws of text: "&&" is one "&", and an "&"
 /// before a character marks the mnemonic.
@@ -175,7 +162,7 @@ TEST_CASE("At 1920x1080 every dock shows whole columns and headers, and no amper
           "[mainwindow][window][panels]")
 {
     test::isolateSettings();
-    AppFont font;
+    test::AppFont font; // the app's font: the widths depend on it
     const std::string path = test::demoWorkspaceFile("cw-panel-columns");
     {
         // The demo's session too (as `crosswalk demo` writes it), so the Session panel has its lists.
