@@ -10,6 +10,7 @@
 
 #include <QApplication>
 #include <QDir>
+#include <QDockWidget>
 #include <QFileInfo>
 #include <QSettings>
 #include <QStandardPaths>
@@ -66,6 +67,9 @@ int main(int argc, char* argv[])
     // N items on when --session-step is given (issue 17; the facilitator's guide screenshots).
     QString sessionRef;
     int sessionStep = -1;
+    // --dock NAME: that dock panel shown and in front (its title, "Parking Lot", or its object
+    // name, "ParkingLotDock"), for pictures of each panel at the window's size (issue 14).
+    QString dockName;
     for (std::size_t i = 0; i < args.size();) {
         const std::string& a = args[i];
         if (a == "--fit") {
@@ -82,6 +86,10 @@ int main(int argc, char* argv[])
                 spotlightLane = value;
             else
                 presentKeys = value;
+            args.erase(args.begin() + static_cast<std::ptrdiff_t>(i),
+                       args.begin() + static_cast<std::ptrdiff_t>(i) + 2);
+        } else if (a == "--dock" && i + 1 < args.size()) {
+            dockName = QString::fromStdString(args[i + 1]);
             args.erase(args.begin() + static_cast<std::ptrdiff_t>(i),
                        args.begin() + static_cast<std::ptrdiff_t>(i) + 2);
         } else if ((a == "--session" || a == "--session-step") && i + 1 < args.size()) {
@@ -153,6 +161,19 @@ int main(int argc, char* argv[])
     if (!sessionRef.isEmpty() && !window.showSession(sessionRef, sessionStep)) {
         std::cerr << "crosswalk: no session " << sessionRef.toStdString() << "\n";
         return crosswalk::cli::kUserError;
+    }
+    if (!dockName.isEmpty()) {
+        QDockWidget* dock = nullptr;
+        for (QDockWidget* d : window.findChildren<QDockWidget*>())
+            if (d->objectName().compare(dockName, Qt::CaseInsensitive) == 0 ||
+                d->windowTitle().compare(dockName, Qt::CaseInsensitive) == 0)
+                dock = d;
+        if (!dock) {
+            std::cerr << "crosswalk: no dock " << dockName.toStdString() << "\n";
+            return crosswalk::cli::kUsage;
+        }
+        dock->show();
+        dock->raise();
     }
     std::unique_ptr<crosswalk::CompareWindow> compare;
     if (!compareRefs.isEmpty()) {

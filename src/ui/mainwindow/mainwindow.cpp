@@ -229,9 +229,11 @@ void MainWindow::openRevisionReadOnly(const QString& revisionId)
         auto* canvas = new MapCanvas(window);
         canvas->setDocument(document);
         window->setCentralWidget(canvas);
-        window->setWindowTitle(tr("%1 (%2) - read-only revision")
-                                   .arg(QString::fromStdString(map->props.title),
-                                        QString::fromStdString(map->props.district)));
+        // No empty "()" when the map names no district (issue 14).
+        const QString title = QString::fromStdString(map->props.title);
+        const QString district = QString::fromStdString(map->props.district).trimmed();
+        window->setWindowTitle(district.isEmpty() ? tr("%1 - read-only revision").arg(title)
+                                                  : tr("%1 (%2) - read-only revision").arg(title, district));
         // Children go in the order they were made: the document and canvas first, then this
         // holder, which lets the store go.
         auto* holder = new QObject(window);

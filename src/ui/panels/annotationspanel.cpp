@@ -15,6 +15,7 @@
 #include <QLineEdit>
 #include <QPainter>
 #include <QPushButton>
+#include <QScrollBar>
 #include <QStyledItemDelegate>
 #include <QTimer>
 #include <QToolButton>
@@ -207,11 +208,12 @@ AnnotationsPanel::AnnotationsPanel(QWidget* parent) : QWidget(parent)
         filters->addWidget(box, row, col * 2 + 1);
         filters->setColumnStretch(col * 2 + 1, 1);
     };
+    // Two filters a row, so that the panel fits the dock's default width beside the map.
     addFilter(0, 0, tr("&Group:"), m_grouping);
     addFilter(0, 1, tr("K&ind:"), m_kindFilter);
-    addFilter(0, 2, tr("Hori&zon:"), m_horizonFilter);
     addFilter(1, 0, tr("&Lane:"), m_laneFilter);
     addFilter(1, 1, tr("P&hase:"), m_phaseFilter);
+    addFilter(2, 0, tr("Hori&zon:"), m_horizonFilter);
 
     m_list = new QTreeWidget(this);
     m_list->setColumnCount(ColumnCount);
@@ -231,8 +233,8 @@ AnnotationsPanel::AnnotationsPanel(QWidget* parent) : QWidget(parent)
     m_list->header()->setSectionResizeMode(TextColumn, QHeaderView::Stretch);
     m_list->header()->setSectionResizeMode(AffectsColumn, QHeaderView::Interactive);
     m_list->header()->setSectionResizeMode(TargetColumn, QHeaderView::Interactive);
-    m_list->setColumnWidth(AffectsColumn, 110);
-    m_list->setColumnWidth(TargetColumn, 150);
+    m_list->setColumnWidth(AffectsColumn, kAffectsWidth);
+    m_list->setColumnWidth(TargetColumn, kTargetWidth);
     m_list->installEventFilter(this);
     // Tree views keep row heights from when rows were added; wrapped texts need them
     // measured again when a column's width changes (the dock was resized).
@@ -494,8 +496,24 @@ void AnnotationsPanel::editCurrent()
         m_list->editItem(item, TextColumn);
 }
 
+void AnnotationsPanel::fitColumns()
+{
+    // Five columns do not fit the dock's default width beside the map: there, "Affects" goes
+    // (it is in the text's tooltip) and "On" is narrower, as a mail client's narrow reading
+    // pane drops columns. Only on crossing the width, so that a column the user sized stays.
+    const int wide = m_list->header()->sectionSize(NumberColumn) + m_list->header()->sectionSize(KindColumn) +
+                     kAffectsWidth + kTargetWidth + 160 + m_list->verticalScrollBar()->sizeHint().width();
+    const bool narrow = m_list->width() < wide;
+    if (narrow == m_list->isColumnHidden(AffectsColumn))
+        return;
+    m_list->setColumnHidden(AffectsColumn, narrow);
+    m_list->setColumnWidth(TargetColumn, narrow ? kTargetWidth * 4 / 5 : kTargetWidth);
+}
+
 bool AnnotationsPanel::eventFilter(QObject* watched, QEvent* event)
 {
+    if (watched == m_list && event->type() == QEvent::Resize)
+        fitColumns();
     if (watched == m_list && event->type() == QEvent::KeyPress) {
         const auto* key = static_cast<QKeyEvent*>(event);
         if (key->key() == Qt::Key_Delete || key->key() == Qt::Key_Backspace) {
@@ -732,7 +750,9 @@ void AnnotationsPanel::refresh()
             item->setToolTip(KindColumn, annotationKindText(*a));
             item->setData(KindColumn, ChoiceRole, kindChoiceIndex(*a));
             item->setText(TextColumn, toQString(a->text));
-            item->setToolTip(TextColumn, toQString(a->text));
+            // The tooltip names who is affected too, for a dock too narrow for that column.
+            item->setToolTip(TextColumn, a->affects.empty() ? toQString(a->text)
+                                                            : tr("%1\nAffects: %2").arg(toQString(a->text), toQString(a->affects)));
             item->setText(AffectsColumn, toQString(a->affects));
             item->setText(TargetColumn, annotationTargetText(*map, a->target));
             item->setToolTip(TargetColumn, item->text(TargetColumn));

@@ -106,6 +106,10 @@ class AnnotationsPanel final : public QWidget {
   private:
     QWidget* buildForm();
     void refresh();
+    /// Shows the "Affects" column only where the list is wide enough for all five columns.
+    void fitColumns();
+    static constexpr int kAffectsWidth = 110;
+    static constexpr int kTargetWidth = 150;
     void refreshFilters();
     void refreshCounts();
     void refreshForm(bool selectionChanged = false);

@@ -146,6 +146,7 @@ SessionPanel::SessionPanel(QWidget* parent) : QWidget(parent)
 
     layout->addWidget(new QLabel(tr("Parking lot"), this));
     m_parking = new QListWidget(this);
+    m_parking->setWordWrap(true); // a long question reads whole in the dock, not scrolled sideways
     layout->addWidget(m_parking, 1);
     m_parkInput = new QLineEdit(this);
     m_parkInput->setPlaceholderText(tr("Park a question (Enter)"));

@@ -77,20 +77,25 @@ TEMPLATE_TEST_CASE("Every store commits every kind of edit, and undoes it throug
     const std::vector<std::pair<std::string, Edit>> edits{
         {"AddStickyNote", AddStickyNote{{"n1", "s3", "Ask HR", "#FFE680"}, std::nullopt}},
         {"AddStickyNote at the front", AddStickyNote{{"n2", "s4", "Second", "#C7F0D8"}, 0}},
+        {"AddStickyNote to remove", AddStickyNote{{"n3", "s1", "Third", "#C7F0D8"}, 1}},
         {"UpdateStickyNote", UpdateStickyNote{{"n2", "s2", "Moved to s2", "#C7F0D8"}}},
         {"SetVotes", SetVotes{"s3", 3}},
         {"SetVotes again", SetVotes{"s4", 1}},
         {"AddParkingItem", AddParkingItem{{"q1", "Who owns it?", "2026-03-05T15:04:00Z", false}, std::nullopt}},
+        {"AddParkingItem at the front", AddParkingItem{{"q2", "Budget?", "", false}, 0}},
         {"UpdateParkingItem", UpdateParkingItem{{"q1", "Who owns it?", "2026-03-05T15:04:00Z", true}}},
         {"SetSessionTimer", SetSessionTimer{{3600, 3000, true}}},
         {"AddStep at the front", AddStep{newStep("s-front", "l1", "p1", 10), 0}},
         {"AddStep at the end", AddStep{newStep("s-end", "l3", "p3", 1200), std::nullopt}},
         {"AddStep in the middle", AddStep{newStep("s-mid", "l2", "p2", 600), 3}},
+        {"AddStep at the front again", AddStep{newStep("s-front2", "l1", "", 0), 0}},
         {"UpdateStep", UpdateStep{updated}},
         {"MoveSteps", MoveSteps{{{"s1", "l2", "p2", 500, 10}, {"s5", "l3", "p1", 30, 60}}}},
         {"ShiftSteps", ShiftSteps{{"s2", "s3"}, -20}},
         {"RemoveStep", RemoveStep{"s3"}},
         {"RemoveStickyNote", RemoveStickyNote{"n2"}},
+        {"RemoveStickyNote in the middle", RemoveStickyNote{"n3"}},
+        {"RemoveParkingItem at the front", RemoveParkingItem{"q2"}},
         {"RemoveParkingItem", RemoveParkingItem{"q1"}},
         {"ReplaceVotes (reset)", ReplaceVotes{}},
         {"SetSessionTimer (clear)", SetSessionTimer{}},
@@ -153,7 +158,9 @@ TEMPLATE_TEST_CASE("Every store keeps the order of the vectors through many inse
     MapStore& store = f.store;
     store.addMap(test::smallMap());
     Map map = store.loadMap("m-small");
-    for (int i = 0; i < 25; ++i) {
+    // Forty insertions at the front and forty right after the first step exhaust the gaps
+    // between neighbours several times over, so a workspace renumbers the kind on the way.
+    for (int i = 0; i < 40; ++i) {
         store.applyEdit(map, AddStep{newStep("front" + std::to_string(i), "l1", "p1", i), 0});
         store.applyEdit(map, AddStep{newStep("second" + std::to_string(i), "l2", "p2", i), 1});
         store.applyEdit(map, AddFlow{{"flow" + std::to_string(i), "s1", "s2", ""}, 2});
@@ -176,6 +183,7 @@ TEMPLATE_TEST_CASE("Every store keeps the order of the vectors through many inse
     for (auto it = inverses.rbegin(); it != inverses.rend(); ++it)
         store.applyEdit(map, *it);
     CHECK(map == before);
+    CHECK(store.loadMap(map.id) == before);
     CHECK(f.reader()->loadMap(map.id) == before);
     CHECK(f.check().empty());
 }

@@ -37,7 +37,7 @@ TEMPLATE_TEST_CASE("Random edits and undos keep the stored map equal to the map"
         return;
     TestType f;
     MapStore& store = f.store;
-    const auto seed = GENERATE(1u, 2u);
+    const auto seed = GENERATE(1u, 2u, 3u, 4u);
     Map map = test::randomMap(seed, test::mapOptions(60, 80, 20, 5, 4));
     const Map other = test::randomMap(seed + 100, test::mapOptions(10, 10, 10, 4, 3, "o-"));
     store.addMap(map);
@@ -45,7 +45,7 @@ TEMPLATE_TEST_CASE("Random edits and undos keep the stored map equal to the map"
     map = store.loadMap(map.id);
     test::Rng rng(seed * 7919);
     std::vector<Edit> undo;
-    for (int i = 0; i < 100; ++i) {
+    for (int i = 0; i < 150; ++i) {
         const Edit edit = test::randomEdit(map, rng);
         INFO("edit " << i << ": " << describe(edit));
         undo.push_back(store.applyEdit(map, edit));
@@ -61,8 +61,10 @@ TEMPLATE_TEST_CASE("Random edits and undos keep the stored map equal to the map"
     CHECK(store.loadMap(map.id) == map);
     CHECK(store.loadMap(other.id) == other); // untouched by edits of its neighbour
     CHECK(checkOf(f).empty());
-    // Another client reads the same map.
+    // Another client reads the same map, and so does the store opened again.
     CHECK(f.other().loadMap(map.id) == map);
+    f.reopen();
+    CHECK(f.store.loadMap(map.id) == map);
 }
 
 TEMPLATE_TEST_CASE("An edit that does not fit the stored map changes nothing", "[storage][stores]", WorkspaceStore,
@@ -85,6 +87,9 @@ TEMPLATE_TEST_CASE("An edit that does not fit the stored map changes nothing", "
     Map stranger = test::randomMap(8);
     const Map strangerBefore = stranger;
     CHECK_THROWS_AS(store.applyEdit(stranger, RenameLane{"l1", "x"}), StoreError);
+    CHECK_THROWS_WITH(store.applyEdit(stranger, RenameLane{"l1", "x"}), Catch::Matchers::Contains("no map \"m8\""));
+    if constexpr (std::is_same_v<TestType, WorkspaceStore>)
+        CHECK_THROWS_AS(store.applyEdit(stranger, RenameLane{"l1", "x"}), WorkspaceError);
     CHECK(stranger == strangerBefore);
     CHECK_FALSE(store.hasMap(stranger.id));
 }

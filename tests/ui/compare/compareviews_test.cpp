@@ -12,6 +12,7 @@
 #include "ui/compare/overlayview.h"
 #include "ui/compare/sidebysideview.h"
 #include "ui/compare/stackmarksitem.h"
+#include "support/demoworkspace.h"
 #include "support/tempworkspace.h"
 
 #include <catch2/catch.hpp>
@@ -35,16 +36,9 @@ namespace fs = std::filesystem;
 
 namespace {
 
-struct DemoWorkspace {
-    std::string path;
-    std::vector<std::string> ids;
-
-    explicit DemoWorkspace(const std::string& name)
-    {
-        path = test::tempWorkspacePath("cw-cmpviews-" + name);
-        ids = test::createDemoWorkspace(path);
-    }
-    ~DemoWorkspace() { fs::remove(path); }
+/// A fresh demo workspace (support/demoworkspace.h), named for these tests.
+struct DemoWorkspace : test::DemoWorkspace {
+    explicit DemoWorkspace(const std::string& name) : test::DemoWorkspace("cw-cmpviews-" + name) {}
 };
 
 std::string stepLabelled(const Map& map, const std::string& label)

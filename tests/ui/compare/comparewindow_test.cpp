@@ -13,6 +13,7 @@
 #include "ui/compare/mappickerdialog.h"
 #include "ui/compare/overlayview.h"
 #include "ui/compare/sidebysideview.h"
+#include "support/demoworkspace.h"
 #include "support/tempworkspace.h"
 
 #include <catch2/catch.hpp>
@@ -43,18 +44,9 @@ namespace fs = std::filesystem;
 
 namespace {
 
-// A fresh workspace holding the six demo districts; ids in the demo's order.
-struct DemoWorkspace {
-    std::string path;
-    std::vector<std::string> ids;
-
-    explicit DemoWorkspace(const std::string& name)
-    {
-        path = test::tempWorkspacePath("cw-cmpui-" + name);
-        ids = test::createDemoWorkspace(path);
-    }
-    ~DemoWorkspace() { fs::remove(path); }
-    std::vector<std::string> first(std::size_t n) const { return {ids.begin(), ids.begin() + static_cast<long>(n)}; }
+/// A fresh demo workspace (support/demoworkspace.h), named for these tests.
+struct DemoWorkspace : test::DemoWorkspace {
+    explicit DemoWorkspace(const std::string& name) : test::DemoWorkspace("cw-cmpui-" + name) {}
 };
 
 // The findings the views state: across confirmed or sure matches, and without a counterpart.

@@ -15,6 +15,7 @@
 #include "ui/export/mapexportscene.h"
 #include "ui/mainwindow/mainwindow.h"
 #include "support/tempworkspace.h"
+#include "support/appfont.h"
 
 #include <catch2/catch.hpp>
 
@@ -38,21 +39,7 @@ using namespace crosswalk;
 
 namespace {
 
-/// The application font as the app sets it, for one test (see mapexport_test.cpp).
-class AppFont {
-  public:
-    AppFont() : m_saved(QApplication::font())
-    {
-        ExportFonts::ensureLoaded();
-        QApplication::setFont(ExportFonts::applicationFont(m_saved));
-    }
-    AppFont(const AppFont&) = delete;
-    AppFont& operator=(const AppFont&) = delete;
-    ~AppFont() { QApplication::setFont(m_saved); }
-
-  private:
-    QFont m_saved;
-};
+using test::AppFont; // support/appfont.h
 
 /// A workspace in a temporary folder holding the six demo districts, ids in the demo's order.
 struct DemoWorkspace {

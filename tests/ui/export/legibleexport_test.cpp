@@ -11,6 +11,7 @@
 #include "ui/export/mapprintout.h"
 #include "ui/print/exportfonts.h"
 #include "ui/print/exportoptions.h"
+#include "support/appfont.h"
 
 #include <catch2/catch.hpp>
 
@@ -35,21 +36,7 @@ using namespace crosswalk;
 
 namespace {
 
-/// The application font as the app sets it, for one test.
-class AppFont {
-public:
-    AppFont() : m_saved(QApplication::font())
-    {
-        ExportFonts::ensureLoaded();
-        QApplication::setFont(ExportFonts::applicationFont(m_saved));
-    }
-    AppFont(const AppFont&) = delete;
-    AppFont& operator=(const AppFont&) = delete;
-    ~AppFont() { QApplication::setFont(m_saved); }
-
-private:
-    QFont m_saved;
-};
+using test::AppFont; // support/appfont.h
 
 Map demoMap(std::size_t index)
 {

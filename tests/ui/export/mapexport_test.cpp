@@ -9,6 +9,7 @@
 #include "ui/export/mapexporter.h"
 #include "ui/export/mapprintout.h"
 #include "ui/export/tileplan.h"
+#include "support/appfont.h"
 
 #include <catch2/catch.hpp>
 
@@ -26,22 +27,7 @@ using namespace crosswalk;
 
 namespace {
 
-/// The application font as the app sets it (bundled DejaVu Sans, no ligatures) for one test,
-/// restored afterwards so that other tests in this executable see what they expect.
-class AppFont {
-public:
-    AppFont() : m_saved(QApplication::font())
-    {
-        ExportFonts::ensureLoaded();
-        QApplication::setFont(ExportFonts::applicationFont(m_saved));
-    }
-    AppFont(const AppFont&) = delete;
-    AppFont& operator=(const AppFont&) = delete;
-    ~AppFont() { QApplication::setFont(m_saved); }
-
-private:
-    QFont m_saved;
-};
+using test::AppFont; // support/appfont.h
 
 Map demoMap(std::size_t index)
 {

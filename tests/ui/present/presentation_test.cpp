@@ -9,6 +9,7 @@
 #include "ui/present/presentitems.h"
 #include "ui/present/presentscene.h"
 #include "ui/present/presentstyle.h"
+#include "support/presenteditor.h"
 #include "support/tempworkspace.h"
 #include "support/uisettings.h"
 
@@ -38,55 +39,12 @@ namespace fs = std::filesystem;
 
 namespace {
 
-using test::isolateSettings;
-
-std::string demoWorkspace(const std::string& name)
-{
-    return test::demoWorkspaceFile("cw-present-" + name);
-}
-
-/// An editor window on a demo map, shown and active so that its shortcuts work.
-struct Editor {
-    explicit Editor(const std::string& name, const std::string& mapId = "m-harbor-city") : path(demoWorkspace(name))
+/// The editor window of these tests (support/presenteditor.h), on a workspace file of its own.
+struct Editor : test::PresentEditor {
+    explicit Editor(const std::string& name, const std::string& mapId = "m-harbor-city")
+        : PresentEditor("cw-present-" + name, mapId)
     {
-        isolateSettings();
-        window.resize(1600, 900);
-        window.show();
-        window.activateWindow();
-        REQUIRE(QTest::qWaitForWindowActive(&window));
-        REQUIRE(window.openWorkspace(QString::fromStdString(path)));
-        REQUIRE(window.openMap(QString::fromStdString(mapId)));
-        REQUIRE(window.document());
     }
-    ~Editor()
-    {
-        if (window.presentation())
-            window.presentation()->close();
-        fs::remove(path);
-    }
-    /// F5 through the main window's shortcut, at the size of a shared 1080p screen.
-    PresentationWindow* enter()
-    {
-        QTest::keyClick(&window, Qt::Key_F5);
-        PresentationWindow* p = window.presentation();
-        REQUIRE(p);
-        p->setAnimated(false);
-        p->showNormal();
-        p->resize(1920, 1080);
-        QApplication::processEvents();
-        return p;
-    }
-    void leave(PresentationWindow* p)
-    {
-        QPointer<PresentationWindow> guard(p);
-        QTest::keyClick(p, Qt::Key_Escape);
-        QCoreApplication::sendPostedEvents(nullptr, QEvent::DeferredDelete);
-        QApplication::processEvents();
-        CHECK(guard.isNull());
-        CHECK(window.presentation() == nullptr);
-    }
-    std::string path;
-    MainWindow window;
 };
 
 /// Clicks a step of the presentation.

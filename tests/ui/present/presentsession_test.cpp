@@ -12,6 +12,7 @@
 #include "ui/present/presentscene.h"
 #include "ui/present/presentstyle.h"
 #include "ui/present/presentview.h"
+#include "support/presenteditor.h"
 #include "support/tempworkspace.h"
 #include "support/uisettings.h"
 
@@ -34,49 +35,12 @@ namespace {
 
 constexpr std::int64_t kStart = 1'796'353'200'000; // 2026-12-04T03:00:00Z
 
-/// An editor window on a demo workspace, shown and active so that its shortcuts work.
-struct SessionEditor {
+/// The editor window of these tests (support/presenteditor.h), on a workspace file of its own.
+struct SessionEditor : test::PresentEditor {
     explicit SessionEditor(const std::string& name, const std::string& mapId = "m-harbor-city")
-        : path(test::demoWorkspaceFile("cw-present17-" + name))
+        : PresentEditor("cw-present17-" + name, mapId)
     {
-        test::isolateSettings();
-        window.resize(1600, 900);
-        window.show();
-        window.activateWindow();
-        REQUIRE(QTest::qWaitForWindowActive(&window));
-        REQUIRE(window.openWorkspace(QString::fromStdString(path)));
-        REQUIRE(window.openMap(QString::fromStdString(mapId)));
-        REQUIRE(window.document());
     }
-    ~SessionEditor()
-    {
-        if (window.presentation())
-            window.presentation()->close();
-        fs::remove(path);
-    }
-    /// F5, then the presentation at the size of a shared 1080p screen, its clock at `now`.
-    PresentationWindow* enter(const std::int64_t* now = nullptr)
-    {
-        QTest::keyClick(&window, Qt::Key_F5);
-        PresentationWindow* p = window.presentation();
-        REQUIRE(p);
-        p->setAnimated(false);
-        if (now)
-            p->setWallClock([now] { return *now; });
-        p->showNormal();
-        p->resize(1920, 1080);
-        QApplication::processEvents();
-        return p;
-    }
-    void leave(PresentationWindow* p)
-    {
-        QTest::keyClick(p, Qt::Key_Escape);
-        QCoreApplication::sendPostedEvents(nullptr, QEvent::DeferredDelete);
-        QApplication::processEvents();
-        REQUIRE(window.presentation() == nullptr);
-    }
-    std::string path;
-    MainWindow window;
 };
 
 const Annotation* annotationOn(const Map& map, const std::string& target, AnnotationKind kind)
