@@ -104,6 +104,10 @@ std::map<std::string, int> Workspace::districtColors() const
 {
     std::map<std::string, int> out;
     try {
+        // A schema 3 workspace, read as it is, keeps no colours.
+        if (!Statement(m_impl->db, "SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = 'district_colors'")
+                 .step())
+            return out;
         Statement s(m_impl->db, "SELECT map_id, slot FROM district_colors ORDER BY map_id");
         while (s.step())
             out[s.text(0)] = static_cast<int>(s.int64(1));

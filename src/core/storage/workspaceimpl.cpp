@@ -319,7 +319,10 @@ void Workspace::Impl::readVotesAndSession(Map& map)
         while (s.step())
             map.votes.emplace(s.text(0), s.integer(1));
     }
-    auto s = stmt("SELECT duration, remaining, running, deadline FROM map_sessions WHERE map_id = ?1");
+    // A schema 3 workspace, read as it is, has no deadline column: its timer has none.
+    const bool hasDeadline = stmt("SELECT 1 FROM pragma_table_info('map_sessions') WHERE name = 'deadline'").step();
+    auto s = stmt(hasDeadline ? "SELECT duration, remaining, running, deadline FROM map_sessions WHERE map_id = ?1"
+                              : "SELECT duration, remaining, running, 0 FROM map_sessions WHERE map_id = ?1");
     s.bind(1, map.id);
     if (s.step())
         map.session = SessionTimer{s.integer(0), s.integer(1), s.integer(2) != 0, s.int64(3)};

@@ -174,6 +174,7 @@ TEST_CASE("Sessions survive reopening; schema 3 workspaces open read-only and up
         Workspace ws = Workspace::open(path, Workspace::Mode::ReadOnly);
         CHECK(ws.listSessions().empty());
         CHECK(ws.loadMap("m-small") == test::smallMap());
+        CHECK(ws.districtColors().empty());
         CHECK_THAT(storeErrorOf([&] { ws.saveSession(sessionOn("m-small", "x"), 0); }), Contains("read-only"));
     }
     {
