@@ -1,14 +1,40 @@
 #include "ui/library/librarypanel.h"
 
 #include <QHeaderView>
+#include <QStyledItemDelegate>
 #include <QVBoxLayout>
 
+#include <algorithm>
 #include <map>
 
 namespace crosswalk {
 namespace {
 constexpr int kMapIdRole = Qt::UserRole + 1;
-}
+
+/// Measures a row at the width its column has in the tree, so that a wrapped name gets the
+/// lines it needs (QTreeView asks the delegate with no width, which measures one line).
+class WrappingDelegate final : public QStyledItemDelegate {
+public:
+    explicit WrappingDelegate(QTreeView* tree) : QStyledItemDelegate(tree), m_tree(tree) {}
+
+    QSize sizeHint(const QStyleOptionViewItem& option, const QModelIndex& index) const override
+    {
+        QStyleOptionViewItem sized = option;
+        int width = m_tree->header()->sectionSize(index.column());
+        if (index.column() == 0) {
+            int depth = m_tree->rootIsDecorated() ? 1 : 0;
+            for (QModelIndex up = index.parent(); up.isValid(); up = up.parent())
+                ++depth;
+            width -= depth * m_tree->indentation();
+        }
+        sized.rect = QRect(0, 0, std::max(1, width), 1 << 16); // the style wraps only in a valid rect
+        return QStyledItemDelegate::sizeHint(sized, index);
+    }
+
+private:
+    QTreeView* m_tree;
+};
+} // namespace
 
 LibraryPanel::LibraryPanel(QWidget* parent) : QWidget(parent)
 {
@@ -21,7 +47,17 @@ LibraryPanel::LibraryPanel(QWidget* parent) : QWidget(parent)
     m_tree->header()->setSectionResizeMode(0, QHeaderView::Stretch);
     m_tree->header()->setSectionResizeMode(1, QHeaderView::ResizeToContents);
     m_tree->setRootIsDecorated(true);
-    m_tree->setUniformRowHeights(true);
+    // Long district names and map titles take a second line rather than ending in "…" in the
+    // dock's default width (issue 14: panels show everything at their default width).
+    m_tree->setWordWrap(true);
+    m_tree->setUniformRowHeights(false);
+    m_tree->setTextElideMode(Qt::ElideNone);
+    m_tree->setItemDelegate(new WrappingDelegate(m_tree));
+    // A row's height follows its column's width: measured again when the dock is resized.
+    connect(m_tree->header(), &QHeaderView::sectionResized, m_tree, [this](int column) {
+        if (column == 0)
+            m_tree->doItemsLayout();
+    });
 
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(4, 4, 4, 4);

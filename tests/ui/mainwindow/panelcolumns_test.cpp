@@ -27,9 +27,11 @@
 #include <QTableView>
 #include <QTest>
 #include <QTextDocumentFragment>
+#include <QStyle>
 #include <QTreeView>
 
 #include <filesystem>
+#include <vector>
 
 using namespace crosswalk;
 
@@ -98,6 +100,34 @@ bool wraps(const QAbstractItemView* view)
     return tree && tree->wordWrap() && !tree->uniformRowHeights();
 }
 
+/// A tree that wraps its texts gives each row the lines its stretched column needs: every
+/// district's name and map's title is shown whole (the library's "Principal evaluation and
+/// support" used to end in "su…").
+void checkWrappedWhole(QTreeView* tree)
+{
+    QAbstractItemModel* model = tree->model();
+    std::vector<QModelIndex> pending{QModelIndex()};
+    while (!pending.empty()) {
+        const QModelIndex parent = pending.back();
+        pending.pop_back();
+        for (int r = 0; r < model->rowCount(parent); ++r) {
+            const QModelIndex index = model->index(r, 0, parent);
+            pending.push_back(index);
+            const QRect cell = tree->visualRect(index);
+            if (cell.isEmpty())
+                continue; // collapsed or scrolled out
+            INFO("wraps " << wraps(tree));
+            const QString text = index.data().toString();
+            const int textWidth = cell.width() - 2 * (tree->style()->pixelMetric(QStyle::PM_FocusFrameHMargin) + 1);
+            const QRect needed =
+                tree->fontMetrics().boundingRect(QRect(0, 0, textWidth, 10000), Qt::TextWordWrap, text);
+            INFO("item \"" << text.toStdString() << "\" in " << cell.width() << "x" << cell.height());
+            CHECK(needed.width() <= textWidth);
+            CHECK(needed.height() <= cell.height());
+        }
+    }
+}
+
 /// Checks every table and tree in the dock: all visible columns fit the view (no sideways
 /// scrolling), no header is elided, and the columns that are not stretched show their
 /// contents whole.
@@ -138,6 +168,10 @@ void checkColumns(QMainWindow& window, QDockWidget* dock)
         }
         CHECK(total <= view->viewport()->width());
         CHECK(view->horizontalScrollBar()->maximum() == 0);
+        // The library names what there is to open: its names are never cut.
+        if (auto* tree = qobject_cast<QTreeView*>(view);
+            tree && (dock->objectName() == QLatin1String("LibraryDock") || wraps(view)))
+            checkWrappedWhole(tree);
     }
     // Lists (the session's agenda, parking lot and notes) wrap rather than scroll sideways.
     for (QAbstractItemView* view : views)
