@@ -72,7 +72,7 @@ QRectF OverlayView::columnBand(int column) const
     if (column < 0 || column >= m_columnCount)
         return {};
     const double bottom = m_rowBands.empty() ? cs::kPhaseHeaderHeight : m_rowBands.back().bottom();
-    return QRectF(columnEdge(column), 0, m_columnWidth, bottom);
+    return QRectF(columnEdge(column), 0, columnEdge(column + 1) - columnEdge(column), bottom);
 }
 
 void OverlayView::setPresenting(bool on)

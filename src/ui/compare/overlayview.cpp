@@ -205,7 +205,10 @@ double OverlayView::columnLeftEdge(int column)
 
 double OverlayView::columnEdge(int column) const
 {
-    return m_laneHeaderWidth + column * m_columnWidth;
+    if (m_columnEdges.empty())
+        return columnLeftEdge(column);
+    const auto c = static_cast<std::size_t>(std::clamp(column, 0, static_cast<int>(m_columnEdges.size()) - 1));
+    return m_columnEdges[c];
 }
 
 OverlayView::Glance OverlayView::chooseGlance(const std::function<QSizeF(Glance&)>& sceneSize)
@@ -229,8 +232,13 @@ OverlayView::Glance OverlayView::chooseGlance(const std::function<QSizeF(Glance&
                                                       {256, 100, 30}, {150, 72, 18}, {180, 86, 22}, {210, 100, 26},
                                                       {240, 114, 30}}};
     for (const auto& [w, h, px] : boxes)
-        for (int per = 2; per <= 8; ++per) {
-            Glance g{per, w, h, cs::kColumnWidth, static_cast<int>(px), 0, cs::kLaneHeaderWidth};
+        for (int per = 1; per <= 8; ++per) {
+            Glance g;
+            g.perTrack = per;
+            g.stepW = w;
+            g.stepH = h;
+            g.labelPx = static_cast<int>(px);
+            g.standard = false;
             const double shown = scaleOf(sceneSize(g)) * px;
             if (shown > bestShown + 1e-9) {
                 bestShown = shown;
@@ -242,10 +250,12 @@ OverlayView::Glance OverlayView::chooseGlance(const std::function<QSizeF(Glance&
     const QSizeF size = sceneSize(g);
     const double byWidth = (vp.width() - 4) / (size.width() + 20);
     const double byHeight = (vp.height() - 4) / (size.height() + 20);
-    const auto columns = std::max(1.0, (size.width() - 20 - g.laneHeaderWidth) / g.columnWidth);
-    if (byHeight < byWidth && byHeight < 1.0) {
+    const double strip = std::accumulate(g.widths.begin(), g.widths.end(), 0.0);
+    if (byHeight < byWidth && byHeight < 1.0 && strip > 0) {
         const double wanted = (vp.width() - 4) / byHeight - 20; // the scene width that fills the view
-        g.columnWidth += std::max(0.0, (wanted - size.width()) / columns);
+        const double grow = std::max(1.0, (strip + wanted - size.width()) / strip);
+        for (double& w : g.widths)
+            w *= grow;
     } else if (byWidth < byHeight && byWidth < 1.0) {
         const double wanted = (vp.height() - 4) / byWidth - 20;
         g.rowExtra = std::max(0.0, (wanted - size.height()) / std::max(1, m_rowCount));
@@ -418,8 +428,7 @@ void OverlayView::rebuild()
             if (phaseColumns[c].phases[k] != kNoPhase)
                 columnOfPhase[shownMaps[k]][phaseColumns[c].phases[k]] = c;
     const std::size_t columns = std::max<std::size_t>(1, phaseColumns.size());
-    m_columnWidth = cs::kColumnWidth; // until the layout is chosen below
-    const auto stripWidth = [&] { return static_cast<double>(columns) * m_columnWidth; };
+    const auto stripWidth = [&] { return m_columnEdges.back() - m_columnEdges.front(); };
     std::vector<QGraphicsTextItem*> columnHeads;
     double x0 = cs::kLaneHeaderWidth; // wider for the larger headings of the glance layout, below
     m_columnCount = static_cast<int>(columns);
@@ -596,20 +605,36 @@ void OverlayView::rebuild()
     std::size_t tallestAll = 1;
     for (const RowParts& row : rows)
         tallestAll = std::max(tallestAll, row.tallest);
-    const Glance glance = compact ? chooseGlance([&](Glance& g) {
-        const double columnWidth = std::max(
-            g.columnWidth, 16 + g.perTrack * (g.stepW + static_cast<double>(tallestAll - 1) * 4 + 6));
-        g.columnWidth = columnWidth;
+    const double slotAll = static_cast<double>(tallestAll - 1) * 4 + 6; // a stack's offsets and gap
+    const auto sizeOf = [&](Glance& g) {
+        if (g.widths.empty()) {
+            // Each phase column as wide as its busiest row needs, up to perTrack stacks side by side.
+            g.per.assign(columns, 2);
+            g.widths.assign(columns, cs::kColumnWidth);
+            if (!g.standard) {
+                std::vector<int> most(columns, 1);
+                for (const RowParts& row : rows) {
+                    std::vector<int> count(columns, 0);
+                    for (int c : row.column)
+                        most[static_cast<std::size_t>(c)] =
+                            std::max(most[static_cast<std::size_t>(c)], ++count[static_cast<std::size_t>(c)]);
+                }
+                for (std::size_t c = 0; c < columns; ++c) {
+                    g.per[c] = std::clamp(most[c], 1, g.perTrack);
+                    g.widths[c] = std::max(180.0, 16 + g.per[c] * (g.stepW + slotAll));
+                }
+            }
+        }
         // Headings grow with the labels' type, in the same widths (they wrap more).
-        const double type = static_cast<double>(g.labelPx) / cs::kLabelPx;
+        const double type = std::min(1.4, static_cast<double>(g.labelPx) / cs::kLabelPx);
         const double headerWidth = cs::kLaneHeaderWidth * type;
         yearNote->setScale(type);
         yearNote->setTextWidth((headerWidth - 16) / type);
         double height = std::max(cs::kPhaseHeaderHeight, yearNote->document()->size().height() * type + 8);
-        for (QGraphicsTextItem* head : columnHeads) {
-            head->setScale(type);
-            head->setTextWidth((columnWidth - 16) / type);
-            height = std::max(height, head->document()->size().height() * type + 12);
+        for (std::size_t c = 0; c < columnHeads.size() && c < g.widths.size(); ++c) {
+            columnHeads[c]->setScale(type);
+            columnHeads[c]->setTextWidth((g.widths[c] - 16) / type);
+            height = std::max(height, columnHeads[c]->document()->size().height() * type + 12);
         }
         glanceHeader = height;
         for (RowParts& row : rows) {
@@ -621,25 +646,36 @@ void OverlayView::rebuild()
             double chipsHeight = 0;
             for (const auto& chips : row.chips)
                 chipsHeight = std::max(chipsHeight, StackMarksItem::heightFor(chips, g.stepW + extra));
-            std::unordered_map<int, int> perColumn;
+            std::vector<int> count(columns, 0);
             int tracks = 1;
-            for (int c : row.column)
-                tracks = std::max(tracks, (++perColumn[c] + g.perTrack - 1) / g.perTrack);
+            for (int c : row.column) {
+                const auto cu = static_cast<std::size_t>(c);
+                tracks = std::max(tracks, (++count[cu] + g.per[cu] - 1) / g.per[cu]);
+            }
             const double trackHeight = g.stepH + extra + 6 + 14 + chipsHeight;
             height += std::max(tracks * trackHeight + 2 * cs::kRowPadding - cs::kTrackGap,
                                row.heading->document()->size().height() * type + 12) +
                       g.rowExtra;
         }
         g.laneHeaderWidth = headerWidth;
-        return QSizeF(headerWidth + static_cast<double>(columns) * columnWidth + 20, height + 20);
-    })
-                                  : Glance{2, cs::kStepW, cs::kStepH, cs::kColumnWidth, cs::kLabelPx, 0, x0};
-    m_columnWidth = glance.columnWidth;
+        return QSizeF(headerWidth + std::accumulate(g.widths.begin(), g.widths.end(), 0.0) + 20, height + 20);
+    };
+    Glance glance;
+    if (compact) {
+        glance = chooseGlance(sizeOf);
+    } else {
+        glance = Glance{2, cs::kStepW, cs::kStepH, cs::kLabelPx, 0, x0, true, {}, {}};
+        glance.per.assign(columns, 2);
+        glance.widths.assign(columns, cs::kColumnWidth);
+    }
     m_laneHeaderWidth = glance.laneHeaderWidth;
     x0 = m_laneHeaderWidth;
+    m_columnEdges.assign(1, x0);
+    for (double w : glance.widths)
+        m_columnEdges.push_back(m_columnEdges.back() + w);
     headerHeight = glanceHeader;
     for (std::size_t c = 0; c < columnHeads.size(); ++c)
-        columnHeads[c]->setPos(x0 + static_cast<double>(c) * m_columnWidth + 8, 6);
+        columnHeads[c]->setPos(m_columnEdges[c] + 8, 6);
     m_scene->addRect(QRectF(0, 0, x0 + stripWidth(), headerHeight), Qt::NoPen, cs::headerFill())->setZValue(0);
 
     double y = headerHeight;
@@ -668,14 +704,15 @@ void OverlayView::rebuild()
             for (std::size_t p = 0; p < placed.size(); ++p)
                 inColumn[row.column[p]].push_back(p);
             tracks = 1;
-            const auto per = static_cast<std::size_t>(glance.perTrack);
-            // The stacks spread over the column's width, which may be wider than they need.
-            const double slot = std::max(stepW + stackExtra + 6, (m_columnWidth - 16) / static_cast<double>(per));
             for (auto& [column, members] : inColumn) {
+                const auto c = static_cast<std::size_t>(column);
+                const auto per = static_cast<std::size_t>(glance.per[c]);
+                // The stacks spread over the column's width, which may be wider than they need.
+                const double slot = std::max(stepW + stackExtra + 6, (glance.widths[c] - 16) / static_cast<double>(per));
                 std::stable_sort(members.begin(), members.end(),
                                  [&](std::size_t u, std::size_t v) { return placed[u].left < placed[v].left; });
                 for (std::size_t k = 0; k < members.size(); ++k) {
-                    placed[members[k]].left = column * m_columnWidth + 8 + static_cast<double>(k % per) * slot;
+                    placed[members[k]].left = m_columnEdges[c] - x0 + 8 + static_cast<double>(k % per) * slot;
                     track[members[k]] = static_cast<int>(k / per);
                     tracks = std::max(tracks, static_cast<int>(k / per) + 1);
                 }
@@ -736,7 +773,7 @@ void OverlayView::rebuild()
 
     // Phase borders over the bands, under the steps.
     for (std::size_t c = 1; c < columns; ++c) {
-        const double x = x0 + static_cast<double>(c) * m_columnWidth;
+        const double x = m_columnEdges[c];
         m_scene->addLine(QLineF(x, 0, x, y), QPen(QColor(0x80, 0x86, 0x8B), 2, Qt::DashLine))->setZValue(2);
     }
     m_scene->setSceneRect(QRectF(0, 0, x0 + stripWidth() + 20, y + 20));

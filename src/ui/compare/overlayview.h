@@ -49,9 +49,11 @@ public:
     /// The left edge, in scene units, of phase column `column` (steps lie inside it) at the
     /// standard column width: two or three districts, or a view not shown yet.
     static double columnLeftEdge(int column);
-    /// The same in the layout drawn now (four districts or more widen the columns to fill the view).
+    /// The same in the layout drawn now (four districts or more size the columns to fill the view);
+    /// columnEdge(columnCount()) is the strip's right edge.
     double columnEdge(int column) const;
-    double columnWidth() const { return m_columnWidth; }
+    /// The phase columns' right edge (the strip's end).
+    double stripRight() const { return m_columnEdges.empty() ? columnLeftEdge(0) : m_columnEdges.back(); }
     std::vector<CompareStepItem*> stepItems() const;
     CompareGraphicsView* view() const { return m_view; }
     QCheckBox* districtToggle(std::size_t mapIndex) const { return m_toggles.at(mapIndex); }
@@ -92,13 +94,15 @@ private:
     /// How four districts or more are laid out: stacks side by side per phase column per
     /// track, the step box, the column width and the largest label type.
     struct Glance {
-        int perTrack = 2;
+        int perTrack = 2; // at most, per phase column
         double stepW = 132;
         double stepH = 54;
-        double columnWidth = 330;
         int labelPx = 16;
         double rowExtra = 0; // added to each row's height, to fill a view that is tall for the scene
         double laneHeaderWidth = 220;
+        bool standard = true; // every column 330 wide, two stacks side by side
+        std::vector<int> per;        // stacks side by side in each phase column
+        std::vector<double> widths;  // each phase column's width
     };
     /// The glance layout that the view shows largest, given the scene size each would make;
     /// the standard one (two side by side, small boxes) while the view has no size of its own.
@@ -127,7 +131,7 @@ private:
     std::vector<QGraphicsItem*> m_veils;
     std::vector<StackMarksItem*> m_chipItems;
     QLabel* m_popup = nullptr;
-    double m_columnWidth = 330;
+    std::vector<double> m_columnEdges; // left edges of the phase columns, then the strip's right edge
     double m_laneHeaderWidth = 220;
     QSize m_glanceViewport; // the viewport size the glance layout was chosen for
 };
