@@ -9,6 +9,7 @@
 #include "ui/compare/comparestyle.h"
 
 #include <QResizeEvent>
+#include <QTimer>
 
 #include <algorithm>
 #include <array>
@@ -32,9 +33,11 @@ OverlayView::Glance OverlayView::chooseGlance(const std::function<QSizeF(Glance&
     Glance standard;
     const QSize vp = m_view->viewport()->size();
     m_glanceViewport = isVisible() ? vp : QSize();
-    if (!isVisible() || vp.width() < 200 || vp.height() < 200) {
+    if (!isVisible() || m_presenting || vp.width() < 200 || vp.height() < 200) {
+        // The report, a window not shown yet, and presenting: there a lit lane row or phase
+        // fills the screen, which a drawing as wide as the screen already is could not.
         sceneSize(standard);
-        return standard; // the report, and a window not shown yet
+        return standard;
     }
     const auto scaleOf = [&](const QSizeF& size) {
         return std::min({(vp.width() - 4) / (size.width() + 20), (vp.height() - 4) / (size.height() + 20), 1.0});
@@ -83,15 +86,26 @@ OverlayView::Glance OverlayView::chooseGlance(const std::function<QSizeF(Glance&
 void OverlayView::resizeEvent(QResizeEvent* event)
 {
     QWidget::resizeEvent(event);
-    // Four districts or more are laid out for the view's size: again when it changed much.
-    const QSize vp = m_view->viewport()->size();
-    if (m_session.mapCount() > 3 && isVisible() && vp.width() >= 200 && vp.height() >= 200 &&
-        (std::abs(vp.width() - m_glanceViewport.width()) > vp.width() / 20 ||
-         std::abs(vp.height() - m_glanceViewport.height()) > vp.height() / 20)) {
-        rebuild();
-        if (m_fitted && !m_presenting)
-            m_view->fitWhole();
+    if (m_session.mapCount() <= 3 || !isVisible())
+        return;
+    // Four districts or more are laid out for the view's size: again when it changed much,
+    // once the resizing pauses (a rebuild of six districts takes some 60 ms).
+    if (!m_relayout) {
+        m_relayout = new QTimer(this);
+        m_relayout->setSingleShot(true);
+        m_relayout->setInterval(120);
+        connect(m_relayout, &QTimer::timeout, this, [this] {
+            const QSize vp = m_view->viewport()->size();
+            if (!isVisible() || m_presenting || vp.width() < 200 || vp.height() < 200 ||
+                (std::abs(vp.width() - m_glanceViewport.width()) <= vp.width() / 20 &&
+                 std::abs(vp.height() - m_glanceViewport.height()) <= vp.height() / 20))
+                return;
+            rebuild();
+            if (m_fitted && !m_presenting)
+                m_view->fitWhole();
+        });
     }
+    m_relayout->start();
 }
 
 } // namespace crosswalk

@@ -15,6 +15,7 @@ class QCheckBox;
 class QGraphicsItem;
 class QGraphicsScene;
 class QLabel;
+class QTimer;
 
 namespace crosswalk {
 
@@ -134,6 +135,7 @@ private:
     std::vector<double> m_columnEdges; // left edges of the phase columns, then the strip's right edge
     double m_laneHeaderWidth = 220;
     QSize m_glanceViewport; // the viewport size the glance layout was chosen for
+    QTimer* m_relayout = nullptr; // lays the glance out again once a resize pauses
 };
 
 } // namespace crosswalk

@@ -391,7 +391,7 @@ TEST_CASE("Six districts' overlay fills a 1920x1080 view both ways, with labels 
 
     // A smaller window is laid out again for its size, and still filled both ways.
     window.resize(1280, 900);
-    QApplication::processEvents();
+    QTest::qWait(400); // the layout follows once the resizing pauses
     const auto [w2, h2] = fill();
     INFO("after resize: width " << w2 << ", height " << h2);
     CHECK(w2 >= 0.85);
