@@ -70,8 +70,8 @@ Usage:
                                            steps only in one map (FILE "-" is standard output);
                                            pdf is the comparison report: overlay, grid, differences
       --paper, --orientation, --margin, --greyscale, --revision   as for export (pdf only)
-      --min-score X                        json: least calibrated score of a proposed step match,
-                                           0 to 1 (default 0.5; decided matches always stay)
+      --min-score X                        least calibrated score of a proposed step match (json
+                                           and pdf), 0 to 1 (default 0.5; decided matches always stay)
       --candidates N                       json: list each step's N next-best partners
   crosswalk list WORKSPACE --sessions      one line per session: id, title, date (tab-separated)
   crosswalk export WORKSPACE --session REF --format pdf|json -o FILE
@@ -644,8 +644,8 @@ int cmdCompare(const Options& o, std::ostream& out)
     if (!pdf && (o.paper || o.orientation || o.margin || o.greyscale || o.revision))
         throw UsageError{"--paper, --orientation, --margin, --greyscale and --revision are for --format pdf"};
     const CompareOptions matching = compareOptions(o); // checked before any file is opened
-    if (pdf && (o.candidates || o.minScore))
-        throw UsageError{"--min-score and --candidates are for --format json (the report uses the default least score)"};
+    if (pdf && o.candidates)
+        throw UsageError{"--candidates is for --format json (the report lists matches, not candidates)"};
     const ExportOptions options = pdf ? exportOptions(o, ExportOptions::Format::Pdf) : ExportOptions();
     const auto store = openForReading(o.positional[0]);
     MapStore& ws = *store;
@@ -661,6 +661,7 @@ int cmdCompare(const Options& o, std::ostream& out)
         // The report draws the comparison window's overlay: the session the window uses.
         const auto app = startQt();
         CompareSession session(ws, ids);
+        session.setMatchOptions(matching); // --min-score: the report shows the matches the JSON lists
         ComparisonPrintout printout(session, options);
         const QByteArray bytes = printout.toPdf();
         if (o.output == "-")

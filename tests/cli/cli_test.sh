@@ -167,8 +167,33 @@ expect 2 "min-score must be a number from 0 to 1" -- "$cw" compare "$ws" --map "
   --format json --min-score high -o "$tmp/c.json"
 expect 2 "candidates must be a whole number" -- "$cw" compare "$ws" --map "${ids[0]}" --map "${ids[1]}" \
   --format json --candidates -1 -o "$tmp/c.json"
-expect 2 "are for --format json" -- "$cw" compare "$ws" --map "${ids[0]}" --map "${ids[1]}" \
+expect 2 "is for --format json" -- "$cw" compare "$ws" --map "${ids[0]}" --map "${ids[1]}" \
   --format pdf --candidates 2 -o "$tmp/c.pdf"
+expect 2 "min-score must be a number from 0 to 1" -- "$cw" compare "$ws" --map "${ids[0]}" --map "${ids[1]}" \
+  --format pdf --min-score 2 -o "$tmp/c.pdf"
+[ -e "$tmp/c.pdf" ] && fail "a refused compare wrote a PDF" || ok
+# compare --format pdf --min-score: the report shows the matches the JSON lists, and says the least score
+if command -v pdftotext >/dev/null; then
+  expect 0 "" -- "$cw" compare "$ws" --map "${ids[0]}" --map "${ids[1]}" --format pdf -o "$tmp/cmp-plain.pdf"
+  expect 0 "" -- "$cw" compare "$ws" --map "${ids[0]}" --map "${ids[1]}" --format pdf --min-score 0.99 \
+    -o "$tmp/cmp-strict.pdf"
+  pdftotext -layout "$tmp/cmp-plain.pdf" "$tmp/cmp-plain.txt"
+  pdftotext -layout "$tmp/cmp-strict.pdf" "$tmp/cmp-strict.txt"
+  grep -q "from a score of 0.50" "$tmp/cmp-plain.txt" && ok || fail "the report does not name the default least score"
+  grep -q "from a score of 0.99" "$tmp/cmp-strict.txt" && ok || fail "the report does not name --min-score"
+  grep -Eq "proposed, 0\.[5-8][0-9]" "$tmp/cmp-plain.txt" && ok || fail "the plain report has no proposal under 0.99"
+  grep -Eq "proposed, 0\.([0-8][0-9]|9[0-8])" "$tmp/cmp-strict.txt" && fail "--min-score 0.99 kept a weaker proposal in the PDF" || ok
+  if command -v python3 >/dev/null; then
+    # As many matched steps as the JSON lists at the same least score.
+    python3 - "$tmp/cmp-strict.txt" "$tmp/cmp-strict.json" "$tmp/cmp-plain.txt" "$tmp/cmp2.json" <<'PY' && ok || fail "the PDF's matched steps differ from the JSON's"
+import json, re, sys
+for text, data in ((sys.argv[1], sys.argv[2]), (sys.argv[3], sys.argv[4])):
+    counts = [int(n) for n in re.findall(r"Matched steps \((\d+)\)", open(text).read())]
+    matches = len(json.load(open(data))["pairs"][0]["matches"])
+    assert counts and counts[0] == matches, (text, counts, matches)
+PY
+  fi
+fi
 [ -e "$tmp/c.json" ] && fail "a refused compare wrote a file" || ok
 [ "$(sha256sum "$ws" | cut -d' ' -f1)" = "$sha_before" ] && ok || fail "compare changed the workspace"
 

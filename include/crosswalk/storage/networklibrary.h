@@ -16,7 +16,7 @@
 namespace crosswalk {
 
 /// The schema version a library created by this Crosswalk has; a newer one is refused.
-inline constexpr int kLibrarySchemaVersion = 2;
+inline constexpr int kLibrarySchemaVersion = 3;
 
 /// Whether a workspace argument names a network library (postgresql:// or postgres://)
 /// rather than a SQLite file.
@@ -126,6 +126,9 @@ public:
     void addRevision(const Revision& revision, const Map& map);
 
     DecisionSet loadDecisions(const std::vector<std::string>& mapIds = {}) const override;
+    /// The colours of the readable maps (librarycolors.cpp); a library of schema 2 or older
+    /// (not migrated by `library init` yet) keeps them in memory, as MapStore does.
+    std::map<std::string, int> districtColors() const override;
 
     /// Waits until the server notifies a commit (or the timeout passes); true when one came.
     bool waitForChanges(std::chrono::milliseconds timeout);
@@ -158,6 +161,8 @@ protected:
     std::string readOnlyMessage() const override;
     void writeDecision(const MatchDecision& decision) override;
     void eraseDecision(const MatchDecision& decision) override;
+    /// Only the map's own district may set its colour (the server's policy, as for the map).
+    void writeDistrictColor(const std::string& mapId, int slot) override;
 
 private:
     struct Impl;

@@ -94,8 +94,17 @@ void CompareSession::assignColors()
 void CompareSession::recompute()
 {
     m_decisions = m_ws.loadDecisions(m_ids);
-    m_result = compareMaps(m_maps, m_decisions);
+    m_result = compareMaps(m_maps, m_decisions, m_options);
     emit changed();
+}
+
+void CompareSession::setMatchOptions(const CompareOptions& options)
+{
+    if (options.minScore == m_options.minScore && options.candidates == m_options.candidates &&
+        options.lexicon == m_options.lexicon)
+        return;
+    m_options = options;
+    recompute();
 }
 
 std::size_t CompareSession::pairIndex(std::size_t i, std::size_t j) const

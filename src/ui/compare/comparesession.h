@@ -82,6 +82,11 @@ public:
     /// Loads the maps and decisions again (after the maps were edited elsewhere) and recomputes.
     void reload();
 
+    /// How steps are matched (the least score of a proposed match: `compare --min-score`);
+    /// recomputes when it changes. The default is CompareOptions' own.
+    void setMatchOptions(const CompareOptions& options);
+    const CompareOptions& matchOptions() const { return m_options; }
+
 signals:
     /// The comparison was recomputed: views rebuild from result().
     void changed();
@@ -102,6 +107,7 @@ private:
     QStringList m_names;
     QStringList m_initials;
     std::vector<std::size_t> m_slots;
+    CompareOptions m_options;
     void assignColors();
 };
 

@@ -6,23 +6,26 @@
 #include <QFontMetricsF>
 #include <QPainter>
 
+#include <algorithm>
 #include <utility>
 
 namespace crosswalk {
 namespace {
 
-// The largest type (down to 12 px) at which the label fits its box; long labels are elided
-// rather than shrunk further, because the point is to stay readable on a shared screen.
-QFont fittingFont(const QString& text, const QRectF& box)
+// The largest type (down to 12 px, or three quarters of the largest) at which the label fits
+// its box; long labels are elided rather than shrunk further, because the point is to stay
+// readable on a shared screen.
+QFont fittingFont(const QString& text, const QRectF& box, int largest)
 {
-    for (int px = comparestyle::kLabelPx; px >= 12; px -= 2) {
+    const int smallest = std::max(12, largest * 3 / 4);
+    for (int px = largest; px >= smallest; px -= 2) {
         const QFont f = pixelFont(px, false);
         const QRectF needed =
             QFontMetricsF(f).boundingRect(box, Qt::TextWordWrap | Qt::AlignCenter, text);
         if (needed.height() <= box.height() + 1 && needed.width() <= box.width() + 1)
             return f;
     }
-    return pixelFont(12, false);
+    return pixelFont(smallest, false);
 }
 
 QString elidedToFit(const QString& text, const QFont& font, const QRectF& box)
@@ -128,7 +131,7 @@ void CompareStepItem::paint(QPainter* painter, const QStyleOptionGraphicsItem*, 
 
     if (m_labelVisible || m_highlighted) {
         const QRectF labelBox = StepShape::labelRect(m_kind, m_rect);
-        const QFont f = fittingFont(m_label, labelBox);
+        const QFont f = fittingFont(m_label, labelBox, m_labelPx);
         p.setFont(f);
         p.setPen(comparestyle::ink());
         p.setOpacity(m_ghosted ? comparestyle::kGhostLabelOpacity : 1.0);

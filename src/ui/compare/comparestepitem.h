@@ -48,6 +48,10 @@ public:
     void setMarksVisible(bool visible) { m_marksVisible = visible; }
     /// Outlines this many times as thick (presentation mode).
     void setLineScale(double scale);
+    /// The largest label type in px (comparestyle::kLabelPx unless set): a larger box of the
+    /// overlay's glance layout carries larger type; the smallest is three quarters of it.
+    void setLargestLabelPx(int px) { m_labelPx = px; }
+    int largestLabelPx() const { return m_labelPx; }
 
     QRectF boundingRect() const override;
     QPainterPath shape() const override;
@@ -73,6 +77,7 @@ private:
     std::size_t m_slot = 0;
     bool m_marksVisible = true;
     double m_lineScale = 1.0;
+    int m_labelPx = 16; // comparestyle::kLabelPx
 };
 
 } // namespace crosswalk

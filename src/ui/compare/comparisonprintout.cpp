@@ -286,6 +286,8 @@ void ComparisonPrintout::paintTitleBlock(QPainter& painter, const QRectF& block,
                  ? QStringLiteral("Current state maps (as they run today)")
                  : QStringLiteral("Future state maps (as the teams want them to run)"));
     what << QStringLiteral("%1 districts, side by side; none is scored or ranked").arg(m_session.mapCount());
+    // The least score of a proposed match (`compare --min-score`), so that a reader knows what was left out.
+    what << QStringLiteral("matches proposed from a score of %1").arg(m_session.matchOptions().minScore, 0, 'f', 2);
     // Many districts' names do not fit a title: then their initials, which the legend and the grid spell out.
     QString heading = title();
     const qreal leftW = block.width() - reserved;

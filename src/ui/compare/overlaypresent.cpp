@@ -72,7 +72,7 @@ QRectF OverlayView::columnBand(int column) const
     if (column < 0 || column >= m_columnCount)
         return {};
     const double bottom = m_rowBands.empty() ? cs::kPhaseHeaderHeight : m_rowBands.back().bottom();
-    return QRectF(columnLeftEdge(column), 0, cs::kColumnWidth, bottom);
+    return QRectF(columnEdge(column), 0, columnEdge(column + 1) - columnEdge(column), bottom);
 }
 
 void OverlayView::setPresenting(bool on)
@@ -133,7 +133,7 @@ void OverlayView::applySpotlight()
     const QRectF parts[] = {QRectF(all.left(), all.top(), all.width(), lit.top() - all.top()),
                             QRectF(all.left(), lit.bottom(), all.width(), all.bottom() - lit.bottom()),
                             // The lane headings stay lit beside the lit part, to name its rows.
-                            QRectF(cs::kLaneHeaderWidth, lit.top(), lit.left() - cs::kLaneHeaderWidth, lit.height()),
+                            QRectF(m_laneHeaderWidth, lit.top(), lit.left() - m_laneHeaderWidth, lit.height()),
                             QRectF(lit.right(), lit.top(), all.right() - lit.right(), lit.height())};
     for (const QRectF& part : parts) {
         if (part.width() <= 0.5 || part.height() <= 0.5)

@@ -204,6 +204,8 @@ double OverlayView::columnLeftEdge(int column)
 void OverlayView::showEvent(QShowEvent* event)
 {
     QWidget::showEvent(event);
+    if (m_session.mapCount() > 3 && m_view->viewport()->size() != m_glanceViewport)
+        rebuild(); // the layout is chosen for the view, which has its size now
     if (!m_fitted) {
         m_fitted = true;
         m_view->fitWhole(); // every district at a glance; hover and click for the words
@@ -349,8 +351,9 @@ void OverlayView::rebuild()
             if (phaseColumns[c].phases[k] != kNoPhase)
                 columnOfPhase[shownMaps[k]][phaseColumns[c].phases[k]] = c;
     const std::size_t columns = std::max<std::size_t>(1, phaseColumns.size());
-    const double stripWidth = static_cast<double>(columns) * cs::kColumnWidth;
-    const double x0 = cs::kLaneHeaderWidth;
+    const auto stripWidth = [&] { return m_columnEdges.back() - m_columnEdges.front(); };
+    std::vector<QGraphicsTextItem*> columnHeads;
+    double x0 = cs::kLaneHeaderWidth; // wider for the larger headings of the glance layout, below
     m_columnCount = static_cast<int>(columns);
     m_columnLabels.clear();
 
@@ -405,6 +408,7 @@ void OverlayView::rebuild()
         auto* text = addHtml(*m_scene, html, cs::kColumnWidth - 16,
                              QPointF(x0 + static_cast<double>(c) * cs::kColumnWidth + 8, 6));
         text->setToolTip(tip.join(QLatin1Char('\n')));
+        columnHeads.push_back(text);
         headerHeight = std::max(headerHeight, text->document()->size().height() + 12);
     }
     auto* yearNote = addHtml(*m_scene,
@@ -414,7 +418,6 @@ void OverlayView::rebuild()
                              x0 - 16, QPointF(8, 4));
     yearNote->setZValue(3);
     headerHeight = std::max(headerHeight, yearNote->document()->size().height() + 8);
-    m_scene->addRect(QRectF(0, 0, x0 + stripWidth, headerHeight), Qt::NoPen, cs::headerFill())->setZValue(0);
 
     // Place each stack in the row of its first step's lane, at that step's place in the year.
     struct Placed {
@@ -444,9 +447,19 @@ void OverlayView::rebuild()
     const QStringList& initials = m_session.districtInitials();
 
     m_stackSizes.resize(stacks.size());
-    double y = headerHeight;
+
+    // First each row's heading, stacks and chips, which the layout does not change.
+    struct RowParts {
+        QGraphicsTextItem* heading = nullptr;
+        std::vector<Placed>* placed = nullptr;
+        std::vector<int> column; // per placed stack, its phase column
+        std::size_t tallest = 1;
+        std::vector<std::vector<StackMarksItem::Chip>> chips;
+    };
+    std::vector<RowParts> rows(shownRows.size());
     for (std::size_t shown = 0; shown < shownRows.size(); ++shown) {
         const std::size_t r = shownRows[shown];
+        RowParts& row = rows[shown];
 
         // The row heading: each lane name with the districts that use it, and who has no such lane.
         std::vector<std::pair<QString, QStringList>> laneNames;
@@ -484,69 +497,161 @@ void OverlayView::rebuild()
             html += QStringLiteral("<div style='font-size:%1px;color:#5f6368'><i>%2</i></div>")
                         .arg(cs::kSmallPx)
                         .arg(tr("no such lane: %1").arg(missing.join(QStringLiteral(", "))));
-        auto* heading = addHtml(*m_scene, html, x0 - 16, QPointF(8, y + 6));
+        row.heading = addHtml(*m_scene, html, x0 - 16, QPointF(8, 0));
 
-        // Stacks of the row on tracks, so that no two overlap; under each, a chip per
-        // district that marks it (initials and glyphs), so that six districts' marks never
-        // pile up on one another.
-        std::vector<Placed>& placed = byRow[r];
-        std::vector<double> lefts;
-        std::size_t tallest = 1;
-        for (const Placed& p : placed) {
-            lefts.push_back(p.left);
-            tallest = std::max(tallest, stacks[p.stack].size());
-        }
-        // Four districts or more: smaller boxes, two stacks side by side in each phase, so
-        // that the whole network fits a 1920x1080 screen both ways.
-        const bool compact = visibleCount > 3;
-        const double stepW = compact ? 132 : cs::kStepW;
-        const double stepH = compact ? 54 : cs::kStepH;
-        const double stackStep = compact ? 4 : cs::kStackOffset;
-        const double stackExtra = static_cast<double>(tallest - 1) * stackStep;
-        std::vector<std::vector<StackMarksItem::Chip>> chips(placed.size());
-        double chipsHeight = 0;
-        for (std::size_t p = 0; p < placed.size(); ++p) {
-            for (std::size_t node : stacks[placed[p].stack]) {
+        // Under each stack, a chip per district that marks it (initials and glyphs), so that
+        // six districts' marks never pile up on one another.
+        row.placed = &byRow[r];
+        for (const Placed& p : *row.placed) {
+            row.tallest = std::max(row.tallest, stacks[p.stack].size());
+            row.column.push_back(std::clamp(static_cast<int>(p.left / cs::kColumnWidth), 0,
+                                            static_cast<int>(columns) - 1));
+            row.chips.emplace_back();
+            for (std::size_t node : stacks[p.stack]) {
                 const auto [mi, k] = where[node];
                 const auto mk = marks[mi].find(maps[mi].steps[k].id);
                 if (mk == marks[mi].end())
                     continue;
                 const CompareStepItem::Marks& m = mk->second;
                 if (m.blackBoxes + m.harmPoints + m.variations > 0)
-                    chips[p].push_back({m_session.colorSlot(mi), initials[static_cast<qsizetype>(mi)], m.blackBoxes > 0,
-                                        m.harmPoints > 0, m.variations > 0});
+                    row.chips.back().push_back({m_session.colorSlot(mi), initials[static_cast<qsizetype>(mi)],
+                                                m.blackBoxes > 0, m.harmPoints > 0, m.variations > 0});
             }
-            chipsHeight = std::max(chipsHeight, StackMarksItem::heightFor(chips[p], stepW + stackExtra));
         }
+    }
+
+    // Four districts or more: smaller boxes, stacks side by side in each phase column. How
+    // many side by side and how large is chosen for the view: the layout it shows largest,
+    // so that six districts fill a 1920x1080 screen both ways (chooseGlance).
+    const bool compact = visibleCount > 3;
+    double glanceHeader = headerHeight;
+    std::size_t tallestAll = 1;
+    for (const RowParts& row : rows)
+        tallestAll = std::max(tallestAll, row.tallest);
+    const double slotAll = static_cast<double>(tallestAll - 1) * 4 + 6; // a stack's offsets and gap
+    const auto sizeOf = [&](Glance& g) {
+        if (g.widths.empty()) {
+            // Each phase column as wide as its busiest row needs, up to perTrack stacks side by side.
+            g.per.assign(columns, 2);
+            g.widths.assign(columns, cs::kColumnWidth);
+            if (!g.standard) {
+                std::vector<int> most(columns, 1);
+                for (const RowParts& row : rows) {
+                    std::vector<int> count(columns, 0);
+                    for (int c : row.column)
+                        most[static_cast<std::size_t>(c)] =
+                            std::max(most[static_cast<std::size_t>(c)], ++count[static_cast<std::size_t>(c)]);
+                }
+                for (std::size_t c = 0; c < columns; ++c) {
+                    g.per[c] = std::clamp(most[c], 1, g.perTrack);
+                    g.widths[c] = std::max(180.0, 16 + g.per[c] * (g.stepW + slotAll));
+                }
+            }
+        }
+        // Headings grow with the labels' type, in the same widths (they wrap more).
+        const double type = std::min(1.4, static_cast<double>(g.labelPx) / cs::kLabelPx);
+        const double headerWidth = cs::kLaneHeaderWidth * type;
+        yearNote->setScale(type);
+        yearNote->setTextWidth((headerWidth - 16) / type);
+        double height = std::max(cs::kPhaseHeaderHeight, yearNote->document()->size().height() * type + 8);
+        for (std::size_t c = 0; c < columnHeads.size() && c < g.widths.size(); ++c) {
+            columnHeads[c]->setScale(type);
+            columnHeads[c]->setTextWidth((g.widths[c] - 16) / type);
+            height = std::max(height, columnHeads[c]->document()->size().height() * type + 12);
+        }
+        glanceHeader = height;
+        for (RowParts& row : rows) {
+            row.heading->setScale(type);
+            row.heading->setTextWidth((headerWidth - 16) / type);
+        }
+        for (const RowParts& row : rows) {
+            const double extra = static_cast<double>(row.tallest - 1) * 4;
+            double chipsHeight = 0;
+            for (const auto& chips : row.chips)
+                chipsHeight = std::max(chipsHeight, StackMarksItem::heightFor(chips, g.stepW + extra));
+            std::vector<int> count(columns, 0);
+            int tracks = 1;
+            for (int c : row.column) {
+                const auto cu = static_cast<std::size_t>(c);
+                tracks = std::max(tracks, (++count[cu] + g.per[cu] - 1) / g.per[cu]);
+            }
+            const double trackHeight = g.stepH + extra + 6 + 14 + chipsHeight;
+            height += std::max(tracks * trackHeight + 2 * cs::kRowPadding - cs::kTrackGap,
+                               row.heading->document()->size().height() * type + 12) +
+                      g.rowExtra;
+        }
+        g.laneHeaderWidth = headerWidth;
+        return QSizeF(headerWidth + std::accumulate(g.widths.begin(), g.widths.end(), 0.0) + 20, height + 20);
+    };
+    Glance glance;
+    if (compact) {
+        glance = chooseGlance(sizeOf);
+    } else {
+        glance = Glance{2, cs::kStepW, cs::kStepH, cs::kLabelPx, 0, x0, true, {}, {}};
+        glance.per.assign(columns, 2);
+        glance.widths.assign(columns, cs::kColumnWidth);
+    }
+    m_laneHeaderWidth = glance.laneHeaderWidth;
+    x0 = m_laneHeaderWidth;
+    m_columnEdges.assign(1, x0);
+    for (double w : glance.widths)
+        m_columnEdges.push_back(m_columnEdges.back() + w);
+    headerHeight = glanceHeader;
+    for (std::size_t c = 0; c < columnHeads.size(); ++c)
+        columnHeads[c]->setPos(m_columnEdges[c] + 8, 6);
+    m_scene->addRect(QRectF(0, 0, x0 + stripWidth(), headerHeight), Qt::NoPen, cs::headerFill())->setZValue(0);
+
+    double y = headerHeight;
+    for (std::size_t shown = 0; shown < rows.size(); ++shown) {
+        RowParts& row = rows[shown];
+        row.heading->setPos(8, y + 6);
+        std::vector<Placed>& placed = *row.placed;
+        const std::vector<std::vector<StackMarksItem::Chip>>& chips = row.chips;
+
+        // Stacks of the row on tracks, so that no two overlap.
+        std::vector<double> lefts;
+        for (const Placed& p : placed)
+            lefts.push_back(p.left);
+        const double stepW = glance.stepW;
+        const double stepH = glance.stepH;
+        const double stackStep = compact ? 4 : cs::kStackOffset;
+        const double stackExtra = static_cast<double>(row.tallest - 1) * stackStep;
+        double chipsHeight = 0;
+        for (const auto& c : chips)
+            chipsHeight = std::max(chipsHeight, StackMarksItem::heightFor(c, stepW + stackExtra));
         int tracks = 1;
         std::vector<int> track = cs::packTracks(lefts, stepW + stackExtra, &tracks);
         if (compact) {
-            // Per phase column, in year order, two to a track.
+            // Per phase column, in year order, glance.perTrack to a track.
             std::unordered_map<int, std::vector<std::size_t>> inColumn;
             for (std::size_t p = 0; p < placed.size(); ++p)
-                inColumn[static_cast<int>(placed[p].left / cs::kColumnWidth)].push_back(p);
+                inColumn[row.column[p]].push_back(p);
             tracks = 1;
             for (auto& [column, members] : inColumn) {
+                const auto c = static_cast<std::size_t>(column);
+                const auto per = static_cast<std::size_t>(glance.per[c]);
+                // The stacks spread over the column's width, which may be wider than they need.
+                const double slot = std::max(stepW + stackExtra + 6, (glance.widths[c] - 16) / static_cast<double>(per));
                 std::stable_sort(members.begin(), members.end(),
                                  [&](std::size_t u, std::size_t v) { return placed[u].left < placed[v].left; });
                 for (std::size_t k = 0; k < members.size(); ++k) {
-                    placed[members[k]].left =
-                        column * cs::kColumnWidth + 8 + static_cast<double>(k % 2) * (stepW + stackExtra + 6);
-                    track[members[k]] = static_cast<int>(k / 2);
-                    tracks = std::max(tracks, static_cast<int>(k / 2) + 1);
+                    placed[members[k]].left = m_columnEdges[c] - x0 + 8 + static_cast<double>(k % per) * slot;
+                    track[members[k]] = static_cast<int>(k / per);
+                    tracks = std::max(tracks, static_cast<int>(k / per) + 1);
                 }
             }
         }
         const double trackHeight = stepH + stackExtra + (compact ? 6 : cs::kTrackGap) + 14 + chipsHeight;
         const double rowHeight = std::max(tracks * trackHeight + 2 * cs::kRowPadding - cs::kTrackGap,
-                                          heading->document()->size().height() + 12);
+                                          row.heading->document()->size().height() * row.heading->scale() + 12) +
+                                 glance.rowExtra;
 
-        m_scene->addRect(QRectF(0, y, x0 + stripWidth, rowHeight), QPen(QColor(0x9A, 0xA0, 0xA6), 1.5),
+        m_scene->addRect(QRectF(0, y, x0 + stripWidth(), rowHeight), QPen(QColor(0x9A, 0xA0, 0xA6), 1.5),
                          cs::rowFill(shown))
             ->setZValue(0);
         m_scene->addRect(QRectF(0, y, x0, rowHeight), QPen(QColor(0x9A, 0xA0, 0xA6), 1.5), cs::headerFill())
             ->setZValue(1);
-        m_rowBands.push_back(QRectF(0, y, x0 + stripWidth, rowHeight));
+        m_rowBands.push_back(QRectF(0, y, x0 + stripWidth(), rowHeight));
 
         for (std::size_t p = 0; p < placed.size(); ++p) {
             const std::vector<std::size_t>& stack = stacks[placed[p].stack];
@@ -571,6 +676,8 @@ void OverlayView::rebuild()
                 item->setFlagged(flagged[stack[m]]);
                 item->setLabelVisible(m == 0);
                 item->setMarksVisible(false); // the chips under the stack show them
+                if (compact)
+                    item->setLargestLabelPx(glance.labelPx);
                 item->setToolTip(tip);
                 m_scene->addItem(item);
                 m_items.push_back({item, placed[p].stack});
@@ -589,10 +696,10 @@ void OverlayView::rebuild()
 
     // Phase borders over the bands, under the steps.
     for (std::size_t c = 1; c < columns; ++c) {
-        const double x = x0 + static_cast<double>(c) * cs::kColumnWidth;
+        const double x = m_columnEdges[c];
         m_scene->addLine(QLineF(x, 0, x, y), QPen(QColor(0x80, 0x86, 0x8B), 2, Qt::DashLine))->setZValue(2);
     }
-    m_scene->setSceneRect(QRectF(0, 0, x0 + stripWidth + 20, y + 20));
+    m_scene->setSceneRect(QRectF(0, 0, x0 + stripWidth() + 20, y + 20));
     applySpotlight();
 }
 

@@ -1,10 +1,13 @@
 #pragma once
 
 #include <QRectF>
+#include <QSize>
+#include <QSizeF>
 #include <QStringList>
 #include <QWidget>
 
 #include <cstddef>
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -12,6 +15,7 @@ class QCheckBox;
 class QGraphicsItem;
 class QGraphicsScene;
 class QLabel;
+class QTimer;
 
 namespace crosswalk {
 
@@ -43,8 +47,14 @@ public:
     /// Shared phase columns drawn, and the main name heading each.
     int columnCount() const { return m_columnCount; }
     const QStringList& columnLabels() const { return m_columnLabels; }
-    /// The left edge, in scene units, of phase column `column` (steps lie inside it).
+    /// The left edge, in scene units, of phase column `column` (steps lie inside it) at the
+    /// standard column width: two or three districts, or a view not shown yet.
     static double columnLeftEdge(int column);
+    /// The same in the layout drawn now (four districts or more size the columns to fill the view);
+    /// columnEdge(columnCount()) is the strip's right edge.
+    double columnEdge(int column) const;
+    /// The phase columns' right edge (the strip's end).
+    double stripRight() const { return m_columnEdges.empty() ? columnLeftEdge(0) : m_columnEdges.back(); }
     std::vector<CompareStepItem*> stepItems() const;
     CompareGraphicsView* view() const { return m_view; }
     QCheckBox* districtToggle(std::size_t mapIndex) const { return m_toggles.at(mapIndex); }
@@ -76,11 +86,28 @@ public:
 
 protected:
     void showEvent(QShowEvent* event) override;
+    void resizeEvent(QResizeEvent* event) override;
 
 protected:
     bool eventFilter(QObject* watched, QEvent* event) override;
 
 private:
+    /// How four districts or more are laid out: stacks side by side per phase column per
+    /// track, the step box, the column width and the largest label type.
+    struct Glance {
+        int perTrack = 2; // at most, per phase column
+        double stepW = 132;
+        double stepH = 54;
+        int labelPx = 16;
+        double rowExtra = 0; // added to each row's height, to fill a view that is tall for the scene
+        double laneHeaderWidth = 220;
+        bool standard = true; // every column 330 wide, two stacks side by side
+        std::vector<int> per;        // stacks side by side in each phase column
+        std::vector<double> widths;  // each phase column's width
+    };
+    /// The glance layout that the view shows largest, given the scene size each would make;
+    /// the standard one (two side by side, small boxes) while the view has no size of its own.
+    Glance chooseGlance(const std::function<QSizeF(Glance&)>& sceneSize);
     void showDetails(CompareStepItem* item);
     /// Veils over all but the spotlit row and column, and the view on what is lit.
     void applySpotlight();
@@ -105,6 +132,10 @@ private:
     std::vector<QGraphicsItem*> m_veils;
     std::vector<StackMarksItem*> m_chipItems;
     QLabel* m_popup = nullptr;
+    std::vector<double> m_columnEdges; // left edges of the phase columns, then the strip's right edge
+    double m_laneHeaderWidth = 220;
+    QSize m_glanceViewport; // the viewport size the glance layout was chosen for
+    QTimer* m_relayout = nullptr; // lays the glance out again once a resize pauses
 };
 
 } // namespace crosswalk

@@ -155,6 +155,48 @@ TEST_CASE("The server enforces every district's and the facilitator's permission
         CHECK(a.hasMap(privateA.id));
     }
 
+    SECTION("district colours follow their maps")
+    {
+        a.storeDistrictColor(privateA.id, 2);
+        a.storeDistrictColor(sharedA.id, 4);
+        b.storeDistrictColor(privateB.id, 6);
+        // Each reads the colours of the maps it may read, and no other.
+        CHECK(a.districtColors() == std::map<std::string, int>{{privateA.id, 2}, {sharedA.id, 4}});
+        CHECK(b.districtColors() == std::map<std::string, int>{{privateB.id, 6}, {sharedA.id, 4}});
+        CHECK(f.districtColors() == std::map<std::string, int>{{sharedA.id, 4}});
+        // Only the map's own district sets its colour: the server refuses the others.
+        CHECK(refusalOf([&] { b.storeDistrictColor(sharedA.id, 1); }) == "42501");
+        CHECK(refusalOf([&] { f.storeDistrictColor(sharedA.id, 1); }) == "42501");
+        CHECK_THROWS_WITH(b.storeDistrictColor(sharedA.id, 1),
+                          Catch::Matchers::Contains("belongs to district \"Lakeside\"") &&
+                              Catch::Matchers::Contains("may not set its colour"));
+        CHECK_THROWS_AS(b.storeDistrictColor(privateA.id, 1), StoreError); // B cannot even see it
+        CHECK(a.districtColors().at(sharedA.id) == 4);
+        // Unsharing hides the colour with the map.
+        a.share(sharedA.id, false);
+        CHECK(b.districtColors() == std::map<std::string, int>{{privateB.id, 6}});
+        CHECK(f.districtColors().empty());
+
+        // With plain SQL: hidden rows, refused rows, nothing changed.
+        auto sqlB = lib.connect(lib.roleB());
+        auto sqlF = lib.connect(lib.roleF());
+        const std::string pa = "'" + privateA.id + "'";
+        const std::string sa = "'" + sharedA.id + "'";
+        CHECK(sqlB->exec("SELECT count(*) FROM crosswalk.district_colors WHERE map_id IN (" + pa + ", " + sa + ")")
+                  .integer(0, 0) == 0);
+        a.share(sharedA.id, true);
+        CHECK(sqlB->exec("SELECT slot FROM crosswalk.district_colors WHERE map_id = " + sa).integer(0, 0) == 4);
+        touchesNothing(*sqlB, "UPDATE crosswalk.district_colors SET slot = 0 WHERE map_id IN (" + pa + ", " + sa + ")");
+        touchesNothing(*sqlB, "DELETE FROM crosswalk.district_colors WHERE map_id IN (" + pa + ", " + sa + ")");
+        refusedSql(*sqlB, "INSERT INTO crosswalk.district_colors VALUES (" + sa + ", 1) "
+                          "ON CONFLICT (map_id) DO UPDATE SET slot = 1");
+        refusedSql(*sqlF, "UPDATE crosswalk.district_colors SET slot = 0 WHERE map_id = " + sa);
+        refusedSql(*sqlF, "DELETE FROM crosswalk.district_colors");
+        CHECK(a.districtColors() == std::map<std::string, int>{{privateA.id, 2}, {sharedA.id, 4}});
+        NetworkLibrary owner = NetworkLibrary::open(lib.ownerUri());
+        CHECK(owner.districtColors().size() == 3);
+    }
+
     SECTION("raw SQL as each role")
     {
         auto sqlA = lib.connect(lib.roleA());
@@ -276,4 +318,36 @@ TEST_CASE("A library URI is shown and remembered without its password", "[storag
     } catch (const LibraryError& e) {
         CHECK_THAT(e.what(), !Catch::Matchers::Contains("s3cret"));
     }
+}
+
+TEST_CASE("library init migrates a library of schema 2 to district colours, with its members' grants",
+          "[storage][library][colors]")
+{
+    if (!test::havePgServer())
+        return;
+    test::TestLibrary lib;
+    // A library as schema 2 left it: no colour table; its members were added before.
+    auto admin = std::make_unique<PgConnection>(lib.ownerUri());
+    admin->exec("DROP TABLE crosswalk.district_colors");
+    admin->exec("UPDATE crosswalk.meta SET value = '2' WHERE key = 'schema_version'");
+    const Map mine = districtMap(7, "c-", "Riverside");
+    {
+        NetworkLibrary b = NetworkLibrary::open(lib.uri(lib.roleB()));
+        b.addMap(mine);
+        b.share(mine.id, true);
+        // Not migrated yet: the colour holds for this connection only, as in a MapStore.
+        b.storeDistrictColor(mine.id, 5);
+        CHECK(b.districtColors() == std::map<std::string, int>{{mine.id, 5}});
+        CHECK(NetworkLibrary::open(lib.uri(lib.roleB())).districtColors().empty());
+    }
+    CHECK_THAT(NetworkLibrary::init(lib.ownerUri()), Catch::Matchers::Contains("migrated"));
+    CHECK(admin->exec("SELECT value FROM crosswalk.meta WHERE key = 'schema_version'").text(0, 0) ==
+          std::to_string(kLibrarySchemaVersion));
+    NetworkLibrary b = NetworkLibrary::open(lib.uri(lib.roleB()));
+    b.storeDistrictColor(mine.id, 5);
+    CHECK(NetworkLibrary::open(lib.uri(lib.roleF())).districtColors() == std::map<std::string, int>{{mine.id, 5}});
+    NetworkLibrary a = NetworkLibrary::open(lib.uri(lib.roleA()));
+    CHECK(a.districtColors() == std::map<std::string, int>{{mine.id, 5}});
+    CHECK(refusalOf([&] { a.storeDistrictColor(mine.id, 1); }) == "42501");
+    CHECK(b.districtColors().at(mine.id) == 5);
 }

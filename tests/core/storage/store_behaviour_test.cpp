@@ -400,3 +400,41 @@ TEMPLATE_TEST_CASE("Every store opens again with its maps exactly as stored", "[
           maps.end());
     CHECK_THAT(storeErrorOf([&] { store.loadMap("m-nope"); }), Contains("no map \"m-nope\""));
 }
+
+TEMPLATE_TEST_CASE("Every store keeps each district's colour for other clients and after reopening",
+                   "[storage][stores][colors]", WorkspaceStore, MemoryStoreFixture, LibraryStore)
+{
+    if (!TestType::available())
+        return;
+    TestType f;
+    f.store.addMap(test::smallMap());
+    f.store.addMap(test::randomMap(1));
+    CHECK(f.store.districtColors().empty());
+
+    f.store.storeDistrictColor("m-small", 3);
+    f.other().storeDistrictColor("m1", 5);
+    const std::map<std::string, int> expected{{"m-small", 3}, {"m1", 5}};
+    CHECK(f.store.districtColors() == expected);
+    CHECK(f.other().districtColors() == expected);
+    CHECK(f.reader()->districtColors() == expected);
+
+    // A new colour replaces the old one; bad slots and unknown maps are refused, nothing changed.
+    f.other().storeDistrictColor("m-small", 0);
+    CHECK(f.store.districtColors().at("m-small") == 0);
+    CHECK_THAT(storeErrorOf([&] { f.store.storeDistrictColor("m1", 8); }), Contains("0 to 7, not 8"));
+    CHECK_THAT(storeErrorOf([&] { f.store.storeDistrictColor("m1", -1); }), Contains("0 to 7, not -1"));
+    CHECK_THAT(storeErrorOf([&] { f.store.storeDistrictColor("m-nope", 1); }), Contains("no map \"m-nope\""));
+    const std::map<std::string, int> after{{"m-small", 0}, {"m1", 5}};
+    CHECK(f.store.districtColors() == after);
+
+    f.reopen();
+    CHECK(f.store.districtColors() == after);
+    // A deleted map's colour comes back with the map.
+    f.store.deleteMap("m1");
+    CHECK(f.store.districtColors().count("m-small") == 1);
+    f.store.restoreMap("m1");
+    CHECK(f.store.districtColors() == after);
+
+    const auto readOnly = f.readOnlyWith(test::randomMap(2));
+    CHECK_THAT(storeErrorOf([&] { readOnly->storeDistrictColor("m2", 1); }), Contains("read-only"));
+}

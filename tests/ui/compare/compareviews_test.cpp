@@ -332,3 +332,62 @@ TEST_CASE("Presenting: F5, a spotlight on a lane row, a walk through the phases,
     CHECK(window->presenting());
     window->close(); // deletes itself
 }
+
+TEST_CASE("Six districts' overlay fills a 1920x1080 view both ways, with labels larger than the standard layout's",
+          "[compare-ui][overlay]")
+{
+    DemoWorkspace demo("fill");
+    Workspace ws = Workspace::open(demo.path);
+    CompareWindow window(ws, demo.ids);
+    window.resize(1920, 1080);
+    window.show();
+    REQUIRE(QTest::qWaitForWindowExposed(&window));
+    QApplication::processEvents();
+    OverlayView* overlay = window.overlay();
+    CompareGraphicsView* view = overlay->view();
+    const auto fill = [&] {
+        const QRectF all = view->scene()->itemsBoundingRect();
+        const QRect onScreen = view->mapFromScene(all).boundingRect();
+        return std::pair{double(onScreen.width()) / view->viewport()->width(),
+                         double(onScreen.height()) / view->viewport()->height()};
+    };
+    const auto [width, height] = fill();
+    INFO("width " << width << ", height " << height << ", zoom " << view->zoom());
+    CHECK(width >= 0.85);
+    CHECK(height >= 0.85);
+    CHECK(width <= 1.0);
+    CHECK(height <= 1.0);
+    // Everything still in view, each step in its phase column of the layout drawn.
+    const QRectF shown = view->mapToScene(view->viewport()->rect()).boundingRect();
+    CHECK(shown.contains(view->scene()->itemsBoundingRect().adjusted(2, 2, -2, -2)));
+    REQUIRE(overlay->columnCount() == 5);
+    CHECK(overlay->columnEdge(5) - overlay->columnEdge(0) > 5 * 330); // wider than the standard layout's columns
+    for (CompareStepItem* item : overlay->stepItems()) {
+        if (!item->ghosted())
+            continue;
+        const Map& map = window.session()->map(item->mapIndex());
+        const int column = static_cast<int>(map.phaseIndex(map.step(item->stepId())->phase).value());
+        CHECK(item->pos().x() >= overlay->columnEdge(column));
+        CHECK(item->pos().x() + item->boundingRect().width() <= overlay->columnEdge(column + 1) + 20);
+    }
+
+    // The type a person sees: the labels' largest type at the fitted zoom, half as large again
+    // as in the standard layout (the report's, and this window's before: 16 px labels in a
+    // drawing bound by its height).
+    REQUIRE_FALSE(overlay->stepItems().empty());
+    const double seen = overlay->stepItems().front()->largestLabelPx() * view->zoom();
+    OverlayView standard(*window.session()); // never shown: the standard layout
+    const QRectF standardRect = standard.view()->scene()->itemsBoundingRect().adjusted(-10, -10, 10, 10);
+    const double standardZoom = std::min((view->viewport()->width() - 4) / standardRect.width(),
+                                         (view->viewport()->height() - 4) / standardRect.height());
+    INFO("label type on screen " << seen << " px, standard layout " << 16 * standardZoom << " px");
+    CHECK(seen >= 1.5 * 16 * standardZoom);
+
+    // A smaller window is laid out again for its size, and still filled both ways.
+    window.resize(1280, 900);
+    QTest::qWait(400); // the layout follows once the resizing pauses
+    const auto [w2, h2] = fill();
+    INFO("after resize: width " << w2 << ", height " << h2);
+    CHECK(w2 >= 0.85);
+    CHECK(h2 >= 0.85);
+}

@@ -269,7 +269,40 @@ BEGIN
 END $$;
 )SQL";
 
-constexpr std::array<const char*, kLibrarySchemaVersion> kMigrations = {kMigration1, kMigration2};
+// Migration 3, district colours (issue 15): the comparison palette slot each map's district
+// keeps in every view and report (MapStore::districtColors). A colour follows its map as the
+// revisions do: read where the map is readable, set only by the map's own district.
+constexpr const char* kMigration3 = R"SQL(
+CREATE TABLE crosswalk.district_colors (
+    map_id text PRIMARY KEY REFERENCES crosswalk.maps (id) ON DELETE CASCADE,
+    slot   integer NOT NULL CHECK (slot BETWEEN 0 AND 7)
+);
+
+ALTER TABLE crosswalk.district_colors ENABLE ROW LEVEL SECURITY;
+CREATE POLICY district_colors_read ON crosswalk.district_colors FOR SELECT
+    USING (crosswalk.can_read(map_id, current_user));
+CREATE POLICY district_colors_add ON crosswalk.district_colors FOR INSERT
+    WITH CHECK (crosswalk.can_edit(map_id, current_user));
+CREATE POLICY district_colors_edit ON crosswalk.district_colors FOR UPDATE
+    USING (crosswalk.can_edit(map_id, current_user)) WITH CHECK (crosswalk.can_edit(map_id, current_user));
+CREATE POLICY district_colors_remove ON crosswalk.district_colors FOR DELETE
+    USING (crosswalk.can_edit(map_id, current_user));
+
+-- Members added before this migration get the grants addDistrict/addFacilitator now give.
+DO $$
+DECLARE m record;
+BEGIN
+    FOR m IN SELECT role, facilitator FROM crosswalk.members LOOP
+        IF m.facilitator THEN
+            EXECUTE format('GRANT SELECT ON crosswalk.district_colors TO %I', m.role);
+        ELSE
+            EXECUTE format('GRANT SELECT, INSERT, UPDATE, DELETE ON crosswalk.district_colors TO %I', m.role);
+        END IF;
+    END LOOP;
+END $$;
+)SQL";
+
+constexpr std::array<const char*, kLibrarySchemaVersion> kMigrations = {kMigration1, kMigration2, kMigration3};
 
 std::string quotedIdent(PgConnection& conn, const std::string& name)
 {
@@ -394,6 +427,10 @@ void grantMember(PgConnection& conn, const std::string& role, bool facilitator)
     conn.execScript(std::string(facilitator ? "GRANT SELECT, INSERT, UPDATE, DELETE ON crosswalk.sessions TO "
                                             : "GRANT SELECT ON crosswalk.sessions TO ") +
                     r + "; GRANT SELECT, INSERT, UPDATE, DELETE ON crosswalk.session_votes TO " + r + ";");
+    // District colours (issue 15): follow the maps, so facilitators read them only.
+    conn.execScript(std::string(facilitator ? "GRANT SELECT ON crosswalk.district_colors TO "
+                                            : "GRANT SELECT, INSERT, UPDATE, DELETE ON crosswalk.district_colors TO ") +
+                    r + ";");
     if (facilitator) {
         conn.execScript("GRANT SELECT ON crosswalk.maps, crosswalk.changes, crosswalk.revisions, "
                         "crosswalk.decisions TO " + r + ";"
