@@ -138,7 +138,7 @@ TEST_CASE("UpdateStep replaces every field and its inverse carries the old step"
     CHECK(edited.flows == original.flows);
 }
 
-TEST_CASE("MoveSteps moves several steps across lanes and phases; the inverse has the old places", "[edit]")
+TEST_CASE("MoveSteps moves several steps across lanes and phases, the inverse has the old places", "[edit]")
 {
     const Map original = test::smallMap();
     const MoveSteps move{{{"s1", "l2", "p2", 500, 20}, {"s6", "l1", "p3", 1100, 80}, {"s4", "l3", "p2", 720, 45}}};
@@ -226,7 +226,7 @@ TEST_CASE("AddPhase shifts the steps of the columns after it", "[edit]")
     CHECK(atEnd.steps == original.steps);
 }
 
-TEST_CASE("RemovePhase removes its steps and shifts later columns left; the inverse restores exactly", "[edit]")
+TEST_CASE("RemovePhase removes its steps and shifts later columns left, the inverse restores exactly", "[edit]")
 {
     const Map original = test::smallMap();
     Edit inverse = Batch{};
@@ -301,7 +301,7 @@ TEST_CASE("ReorderPhase moves every column whose left edge changes, with its ste
     CHECK(edited == original);
 }
 
-TEST_CASE("Flow edits round-trip; RemoveFlow takes the annotations on the flow", "[edit]")
+TEST_CASE("Flow edits round-trip, RemoveFlow takes the annotations on the flow", "[edit]")
 {
     const Map original = test::smallMap();
     Edit inverse = Batch{};

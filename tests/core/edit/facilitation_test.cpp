@@ -176,7 +176,7 @@ TEST_CASE("The session timer is set and undone", "[edit][facilitation]")
     CHECK(refused(original, SetSessionTimer{{60, 90000, false}}) == "a session has 0 to 86400 seconds left, not 90000");
 }
 
-TEST_CASE("Removing a step takes its notes and votes; undo brings them back", "[edit][facilitation]")
+TEST_CASE("Removing a step takes its notes and votes, undo brings them back", "[edit][facilitation]")
 {
     const Map original = facilitatedMap();
     Edit inverse = RemoveStep{""};

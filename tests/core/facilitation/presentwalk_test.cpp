@@ -91,7 +91,7 @@ TEST_CASE("Flows in and out of a step are listed in map order, without ends that
     CHECK(PresentWalk::outgoing(map, "nowhere").empty());
 }
 
-TEST_CASE("A click jumps the walk to a step; back returns to where it was; clear forgets all", "[facilitation][walk]")
+TEST_CASE("A click jumps the walk to a step, back returns to where it was, clear forgets all", "[facilitation][walk]")
 {
     Map map;
     map.lanes = {Lane{"l1", "A", "#FFFFFF", 140}};

@@ -40,7 +40,7 @@ std::string allProblems(const Session& s)
 
 } // namespace
 
-TEST_CASE("A valid session has no problems; each broken field is named", "[facilitation][session]")
+TEST_CASE("A valid session has no problems, each broken field is named", "[facilitation][session]")
 {
     Session s = sampleSession();
     CHECK(validateSession(s).empty());

@@ -4,7 +4,7 @@
 
 using namespace crosswalk;
 
-TEST_CASE("A paused countdown keeps its time left; a running one counts down whole seconds to 0",
+TEST_CASE("A paused countdown keeps its time left, a running one counts down whole seconds to 0",
           "[facilitation][timer]")
 {
     const SessionClock none;

@@ -160,7 +160,7 @@ TEST_CASE("BPMN import: pools, nested lanes, message flows and vendor data in th
     CHECK(mentions(r.notes, "sid-pool-union", "empty lane"));
 }
 
-TEST_CASE("BPMN import: without a diagram the map is laid out; a collapsed sub-process keeps its steps as notes",
+TEST_CASE("BPMN import: without a diagram the map is laid out, a collapsed sub-process keeps its steps as notes",
           "[bpmn]")
 {
     const InterchangeResult r = importBpmn(fixture("semantic-no-di.bpmn"));

@@ -112,7 +112,7 @@ TEST_CASE("Step table import: semicolons, tabs, a BOM and CRLF give the same map
     CHECK(tab.flows.size() == 1);
 }
 
-TEST_CASE("Step table import: columns in any order, any case; unknown columns reported", "[interchange][steptable]")
+TEST_CASE("Step table import: columns in any order, any case, unknown columns reported", "[interchange][steptable]")
 {
     const std::string text = "function;OWNER;next step id;process step id;process_step_description\n"
                              "Principal;Ana;;S2;Reflect\n"

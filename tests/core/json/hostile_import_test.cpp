@@ -70,7 +70,7 @@ TEST_CASE("A 100,000-step map is refused on import", "[json][hardening]")
     CHECK_THAT(problems.front().message, Contains("100000 steps"));
 }
 
-TEST_CASE("Control characters in text are refused on import; tab and line break are kept", "[json][hardening]")
+TEST_CASE("Control characters in text are refused on import, tab and line break are kept", "[json][hardening]")
 {
     Map map = test::smallMap();
     map.props.title = "Plan\x1b[31m";

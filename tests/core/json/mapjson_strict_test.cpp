@@ -106,7 +106,7 @@ TEST_CASE("phases need an id and a name", "[json][safety]")
     CHECK(problemsOf(file(R"({"title": "T", )" + kLanes + R"(, "phases": [{"id": "p1", "name": "Fall"}]})")).empty());
 }
 
-TEST_CASE("a blank map id is refused; an absent one is made", "[json][safety]")
+TEST_CASE("a blank map id is refused, an absent one is made", "[json][safety]")
 {
     CHECK(problemsOf(file(R"({"id": "", "title": "T", )" + kLanes + "}")) ==
           std::vector<std::string>{

@@ -35,7 +35,7 @@ void requireSameHistory(const MapStore& a, const MapStore& b, const std::string&
 
 } // namespace
 
-TEST_CASE("push keeps a map's id and revisions; pull brings them into a local file", "[storage][library][moves]")
+TEST_CASE("push keeps a map's id and revisions, pull brings them into a local file", "[storage][library][moves]")
 {
     if (!test::havePgServer())
         return;

@@ -147,7 +147,7 @@ TEMPLATE_TEST_CASE("The session record says what changed in each map during the 
     CHECK_THAT(json, !Contains("by_participant")); // anonymous by default
 }
 
-TEST_CASE("Sessions survive reopening; schema 3 workspaces open read-only and upgrade on write", "[storage][session]")
+TEST_CASE("Sessions survive reopening, schema 3 workspaces open read-only and upgrade on write", "[storage][session]")
 {
     TempDir dir;
     const std::string path = dir.file("ws.crosswalk");

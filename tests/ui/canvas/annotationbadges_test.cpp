@@ -228,7 +228,7 @@ TEST_CASE("Every annotation has a badge with its number on its target after load
     CHECK(scene->badge("a6")->number() == 5);
 }
 
-TEST_CASE("Adding an annotation of every kind to a step, a flow, a lane and the map stores it; one undo removes it",
+TEST_CASE("Adding an annotation of every kind to a step, a flow, a lane and the map stores it, one undo removes it",
           "[badges]")
 {
     Map map = annotatedMap();
@@ -298,7 +298,7 @@ TEST_CASE("Adding an annotation of every kind to a step, a flow, a lane and the 
     }
 }
 
-TEST_CASE("Several selected steps each get the annotation in one undo step; typing fills in the first", "[badges]")
+TEST_CASE("Several selected steps each get the annotation in one undo step, typing fills in the first", "[badges]")
 {
     Map map = annotatedMap();
     map.annotations.clear();
@@ -320,7 +320,7 @@ TEST_CASE("Several selected steps each get the annotation in one undo step; typi
     CHECK(fx.map().annotations.empty());
 }
 
-TEST_CASE("A black-box step is drawn opaque; hiding a kind removes its badges", "[badges]")
+TEST_CASE("A black-box step is drawn opaque, hiding a kind removes its badges", "[badges]")
 {
     Fixture fx(annotatedMap());
     MapScene* scene = fx.scene();
@@ -354,7 +354,7 @@ TEST_CASE("A black-box step is drawn opaque; hiding a kind removes its badges", 
     CHECK_FALSE(scene->stepItem("s3")->isBlackBox());
 }
 
-TEST_CASE("Clicking a badge selects it; selectAnnotation selects its target", "[badges]")
+TEST_CASE("Clicking a badge selects it, selectAnnotation selects its target", "[badges]")
 {
     Fixture fx(annotatedMap());
     QSignalSpy spy(&fx.canvas, &MapCanvas::annotationSelected);
@@ -412,7 +412,7 @@ TEST_CASE("Badges follow their step when it moves", "[badges]")
     CHECK(fx.scene()->badge("a1")->scenePos() == before);
 }
 
-TEST_CASE("Double-clicking a badge edits its text in place; its context menu deletes it", "[badges]")
+TEST_CASE("Double-clicking a badge edits its text in place, its context menu deletes it", "[badges]")
 {
     Fixture fx(annotatedMap());
     doubleClick(fx.viewport(), fx.badgeCentre("a4"));

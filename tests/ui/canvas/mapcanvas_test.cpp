@@ -214,7 +214,7 @@ TEST_CASE("Tab and Shift+Tab enter a connected ten-step map across two lanes wit
     }
 }
 
-TEST_CASE("Undo of Tab removes the new step and its flow in one step; redo brings both back", "[canvas]")
+TEST_CASE("Undo of Tab removes the new step and its flow in one step, redo brings both back", "[canvas]")
 {
     Map map = twoLaneMap();
     map.steps = {step("s1", "l1", 40, "Self-assessment")};
@@ -382,7 +382,7 @@ TEST_CASE("Arrow keys move the selection along flows and between lanes", "[canva
     CHECK(fx.canvas.selectedStepIds().size() == 1);
 }
 
-TEST_CASE("Enter edits the selected step's label; typing on a selected step replaces it", "[canvas]")
+TEST_CASE("Enter edits the selected step's label, typing on a selected step replaces it", "[canvas]")
 {
     Map map = twoLaneMap();
     map.steps = {step("s1", "l1", 40, "Old")};
@@ -828,7 +828,7 @@ const Step* stepLabelled(const Map& m, const std::string& label)
 
 } // namespace
 
-TEST_CASE("Dragging a selected step's corner grip resizes it in one undo step; the lane grows to fit", "[canvas]")
+TEST_CASE("Dragging a selected step's corner grip resizes it in one undo step, the lane grows to fit", "[canvas]")
 {
     Map map = twoLaneMap();
     map.steps = {step("s1", "l1", 40), step("s2", "l1", 300)};
@@ -980,7 +980,7 @@ TEST_CASE("End to end: draw a map from nothing, undo it all, redo it all, and re
     CHECK(fx.ws.loadMap(drawn.id) == drawn);
 }
 
-TEST_CASE("Adding a step and typing its label is one undo step; Tab then Esc leaves no empty step", "[canvas][undo]")
+TEST_CASE("Adding a step and typing its label is one undo step, Tab then Esc leaves no empty step", "[canvas][undo]")
 {
     Map map = twoLaneMap();
     map.steps = {step("s1", "l1", 40, "Self-assessment")};

@@ -252,7 +252,7 @@ TEST_CASE("A report that cannot be written says why and leaves the old file as i
     CHECK(QDir(folder + QStringLiteral("/inside")).exists());
 }
 
-TEST_CASE("The comparison window exports the report; the dialog remembers paper, orientation and grey",
+TEST_CASE("The comparison window exports the report, the dialog remembers paper, orientation and grey",
           "[export][report]")
 {
     const AppFont font;

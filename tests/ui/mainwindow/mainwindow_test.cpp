@@ -241,7 +241,7 @@ TEST_CASE("Deleting, duplicating and creating maps is undone and redone with Ctr
     fs::remove(path);
 }
 
-TEST_CASE("Undo of a new map asks first once the team has drawn on it; a restore that cannot be done leaves the "
+TEST_CASE("Undo of a new map asks first once the team has drawn on it, a restore that cannot be done leaves the "
           "history",
           "[mainwindow]")
 {
@@ -346,7 +346,7 @@ TEST_CASE("The Session menu's keys add a sticky note and votes, and the Parking 
     fs::remove(path);
 }
 
-TEST_CASE("Each map keeps its own undo history while the window is open; Undo acts on the map in view",
+TEST_CASE("Each map keeps its own undo history while the window is open, Undo acts on the map in view",
           "[mainwindow][undo]")
 {
     isolateSettings();

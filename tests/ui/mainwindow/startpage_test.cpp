@@ -41,7 +41,7 @@ bool showingStartPage(const MainWindow& window)
 
 } // namespace
 
-TEST_CASE("An empty workspace opens on the start page; a map from the template opens ready for Tab",
+TEST_CASE("An empty workspace opens on the start page, a map from the template opens ready for Tab",
           "[mainwindow][start]")
 {
     test::isolateSettings();
@@ -190,7 +190,7 @@ TEST_CASE("A workspace path with nothing there is offered for creation, and noth
     fs::remove(path);
 }
 
-TEST_CASE("The window opens maximised the first time, then as it was left; dock tabs show whole names",
+TEST_CASE("The window opens maximised the first time, then as it was left, dock tabs show whole names",
           "[mainwindow][window]")
 {
     test::isolateSettings();

@@ -370,7 +370,7 @@ TEST_CASE("Annotations of every kind are deleted by keyboard and by mouse, store
     CHECK(f.stored() == full);
 }
 
-TEST_CASE("A badge selected on the canvas selects its annotation; a demo map lists all its annotations", "[panels]")
+TEST_CASE("A badge selected on the canvas selects its annotation, a demo map lists all its annotations", "[panels]")
 {
     PanelFixture f(demoMap(), "demo");
     const Map& map = f.doc->map();

@@ -67,7 +67,7 @@ TEST_CASE("The insights table shows MapInsights per lane and per phase for every
     }
 }
 
-TEST_CASE("Selecting a figure highlights the steps behind it; the longest path is shown", "[panels]")
+TEST_CASE("Selecting a figure highlights the steps behind it, the longest path is shown", "[panels]")
 {
     DocumentFixture f(demoMap(0), "insights-select");
     InsightsPanel panel;

@@ -294,7 +294,7 @@ TEST_CASE("Presentation draws every mark with the canvas glyphs: steps, lane hea
     e.leave(p);
 }
 
-TEST_CASE("Shift+F5 fills a 1920x1080 screen; the whole map shows every lane, fitted both ways", "[present]")
+TEST_CASE("Shift+F5 fills a 1920x1080 screen, the whole map shows every lane, fitted both ways", "[present]")
 {
     // A window of its own is 1920x1080 where the screen has room for one, else it fills the screen.
     CHECK(PresentationWindow::fillsScreen(false, QSize(1920, 1080)));
