@@ -64,11 +64,16 @@ QString wrapLabel(const QString& given, const QFontMetricsF& fm, qreal width)
                 lines << line;
                 line.clear();
             }
-            // The longest start that fits, counted up from one letter (down from the word's
-            // end measured the whole word once per letter: quadratic in its length).
-            qsizetype n = 1;
-            while (n + 1 < word.size() && fm.horizontalAdvance(word.left(n + 1)) <= width)
-                ++n;
+            // The longest start that fits, found by doubling then halving (counting down from
+            // the word's end measured the whole word once per letter: quadratic in its length).
+            qsizetype n = 1;            // fits, or is one letter
+            qsizetype over = word.size(); // does not fit
+            for (qsizetype k = 2; k < over; k *= 2)
+                (fm.horizontalAdvance(word.left(k)) <= width ? n : over) = k;
+            while (over - n > 1) {
+                const qsizetype mid = n + (over - n) / 2;
+                (fm.horizontalAdvance(word.left(mid)) <= width ? n : over) = mid;
+            }
             if (n > 1 && word.at(n - 1).isHighSurrogate())
                 --n;
             lines << word.left(n);
