@@ -7,6 +7,7 @@
 #include "ui/canvas/mapcanvas.h"
 #include "ui/mainwindow/mainwindow.h"
 
+#include <QCoreApplication>
 #include <QEvent>
 #include <QFileInfo>
 #include <QMessageBox>
@@ -20,7 +21,9 @@ namespace crosswalk {
 
 namespace {
 
-// [workspace path or library address, map id, map title] of the map being opened.
+// [workspace path or library address, map id, map title, process id] of the map being opened.
+// The process id tells a mark this run left (a window that opened the workspace again before
+// the map was painted, as a hidden window does) from one a run that ended left.
 const char* const kOpeningKey = "safety/openingMap";
 
 /// Calls done once, after the first paint of the widget it watches has finished.
@@ -55,7 +58,8 @@ private:
 void MainWindow::markMapOpening(const QString& mapId, const QString& title)
 {
     QSettings settings;
-    settings.setValue(kOpeningKey, QStringList{m_openGuardStore, mapId, title});
+    settings.setValue(kOpeningKey, QStringList{m_openGuardStore, mapId, title,
+                                               QString::number(QCoreApplication::applicationPid())});
     settings.sync(); // on disk now: a crash or a kill comes before any later write
     delete m_firstPaintWatcher.data();
     m_firstPaintWatcher = new FirstPaintWatcher(m_canvas->viewport(), [this] { clearMapOpening(); });
@@ -74,7 +78,8 @@ bool MainWindow::lastOpeningInterrupted()
 {
     QSettings settings;
     const QStringList mark = settings.value(kOpeningKey).toStringList();
-    if (mark.size() != 3 || mark[0] != m_openGuardStore)
+    if (mark.size() != 4 || mark[0] != m_openGuardStore ||
+        mark[3] == QString::number(QCoreApplication::applicationPid()))
         return false;
     clearMapOpening(); // told once: choosing the map again tries it again
     delete m_interruptedNotice.data();

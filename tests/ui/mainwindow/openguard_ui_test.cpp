@@ -46,12 +46,18 @@ TEST_CASE("A map whose opening never finished does not open by itself at the nex
         REQUIRE(dying.openWorkspace(path));
         REQUIRE(dying.document() != nullptr);
         left = openingMark();
-        REQUIRE(left.size() == 3);
+        REQUIRE(left.size() == 4);
         CHECK(left[0] == QFileInfo(path).absoluteFilePath());
         CHECK(left[1].toStdString() == firstMap);
         CHECK(left[2].toStdString() == dying.document()->map().props.title);
+        CHECK(left[3] == QString::number(QCoreApplication::applicationPid()));
+        // Opening the workspace again in this run is no sign of a crash: the map opens.
+        REQUIRE(dying.openWorkspace(path));
+        CHECK(dying.document() != nullptr);
+        CHECK(dying.interruptedOpenNotice() == nullptr);
     }
     CHECK(openingMark().isEmpty()); // the window closed normally
+    left[3] = QString::number(QCoreApplication::applicationPid() + 1); // the run that died
     QSettings().setValue("safety/openingMap", left);
 
     // The next start opens the workspace but not the map, says why, and does not block.
@@ -89,7 +95,7 @@ TEST_CASE("The opening mark goes once the map has been painted, and names only i
     window->show();
     REQUIRE(window->openWorkspace(path));
     REQUIRE(window->document() != nullptr);
-    CHECK(openingMark().size() == 3);
+    CHECK(openingMark().size() == 4);
     QElapsedTimer clock;
     clock.start();
     while (!openingMark().isEmpty() && clock.elapsed() < 10000)
@@ -97,7 +103,7 @@ TEST_CASE("The opening mark goes once the map has been painted, and names only i
     CHECK(openingMark().isEmpty());
 
     // A mark of another workspace does not keep this one's map from opening.
-    QSettings().setValue("safety/openingMap", QStringList{QFileInfo(other).absoluteFilePath(), "m-x", "Other"});
+    QSettings().setValue("safety/openingMap", QStringList{QFileInfo(other).absoluteFilePath(), "m-x", "Other", "1"});
     MainWindow second;
     REQUIRE(second.openWorkspace(path));
     CHECK(second.document() != nullptr);
