@@ -51,7 +51,8 @@ QString wrapLabel(const QString& given, const QFontMetricsF& fm, qreal width)
     // ellipsis like any text left over.
     constexpr qsizetype kMaxWrapped = 400;
     const bool cut = given.size() > kMaxWrapped;
-    const QString text = cut ? given.left(kMaxWrapped) : given;
+    const QString text = cut ? given.left(given.at(kMaxWrapped - 1).isHighSurrogate() ? kMaxWrapped - 1 : kMaxWrapped)
+                             : given;
     QStringList lines;
     QString line;
     for (QString word : text.split(QLatin1Char(' '), Qt::SkipEmptyParts)) {

@@ -29,11 +29,20 @@ QStringList openingMark()
     return QSettings().value("safety/openingMap").toStringList();
 }
 
+/// Settings of this test case's own: ctest runs UI tests in parallel, and every main window
+/// that closes clears the mark in the settings it shares with them.
+void ownSettings(const char* name)
+{
+    test::isolateSettings();
+    QCoreApplication::setApplicationName(QString::fromLatin1(name));
+    QSettings().clear();
+}
+
 } // namespace
 
 TEST_CASE("A map whose opening never finished does not open by itself at the next start", "[mainwindow][hardening]")
 {
-    test::isolateSettings();
+    ownSettings("crosswalk-ui-tests-openguard");
     const QString path = QString::fromStdString(test::demoWorkspaceFile("cw-ui-openguard"));
     const std::string firstMap = Workspace::open(path.toStdString()).listMaps().front().id;
 
@@ -86,7 +95,7 @@ TEST_CASE("A map whose opening never finished does not open by itself at the nex
 
 TEST_CASE("The opening mark goes once the map has been painted, and names only its workspace", "[mainwindow][hardening]")
 {
-    test::isolateSettings();
+    ownSettings("crosswalk-ui-tests-openguard-paint");
     const QString path = QString::fromStdString(test::demoWorkspaceFile("cw-ui-openguard-paint"));
     const QString other = QString::fromStdString(test::demoWorkspaceFile("cw-ui-openguard-other"));
 
