@@ -44,19 +44,37 @@ constexpr int kMaxLabelLines = 3;
 
 /// text in lines at most width wide: broken at spaces, inside a word only when the word
 /// alone is wider; at most kMaxLabelLines, the last ending in an ellipsis when text is left.
-QString wrapLabel(const QString& text, const QFontMetricsF& fm, qreal width)
+QString wrapLabel(const QString& given, const QFontMetricsF& fm, qreal width)
 {
+    // Issue 19: three lines show far fewer than kMaxWrapped characters, and shaping a
+    // 2,000-byte label whole made a map of such flows take minutes; a cut text ends in an
+    // ellipsis like any text left over.
+    constexpr qsizetype kMaxWrapped = 400;
+    const bool cut = given.size() > kMaxWrapped;
+    const QString text = cut ? given.left(given.at(kMaxWrapped - 1).isHighSurrogate() ? kMaxWrapped - 1 : kMaxWrapped)
+                             : given;
     QStringList lines;
     QString line;
     for (QString word : text.split(QLatin1Char(' '), Qt::SkipEmptyParts)) {
-        while (fm.horizontalAdvance(word) > width && word.size() > 1) {
+        // Issue 19: lines past the last shown one only decide the ellipsis; stop there, so that
+        // a 2,000-byte label costs what three lines do.
+        if (lines.size() > kMaxLabelLines)
+            break;
+        while (fm.horizontalAdvance(word) > width && word.size() > 1 && lines.size() <= kMaxLabelLines) {
             if (!line.isEmpty()) {
                 lines << line;
                 line.clear();
             }
-            qsizetype n = word.size() - 1;
-            while (n > 1 && fm.horizontalAdvance(word.left(n)) > width)
-                --n;
+            // The longest start that fits, found by doubling then halving (counting down from
+            // the word's end measured the whole word once per letter: quadratic in its length).
+            qsizetype n = 1;            // fits, or is one letter
+            qsizetype over = word.size(); // does not fit
+            for (qsizetype k = 2; k < over; k *= 2)
+                (fm.horizontalAdvance(word.left(k)) <= width ? n : over) = k;
+            while (over - n > 1) {
+                const qsizetype mid = n + (over - n) / 2;
+                (fm.horizontalAdvance(word.left(mid)) <= width ? n : over) = mid;
+            }
             if (n > 1 && word.at(n - 1).isHighSurrogate())
                 --n;
             lines << word.left(n);
@@ -72,7 +90,7 @@ QString wrapLabel(const QString& text, const QFontMetricsF& fm, qreal width)
     }
     if (!line.isEmpty())
         lines << line;
-    if (lines.size() > kMaxLabelLines) {
+    if (lines.size() > kMaxLabelLines || (cut && !lines.isEmpty())) {
         lines = lines.mid(0, kMaxLabelLines);
         QString& last = lines.last();
         while (!last.isEmpty() && fm.horizontalAdvance(last + QChar(0x2026)) > width)

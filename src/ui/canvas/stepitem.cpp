@@ -67,27 +67,55 @@ void StepItem::chooseLabel()
     // a standard step; computed once per change, not per paint.
     const QString text = QString::fromStdString(m_step.label);
     const QRectF area = StepShape::labelRect(m_step.kind, QRectF(QPointF(0, 0), m_size));
-    for (int px = canvasstyle::kLabelPx; px >= canvasstyle::kMinLabelPx; --px) {
+    const auto fitsAt = [&area](const QFont& font, const QString& shown) {
+        const QRectF needed = QFontMetricsF(font).boundingRect(area, kLabelFlags, shown);
+        return needed.height() <= area.height() + 0.5 && needed.width() <= area.width() + 0.5;
+    };
+    // Issue 19: a label far longer than its step shows (2,000 bytes in a standard step) was
+    // laid out whole at every size and then once per character cut off, which took minutes
+    // for a map of such steps. More text never fits where less does not, so a prefix that does
+    // not fit at the smallest size settles it, at the cost of the text the step can show.
+    bool hopeless = false;
+    for (qsizetype prefix = 256; prefix < text.size() && !hopeless; prefix *= 4)
+        hopeless = !fitsAt(pixelFont(canvasstyle::kMinLabelPx), text.left(prefix));
+    m_shownLabel = text;
+    m_labelFont = pixelFont(canvasstyle::kMinLabelPx);
+    for (int px = canvasstyle::kLabelPx; px >= canvasstyle::kMinLabelPx && !hopeless; --px) {
         QFont font = pixelFont(px);
-        const QRectF needed = QFontMetricsF(font).boundingRect(area, kLabelFlags, text);
         m_labelFont = font;
-        m_shownLabel = text;
-        if (needed.height() <= area.height() + 0.5 && needed.width() <= area.width() + 0.5)
+        if (fitsAt(font, text))
             return;
     }
     // Still too long at the smallest size: keep the lines that fit and end with an ellipsis.
+    // The longest such start of the text is searched for, growing then halving, so that the
+    // cost is a few layouts of what the step shows rather than one per character cut.
     const QFontMetricsF fm(m_labelFont);
     const int maxLines = std::max(1, static_cast<int>(area.height() / fm.lineSpacing()));
-    QString shown = text;
-    while (shown.size() > 1) {
-        shown.chop(1);
-        const QString candidate = shown.trimmed() + QChar(0x2026);
-        if (fm.boundingRect(area, kLabelFlags, candidate).height() <= maxLines * fm.lineSpacing() + 0.5) {
-            m_shownLabel = candidate;
-            return;
+    const auto candidate = [&text](qsizetype n) {
+        if (n > 1 && n < text.size() && text.at(n - 1).isHighSurrogate())
+            --n;
+        return text.left(n).trimmed() + QChar(0x2026);
+    };
+    const auto fitsCut = [&](qsizetype n) {
+        return fm.boundingRect(area, kLabelFlags, candidate(n)).height() <= maxLines * fm.lineSpacing() + 0.5;
+    };
+    const qsizetype longest = text.size() - 1; // at least one character is cut
+    qsizetype good = 0;                        // the longest cut known to fit (0: none yet)
+    qsizetype bad = longest + 1;               // the shortest known not to
+    for (qsizetype n = std::min<qsizetype>(64, longest); n >= 1 && n < bad; n = std::min(n * 2, longest)) {
+        if (!fitsCut(n)) {
+            bad = n;
+            break;
         }
+        good = n;
+        if (n == longest)
+            break;
     }
-    m_shownLabel = text.left(1) + QChar(0x2026);
+    while (bad - good > 1) {
+        const qsizetype mid = good + (bad - good) / 2;
+        (fitsCut(mid) ? good : bad) = mid;
+    }
+    m_shownLabel = good >= 1 ? candidate(good) : text.left(1) + QChar(0x2026);
 }
 
 void StepItem::setEditing(bool editing)

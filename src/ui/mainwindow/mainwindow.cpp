@@ -110,6 +110,7 @@ MainWindow::~MainWindow()
 {
     // The canvas and the undo stack refer to the documents, which refer to the workspace.
     closeAllDocuments();
+    clearMapOpening(); // a normal end: whatever was opening did not hang the app
 }
 
 QDockWidget* MainWindow::addPanel(QWidget* panel, const QString& title, const QString& name, Qt::DockWidgetArea area)
@@ -484,7 +485,8 @@ bool MainWindow::openWorkspace(const QString& path)
     warnAboutSyncFolder(path);
     refreshLibrary();
     const auto maps = m_workspace->listMaps();
-    if (!maps.empty())
+    m_openGuardStore = QFileInfo(path).absoluteFilePath();
+    if (!maps.empty() && !lastOpeningInterrupted())
         openMap(QString::fromStdString(maps.front().id));
     updateTitle();
     updateCentral();
@@ -523,6 +525,7 @@ bool MainWindow::openMap(const QString& mapId)
         });
     }
     m_history.addStack(m_document->undoStack());
+    markMapOpening(mapId, QString::fromStdString(m_document->map().props.title));
     m_canvas->setDocument(m_document);
     m_inspector->setDocument(m_document);
     m_annotations->setDocument(m_document);

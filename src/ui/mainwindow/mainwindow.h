@@ -110,6 +110,9 @@ public:
     /// The note shown (not modal) when a workspace just opened lies in a sync folder, while it
     /// is open; nullptr otherwise. Each workspace gets it once (mainwindow_safety.cpp).
     QMessageBox* syncFolderNotice() const;
+    /// The note shown (not modal) when the last opening of a map in the workspace just opened
+    /// never finished (a crash or a hang); nullptr otherwise (mainwindow_openguard.cpp).
+    QMessageBox* interruptedOpenNotice() const;
 
 protected:
     void closeEvent(QCloseEvent* event) override;
@@ -192,6 +195,16 @@ private:
     // Issue 19: a workspace in a sync folder is named once, without blocking.
     void warnAboutSyncFolder(const QString& path);
     QPointer<QMessageBox> m_syncNotice;
+
+    // Issue 19: a map that crashed or hung the app does not open by itself at the next start
+    // (mainwindow_openguard.cpp).
+    void markMapOpening(const QString& mapId, const QString& title);
+    void clearMapOpening();
+    /// True (and the note shown, the mark cleared) when the mark names the store just opened.
+    bool lastOpeningInterrupted();
+    QString m_openGuardStore; // the open store's path or address, as the mark names it
+    QPointer<QObject> m_firstPaintWatcher;
+    QPointer<QMessageBox> m_interruptedNotice;
 };
 
 } // namespace crosswalk

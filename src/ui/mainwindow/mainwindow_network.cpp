@@ -57,8 +57,9 @@ bool MainWindow::openNetworkLibrary(const QString& uri)
     // Remembered without the password: libpq finds it again in ~/.pgpass or PGPASSWORD.
     rememberRecent(toQString(withoutPassword(toStd(uri))));
     refreshLibrary();
+    m_openGuardStore = toQString(withoutPassword(toStd(uri)));
     const auto maps = m_workspace->listMaps();
-    if (!maps.empty())
+    if (!maps.empty() && !lastOpeningInterrupted())
         openMap(toQString(maps.front().id));
     updateTitle();
     updateCentral();
