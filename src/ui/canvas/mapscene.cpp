@@ -175,6 +175,7 @@ void MapScene::removeAllItems()
         delete item;
     for (auto& [id, item] : m_flows)
         delete item;
+    m_flowLabels.clear();
     for (auto& [id, item] : m_lanes)
         delete item;
     for (auto& [id, item] : m_phases)
@@ -276,7 +277,7 @@ void MapScene::applyChanges(const ChangeSet& changes)
     m_router.clearRoutes();
     for (const auto& [id, item] : m_flows)
         if (!flowIds.count(id))
-            m_router.addRoute(item->route());
+            m_router.addRoute(item->route(), item->flow().from, item->flow().to);
     for (const std::string& id : flowIds) {
         if (const Flow* f = m.flow(id)) {
             updateFlow(*f);
@@ -316,7 +317,7 @@ void MapScene::updateFlow(const Flow& flow, bool remember)
     }
     const QPolygonF route = m_router.route(from->id, stepRect(*from), to->id, stepRect(*to));
     if (remember)
-        m_router.addRoute(route);
+        m_router.addRoute(route, from->id, to->id);
     const bool handoff = from->lane != to->lane;
     item->setFlow(flow, route, handoff, handoff ? handoffPoint(route) : std::nullopt);
 }
@@ -325,11 +326,15 @@ void MapScene::rebuildObstacles()
 {
     std::unordered_map<std::string, QRectF> rects;
     rects.reserve(m_steps.size());
-    std::vector<qreal> laneBorders;
+    std::vector<qreal> laneBorders{0}; // the top of the first lane is a border too
     std::vector<qreal> phaseBorders;
+    std::unordered_set<std::string> sliding; // flat-sided steps: ports may slide along a side
     if (const Map* m = map()) {
-        for (const Step& s : m->steps)
+        for (const Step& s : m->steps) {
             rects.emplace(s.id, stepRect(s));
+            if (s.kind == StepKind::Activity || s.kind == StepKind::Meeting)
+                sliding.insert(s.id);
+        }
         int y = 0;
         for (const Lane& lane : m->lanes)
             laneBorders.push_back(y += lane.height);
@@ -339,6 +344,7 @@ void MapScene::rebuildObstacles()
     }
     m_router.setObstacles(rects);
     m_router.setGuides(std::move(laneBorders), std::move(phaseBorders));
+    m_router.setSlidingPorts(std::move(sliding));
 }
 
 std::optional<QPointF> MapScene::handoffPoint(const QPolygonF& route) const
@@ -462,6 +468,32 @@ bool MapScene::stepCovers(const QRectF& r) const
                     return true;
         }
     return false;
+}
+
+bool MapScene::flowLabelClear(const QRectF& r, const std::string& self) const
+{
+    if (stepCovers(r))
+        return false;
+    if (const Map* m = map()) {
+        int y = 0;
+        if (r.top() < y && r.bottom() > y)
+            return false;
+        for (const Lane& lane : m->lanes)
+            if (y += lane.height; r.top() < y && r.bottom() > y)
+                return false;
+    }
+    for (const auto& [id, label] : m_flowLabels)
+        if (id != self && label.intersects(r) && m_flows.count(id))
+            return false;
+    return true;
+}
+
+void MapScene::setFlowLabelRect(const std::string& flowId, const QRectF& r)
+{
+    if (r.isEmpty())
+        m_flowLabels.erase(flowId);
+    else
+        m_flowLabels[flowId] = r;
 }
 
 QRectF MapScene::mapBounds() const

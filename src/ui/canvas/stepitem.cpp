@@ -50,6 +50,18 @@ void StepItem::fitLabel()
     // Laying out wrapped text on every paint cost more than drawing the shapes; lay it out
     // once here.
     const QRectF area = StepShape::labelRect(m_step.kind, QRectF(QPointF(0, 0), m_size));
+    m_decisionLines.clear();
+    if (m_step.kind == StepKind::Decision) {
+        const auto lines = StepShape::labelLines(m_step.kind, QRectF(QPointF(0, 0), m_size), m_shownLabel, m_labelFont);
+        for (qsizetype i = 0; i < lines.texts.size(); ++i) {
+            QStaticText line(lines.texts[i]);
+            line.setTextFormat(Qt::PlainText);
+            line.prepare(QTransform(), m_labelFont);
+            const QRectF box = lines.boxes[static_cast<std::size_t>(i)];
+            m_decisionLines.emplace_back(QPointF(box.center().x() - line.size().width() / 2, box.top()), line);
+        }
+        return;
+    }
     QTextOption option(Qt::AlignHCenter);
     option.setWrapMode(QTextOption::WordWrap);
     m_labelText = QStaticText(m_shownLabel);
@@ -67,6 +79,25 @@ void StepItem::chooseLabel()
     // a standard step; computed once per change, not per paint.
     const QString text = QString::fromStdString(m_step.label);
     const QRectF area = StepShape::labelRect(m_step.kind, QRectF(QPointF(0, 0), m_size));
+    if (m_step.kind == StepKind::Decision) {
+        // Inside the diamond, line by line (StepShape::labelLines); smaller type, then an ellipsis.
+        const QRectF shape(QPointF(0, 0), m_size);
+        for (int px = canvasstyle::kLabelPx; px >= canvasstyle::kMinLabelPx; --px) {
+            m_labelFont = pixelFont(px);
+            m_shownLabel = text;
+            if (StepShape::labelLines(m_step.kind, shape, text, m_labelFont).fits)
+                return;
+        }
+        QString shown = text;
+        while (shown.size() > 1) {
+            shown.chop(1);
+            m_shownLabel = shown.trimmed() + QChar(0x2026);
+            if (StepShape::labelLines(m_step.kind, shape, m_shownLabel, m_labelFont).fits)
+                return;
+        }
+        m_shownLabel = QString();
+        return;
+    }
     for (int px = canvasstyle::kLabelPx; px >= canvasstyle::kMinLabelPx; --px) {
         QFont font = pixelFont(px);
         const QRectF needed = QFontMetricsF(font).boundingRect(area, kLabelFlags, text);
@@ -230,7 +261,11 @@ void StepItem::paint(QPainter* painter, const QStyleOptionGraphicsItem* option, 
     if (!m_editing && m_labelFont.pixelSize() * lod >= 3) {
         painter->setPen(m_blackBox ? QColor(Qt::white) : canvasstyle::ink());
         painter->setFont(m_labelFont);
-        painter->drawStaticText(m_labelPos, m_labelText);
+        if (m_step.kind == StepKind::Decision)
+            for (const auto& [pos, line] : m_decisionLines)
+                painter->drawStaticText(pos, line);
+        else
+            painter->drawStaticText(m_labelPos, m_labelText);
     }
 
     if (handlesShown()) {
