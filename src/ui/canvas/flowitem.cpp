@@ -137,9 +137,23 @@ void FlowItem::rebuild()
             m_arrow = QPolygonF{tip, base + normal * kArrowHalfWidth, base - normal * kArrowHalfWidth};
         }
     }
-    m_labelText = wrapLabel(QString::fromStdString(m_flow.label), QFontMetricsF(pixelFont(canvasstyle::kFlowLabelPx)),
-                            kLabelWidth);
-    m_labelBox = labelBox();
+    // At its usual width, or wrapped narrower where that finds it a clear place (a flow
+    // squeezed between steps), as long as that does not cut more of it off.
+    const QString label = QString::fromStdString(m_flow.label);
+    const QFontMetricsF labelMetrics(pixelFont(canvasstyle::kFlowLabelPx));
+    const QString usual = wrapLabel(label, labelMetrics, kLabelWidth);
+    const QString narrow = wrapLabel(label, labelMetrics, kLabelWidth * 3 / 5);
+    bool clear = false;
+    m_labelText = usual;
+    m_labelBox = labelBox(kLabelWidth, &clear);
+    if (!clear && !narrow.endsWith(QChar(0x2026))) {
+        m_labelText = narrow;
+        const QRectF narrowBox = labelBox(kLabelWidth * 3 / 5, &clear);
+        if (clear)
+            m_labelBox = narrowBox;
+        else
+            m_labelText = usual;
+    }
     if (auto* mapScene = dynamic_cast<MapScene*>(scene()))
         mapScene->setFlowLabelRect(m_id, m_flow.label.empty() ? QRectF() : m_labelBox);
     // A label with no clear place on its route is drawn over the steps rather than hidden
@@ -173,10 +187,11 @@ QPointF FlowItem::pointAlong(qreal t) const
     return m_route.last();
 }
 
-QRectF FlowItem::labelBox() const
+QRectF FlowItem::labelBox(int width, bool* clear) const
 {
     const QFontMetricsF fm(pixelFont(canvasstyle::kFlowLabelPx));
-    QRectF box = fm.boundingRect(QRectF(0, 0, kLabelWidth, 1000), Qt::AlignCenter, m_labelText);
+    QRectF box = fm.boundingRect(QRectF(0, 0, width, 1000), Qt::AlignCenter, m_labelText);
+    *clear = true;
     box.adjust(-5, -2, 5, 2);
     if (m_labelText.isEmpty()) {
         box.moveCenter(labelAnchor());
@@ -213,6 +228,7 @@ QRectF FlowItem::labelBox() const
             }
         }
     }
+    *clear = false;
     box.moveCenter(labelAnchor());
     return box;
 }

@@ -139,7 +139,8 @@ std::vector<std::string> labelClashes(const Laid& laid)
                 problems.push_back(id + "'s label crosses the lane border at y " + std::to_string(y));
         for (const Step& s : m.steps)
             if (laid.scene.stepItem(s.id)->sceneRectOfStep().intersects(r))
-                problems.push_back(id + "'s label covers step " + s.id);
+                problems.push_back(id + "'s label covers step " + s.id + ": label at " + describe(QPolygonF(r)) +
+                                   ", route " + describe(laid.scene.flowItem(id)->route()));
         for (std::size_t j = i + 1; j < labels.size(); ++j)
             if (labels[j].second.intersects(r))
                 problems.push_back(id + "'s label covers " + labels[j].first + "'s");
