@@ -88,14 +88,19 @@ void StepItem::chooseLabel()
             if (StepShape::labelLines(m_step.kind, shape, text, m_labelFont).fits)
                 return;
         }
-        QString shown = text;
-        while (shown.size() > 1) {
-            shown.chop(1);
-            m_shownLabel = shown.trimmed() + QChar(0x2026);
-            if (StepShape::labelLines(m_step.kind, shape, m_shownLabel, m_labelFont).fits)
-                return;
+        // The longest start of the label that fits with an ellipsis, found by halving (a
+        // layout per character cost a 2,000-step map a tenth of a second to open).
+        auto elided = [&text](qsizetype n) { return text.left(n).trimmed() + QChar(0x2026); };
+        qsizetype lo = 0; // elided(lo) fits, or lo == 0
+        qsizetype hi = text.size();
+        while (hi - lo > 1) {
+            const qsizetype mid = (lo + hi) / 2;
+            if (StepShape::labelLines(m_step.kind, shape, elided(mid), m_labelFont).fits)
+                lo = mid;
+            else
+                hi = mid;
         }
-        m_shownLabel = QString();
+        m_shownLabel = lo > 0 ? elided(lo) : QString();
         return;
     }
     for (int px = canvasstyle::kLabelPx; px >= canvasstyle::kMinLabelPx; --px) {
