@@ -470,32 +470,6 @@ bool MapScene::stepCovers(const QRectF& r) const
     return false;
 }
 
-bool MapScene::flowLabelClear(const QRectF& r, const std::string& self) const
-{
-    if (stepCovers(r))
-        return false;
-    if (const Map* m = map()) {
-        int y = 0;
-        if (r.top() < y && r.bottom() > y)
-            return false;
-        for (const Lane& lane : m->lanes)
-            if (y += lane.height; r.top() < y && r.bottom() > y)
-                return false;
-    }
-    for (const auto& [id, label] : m_flowLabels)
-        if (id != self && label.intersects(r) && m_flows.count(id))
-            return false;
-    return true;
-}
-
-void MapScene::setFlowLabelRect(const std::string& flowId, const QRectF& r)
-{
-    if (r.isEmpty())
-        m_flowLabels.erase(flowId);
-    else
-        m_flowLabels[flowId] = r;
-}
-
 QRectF MapScene::mapBounds() const
 {
     const Map* m = map();
