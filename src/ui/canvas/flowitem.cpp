@@ -155,9 +155,25 @@ void FlowItem::rebuild()
             m_arrow = QPolygonF{tip, base + normal * kArrowHalfWidth, base - normal * kArrowHalfWidth};
         }
     }
-    m_labelText = wrapLabel(QString::fromStdString(m_flow.label), QFontMetricsF(pixelFont(canvasstyle::kFlowLabelPx)),
-                            kLabelWidth);
-    m_labelBox = labelBox();
+    // At its usual width, or wrapped narrower where that finds it a clear place (a flow
+    // squeezed between steps), as long as that does not cut more of it off.
+    const QString label = QString::fromStdString(m_flow.label);
+    const QFontMetricsF labelMetrics(pixelFont(canvasstyle::kFlowLabelPx));
+    const QString usual = wrapLabel(label, labelMetrics, kLabelWidth);
+    const QString narrow = wrapLabel(label, labelMetrics, kLabelWidth * 3 / 5);
+    bool clear = false;
+    m_labelText = usual;
+    m_labelBox = labelBox(kLabelWidth, &clear);
+    if (!clear && !narrow.endsWith(QChar(0x2026))) {
+        m_labelText = narrow;
+        const QRectF narrowBox = labelBox(kLabelWidth * 3 / 5, &clear);
+        if (clear)
+            m_labelBox = narrowBox;
+        else
+            m_labelText = usual;
+    }
+    if (auto* mapScene = dynamic_cast<MapScene*>(scene()))
+        mapScene->setFlowLabelRect(m_id, m_flow.label.empty() ? QRectF() : m_labelBox);
     // A label with no clear place on its route is drawn over the steps rather than hidden
     // under them.
     setZValue(!m_labelText.isEmpty() && coversStep(m_labelBox) ? 11 : 5);
@@ -189,18 +205,48 @@ QPointF FlowItem::pointAlong(qreal t) const
     return m_route.last();
 }
 
-QRectF FlowItem::labelBox() const
+QRectF FlowItem::labelBox(int width, bool* clear) const
 {
     const QFontMetricsF fm(pixelFont(canvasstyle::kFlowLabelPx));
-    QRectF box = fm.boundingRect(QRectF(0, 0, kLabelWidth, 1000), Qt::AlignCenter, m_labelText);
+    QRectF box = fm.boundingRect(QRectF(0, 0, width, 1000), Qt::AlignCenter, m_labelText);
+    *clear = true;
     box.adjust(-5, -2, 5, 2);
-    // The middle of the route, or the place nearest it where the label covers no step.
-    for (qreal t : {0.5, 0.4, 0.6, 0.3, 0.7, 0.2, 0.8}) {
-        QRectF at = box;
-        at.moveCenter(pointAlong(t));
-        if (!coversStep(at))
-            return at;
+    if (m_labelText.isEmpty()) {
+        box.moveCenter(labelAnchor());
+        return box;
     }
+    // The middle of the route, or the place nearest it, on the line or just beside it, where the
+    // label covers no step, no lane border and no other flow's label.
+    constexpr qreal kBeside = 5;
+    const auto* mapScene = dynamic_cast<const MapScene*>(scene());
+    // Between steps closer than the label is wide, the places beside the line are taken by the
+    // steps themselves: then the label moves farther off the line, clear of them.
+    for (qreal beside : {kBeside, kBeside + 30, kBeside + 55}) {
+        for (qreal t : {0.5, 0.42, 0.58, 0.34, 0.66, 0.26, 0.74, 0.18, 0.82, 0.1, 0.9}) {
+            const QPointF at = pointAlong(t);
+            // Which way the line runs there: beside a vertical stretch is left or right of it.
+            const QPointF ahead = pointAlong(std::min(1.0, t + 0.01)) - pointAlong(std::max(0.0, t - 0.01));
+            const bool vertical = std::abs(ahead.y()) > std::abs(ahead.x());
+            QRectF centred = box;
+            centred.moveCenter(at);
+            QRectF first = centred;
+            QRectF second = centred;
+            if (vertical) {
+                first.moveLeft(at.x() + beside);
+                second.moveRight(at.x() - beside);
+            } else {
+                first.moveBottom(at.y() - beside);
+                second.moveTop(at.y() + beside);
+            }
+            for (const QRectF& r : {centred, first, second}) {
+                if (beside > kBeside && r == centred)
+                    continue;
+                if (mapScene ? mapScene->flowLabelClear(r, m_id) : !coversStep(r))
+                    return r;
+            }
+        }
+    }
+    *clear = false;
     box.moveCenter(labelAnchor());
     return box;
 }

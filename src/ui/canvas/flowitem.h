@@ -60,7 +60,9 @@ public:
 
 private:
     void rebuild();
-    QRectF labelBox() const;
+    /// Where the label goes, wrapped to width; clear tells whether that place is clear of steps,
+    /// lane borders and other labels (else it is the route's middle, drawn over the steps).
+    QRectF labelBox(int width, bool* clear) const;
     /// Whether r (scene coordinates) overlaps a step.
     bool coversStep(const QRectF& r) const;
 

@@ -1,5 +1,7 @@
 #include "ui/canvas/flowrouter.h"
 
+#include "ui/canvas/flowrules.h"
+
 #include <QLineF>
 
 #include <algorithm>
@@ -71,6 +73,7 @@ long long cellsOf(const QRectF& box, qreal cell)
 void FlowRouter::clearRoutes()
 {
     m_segments.clear();
+    m_segmentEnds.clear();
     m_segmentCells.clear();
     m_longSegments.clear();
     m_work = 0;
@@ -98,12 +101,18 @@ void FlowRouter::segmentsNear(const QRectF& box, std::vector<std::size_t>& out) 
 
 void FlowRouter::addRoute(const QPolygonF& route)
 {
+    addRoute(route, {}, {});
+}
+
+void FlowRouter::addRoute(const QPolygonF& route, const std::string& fromId, const std::string& toId)
+{
     if (overBudget())
         return; // past the budget no route avoids another: keeping them would cost for nothing
     for (int i = 1; i < route.size(); ++i) {
         const QLineF seg(route[i - 1], route[i]);
         const std::size_t index = m_segments.size();
         m_segments.push_back(seg);
+        m_segmentEnds.push_back({fromId, toId});
         const QRectF box = QRectF(seg.p1(), seg.p2()).normalized();
         const long long cells = cellsOf(box, kCell);
         m_work += std::min(cells, kMaxSegmentCells);
@@ -128,8 +137,8 @@ int FlowRouter::alongGuides(const QPolygonF& route) const
 {
     // Closer than this to a border, a 2 px line merges with the border's 1.5 px line on a
     // shared screen shrunk by a video call.
-    constexpr qreal kClear = 9;
-    constexpr qreal kLong = 14;
+    constexpr qreal kClear = flowrules::kBorderClear;
+    constexpr qreal kLong = flowrules::kSharedSlack;
     int count = 0;
     for (int i = 1; i < route.size(); ++i) {
         const QPointF a = route[i - 1];
@@ -147,12 +156,13 @@ int FlowRouter::alongGuides(const QPolygonF& route) const
     return count;
 }
 
-int FlowRouter::overlaps(const QPolygonF& route) const
+int FlowRouter::overlaps(const QPolygonF& route, const std::string& fromId, const std::string& toId) const
 {
-    // Two segments overlap when they are collinear (within a few units) and share a stretch
-    // longer than an arrowhead: parallel flows closer than that read as one thick line.
-    constexpr qreal kNear = 7;
-    constexpr qreal kShared = 14;
+    // Two segments overlap when they are parallel, closer than kParallelGap, and share more than
+    // a touch: parallel flows closer than that read as one thick line. Routes that share an
+    // end may share a line (they meet there anyway).
+    constexpr qreal kNear = flowrules::kParallelGap - 0.01;
+    constexpr qreal kShared = flowrules::kSharedSlack;
     int count = 0;
     std::vector<std::size_t> seen;
     for (int i = 1; i < route.size(); ++i) {
@@ -163,6 +173,9 @@ int FlowRouter::overlaps(const QPolygonF& route) const
         m_work += static_cast<long long>(seen.size());
         const bool horizontal = std::abs(a.y() - b.y()) < 0.5;
         for (std::size_t k : seen) {
+            const Ends& ends = m_segmentEnds[k];
+            if (!fromId.empty() && (ends.from == fromId || ends.from == toId || ends.to == fromId || ends.to == toId))
+                continue;
             const QLineF& s = m_segments[k];
             const bool otherHorizontal = std::abs(s.y1() - s.y2()) < 0.5;
             if (horizontal != otherHorizontal)
@@ -340,36 +353,136 @@ QPolygonF FlowRouter::route(const std::string& fromId, const QRectF& a, const st
     candidates.push_back(QPolygonF{{ac.x(), a.bottom()}, {ac.x(), lowest + kStub}, {bc.x(), lowest + kStub},
                                    {bc.x(), b.bottom()}});
 
-    // A candidate that runs back through its own ends would look broken: rule it out first.
-    auto selfHits = [&](const QPolygonF& p) {
-        int hits = 0;
-        for (int i = 1; i < p.size(); ++i) {
-            if (i > 1 && segmentHits(p[i - 1], p[i], a))
-                ++hits;
-            if (i < p.size() - 1 && segmentHits(p[i - 1], p[i], b))
-                ++hits;
-        }
-        return hits;
+    // Candidates are in order of preference: the first clear one wins. Otherwise the best few
+    // are nudged off the lines they share, and the least bad route is taken: passing through a
+    // step is worse than sharing a line with another flow or a border, and shorter is better.
+    struct Scored {
+        long long conflicts;
+        QPolygonF route;
     };
-
-    QPolygonF best;
-    long long bestScore = std::numeric_limits<long long>::max();
+    std::vector<Scored> scored;
+    bool nudgedFirst = false;
     for (const QPolygonF& raw : candidates) {
-        const QPolygonF c = simplified(raw);
+        QPolygonF c = simplified(raw);
         if (c.size() < 2)
             continue;
-        const int hits = crossings(c, fromId, toId) + 10 * selfHits(c);
-        const int shared = overlaps(c) + alongGuides(c);
-        if (hits == 0 && shared == 0)
-            return c; // candidates are in order of preference: the first clear one wins
-        // Passing through a step is worse than sharing a line with another flow or a border.
-        const long long score = hits * 1000000LL + shared * 20000LL + static_cast<long long>(length(c));
-        if (score < bestScore) {
-            bestScore = score;
-            best = c;
+        const long long k = conflicts(c, fromId, a, toId, b);
+        if (k == 0)
+            return c;
+        if (!nudgedFirst && k < 1000 && !overBudget()) {
+            // The most natural route that only shares a line: slid off it, it beats a detour
+            // round everything (which would send the flow through other lanes).
+            nudgedFirst = true;
+            QPolygonF n = nudged(c, fromId, a, toId, b);
+            const long long kn = conflicts(n, fromId, a, toId, b);
+            if (kn == 0)
+                return n;
+            scored.push_back({kn, std::move(n)});
         }
+        scored.push_back({k, std::move(c)});
     }
-    return best.isEmpty() ? QPolygonF{ac, bc} : best;
+    if (scored.empty())
+        return QPolygonF{ac, bc};
+    auto worse = [](const Scored& x, const Scored& y) {
+        return x.conflicts * 20000 + static_cast<long long>(length(x.route)) <
+               y.conflicts * 20000 + static_cast<long long>(length(y.route));
+    };
+    std::stable_sort(scored.begin(), scored.end(), worse);
+    Scored best = scored.front();
+    for (std::size_t i = 0; i < std::min<std::size_t>(3, scored.size()) && !overBudget(); ++i) {
+        QPolygonF n = nudged(scored[i].route, fromId, a, toId, b);
+        const Scored candidate{conflicts(n, fromId, a, toId, b), std::move(n)};
+        if (candidate.conflicts == 0)
+            return candidate.route;
+        if (worse(candidate, best))
+            best = candidate;
+    }
+    return best.route;
+}
+
+namespace {
+
+// A run back through its own ends would look broken.
+int selfHits(const QPolygonF& p, const QRectF& a, const QRectF& b)
+{
+    int hits = 0;
+    for (int i = 1; i < p.size(); ++i) {
+        if (i > 1 && segmentHits(p[i - 1], p[i], a))
+            ++hits;
+        if (i < p.size() - 1 && segmentHits(p[i - 1], p[i], b))
+            ++hits;
+    }
+    return hits;
+}
+
+int sign(qreal v)
+{
+    return v > 0.5 ? 1 : (v < -0.5 ? -1 : 0);
+}
+
+} // namespace
+
+long long FlowRouter::conflicts(const QPolygonF& route, const std::string& fromId, const QRectF& from,
+                                const std::string& toId, const QRectF& to) const
+{
+    const long long hits = crossings(route, fromId, toId) + 10LL * selfHits(route, from, to);
+    return hits * 1000 + overlaps(route, fromId, toId) + alongGuides(route);
+}
+
+QPolygonF FlowRouter::nudged(QPolygonF route, const std::string& fromId, const QRectF& from, const std::string& toId,
+                             const QRectF& to) const
+{
+    // Where a port may go: on a flat side, clear of the corners; on any other shape, only the
+    // middle of the side (a diamond's or a stadium's side touches its box there alone).
+    auto portOk = [this](const std::string& id, const QRectF& r, const QPointF& p) {
+        const bool onSide = std::abs(p.x() - r.left()) < 0.5 || std::abs(p.x() - r.right()) < 0.5;
+        const bool onEnd = std::abs(p.y() - r.top()) < 0.5 || std::abs(p.y() - r.bottom()) < 0.5;
+        if (!m_sliding.count(id))
+            return (onSide && std::abs(p.y() - r.center().y()) < 0.5) || (onEnd && std::abs(p.x() - r.center().x()) < 0.5);
+        constexpr qreal kCorner = 12;
+        return (onSide && p.y() >= r.top() + kCorner && p.y() <= r.bottom() - kCorner) ||
+               (onEnd && p.x() >= r.left() + kCorner && p.x() <= r.right() - kCorner);
+    };
+    long long current = conflicts(route, fromId, from, toId, to);
+    constexpr qreal g = flowrules::kParallelGap;
+    for (int round = 0; round < 3 && current > 0 && !overBudget(); ++round) {
+        bool improved = false;
+        for (int i = 1; i < route.size() && current > 0; ++i) {
+            const bool horizontalSegment = std::abs(route[i - 1].y() - route[i].y()) < 0.5;
+            for (qreal d : {g, -g, 2 * g, -2 * g, 3 * g, -3 * g, 4 * g, -4 * g}) {
+                QPolygonF moved = route;
+                for (int k : {i - 1, i})
+                    (horizontalSegment ? moved[k].ry() : moved[k].rx()) += d;
+                if (i - 1 == 0 && !portOk(fromId, from, moved[0]))
+                    continue;
+                if (i == route.size() - 1 && !portOk(toId, to, moved[i]))
+                    continue;
+                // The bends either side keep their direction and some length: no doubling back.
+                bool kept = true;
+                for (int k : {i - 1, i + 1}) {
+                    if (k < 1 || k >= route.size())
+                        continue;
+                    const QPointF before = route[k] - route[k - 1];
+                    const QPointF after = moved[k] - moved[k - 1];
+                    if (sign(before.x()) != sign(after.x()) || sign(before.y()) != sign(after.y()) ||
+                        std::abs(after.x()) + std::abs(after.y()) < 6)
+                        kept = false;
+                }
+                if (!kept)
+                    continue;
+                const long long k = conflicts(moved, fromId, from, toId, to);
+                if (k < current) {
+                    route = moved;
+                    current = k;
+                    improved = true;
+                    break;
+                }
+            }
+        }
+        if (!improved)
+            break;
+    }
+    return route;
 }
 
 } // namespace crosswalk

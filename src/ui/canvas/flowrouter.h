@@ -6,6 +6,7 @@
 
 #include <string>
 #include <unordered_map>
+#include <unordered_set>
 #include <vector>
 
 namespace crosswalk {
@@ -26,7 +27,15 @@ public:
     /// Routes already drawn: a new route avoids running along them, so that two flows never
     /// share a line and look like one. Cleared by setObstacles().
     void addRoute(const QPolygonF& route);
+    /// The same, knowing the route's ends: a route that shares an end with it may share its line
+    /// (two branches leaving one decision), any other keeps flowrules::kParallelGap away.
+    void addRoute(const QPolygonF& route, const std::string& fromId, const std::string& toId);
     void clearRoutes();
+
+    /// Steps whose ports may slide along a side (flat-sided shapes): where two flows would
+    /// otherwise share a line, one of them leaves or enters such a step off its side's middle.
+    /// Every other step is entered and left in the middle of a side only.
+    void setSlidingPorts(std::unordered_set<std::string> ids) { m_sliding = std::move(ids); }
 
     /// The route from one step to another as a polyline; the last point touches the target.
     QPolygonF route(const std::string& fromId, const QRectF& from, const std::string& toId, const QRectF& to) const;
@@ -41,7 +50,13 @@ public:
 
 private:
     int crossings(const QPolygonF& route, const std::string& fromId, const std::string& toId) const;
-    int overlaps(const QPolygonF& route) const;
+    int overlaps(const QPolygonF& route, const std::string& fromId = {}, const std::string& toId = {}) const;
+    /// A conflicting route moved off the lines it shares: one segment at a time shifted sideways
+    /// by multiples of flowrules::kParallelGap, as draw.io and Visio nudge parallel connectors.
+    QPolygonF nudged(QPolygonF route, const std::string& fromId, const QRectF& from, const std::string& toId,
+                     const QRectF& to) const;
+    long long conflicts(const QPolygonF& route, const std::string& fromId, const QRectF& from, const std::string& toId,
+                        const QRectF& to) const;
     int alongGuides(const QPolygonF& route) const;
     std::vector<const QRectF*> near(const QRectF& area, const std::string& fromId, const std::string& toId) const;
 
@@ -65,6 +80,12 @@ private:
     std::vector<qreal> m_horizontalGuides;
     std::vector<qreal> m_verticalGuides;
     std::vector<QLineF> m_segments;
+    struct Ends {
+        std::string from;
+        std::string to;
+    };
+    std::vector<Ends> m_segmentEnds; // per segment: the ends of its route (empty when unknown)
+    std::unordered_set<std::string> m_sliding;
     std::unordered_map<long long, std::vector<std::size_t>> m_segmentCells;
 };
 

@@ -14,6 +14,8 @@ namespace {
 
 bool fits(const Step& step, const QString& text, const QFontMetricsF& fm)
 {
+    if (step.kind == StepKind::Decision)
+        return StepShape::labelLines(step.kind, QRectF(0, 0, step.w, step.h), text, pixelFont(canvasstyle::kLabelPx)).fits;
     const QRectF area = StepShape::labelRect(step.kind, QRectF(0, 0, step.w, step.h));
     const QRectF needed = fm.boundingRect(area, Qt::AlignCenter | Qt::TextWordWrap, text);
     return needed.height() <= area.height() + 0.5 && needed.width() <= area.width() + 0.5;
@@ -30,6 +32,15 @@ Step grownToShowLabel(Step step)
     if (fits(step, text, fm))
         return step;
     const Step original = step;
+    if (step.kind == StepKind::Decision) {
+        // A diamond holds text only near its middle: grow it across and down together, keeping
+        // its shape, rather than into a tall needle.
+        while ((step.h < kMaxAutoHeight || step.w < kMaxAutoWidth) && !fits(step, text, fm)) {
+            step.h = std::min(kMaxAutoHeight, step.h + layout::kGrid);
+            step.w = std::min(kMaxAutoWidth, step.w + 2 * layout::kGrid);
+        }
+        return step;
+    }
     while (step.h < kMaxAutoHeight && !fits(step, text, fm))
         step.h = std::min(kMaxAutoHeight, step.h + layout::kGrid);
     while (step.w < kMaxAutoWidth && !fits(step, text, fm)) {

@@ -175,6 +175,7 @@ void MapScene::removeAllItems()
         delete item;
     for (auto& [id, item] : m_flows)
         delete item;
+    m_flowLabels.clear();
     for (auto& [id, item] : m_lanes)
         delete item;
     for (auto& [id, item] : m_phases)
@@ -276,7 +277,7 @@ void MapScene::applyChanges(const ChangeSet& changes)
     m_router.clearRoutes();
     for (const auto& [id, item] : m_flows)
         if (!flowIds.count(id))
-            m_router.addRoute(item->route());
+            m_router.addRoute(item->route(), item->flow().from, item->flow().to);
     for (const std::string& id : flowIds) {
         if (const Flow* f = m.flow(id)) {
             updateFlow(*f);
@@ -320,7 +321,7 @@ void MapScene::updateFlow(const Flow& flow, bool remember)
     }
     const QPolygonF route = m_router.route(from->id, stepRect(*from), to->id, stepRect(*to));
     if (remember)
-        m_router.addRoute(route);
+        m_router.addRoute(route, from->id, to->id);
     const bool handoff = from->lane != to->lane;
     item->setFlow(flow, route, handoff, handoff ? handoffPoint(route) : std::nullopt);
 }
@@ -329,11 +330,15 @@ void MapScene::rebuildObstacles()
 {
     std::unordered_map<std::string, QRectF> rects;
     rects.reserve(m_steps.size());
-    std::vector<qreal> laneBorders;
+    std::vector<qreal> laneBorders{0}; // the top of the first lane is a border too
     std::vector<qreal> phaseBorders;
+    std::unordered_set<std::string> sliding; // flat-sided steps: ports may slide along a side
     if (const Map* m = map()) {
-        for (const Step& s : m->steps)
+        for (const Step& s : m->steps) {
             rects.emplace(s.id, stepRect(s));
+            if (s.kind == StepKind::Activity || s.kind == StepKind::Meeting)
+                sliding.insert(s.id);
+        }
         int y = 0;
         for (const Lane& lane : m->lanes)
             laneBorders.push_back(y += lane.height);
@@ -343,6 +348,7 @@ void MapScene::rebuildObstacles()
     }
     m_router.setObstacles(rects);
     m_router.setGuides(std::move(laneBorders), std::move(phaseBorders));
+    m_router.setSlidingPorts(std::move(sliding));
 }
 
 std::optional<QPointF> MapScene::handoffPoint(const QPolygonF& route) const

@@ -51,6 +51,11 @@ public:
     /// Whether any step, as drawn now, overlaps r. Flow labels ask this for every place they
     /// try; a coarse grid of the step rectangles answers it without a scene query each time.
     bool stepCovers(const QRectF& r) const;
+    /// Whether a flow label at r would be clear of steps, lane borders and other flows' labels
+    /// (the label of flow `self` aside). Flow labels ask this for each place they try.
+    bool flowLabelClear(const QRectF& r, const std::string& self) const;
+    /// Where a flow's label now is (empty: it has none), for flowLabelClear().
+    void setFlowLabelRect(const std::string& flowId, const QRectF& r);
     /// A step item moved, grew, appeared or went: the grid is made again on the next question.
     void invalidateStepGrid() { m_stepGridDirty = true; }
     std::size_t flowItemCount() const { return m_flows.size(); }
@@ -159,6 +164,7 @@ private:
     mutable std::unordered_map<long long, std::vector<QRectF>> m_stepGrid;
     mutable bool m_stepGridDirty = true;
     std::unordered_map<std::string, FlowItem*> m_flows;
+    std::unordered_map<std::string, QRectF> m_flowLabels; // by flow id; stale ids are skipped
     std::unordered_map<std::string, LaneHeaderItem*> m_lanes;
     std::unordered_map<std::string, PhaseHeaderItem*> m_phases;
     CornerHeaderItem* m_corner = nullptr;

@@ -50,6 +50,18 @@ void StepItem::fitLabel()
     // Laying out wrapped text on every paint cost more than drawing the shapes; lay it out
     // once here.
     const QRectF area = StepShape::labelRect(m_step.kind, QRectF(QPointF(0, 0), m_size));
+    m_decisionLines.clear();
+    if (m_step.kind == StepKind::Decision) {
+        const auto lines = StepShape::labelLines(m_step.kind, QRectF(QPointF(0, 0), m_size), m_shownLabel, m_labelFont);
+        for (qsizetype i = 0; i < lines.texts.size(); ++i) {
+            QStaticText line(lines.texts[i]);
+            line.setTextFormat(Qt::PlainText);
+            line.prepare(QTransform(), m_labelFont);
+            const QRectF box = lines.boxes[static_cast<std::size_t>(i)];
+            m_decisionLines.emplace_back(QPointF(box.center().x() - line.size().width() / 2, box.top()), line);
+        }
+        return;
+    }
     QTextOption option(Qt::AlignHCenter);
     option.setWrapMode(QTextOption::WordWrap);
     m_labelText = QStaticText(m_shownLabel);
@@ -67,6 +79,33 @@ void StepItem::chooseLabel()
     // a standard step; computed once per change, not per paint.
     const QString text = QString::fromStdString(m_step.label);
     const QRectF area = StepShape::labelRect(m_step.kind, QRectF(QPointF(0, 0), m_size));
+    if (m_step.kind == StepKind::Decision) {
+        // Inside the diamond, line by line (StepShape::labelLines); smaller type, then an ellipsis.
+        const QRectF shape(QPointF(0, 0), m_size);
+        // Issue 19: no diamond shows 512 characters; a longer label is cut without laying it
+        // out whole at every size.
+        constexpr qsizetype kMostShown = 512;
+        for (int px = canvasstyle::kLabelPx; px >= canvasstyle::kMinLabelPx; --px) {
+            m_labelFont = pixelFont(px);
+            m_shownLabel = text;
+            if (text.size() <= kMostShown && StepShape::labelLines(m_step.kind, shape, text, m_labelFont).fits)
+                return;
+        }
+        // The longest start of the label that fits with an ellipsis, found by halving (a
+        // layout per character cost a 2,000-step map a tenth of a second to open).
+        auto elided = [&text](qsizetype n) { return text.left(n).trimmed() + QChar(0x2026); };
+        qsizetype lo = 0; // elided(lo) fits, or lo == 0
+        qsizetype hi = std::min(text.size(), kMostShown);
+        while (hi - lo > 1) {
+            const qsizetype mid = (lo + hi) / 2;
+            if (StepShape::labelLines(m_step.kind, shape, elided(mid), m_labelFont).fits)
+                lo = mid;
+            else
+                hi = mid;
+        }
+        m_shownLabel = lo > 0 ? elided(lo) : QString();
+        return;
+    }
     const auto fitsAt = [&area](const QFont& font, const QString& shown) {
         const QRectF needed = QFontMetricsF(font).boundingRect(area, kLabelFlags, shown);
         return needed.height() <= area.height() + 0.5 && needed.width() <= area.width() + 0.5;
@@ -258,7 +297,11 @@ void StepItem::paint(QPainter* painter, const QStyleOptionGraphicsItem* option, 
     if (!m_editing && m_labelFont.pixelSize() * lod >= 3) {
         painter->setPen(m_blackBox ? QColor(Qt::white) : canvasstyle::ink());
         painter->setFont(m_labelFont);
-        painter->drawStaticText(m_labelPos, m_labelText);
+        if (m_step.kind == StepKind::Decision)
+            for (const auto& [pos, line] : m_decisionLines)
+                painter->drawStaticText(pos, line);
+        else
+            painter->drawStaticText(m_labelPos, m_labelText);
     }
 
     if (handlesShown()) {

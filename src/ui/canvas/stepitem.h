@@ -7,6 +7,9 @@
 #include <QPainterPath>
 #include <QStaticText>
 
+#include <utility>
+#include <vector>
+
 #include <optional>
 #include <string>
 
@@ -73,6 +76,8 @@ private:
     QString m_shownLabel; // label as drawn: possibly elided when it cannot fit
     QStaticText m_labelText; // m_shownLabel laid out once, not on every paint
     QPointF m_labelPos;      // its top left, centred in the label area
+    // A decision's label, one line at a time: each line as wide as the diamond at its height.
+    std::vector<std::pair<QPointF, QStaticText>> m_decisionLines;
     QPainterPath m_outline;  // the kind's outline and decoration, built once per change
     QPainterPath m_decoration;
     bool m_hovered = false;

@@ -1,6 +1,8 @@
 #include "ui/canvas/stepshape.h"
 
+#include <QFontMetricsF>
 #include <QPainter>
+#include <QTextLayout>
 
 #include <algorithm>
 #include <cmath>
@@ -106,7 +108,9 @@ QRectF StepShape::labelRect(StepKind kind, const QRectF& r)
     case StepKind::Meeting:
         return r.adjusted(14, 20, -14, -3);
     case StepKind::Decision:
-        return r.adjusted(r.width() * 0.17, r.height() * 0.12, -r.width() * 0.17, -r.height() * 0.12);
+        // Corners on the diamond's edges: 0.6 of its width and 0.4 of its height (0.3 + 0.2 = 0.5
+        // of each half), a little in from the stroke.
+        return r.adjusted(r.width() * 0.21, r.height() * 0.31, -r.width() * 0.21, -r.height() * 0.31);
     case StepKind::Document:
         return r.adjusted(8, 4, -8, -std::min(10.0, r.height() / 7) - 6);
     case StepKind::Data: {
@@ -119,6 +123,84 @@ QRectF StepShape::labelRect(StepKind kind, const QRectF& r)
         break;
     }
     return r.adjusted(8, 4, -8, -4);
+}
+
+namespace {
+
+/// Lays out the first `count` lines of text at the given widths; false when a line is wider
+/// than its width (a word too long) or text is left over.
+bool layoutLines(QTextLayout& layout, const std::vector<qreal>& widths, QStringList& texts, std::vector<qreal>& natural)
+{
+    const QString& text = layout.text();
+    texts.clear();
+    natural.clear();
+    QTextOption option;
+    option.setWrapMode(QTextOption::WordWrap);
+    layout.setTextOption(option);
+    layout.beginLayout();
+    bool ok = true;
+    int end = 0;
+    for (qreal width : widths) {
+        QTextLine line = layout.createLine();
+        if (!line.isValid())
+            break;
+        line.setLineWidth(std::max<qreal>(1, width));
+        texts << text.mid(line.textStart(), line.textLength()).trimmed();
+        natural.push_back(line.naturalTextWidth());
+        ok = ok && line.naturalTextWidth() <= width + 0.5;
+        end = line.textStart() + line.textLength();
+    }
+    layout.endLayout();
+    return ok && text.mid(end).trimmed().isEmpty();
+}
+
+} // namespace
+
+StepShape::LabelLines StepShape::labelLines(StepKind kind, const QRectF& r, const QString& text, const QFont& font)
+{
+    LabelLines out;
+    const qreal lineHeight = QFontMetricsF(font).height();
+    QTextLayout layout(text, font);
+    std::vector<qreal> natural;
+    if (kind != StepKind::Decision) {
+        const QRectF area = labelRect(kind, r);
+        const int most = std::max(1, static_cast<int>(text.size()) + 1);
+        out.fits = layoutLines(layout, std::vector<qreal>(static_cast<std::size_t>(most), area.width()), out.texts, natural);
+        const qreal block = lineHeight * static_cast<qreal>(out.texts.size());
+        out.fits = out.fits && block <= area.height() + 0.5;
+        const qreal top = area.top() + (area.height() - block) / 2;
+        for (qsizetype i = 0; i < out.texts.size(); ++i)
+            out.boxes.emplace_back(area.center().x() - natural[static_cast<std::size_t>(i)] / 2,
+                                   top + lineHeight * static_cast<qreal>(i), natural[static_cast<std::size_t>(i)], lineHeight);
+        return out;
+    }
+    // A decision: n lines centred on the diamond's middle, each as wide as the diamond is at
+    // the line's edge farther from the middle, kept off the stroke. The fewest lines that hold
+    // the text win.
+    const QPointF c = r.center();
+    const qreal pad = borderWidth(kind) + 2;
+    const qreal hw = r.width() / 2 - pad;
+    const qreal hh = r.height() / 2 - pad;
+    for (int n = 1; hw > 0 && n * lineHeight <= 2 * hh; ++n) {
+        const qreal top = c.y() - n * lineHeight / 2;
+        std::vector<qreal> widths;
+        for (int i = 0; i < n; ++i) {
+            const qreal far = std::max(std::abs(top + i * lineHeight - c.y()), std::abs(top + (i + 1) * lineHeight - c.y()));
+            widths.push_back(2 * hw * (1 - far / hh));
+        }
+        QStringList texts;
+        const bool fits = layoutLines(layout, widths, texts, natural);
+        if (!fits && n * lineHeight + lineHeight <= 2 * hh)
+            continue;
+        out.fits = fits;
+        out.texts = texts;
+        for (qsizetype i = 0; i < texts.size(); ++i) {
+            const qreal w = std::min(natural[static_cast<std::size_t>(i)], widths[static_cast<std::size_t>(i)]);
+            out.boxes.emplace_back(c.x() - w / 2, top + lineHeight * static_cast<qreal>(i), w, lineHeight);
+        }
+        return out;
+    }
+    return out;
 }
 
 qreal StepShape::borderWidth(StepKind kind)
