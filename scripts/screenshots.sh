@@ -164,6 +164,11 @@ sqlite3 "$tmp/demo.crosswalk" "UPDATE sessions SET body = json_set(body,
     {\"participant\": \"ironbridge\", \"map\": \"m-kestrel-bay\", \"step\": \"s9\", \"count\": 1},
     {\"participant\": \"sable-ridge\", \"map\": \"m-kestrel-bay\", \"step\": \"s11\", \"count\": 3},
     {\"participant\": \"lindenport\", \"map\": \"m-kestrel-bay\", \"step\": \"s6\", \"count\": 2}]'),
+  '\$.session.notes', json('[
+    {\"id\": \"sn1\", \"text\": \"Ask HR who trains new supervisors\", \"map\": \"m-kestrel-bay\",
+     \"step\": \"s9\", \"author\": \"harbor-city\", \"color\": \"#FFE680\", \"created\": \"\"},
+    {\"id\": \"sn2\", \"text\": \"Bring last year''s calibration notes\", \"map\": \"m-kestrel-bay\",
+     \"step\": \"\", \"author\": \"sable-ridge\", \"color\": \"#FFE680\", \"created\": \"\"}]'),
   '\$.session.vote_settings.revealed', json('true'),
   '\$.session.timer.running', json('true'),
   '\$.session.timer.deadline_ms', CAST((julianday('now') - 2440587.5) * 86400000 AS INTEGER) + 3725000)
@@ -171,6 +176,16 @@ sqlite3 "$tmp/demo.crosswalk" "UPDATE sessions SET body = json_set(body,
 grab "$out/session-panel.png" 1920x1080 --map m-kestrel-bay --size 1920x1080 --session s-monthly-03 --session-step 1
 "$convert" "$out/session-panel.png" -resize 960x540 "$out/session-panel-960.png"
 echo "wrote $out/session-panel.png and $out/session-panel-960.png"
+# The session's notes (issue 17): on Kestrel Bay's canvas (one on a step, one on the whole
+# map, right of it), and in presentation on the step the walk is on, caption naming the author.
+grab "$out/session-notes-canvas.png" 1920x1080 --map m-kestrel-bay --size 1920x1080 --session s-monthly-03 \
+  --session-step 1 --fit
+grab "$out/present-session-notes.png" 1920x1080 --map m-kestrel-bay --size 1920x1080 --session s-monthly-03 \
+  --session-step 1 --present --walk "${CROSSWALK_SESSION_NOTE_WALK:-4}"
+for name in session-notes-canvas present-session-notes; do
+  "$convert" "$out/$name.png" -resize 960x540 "$out/$name-960.png"
+  echo "wrote $out/$name.png and $out/$name-960.png"
+done
 "$app" export "$tmp/demo.crosswalk" --session s-monthly-03 --format pdf -o "$tmp/record.pdf"
 pdftoppm -png -r 60 -singlefile -f 1 -l 1 "$tmp/record.pdf" "$out/session-record"
 echo "wrote $out/session-record.png"

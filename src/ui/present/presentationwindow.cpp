@@ -738,7 +738,13 @@ void PresentationWindow::updateCaption()
     if (!step && m && m_mode == ViewMode::WholeMap) {
         // The whole map: its labels give way, so the caption says what the marks on it are.
         m_caption->showLegend(*m, m_scene->hiddenKinds());
+        captionSessionNotes(nullptr, false);
         m_caption->show();
+        layoutOverlays();
+        return;
+    }
+    if (!step && m && captionSessionNotes(nullptr, true)) {
+        m_caption->show(); // the session's notes on the whole map, below it rather than over it
         layoutOverlays();
         return;
     }
@@ -750,14 +756,17 @@ void PresentationWindow::updateCaption()
         return;
     }
     m_caption->showStep(*m, *step, m_scene->hiddenKinds(), m_walk.branch());
+    captionSessionNotes(step, false);
     m_caption->show();
     layoutOverlays();
 }
 
 void PresentationWindow::updateOverlays()
 {
+    syncTimer();
+    syncSessionNotes();
     m_topBar->setState(m_scene->map(), m_scene->spotlight(), m_scene->hiddenKinds(), m_mode == ViewMode::WholeMap);
-    m_topBar->setTimerAt(m_session, m_now());
+    m_topBar->setTimerAt(m_session, m_now(), showsSessionTimer());
 }
 
 } // namespace crosswalk

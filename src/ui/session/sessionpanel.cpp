@@ -463,6 +463,23 @@ int SessionPanel::timerRemaining() const
     return m_session ? sessionTimerAt(m_session->timer, unixNowMs()).remainingSeconds : 0;
 }
 
+std::optional<SessionTimer> SessionPanel::presentedTimer() const
+{
+    if (!running())
+        return std::nullopt;
+    return asSessionTimer(m_session->timer);
+}
+
+bool SessionPanel::setTimer(const SessionTimer& timer)
+{
+    if (!m_session)
+        return false;
+    const SessionTimerState next = asTimerState(timer);
+    if (next == m_session->timer)
+        return true;
+    return change([&](Session& s) { s.timer = next; });
+}
+
 QString SessionPanel::timerText() const
 {
     if (!m_session)
