@@ -17,7 +17,8 @@ using namespace crosswalk;
 
 namespace {
 
-/// Two lanes; the first packed with eight steps side by side (10 units apart) and, below the
+/// Two lanes; the first packed with eight steps side by side (24 units apart: the presentation
+/// draws each step 8 units larger on every side, so 8 apart as drawn) and, below the
 /// first row, a second row of two steps; one step of the first row has `label`.
 Map packedMap(const std::string& label)
 {
@@ -25,14 +26,14 @@ Map packedMap(const std::string& label)
     m.id = "m-packed";
     m.props.title = "Packed";
     m.lanes = {Lane{"l1", "Principal Supervisor", "#FFFFFF", 260}, Lane{"l2", "Principal", "#FFFFFF", 160}};
-    m.phases = {Phase{"p1", "Plan", "#FFFFFF", 1400}};
+    m.phases = {Phase{"p1", "Plan", "#FFFFFF", 1420}};
     for (int i = 0; i < 8; ++i) {
         Step s;
         s.id = "s" + std::to_string(i);
         s.lane = "l1";
         s.phase = "p1";
         s.label = "Step " + std::to_string(i);
-        s.x = 20 + i * 160;
+        s.x = 20 + i * 174;
         s.y = 30;
         s.w = 150;
         s.h = 70;
@@ -45,7 +46,7 @@ Map packedMap(const std::string& label)
         s.lane = "l1";
         s.phase = "p1";
         s.label = "Below " + std::to_string(i);
-        s.x = 340 + i * 160; // under the long label's step and its neighbour
+        s.x = 542 + i * 174; // under the long label's step and its neighbour
         s.y = 150;
         s.w = 150;
         s.h = 70;
@@ -68,7 +69,7 @@ Map packedMap(const std::string& label)
 TEST_CASE("A 120-character label in a packed lane is drawn whole: the step and its lane grow", "[present][labels]")
 {
     const std::string label = "Rating calibration among supervisors of the district with the principal's own evidence "
-                              "and the superintendent's review";
+                              "and the superintendent's reviews.";
     REQUIRE(label.size() == 120);
     REQUIRE(label.size() <= kMaxLabelBytes);
     const Map map = packedMap(label);
@@ -108,7 +109,7 @@ TEST_CASE("A 120-character label in a packed lane is drawn whole: the step and i
     PresentScene plainScene;
     plainScene.setDocument(&plain);
     CHECK(plainScene.laneRect("l1").height() == 260);
-    CHECK(plainScene.stepRect("r0") == QRectF(340, 150, 150, 70));
+    CHECK(plainScene.stepRect("r0") == QRectF(542, 150, 150, 70));
 }
 
 TEST_CASE("Labels up to the length limit are drawn whole in presentation", "[present][labels]")
@@ -123,6 +124,9 @@ TEST_CASE("Labels up to the length limit are drawn whole in presentation", "[pre
     PresentScene scene;
     scene.setDocument(&document);
     CHECK(scene.stepItem("s3")->shownLabel() == QString::fromStdString(label));
+    const QRectF a = scene.stepItem("s3")->drawnSceneRect();
+    const QRectF b = scene.stepItem("s2")->drawnSceneRect();
+    INFO(a.x() << "," << a.y() << " " << a.width() << "x" << a.height() << " / " << b.x() << "," << b.y() << " " << b.width() << "x" << b.height());
     CHECK_FALSE(scene.stepItem("s3")->drawnSceneRect().intersects(scene.stepItem("s2")->drawnSceneRect()));
     CHECK_FALSE(scene.stepItem("s3")->drawnSceneRect().intersects(scene.stepItem("r0")->drawnSceneRect()));
 }
