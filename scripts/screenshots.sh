@@ -176,16 +176,20 @@ sqlite3 "$tmp/demo.crosswalk" "UPDATE sessions SET body = json_set(body,
 grab "$out/session-panel.png" 1920x1080 --map m-kestrel-bay --size 1920x1080 --session s-monthly-03 --session-step 1
 "$convert" "$out/session-panel.png" -resize 960x540 "$out/session-panel-960.png"
 echo "wrote $out/session-panel.png and $out/session-panel-960.png"
-# The session's notes (issue 17): on Kestrel Bay's canvas (one on a step, one on the whole
-# map, right of it), and in presentation on the step the walk is on, caption naming the author.
-grab "$out/session-notes-canvas.png" 1920x1080 --map m-kestrel-bay --size 1920x1080 --session s-monthly-03 \
-  --session-step 1 --fit
+# The session's notes (issue 17), on Kestrel Bay's item (--session-step 0 with --map
+# m-kestrel-bay shows it): on the canvas at 100 %, the note below "First school visit" and,
+# after a grey bar, the one on the whole map in its column right of the map (two crops of one
+# wide grab); in presentation walked to that step, the caption naming the note's author.
+grab "$tmp/notes-wide.png" 6400x1300 --map m-kestrel-bay --size 6400x1260 --session s-monthly-03 --session-step 0
+"$convert" "$tmp/notes-wide.png" -crop "${CROSSWALK_NOTE_CROP:-1100x480+1560+60}" +repage "$tmp/notes-a.png"
+"$convert" "$tmp/notes-wide.png" -crop "${CROSSWALK_NOTE_COLUMN_CROP:-700x480+4380+60}" +repage \
+  -gravity west -background "#5F6368" -splice 12x0 "$tmp/notes-b.png"
+"$convert" "$tmp/notes-a.png" "$tmp/notes-b.png" +append "$out/session-notes-canvas.png"
+echo "wrote $out/session-notes-canvas.png"
 grab "$out/present-session-notes.png" 1920x1080 --map m-kestrel-bay --size 1920x1080 --session s-monthly-03 \
-  --session-step 1 --present --walk "${CROSSWALK_SESSION_NOTE_WALK:-4}"
-for name in session-notes-canvas present-session-notes; do
-  "$convert" "$out/$name.png" -resize 960x540 "$out/$name-960.png"
-  echo "wrote $out/$name.png and $out/$name-960.png"
-done
+  --session-step 0 --present --walk 7
+"$convert" "$out/present-session-notes.png" -resize 960x540 "$out/present-session-notes-960.png"
+echo "wrote $out/present-session-notes.png and $out/present-session-notes-960.png"
 "$app" export "$tmp/demo.crosswalk" --session s-monthly-03 --format pdf -o "$tmp/record.pdf"
 pdftoppm -png -r 60 -singlefile -f 1 -l 1 "$tmp/record.pdf" "$out/session-record"
 echo "wrote $out/session-record.png"
