@@ -713,6 +713,9 @@ void SessionPanel::refresh()
                     const Map map = m_store->loadMap(note.mapId);
                     if (const Step* st = map.step(note.stepId))
                         on = toQString(st->label);
+                    else if (note.stepId.empty()) // a note on the whole map, named by its district
+                        on = tr("%1 (whole map)")
+                                 .arg(toQString(map.props.district.empty() ? map.props.title : map.props.district));
                 }
             } catch (const std::exception&) {
             }
