@@ -23,6 +23,7 @@
 #include <catch2/catch.hpp>
 
 #include <QApplication>
+#include <QElapsedTimer>
 #include <QTest>
 
 #include <filesystem>
@@ -134,13 +135,19 @@ TEST_CASE("A running session's sticky notes are drawn on the canvas and in prese
         CHECK(p->captionText().contains("Map's own note"));
         // A note added while presenting (N) shows at once, on the canvas too.
         REQUIRE(panel->addNote(map.id, stepId, "Second thought"));
-        QTest::qWait(1100); // the presentation's clock ticks
+        // Picked up on the presentation's next tick (every second).
+        QElapsedTimer clock;
+        clock.start();
+        while (p->scene()->stepItem(stepId)->decorations().sessionNotes != 2 && clock.elapsed() < 3000)
+            QTest::qWait(50);
         CHECK(p->scene()->stepItem(stepId)->decorations().sessionNotes == 2);
         CHECK(layer->itemCount() == 3);
 
         // Ended: the session's notes leave the map (they are in the session record).
         REQUIRE(panel->endSession());
-        QTest::qWait(1100);
+        clock.restart();
+        while (p->scene()->stepItem(stepId)->decorations().sessionNotes != 0 && clock.elapsed() < 3000)
+            QTest::qWait(50);
         CHECK(layer->itemCount() == 0);
         CHECK(p->scene()->stepItem(stepId)->decorations().sessionNotes == 0);
         p->close();
