@@ -164,6 +164,11 @@ sqlite3 "$tmp/demo.crosswalk" "UPDATE sessions SET body = json_set(body,
     {\"participant\": \"ironbridge\", \"map\": \"m-kestrel-bay\", \"step\": \"s9\", \"count\": 1},
     {\"participant\": \"sable-ridge\", \"map\": \"m-kestrel-bay\", \"step\": \"s11\", \"count\": 3},
     {\"participant\": \"lindenport\", \"map\": \"m-kestrel-bay\", \"step\": \"s6\", \"count\": 2}]'),
+  '\$.session.notes', json('[
+    {\"id\": \"sn1\", \"text\": \"Ask HR who trains new supervisors\", \"map\": \"m-kestrel-bay\",
+     \"step\": \"s9\", \"author\": \"harbor-city\", \"color\": \"#FFE680\", \"created\": \"\"},
+    {\"id\": \"sn2\", \"text\": \"Bring last year''s calibration notes\", \"map\": \"m-kestrel-bay\",
+     \"step\": \"\", \"author\": \"sable-ridge\", \"color\": \"#FFE680\", \"created\": \"\"}]'),
   '\$.session.vote_settings.revealed', json('true'),
   '\$.session.timer.running', json('true'),
   '\$.session.timer.deadline_ms', CAST((julianday('now') - 2440587.5) * 86400000 AS INTEGER) + 3725000)
@@ -171,6 +176,20 @@ sqlite3 "$tmp/demo.crosswalk" "UPDATE sessions SET body = json_set(body,
 grab "$out/session-panel.png" 1920x1080 --map m-kestrel-bay --size 1920x1080 --session s-monthly-03 --session-step 1
 "$convert" "$out/session-panel.png" -resize 960x540 "$out/session-panel-960.png"
 echo "wrote $out/session-panel.png and $out/session-panel-960.png"
+# The session's notes (issue 17), on Kestrel Bay's item (--session-step 0 with --map
+# m-kestrel-bay shows it): on the canvas at 100 %, the note below "First school visit" and,
+# after a grey bar, the one on the whole map in its column right of the map (two crops of one
+# wide grab); in presentation walked to that step, the caption naming the note's author.
+grab "$tmp/notes-wide.png" 6400x1300 --map m-kestrel-bay --size 6400x1260 --session s-monthly-03 --session-step 0
+"$convert" "$tmp/notes-wide.png" -crop "${CROSSWALK_NOTE_CROP:-1100x480+1560+60}" +repage "$tmp/notes-a.png"
+"$convert" "$tmp/notes-wide.png" -crop "${CROSSWALK_NOTE_COLUMN_CROP:-700x480+4380+60}" +repage \
+  -gravity west -background "#5F6368" -splice 12x0 "$tmp/notes-b.png"
+"$convert" "$tmp/notes-a.png" "$tmp/notes-b.png" +append "$out/session-notes-canvas.png"
+echo "wrote $out/session-notes-canvas.png"
+grab "$out/present-session-notes.png" 1920x1080 --map m-kestrel-bay --size 1920x1080 --session s-monthly-03 \
+  --session-step 0 --present --walk 7
+"$convert" "$out/present-session-notes.png" -resize 960x540 "$out/present-session-notes-960.png"
+echo "wrote $out/present-session-notes.png and $out/present-session-notes-960.png"
 "$app" export "$tmp/demo.crosswalk" --session s-monthly-03 --format pdf -o "$tmp/record.pdf"
 pdftoppm -png -r 60 -singlefile -f 1 -l 1 "$tmp/record.pdf" "$out/session-record"
 echo "wrote $out/session-record.png"

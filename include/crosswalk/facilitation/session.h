@@ -160,6 +160,11 @@ SessionTimer sessionTimerAt(const SessionTimerState& state, std::int64_t nowMs);
 SessionTimerState storedTimer(const SessionTimer& timer, std::int64_t nowMs);
 /// Unix time in milliseconds now.
 std::int64_t unixNowMs();
+/// The stored state as the SessionTimer a SessionClock reads, deadline and all (the
+/// presentation's top bar shows a running session's timer from it).
+SessionTimer asSessionTimer(const SessionTimerState& state);
+/// A SessionTimer the clock worked out (the *At functions, deadline set) as stored.
+SessionTimerState asTimerState(const SessionTimer& timer);
 
 /// The session in its JSON form (docs/file-format.md, "Sessions"); deterministic.
 std::string sessionToJson(const Session& session);

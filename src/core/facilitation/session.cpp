@@ -242,6 +242,18 @@ SessionTimerState storedTimer(const SessionTimer& timer, std::int64_t nowMs)
     return s;
 }
 
+SessionTimer asSessionTimer(const SessionTimerState& state)
+{
+    return SessionTimer{state.durationSeconds, state.remainingSeconds, state.running,
+                        state.running ? state.deadlineMs : 0};
+}
+
+SessionTimerState asTimerState(const SessionTimer& timer)
+{
+    return SessionTimerState{timer.durationSeconds, timer.remainingSeconds, timer.running,
+                             timer.running ? timer.deadlineMs : 0};
+}
+
 std::int64_t unixNowMs()
 {
     return std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::system_clock::now().time_since_epoch())

@@ -189,6 +189,8 @@ private:
     void attachSessions();
     /// A presentation's agenda keys and, while a session runs, its parking lot, notes and votes.
     void hookSession(PresentationWindow* presentation);
+    /// The running session's sticky notes on the canvas (issue 17), after each change of it.
+    void showSessionNotes();
     SessionPanel* m_sessionPanel = nullptr;
     QDockWidget* m_sessionDock = nullptr;
 

@@ -4,6 +4,9 @@
 
 #include "ui/mainwindow/mainwindow.h"
 
+#include "ui/canvas/mapcanvas.h"
+#include "ui/canvas/mapscene.h"
+#include "ui/canvas/sessionnoteitem.h"
 #include "ui/common/strings.h"
 #include "ui/compare/comparewindow.h"
 #include "ui/present/presentationwindow.h"
@@ -26,6 +29,7 @@ void MainWindow::createSessionPanel()
             tabifyDockWidget(dock, m_sessionDock);
     m_sessionDock->hide();
     connect(m_sessionPanel, &SessionPanel::openItem, this, &MainWindow::openAgendaItem);
+    connect(m_sessionPanel, &SessionPanel::sessionChanged, this, [this] { showSessionNotes(); });
     QAction* show = m_sessionDock->toggleViewAction();
     show->setText(tr("Session &Panel"));
     show->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_J));
@@ -36,6 +40,26 @@ void MainWindow::attachSessions()
 {
     if (m_sessionPanel)
         m_sessionPanel->setStore(m_workspace.get());
+    showSessionNotes();
+}
+
+void MainWindow::showSessionNotes()
+{
+    MapScene* scene = m_canvas ? m_canvas->mapScene() : nullptr;
+    if (!scene || !m_sessionPanel)
+        return;
+    auto* layer = scene->findChild<SessionNoteLayer*>();
+    if (!layer)
+        layer = new SessionNoteLayer(scene);
+    // The notes of the session running now, on whichever of its maps the canvas shows.
+    std::vector<SessionNote> notes;
+    std::unordered_map<std::string, QString> authors;
+    if (m_sessionPanel->running()) {
+        notes = m_sessionPanel->session()->notes;
+        for (const Participant& p : m_sessionPanel->session()->participants)
+            authors[p.id] = toQString(p.name);
+    }
+    layer->setNotes(notes, authors);
 }
 
 void MainWindow::hookSession(PresentationWindow* presentation)
@@ -60,6 +84,24 @@ void MainWindow::hookSession(PresentationWindow* presentation)
             return false;
         panel->vote(mapId, stepId, delta); // refused over the limit: the panel says why
         return true;
+    };
+    // One timer per session: while it runs, the top bar shows and T, + and Shift+T change the
+    // session's deadline (the same on every client), not the map's timer.
+    hooks.timer = [panel] { return panel->presentedTimer(); };
+    hooks.setTimer = [panel](const SessionTimer& timer) { return panel->setTimer(timer); };
+    hooks.plannedMinutes = [panel] { return panel->session() ? panel->session()->plannedMinutes() : 0; };
+    hooks.notes = [panel] {
+        std::vector<SessionNote> notes;
+        if (!panel->running())
+            return notes;
+        const Session& s = *panel->session();
+        for (SessionNote n : s.notes) {
+            for (const Participant& p : s.participants)
+                if (p.id == n.author)
+                    n.author = p.name; // shown by name
+            notes.push_back(std::move(n));
+        }
+        return notes;
     };
     presentation->setSessionHooks(hooks);
 }

@@ -1,6 +1,8 @@
 // PresentationWindow's session timer: T, +, Shift+T and the length asked for when there is
-// none. The timer is the map's stored SessionTimer: a deadline while it runs, so that it is
-// the same after leaving presentation, after a restart and on every client reading the map.
+// none. The timer is the map's stored SessionTimer, or while a session runs the session's
+// (issue 17: one timer per session, through the session hooks): a deadline while it runs, so
+// that it is the same after leaving presentation, moving to the next agenda item, a restart
+// and on every client.
 
 #include "ui/document/mapdocument.h"
 #include "ui/present/presentationwindow.h"
@@ -9,6 +11,32 @@
 #include <QLineEdit>
 
 namespace crosswalk {
+
+void PresentationWindow::setSessionHooks(SessionHooks hooks)
+{
+    m_sessionHooks = std::move(hooks);
+    updateOverlays();
+}
+
+std::optional<SessionTimer> PresentationWindow::sessionTimer() const
+{
+    return m_sessionHooks.timer ? m_sessionHooks.timer() : std::nullopt;
+}
+
+bool PresentationWindow::showsSessionTimer() const
+{
+    return sessionTimer().has_value();
+}
+
+void PresentationWindow::syncTimer()
+{
+    if (const std::optional<SessionTimer> session = sessionTimer())
+        m_session = SessionClock(*session);
+    else if (const Map* m = m_scene->map())
+        m_session = SessionClock(m->session);
+    else if (m_document)
+        m_session = SessionClock(m_document->map().session);
+}
 
 int PresentationWindow::timerRemaining() const
 {
@@ -33,7 +61,14 @@ void PresentationWindow::setWallClock(WallClock clock)
 
 void PresentationWindow::storeTimer(const SessionTimer& timer)
 {
-    if (timer == m_document->map().session)
+    if (showsSessionTimer()) {
+        // The session's timer is stored with the session (its panel says when it is refused).
+        if (m_sessionHooks.setTimer)
+            m_sessionHooks.setTimer(timer);
+        updateOverlays();
+        return;
+    }
+    if (!m_document || timer == m_document->map().session)
         return;
     // Starting, pausing and resetting is not a change of the map a team would undo: it is
     // stored at once (so the countdown survives leaving, a restart and a crash, and every
@@ -43,7 +78,9 @@ void PresentationWindow::storeTimer(const SessionTimer& timer)
 
 void PresentationWindow::toggleTimer()
 {
-    if (!m_document || m_document->readOnly())
+    syncTimer();
+    const bool session = showsSessionTimer();
+    if (!session && (!m_document || m_document->readOnly()))
         return;
     if (const std::optional<SessionTimer> next = m_session.toggledAt(m_now())) {
         storeTimer(*next);
@@ -51,7 +88,9 @@ void PresentationWindow::toggleTimer()
     }
     // Nothing to count down (no length set, or the time is up): ask how long, rather than
     // doing nothing.
-    const int offered = m_session.hasLength() ? m_session.stored().durationSeconds / 60 : kDefaultSessionMinutes;
+    int offered = m_session.hasLength() ? m_session.stored().durationSeconds / 60 : kDefaultSessionMinutes;
+    if (session && !m_session.hasLength() && m_sessionHooks.plannedMinutes && m_sessionHooks.plannedMinutes() > 0)
+        offered = m_sessionHooks.plannedMinutes();
     openInput(tr("Session length in minutes (Enter starts the timer, Esc cancels)"), kTimerLengthInput);
     m_input->setText(QString::number(offered));
     m_input->selectAll();
@@ -71,6 +110,10 @@ void PresentationWindow::storeTimerLength()
         return;
     }
     closeInput();
+    if (showsSessionTimer()) {
+        storeTimer(startedWithLength(minutes, m_now()));
+        return;
+    }
     if (!m_document || m_document->readOnly())
         return;
     // Setting the length is a change of the map (undoable, as in the parking-lot panel);
@@ -81,6 +124,11 @@ void PresentationWindow::storeTimerLength()
 
 void PresentationWindow::addTimerMinutes(int minutes)
 {
+    syncTimer();
+    if (showsSessionTimer()) {
+        storeTimer(m_session.withMinutesAddedAt(minutes, m_now()));
+        return;
+    }
     if (!m_document || m_document->readOnly())
         return;
     const SessionTimer next = m_session.withMinutesAddedAt(minutes, m_now());
@@ -89,6 +137,12 @@ void PresentationWindow::addTimerMinutes(int minutes)
 
 void PresentationWindow::resetTimer()
 {
+    syncTimer();
+    if (showsSessionTimer()) {
+        if (m_session.shown())
+            storeTimer(m_session.reset());
+        return;
+    }
     if (!m_document || m_document->readOnly() || !m_session.shown())
         return;
     storeTimer(m_session.reset());
@@ -96,7 +150,7 @@ void PresentationWindow::resetTimer()
 
 void PresentationWindow::fixOldRunningTimer()
 {
-    if (!m_document || m_document->readOnly())
+    if (!m_document || m_document->readOnly() || showsSessionTimer())
         return;
     if (const std::optional<SessionTimer> fixed = m_session.withDeadlineFixedAt(m_now()))
         storeTimer(*fixed);

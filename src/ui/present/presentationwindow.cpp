@@ -215,7 +215,8 @@ void PresentationWindow::layoutOverlays()
 {
     m_view->setGeometry(rect());
     m_topBar->setGeometry(0, 0, width(), kTopBarPx);
-    if (m_caption->isVisible()) {
+    // isHidden, not isVisible: the caption is laid out before the window is first shown too.
+    if (!m_caption->isHidden()) {
         const int h = std::min(m_caption->heightFor(width()), height() * 45 / 100);
         m_caption->setGeometry(0, height() - h, width(), h);
     }
@@ -227,7 +228,7 @@ void PresentationWindow::layoutOverlays()
     // Above the caption when there is one (the current step is in the middle of the map),
     // else near the top.
     const int inputY =
-        m_caption->isVisible() ? m_caption->y() - m_inputBox->height() - 24 : kTopBarPx + kPhaseRowPx + 40;
+        !m_caption->isHidden() ? m_caption->y() - m_inputBox->height() - 24 : kTopBarPx + kPhaseRowPx + 40;
     m_inputBox->move((width() - iw) / 2, std::max(kTopBarPx + 8, inputY));
     m_help->raise();
     m_inputBox->raise();
@@ -236,7 +237,7 @@ void PresentationWindow::layoutOverlays()
 QRect PresentationWindow::contentRect() const
 {
     const int top = kTopBarPx + kPhaseRowPx;
-    const int bottom = m_caption->isVisible() ? m_caption->height() : 0;
+    const int bottom = !m_caption->isHidden() ? m_caption->height() : 0;
     return QRect(kLaneColumnPx, top, std::max(100, width() - kLaneColumnPx), std::max(100, height() - top - bottom));
 }
 
@@ -738,7 +739,13 @@ void PresentationWindow::updateCaption()
     if (!step && m && m_mode == ViewMode::WholeMap) {
         // The whole map: its labels give way, so the caption says what the marks on it are.
         m_caption->showLegend(*m, m_scene->hiddenKinds());
+        captionSessionNotes(nullptr, false);
         m_caption->show();
+        layoutOverlays();
+        return;
+    }
+    if (!step && m && captionSessionNotes(nullptr, true)) {
+        m_caption->show(); // the session's notes on the whole map, below it rather than over it
         layoutOverlays();
         return;
     }
@@ -750,14 +757,17 @@ void PresentationWindow::updateCaption()
         return;
     }
     m_caption->showStep(*m, *step, m_scene->hiddenKinds(), m_walk.branch());
+    captionSessionNotes(step, false);
     m_caption->show();
     layoutOverlays();
 }
 
 void PresentationWindow::updateOverlays()
 {
+    syncTimer();
+    syncSessionNotes();
     m_topBar->setState(m_scene->map(), m_scene->spotlight(), m_scene->hiddenKinds(), m_mode == ViewMode::WholeMap);
-    m_topBar->setTimerAt(m_session, m_now());
+    m_topBar->setTimerAt(m_session, m_now(), showsSessionTimer());
 }
 
 } // namespace crosswalk

@@ -9,6 +9,7 @@
 #include <QWidget>
 
 #include <functional>
+#include <optional>
 #include <string>
 
 class QGraphicsView;
@@ -122,8 +123,18 @@ class PresentationWindow final : public QWidget {
         std::function<bool(const QString& text)> park;
         std::function<bool(const std::string& mapId, const std::string& stepId, const QString& text)> note;
         std::function<bool(const std::string& mapId, const std::string& stepId, int delta)> vote;
+        // The session's one timer while it runs (empty: the map's own timer is shown), and
+        // how a timer the keys worked out (T, +, Shift+T, the length asked for) is stored.
+        std::function<std::optional<SessionTimer>()> timer;
+        std::function<bool(const SessionTimer& timer)> setTimer;
+        // The length T offers when the session's timer has none (its planned minutes).
+        std::function<int()> plannedMinutes;
+        // The running session's sticky notes, each author as shown (empty: no session runs).
+        std::function<std::vector<SessionNote>()> notes;
     };
-    void setSessionHooks(SessionHooks hooks) { m_sessionHooks = std::move(hooks); }
+    void setSessionHooks(SessionHooks hooks);
+    /// Whether the top bar shows (and T, + and Shift+T change) a running session's timer.
+    bool showsSessionTimer() const;
 
   signals:
     /// After the window closed (Esc); the editor is shown again.
@@ -158,6 +169,14 @@ class PresentationWindow final : public QWidget {
     void storeInput();
     void storeTimerLength();
     void fixOldRunningTimer();
+    /// The timer shown: the running session's when there is one, else the map's.
+    void syncTimer();
+    std::optional<SessionTimer> sessionTimer() const;
+    /// The session's notes from the hook into the scene (and the caption when they changed).
+    void syncSessionNotes();
+    /// Adds the session's notes on `step` (nullptr: on the whole map) to the caption's rows;
+    /// `alone`: they are its only rows. False when there are none.
+    bool captionSessionNotes(const Step* step, bool alone);
     /// Stores a started, paused or reset timer at once (off the undo stack).
     void storeTimer(const SessionTimer& timer);
     static constexpr int kTimerLengthInput = 3;

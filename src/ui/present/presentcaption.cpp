@@ -238,7 +238,8 @@ int PresentCaption::layoutRows(int width, QPainter* p) const
                 paintAnnotationGlyph(*p, QRectF(pad, y, glyph, glyph), *row.glyph);
                 p->restore();
             } else if (row.type == Row::Type::Note) {
-                p->setPen(QPen(ink(), 2));
+                // A session's note (it names its author) in the session's thick blue frame.
+                p->setPen(row.detail.isEmpty() ? QPen(ink(), 2) : QPen(blue(), 4));
                 p->setBrush(yellow());
                 p->drawRect(QRectF(pad + 2, y + 2, glyph - 4, glyph - 4));
             } else if (row.type == Row::Type::Branch) {

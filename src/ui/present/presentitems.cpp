@@ -197,6 +197,17 @@ void PresentStepItem::layoutLabel()
     m_labelPos = QPointF(area.left(), area.top() + (area.height() - size.height()) / 2);
 }
 
+qreal PresentStepItem::labelShortfall() const
+{
+    const QString text = QString::fromStdString(m_step.label);
+    if (m_shownLabel == text)
+        return 0;
+    const QRectF area = grownArea(m_step.kind, m_rect);
+    const qreal needed = labelText(text, area.width(), pixelFont(m_labelPx), true).size().height();
+    // A little more than the text needs (and at least a line): the next round fits it.
+    return std::max<qreal>(needed - area.height(), 0) + QFontMetricsF(pixelFont(m_labelPx)).lineSpacing() / 2 + 4;
+}
+
 QRectF PresentStepItem::boundingRect() const
 {
     return m_rect.adjusted(-14, -kMarkMargin - 4 * (kBadgeHeight + kBadgeGap), 14, kMarkMargin);
@@ -319,6 +330,24 @@ void PresentStepItem::paint(QPainter* painter, const QStyleOptionGraphicsItem* o
         painter->setPen(ink());
         painter->setFont(pixelFont(kBadgePx, true));
         painter->drawText(paper, Qt::AlignCenter, QString::number(d.notes));
+    }
+    // The running session's notes: the same paper in a thick blue frame, left of the map's.
+    if (d.sessionNotes > 0) {
+        const qreal shift = d.notes > 0 ? 44 : 0;
+        const QRectF paper(m_rect.right() - 22 - shift, m_rect.bottom() - 14, 34, 34);
+        QPainterPath p;
+        p.moveTo(paper.topLeft());
+        p.lineTo(paper.topRight());
+        p.lineTo(paper.right(), paper.bottom() - 9);
+        p.lineTo(paper.right() - 9, paper.bottom());
+        p.lineTo(paper.bottomLeft());
+        p.closeSubpath();
+        painter->setPen(QPen(blue(), 4));
+        painter->setBrush(yellow());
+        painter->drawPath(p);
+        painter->setPen(ink());
+        painter->setFont(pixelFont(kBadgePx, true));
+        painter->drawText(paper, Qt::AlignCenter, QString::number(d.sessionNotes));
     }
 }
 

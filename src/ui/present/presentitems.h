@@ -37,6 +37,7 @@ class PresentStepItem final : public QGraphicsItem {
         std::vector<PresentBadge> badges;
         int notes = 0;
         int votes = 0;
+        int sessionNotes = 0; // the running session's notes on the step (issue 17)
     };
     void setStep(const Step& step, const QRectF& modelRect);
     /// As setStep(step, modelRect), and the step may grow within `room` (scene
@@ -53,6 +54,9 @@ class PresentStepItem final : public QGraphicsItem {
     QRectF labelSceneRect() const;
     /// The label's type size in pixels (map units).
     int labelPixelSize() const { return m_labelPx; }
+    /// How much taller (map units) the step as drawn would have to be for its whole label at
+    /// its drawn width; 0 when the whole label is shown.
+    qreal labelShortfall() const;
     /// The drawn rectangle in scene coordinates (larger than the model's).
     QRectF drawnSceneRect() const { return mapRectToScene(m_rect); }
 

@@ -10,6 +10,7 @@
 
 #include <QPainter>
 
+#include <algorithm>
 #include <cmath>
 #include <set>
 
@@ -36,7 +37,7 @@ void PresentScene::setDocument(MapDocument* document)
 
 const Map* PresentScene::map() const
 {
-    return m_document ? &m_document->map() : nullptr;
+    return m_document ? &m_shown : nullptr;
 }
 
 PresentStepItem* PresentScene::stepItem(const std::string& id) const
@@ -197,16 +198,30 @@ void PresentScene::sync()
         delete item;
     m_steps.clear();
     m_flows.clear();
+    if (m_document)
+        m_shown = m_document->map();
     if (m) {
         FlowRouter router;
         std::unordered_map<std::string, QRectF> rects;
-        for (const Step& s : m->steps)
-            rects.emplace(s.id, stepRect(s.id));
-        for (const Step& s : m->steps) {
-            auto* item = new PresentStepItem(s.id);
-            item->setStep(s, rects.at(s.id), roomFor(s, rects));
-            addItem(item);
-            m_steps.emplace(s.id, item);
+        // A label is never cut (issue 17): where the room its neighbours leave cannot hold it,
+        // the step grows taller and its lane with it, in the presentation's layout only, and
+        // the steps are laid out again; a few rounds settle even a tightly packed lane.
+        constexpr int kMostRounds = 32;
+        for (int round = 0;; ++round) {
+            rects.clear();
+            for (const Step& s : m->steps)
+                rects.emplace(s.id, stepRect(s.id));
+            for (const Step& s : m->steps) {
+                auto* item = new PresentStepItem(s.id);
+                item->setStep(s, rects.at(s.id), roomFor(s, rects));
+                addItem(item);
+                m_steps.emplace(s.id, item);
+            }
+            if (round == kMostRounds || !growForLabels())
+                break;
+            for (auto& [id, item] : m_steps)
+                delete item;
+            m_steps.clear();
         }
         router.setObstacles(rects);
         std::vector<qreal> laneBorders;
@@ -250,6 +265,70 @@ void PresentScene::sync()
     applyDecorations();
     invalidate(sceneRect(), BackgroundLayer);
     emit synced();
+}
+
+void PresentScene::setSessionNotes(const std::vector<SessionNote>& notes)
+{
+    if (notes == m_sessionNotes)
+        return;
+    m_sessionNotes = notes;
+    applyDecorations();
+}
+
+std::vector<SessionNote> PresentScene::sessionNotesOn(const std::string& stepId) const
+{
+    std::vector<SessionNote> on;
+    const Map* m = map();
+    for (const SessionNote& n : m_sessionNotes)
+        if (m && n.mapId == m->id && !stepId.empty() && n.stepId == stepId)
+            on.push_back(n);
+    return on;
+}
+
+std::vector<SessionNote> PresentScene::sessionNotesOnMap() const
+{
+    std::vector<SessionNote> on;
+    const Map* m = map();
+    for (const SessionNote& n : m_sessionNotes)
+        if (m && n.mapId == m->id && !m->step(n.stepId))
+            on.push_back(n);
+    return on;
+}
+
+bool PresentScene::growForLabels()
+{
+    // Per lane, the step short of the most height: steps side by side share the room the
+    // lane gains, so growing one per lane and round does not grow the lane twice for a row.
+    std::unordered_map<std::string, std::pair<std::string, int>> most; // lane -> step, units
+    for (const Step& s : m_shown.steps) {
+        const PresentStepItem* item = m_steps.at(s.id);
+        if (item->shownLabel() == QString::fromStdString(s.label))
+            continue;
+        const int shortBy = static_cast<int>(std::ceil(item->labelShortfall()));
+        auto& [stepId, units] = most[s.lane];
+        if (shortBy > units) {
+            stepId = s.id;
+            units = shortBy;
+        }
+    }
+    bool grew = false;
+    for (const auto& [laneId, shortfall] : most) {
+        const auto& [stepId, units] = shortfall;
+        if (units <= 0)
+            continue;
+        const auto grown = std::find_if(m_shown.steps.begin(), m_shown.steps.end(),
+                                        [&](const Step& s) { return s.id == stepId; });
+        const int top = grown->y;
+        grown->h += units;
+        for (Step& s : m_shown.steps)
+            if (s.lane == laneId && s.y > top)
+                s.y += units; // the steps below it in the lane keep their distance
+        for (Lane& lane : m_shown.lanes)
+            if (lane.id == laneId)
+                lane.height += units;
+        grew = true;
+    }
+    return grew;
 }
 
 QRectF PresentScene::roomFor(const Step& step, const std::unordered_map<std::string, QRectF>& rects) const
@@ -310,6 +389,9 @@ void PresentScene::applyDecorations()
     for (const auto& [stepId, count] : m->votes)
         if (auto it = decorations.find(stepId); it != decorations.end())
             it->second.votes = count;
+    for (const SessionNote& n : m_sessionNotes)
+        if (auto it = decorations.find(n.stepId); n.mapId == m->id && it != decorations.end())
+            ++it->second.sessionNotes;
     for (auto& [id, item] : m_steps) {
         item->setDecorations(decorations[id]);
         item->setOpacity(isDimmed(id) ? kDimOpacity : 1.0);

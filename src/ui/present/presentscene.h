@@ -1,6 +1,7 @@
 #pragma once
 
 #include "crosswalk/edit/edit.h"
+#include "crosswalk/facilitation/session.h"
 #include "crosswalk/model/map.h"
 #include "ui/common/annotationglyph.h" // qHash for QSet<AnnotationKind>
 
@@ -38,6 +39,8 @@ class PresentScene final : public QGraphicsScene {
     ~PresentScene() override;
 
     void setDocument(MapDocument* document);
+    /// The map as presented: the document's, with steps (and their lanes) taller where a
+    /// label needs the room (see sync()); ids and texts are the document's.
     const Map* map() const;
 
     /// Annotations of these kinds get no badge (and a hidden black-box kind shows its steps plain).
@@ -75,6 +78,15 @@ class PresentScene final : public QGraphicsScene {
 
     void sync();
 
+    /// The running session's sticky notes (all maps; those on a step of this map are drawn
+    /// on it, a framed paper with their count); empty when no session runs.
+    void setSessionNotes(const std::vector<SessionNote>& notes);
+    const std::vector<SessionNote>& sessionNotes() const { return m_sessionNotes; }
+    /// The session's notes on this step of the map shown.
+    std::vector<SessionNote> sessionNotesOn(const std::string& stepId) const;
+    /// The session's notes on the map shown but on none of its steps.
+    std::vector<SessionNote> sessionNotesOnMap() const;
+
   signals:
     void synced();
 
@@ -83,11 +95,16 @@ class PresentScene final : public QGraphicsScene {
 
   private:
     void applyDecorations();
+    /// Makes taller, in m_shown, the step of each lane whose label its room cannot hold (the
+    /// one short of the most), its lane by as much, and moves the steps below it in the lane
+    /// down; false when every label fits.
+    bool growForLabels();
     /// Where a step may grow for its label (scene coordinates), clear of its neighbours.
     QRectF roomFor(const Step& step, const std::unordered_map<std::string, QRectF>& rects) const;
 
     QPointer<MapDocument> m_document;
     QMetaObject::Connection m_changedConnection;
+    Map m_shown; // the document's map as laid out for the presentation
     std::unordered_map<std::string, PresentStepItem*> m_steps;
     std::unordered_map<std::string, PresentFlowItem*> m_flows;
     QSet<AnnotationKind> m_hiddenKinds;
@@ -95,6 +112,7 @@ class PresentScene final : public QGraphicsScene {
     std::string m_current;
     std::string m_chosenFlow;
     bool m_labelsShown = true;
+    std::vector<SessionNote> m_sessionNotes;
 };
 
 } // namespace crosswalk

@@ -83,11 +83,13 @@ void PresentTopBar::setTimer(const SessionClock& session, std::int64_t elapsedMs
     update();
 }
 
-void PresentTopBar::setTimerAt(const SessionClock& session, std::int64_t nowMs)
+void PresentTopBar::setTimerAt(const SessionClock& session, std::int64_t nowMs, bool ofSession)
 {
+    const QString running = ofSession ? tr("Session") : tr("Timer");
+    const QString paused = ofSession ? tr("Session paused") : tr("Paused");
     if (session.shown())
         m_timer = tr("%1 %2")
-                      .arg(session.timeUpAt(nowMs) ? tr("Time up") : session.running() ? tr("Timer") : tr("Paused"))
+                      .arg(session.timeUpAt(nowMs) ? tr("Time up") : session.running() ? running : paused)
                       .arg(QString::fromStdString(countdownText(session.remainingAt(nowMs))));
     else
         m_timer.clear();

@@ -26,8 +26,9 @@ class PresentTopBar final : public QWidget {
     void setState(const Map* map, const Spotlight& spotlight, const QSet<AnnotationKind>& hidden, bool wholeMap);
     /// The session countdown `elapsedMs` after its timer was stored; none when no timer is set.
     void setTimer(const SessionClock& session, std::int64_t elapsedMs);
-    /// The countdown at wall-clock time `nowMs` (UTC ms), from its deadline.
-    void setTimerAt(const SessionClock& session, std::int64_t nowMs);
+    /// The countdown at wall-clock time `nowMs` (UTC ms), from its deadline; `ofSession`:
+    /// the running session's timer rather than the map's ("Session 12:00").
+    void setTimerAt(const SessionClock& session, std::int64_t nowMs, bool ofSession = false);
     /// Its parts as plain text: title | district | status | timer | clock.
     QString text() const;
 

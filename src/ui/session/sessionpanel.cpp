@@ -464,6 +464,23 @@ int SessionPanel::timerRemaining() const
     return m_session ? sessionTimerAt(m_session->timer, unixNowMs()).remainingSeconds : 0;
 }
 
+std::optional<SessionTimer> SessionPanel::presentedTimer() const
+{
+    if (!running())
+        return std::nullopt;
+    return asSessionTimer(m_session->timer);
+}
+
+bool SessionPanel::setTimer(const SessionTimer& timer)
+{
+    if (!m_session)
+        return false;
+    const SessionTimerState next = asTimerState(timer);
+    if (next == m_session->timer)
+        return true;
+    return change([&](Session& s) { s.timer = next; });
+}
+
 QString SessionPanel::timerText() const
 {
     if (!m_session)
@@ -697,6 +714,9 @@ void SessionPanel::refresh()
                     const Map map = m_store->loadMap(note.mapId);
                     if (const Step* st = map.step(note.stepId))
                         on = toQString(st->label);
+                    else if (note.stepId.empty()) // a note on the whole map, named by its district
+                        on = tr("%1 (whole map)")
+                                 .arg(toQString(map.props.district.empty() ? map.props.title : map.props.district));
                 }
             } catch (const std::exception&) {
             }

@@ -68,6 +68,11 @@ public:
     bool addMinutes(int minutes);
     /// The timer's time left now, in seconds.
     int timerRemaining() const;
+    /// While the session runs, its timer as the presentation's top bar shows and changes it
+    /// (the stored deadline); empty otherwise (the map's own timer is shown).
+    std::optional<SessionTimer> presentedTimer() const;
+    /// Stores a timer the presentation worked out (started, paused, minutes added, reset).
+    bool setTimer(const SessionTimer& timer);
     bool park(const QString& text);
     bool addNote(const std::string& mapId, const std::string& stepId, const QString& text);
     /// One dot more (delta 1) or fewer (-1) by participant() on a step.

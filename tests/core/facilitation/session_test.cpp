@@ -153,6 +153,22 @@ TEST_CASE("The session timer is a deadline: the same time left for every clock r
     CHECK(sessionTimerAt(stored, start + 3'600'000).remainingSeconds == 539);
 }
 
+TEST_CASE("The session's timer as the presentation's clock reads it keeps its deadline", "[facilitation][session]")
+{
+    const std::int64_t start = 1'700'000'000'000;
+    const SessionTimerState running{1800, 1800, true, start + 1'800'000};
+    const SessionTimer asClock = asSessionTimer(running);
+    CHECK(asClock.deadlineMs == start + 1'800'000);
+    CHECK(SessionClock(asClock).remainingAt(start + 240'300) == 26 * 60);
+    CHECK(asTimerState(asClock) == running);
+    // Paused at that moment (what T in the presentation stores): the time left, no deadline.
+    const SessionTimerState paused = asTimerState(SessionClock(asClock).pausedAt(start + 240'300));
+    CHECK(paused == SessionTimerState{1800, 1560, false, 0});
+    CHECK(asSessionTimer(paused) == SessionTimer{1800, 1560, false, 0});
+    // A paused state with a stale deadline does not carry it into the clock.
+    CHECK(asSessionTimer(SessionTimerState{600, 300, false, 123}).deadlineMs == 0);
+}
+
 TEST_CASE("A session's JSON form round-trips, and a bad one is refused naming its problems", "[facilitation][session]")
 {
     Session s = sampleSession();

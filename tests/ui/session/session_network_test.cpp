@@ -142,6 +142,10 @@ TEST_CASE("Two clients of a network library session: a dot shows on the facilita
     CHECK(member.session()->timer.running);
     CHECK(std::abs(member.timerRemaining() - facilitator.timerRemaining()) <= 1);
     CHECK(member.timerText() == facilitator.timerText());
+    // What both presentations' top bars show (one timer per session): the same deadline.
+    REQUIRE(facilitator.presentedTimer());
+    CHECK(member.presentedTimer() == facilitator.presentedTimer());
+    CHECK(member.presentedTimer()->deadlineMs == facilitator.session()->timer.deadlineMs);
 
     // The member votes from their own client; the facilitator's panel shows it within a second.
     QElapsedTimer clock;
@@ -166,6 +170,15 @@ TEST_CASE("Two clients of a network library session: a dot shows on the facilita
         QTest::qWait(10);
     REQUIRE(facilitator.session()->parkingLot.size() == 1);
     CHECK(facilitator.session()->parkingLot[0].author == lib.member());
+    // A sticky note from the member reaches the facilitator (drawn on their canvas and
+    // presentation), with its author.
+    REQUIRE(member.addNote(lake.id, "s3", "Ask HR"));
+    clock.restart();
+    while (facilitator.session()->notes.empty() && clock.elapsed() < 1000)
+        QTest::qWait(10);
+    REQUIRE(facilitator.session()->notes.size() == 1);
+    CHECK(facilitator.session()->notes[0].author == lib.member());
+    CHECK(facilitator.session()->notes[0].stepId == "s3");
     // The member cannot move the agenda for everyone: stepping browses on their own.
     CHECK(member.currentItemMaps() == QStringList{QString::fromStdString(lake.id)});
 }
