@@ -2,6 +2,8 @@
 
 #include <QFontMetricsF>
 
+#include <algorithm>
+
 #include "ui/canvas/canvasstyle.h"
 
 #include <QPainter>
@@ -20,6 +22,7 @@ void LaneHeaderItem::setLane(const Lane& lane, int stepCount)
         prepareGeometryChange();
     m_lane = lane;
     m_stepCount = stepCount;
+    setToolTip(QString::fromStdString(lane.name)); // the whole name, however short the lane is drawn
     update();
 }
 
@@ -81,22 +84,38 @@ void LaneHeaderItem::paint(QPainter* painter, const QStyleOptionGraphicsItem* op
     if (!m_editing && canvasstyle::kLaneNamePx * lod >= 3 && r.height() >= 18) {
         painter->setPen(canvasstyle::ink());
         const QString name = m_lane.name.empty() ? QStringLiteral("(unnamed lane)") : QString::fromStdString(m_lane.name);
-        const QRectF textRect = r.adjusted(16, 8, -8, -8 - m_badgeSpace);
-        // Long role names ("Instructional Superintendent") must read whole: shrink the type
-        // until the longest word fits the header, but never below a size a shared screen shows.
-        int px = canvasstyle::kLaneNamePx;
-        for (; px > 11; --px) {
-            const QFontMetricsF metrics(pixelFont(px, true));
-            qreal widest = 0;
-            for (const QString& word : name.split(' ', Qt::SkipEmptyParts))
-                widest = std::max(widest, metrics.horizontalAdvance(word));
-            const QRectF needed = metrics.boundingRect(textRect, Qt::TextWordWrap, name);
-            if (widest <= textRect.width() && needed.height() <= textRect.height())
-                break;
+        // Short lanes on screen (a fitted overview) keep less padding for the name.
+        const qreal pad = std::min<qreal>(8, r.height() / 8);
+        const QRectF textRect = r.adjusted(16, pad, -8, -pad - m_badgeSpace);
+        const NameLayout layout = layoutName(name, textRect);
+        painter->setFont(pixelFont(layout.px, true));
+        if (layout.wrap) {
+            painter->drawText(textRect, Qt::AlignVCenter | Qt::AlignLeft | Qt::TextWordWrap, layout.text);
+        } else {
+            // One line at the top of the header, above any badges at its bottom.
+            painter->drawText(r.adjusted(16, pad, -8, -pad), Qt::AlignTop | Qt::AlignLeft, layout.text);
         }
-        painter->setFont(pixelFont(px, true));
-        painter->drawText(textRect, Qt::AlignVCenter | Qt::AlignLeft | Qt::TextWordWrap, name);
     }
+}
+
+LaneHeaderItem::NameLayout LaneHeaderItem::layoutName(const QString& name, const QRectF& textRect)
+{
+    // Long role names ("Instructional Superintendent") must read whole: shrink the type until
+    // the longest word fits the header, but never below a size a shared screen shows.
+    constexpr int kSmallestPx = 11;
+    for (int px = canvasstyle::kLaneNamePx; px >= kSmallestPx; --px) {
+        const QFontMetricsF metrics(pixelFont(px, true));
+        qreal widest = 0;
+        for (const QString& word : name.split(' ', Qt::SkipEmptyParts))
+            widest = std::max(widest, metrics.horizontalAdvance(word));
+        const QRectF needed = metrics.boundingRect(textRect, Qt::TextWordWrap, name);
+        if (widest <= textRect.width() && needed.height() <= textRect.height() + 0.5)
+            return {px, name, true};
+    }
+    // Too short for the wrapped name at any size a screen shows: one line, cut where it must be
+    // (the tooltip has it whole), rather than lines drawn over the next lane's header.
+    const QFontMetricsF metrics(pixelFont(kSmallestPx, true));
+    return {kSmallestPx, metrics.elidedText(name, Qt::ElideRight, textRect.width()), false};
 }
 
 } // namespace crosswalk

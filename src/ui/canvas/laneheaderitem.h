@@ -3,6 +3,7 @@
 #include "crosswalk/model/map.h"
 
 #include <QGraphicsItem>
+#include <QString>
 
 #include <string>
 
@@ -25,6 +26,17 @@ public:
     void setHeaderScale(qreal scale);
     /// Where the name is drawn, in scene coordinates (the in-place editor goes there).
     QRectF nameSceneRect() const;
+
+    /// How a lane's name is drawn in a header's text rectangle: the type shrinks (not below
+    /// 11 px) until every word fits and the wrapped name fits the height; a lane too short
+    /// on screen for that (a fitted overview) shows one line, cut with an ellipsis, and the
+    /// header's tooltip holds the whole name.
+    struct NameLayout {
+        int px = 0;
+        QString text;
+        bool wrap = true;
+    };
+    static NameLayout layoutName(const QString& name, const QRectF& textRect);
 
     int type() const override { return Type; }
     QRectF boundingRect() const override;

@@ -5,11 +5,13 @@
 #include "ui/canvas/mapcanvas.h"
 #include "ui/canvas/mapscene.h"
 #include "ui/canvas/phaseheaderitem.h"
+#include "ui/common/pixelfont.h"
 #include "ui/document/mapdocument.h"
 
 #include <catch2/catch.hpp>
 
 #include <QApplication>
+#include <QFontMetricsF>
 #include <QScrollBar>
 #include <QTemporaryDir>
 
@@ -111,4 +113,27 @@ TEST_CASE("Zoom belongs to the map in view: another map opens at 100 %, and each
     CHECK(canvas.horizontalScrollBar()->value() == scrolled);
     canvas.setDocument(&b);
     CHECK(canvas.zoomPercent() == 50);
+}
+
+TEST_CASE("A lane name never runs outside its header: shrunk and wrapped, or one cut line when the lane is short",
+          "[canvas][headers]")
+{
+    const QString name = QStringLiteral("Leadership Development and Coaching");
+    const QFontMetricsF small(pixelFont(11, true));
+    // A lane at 100 %: the name wraps whole, at a size a shared screen shows.
+    const QRectF tall(0, 0, 140, 120);
+    const LaneHeaderItem::NameLayout whole = LaneHeaderItem::layoutName(name, tall);
+    CHECK(whole.wrap);
+    CHECK(whole.text == name);
+    CHECK(whole.px >= 11);
+    CHECK(QFontMetricsF(pixelFont(whole.px, true)).boundingRect(tall, Qt::TextWordWrap, name).height() <= 120.5);
+    // The same lane fitted at 24 % (26 px on screen): one line within the header, cut with an
+    // ellipsis, instead of wrapped lines drawn over the next lane's header.
+    for (const qreal height : {26.0, 14.0}) {
+        const QRectF shortRect(0, 0, 140, height);
+        const LaneHeaderItem::NameLayout cut = LaneHeaderItem::layoutName(name, shortRect);
+        CHECK_FALSE(cut.wrap);
+        CHECK(cut.text.endsWith(QChar(0x2026)));
+        CHECK(small.horizontalAdvance(cut.text) <= 140.5);
+    }
 }
