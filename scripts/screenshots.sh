@@ -155,6 +155,19 @@ presentshot present-facilitation m-harbor-city --walk 7 \
   --present-keys "D D D + + + T N 'Ask_each_supervisor_for_last_year's_visit_log Return"
 presentshot present-help m-kestrel-bay --present-keys "?"
 presentshot present-parking-lot m-kestrel-bay --walk 1 --present-keys "Q 'Who_signs_the_improvement_plan?"
+# Issue 17, presentation (before the demo's session is started below, so that these show
+# the map's own timer): every mark drawn (the harm point at the Principal
+# Supervisor lane's header, the question on the "concerns" flow, the map's own change idea
+# in the whole map's caption), T asking for a length, the timer running, and long labels
+# wrapped in steps grown for them. Each also scaled to 960x540, as a video call shows it.
+presentshot present-marks m-harbor-city --present-keys PgDown
+# The timer shots on a fresh demo: the facilitation shot above set this map's timer.
+"$app" demo "$tmp/timer.crosswalk" >/dev/null
+for shot in "present-timer-length:T" "present-timer-running:T Return"; do
+  xvfb-run -a -s "-screen 0 1920x1080x24" "$app" "$tmp/timer.crosswalk" --map m-harbor-city --size 1920x1080 \
+    --present --present-keys "${shot#*:}" --screenshot "$out/${shot%%:*}.png" 2>/dev/null
+  echo "wrote $out/${shot%%:*}.png"
+done
 # Sessions (issue 17): the demo's session run to its second item (Kestrel Bay), with dots
 # from four districts revealed and the timer running, at 1920x1080 and scaled to 960x540;
 # and the first page of its record.
@@ -193,13 +206,6 @@ echo "wrote $out/present-session-notes.png and $out/present-session-notes-960.pn
 "$app" export "$tmp/demo.crosswalk" --session s-monthly-03 --format pdf -o "$tmp/record.pdf"
 pdftoppm -png -r 60 -singlefile -f 1 -l 1 "$tmp/record.pdf" "$out/session-record"
 echo "wrote $out/session-record.png"
-# Issue 17, presentation for a session: every mark drawn (the harm point at the Principal
-# Supervisor lane's header, the question on the "concerns" flow, the map's own change idea
-# in the whole map's caption), T asking for a length, the timer running, and long labels
-# wrapped in steps grown for them. Each also scaled to 960x540, as a video call shows it.
-presentshot present-marks m-harbor-city --present-keys PgDown
-presentshot present-timer-length m-harbor-city --present-keys T
-presentshot present-timer-running m-harbor-city --present-keys "T Return"
 "$app" export "$tmp/demo.crosswalk" --map m-harbor-city --format json -o "$tmp/long.json" >/dev/null
 python3 - "$tmp/long.json" <<'PY'
 import json, sys

@@ -208,7 +208,10 @@ void OverlayView::showEvent(QShowEvent* event)
         rebuild(); // the layout is chosen for the view, which has its size now
     if (!m_fitted) {
         m_fitted = true;
-        m_view->fitWhole(); // every district at a glance; hover and click for the words
+        // Four districts or more: every district at a glance (the layout is made for the view).
+        // Two or three read best at full size, scrolled; Fit shows them whole.
+        if (m_session.mapCount() > 3)
+            m_view->fitWhole();
     }
 }
 
