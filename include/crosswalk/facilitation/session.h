@@ -126,6 +126,9 @@ struct Session {
     int plannedMinutes() const;
     /// Dots placed by one participant (all maps).
     int votesOf(const std::string& participant) const;
+    /// How a participant (an author, a voter) is shown: their name in `participants`, else
+    /// the id as it is.
+    std::string participantName(const std::string& participantId) const;
 };
 
 /// One line of the session list.

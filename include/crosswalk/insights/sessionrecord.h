@@ -46,6 +46,9 @@ struct SessionRecord {
     std::vector<Item> agenda;
     std::vector<Tally> tallies; // most votes first, then agenda order
     std::vector<MapChanges> changes;
+    /// What each of session.notes is on, as a reader names it ("Kestrel Bay: First school
+    /// visit", "Sable Ridge (whole map)", "the session"); one per note, in order.
+    std::vector<std::string> notePlaces;
 };
 
 /// Builds the record of a session stored in `store`.

@@ -72,6 +72,14 @@ int Session::votesOf(const std::string& participant) const
     return total;
 }
 
+std::string Session::participantName(const std::string& participantId) const
+{
+    for (const Participant& p : participants)
+        if (p.id == participantId && !p.name.empty())
+            return p.name;
+    return participantId;
+}
+
 std::vector<std::string> validateSession(const Session& s, const std::function<bool(const std::string&)>& mapExists)
 {
     std::vector<std::string> problems;

@@ -77,6 +77,24 @@ SessionRecord buildSessionRecord(const MapStore& store, const Session& session)
     }
     std::stable_sort(record.tallies.begin(), record.tallies.end(),
                      [](const SessionRecord::Tally& a, const SessionRecord::Tally& b) { return a.votes > b.votes; });
+    // What each note is on, by district and step label rather than ids.
+    for (const SessionNote& note : session.notes) {
+        if (note.mapId.empty()) {
+            record.notePlaces.push_back("the session");
+            continue;
+        }
+        if (!refs.count(note.mapId))
+            refs[note.mapId] = mapRef(store, note.mapId);
+        const SessionRecord::MapRef& ref = refs[note.mapId];
+        const std::string name = ref.missing ? note.mapId : ref.district.empty() ? ref.title : ref.district;
+        if (note.stepId.empty()) {
+            record.notePlaces.push_back(name + " (whole map)");
+            continue;
+        }
+        const Map* map = mapOf(note.mapId);
+        const Step* step = map ? map->step(note.stepId) : nullptr;
+        record.notePlaces.push_back(name + ": " + (step ? step->label : std::string("(removed step)")));
+    }
     // What changed: from the revision taken when the session started to the map now.
     for (const std::string& mapId : session.agendaMaps()) {
         SessionRecord::MapChanges changes;

@@ -721,7 +721,7 @@ void SessionPanel::refresh()
             } catch (const std::exception&) {
             }
         }
-        m_notes->addItem(tr("%1: %2 (%3)").arg(on, toQString(note.text), toQString(note.author)));
+        m_notes->addItem(tr("%1: %2 (%3)").arg(on, toQString(note.text), toQString(s.participantName(note.author))));
     }
     if (!m_minutes->hasFocus() && toStd(m_minutes->toPlainText()) != s.minutes) {
         const QSignalBlocker block(m_minutes);

@@ -1,5 +1,7 @@
 #include "ui/session/sessionprintout.h"
 
+#include <QDateTime>
+
 #include "crosswalk/facilitation/sessionclock.h"
 #include "ui/common/strings.h"
 #include "ui/print/exportfonts.h"
@@ -58,7 +60,7 @@ SessionPrintout::SessionPrintout(SessionRecord record, const ExportOptions& opti
     if (!v.anonymous && !s.votes.empty()) {
         std::vector<QStringList> each;
         for (const SessionVote& vote : s.votes)
-            each.push_back({toQString(vote.participant), toQString(vote.mapId), toQString(vote.stepId),
+            each.push_back({toQString(s.participantName(vote.participant)), toQString(vote.mapId), toQString(vote.stepId),
                             QString::number(vote.count)});
         addSection(QStringLiteral("Votes by participant"),
                    {QStringLiteral("Participant"), QStringLiteral("Map"), QStringLiteral("Step"),
@@ -68,16 +70,16 @@ SessionPrintout::SessionPrintout(SessionRecord record, const ExportOptions& opti
     // Parking lot
     std::vector<QStringList> parking;
     for (const SessionParkingItem& p : s.parkingLot)
-        parking.push_back({p.done ? QStringLiteral("\u2713") : QString(), toQString(p.text), toQString(p.author)});
+        parking.push_back({p.done ? QStringLiteral("\u2713") : QString(), toQString(p.text),
+                           toQString(s.participantName(p.author))});
     addSection(QStringLiteral("Parking lot"), {QStringLiteral("Done"), QStringLiteral("Question"), QStringLiteral("From")},
                {0.08, 0.72, 0.2}, parking, QStringLiteral("Nothing was parked."));
     // Notes
     std::vector<QStringList> notes;
-    for (const SessionNote& note : s.notes)
-        notes.push_back({toQString(note.text),
-                         note.mapId.empty() ? QStringLiteral("the session")
-                                            : toQString(note.mapId + (note.stepId.empty() ? "" : ", " + note.stepId)),
-                         toQString(note.author)});
+    for (std::size_t i = 0; i < s.notes.size(); ++i)
+        notes.push_back({toQString(s.notes[i].text),
+                         i < m_record.notePlaces.size() ? toQString(m_record.notePlaces[i]) : QString(),
+                         toQString(s.participantName(s.notes[i].author))});
     addSection(QStringLiteral("Notes"), {QStringLiteral("Note"), QStringLiteral("On"), QStringLiteral("From")},
                {0.6, 0.25, 0.15}, notes, QStringLiteral("No sticky notes."));
     if (!s.minutes.empty())
@@ -158,10 +160,15 @@ void SessionPrintout::paintTitleBlock(QPainter& painter, const QRectF& block, in
     const Session& s = m_record.session;
     QString what =
         QStringLiteral("Session record  \u00B7  %1  \u00B7  %2 agenda items").arg(toQString(s.date)).arg(s.agenda.size());
+    // "2026-02-12T16:05:00Z" as a reader writes it: "2026-02-12 16:05 UTC".
+    const auto when = [](const std::string& iso) {
+        const QDateTime t = QDateTime::fromString(toQString(iso), Qt::ISODate);
+        return t.isValid() ? t.toUTC().toString(QStringLiteral("yyyy-MM-dd HH:mm 'UTC'")) : toQString(iso);
+    };
     if (!s.startedAt.empty())
-        what += QStringLiteral("  \u00B7  started %1").arg(toQString(s.startedAt));
+        what += QStringLiteral("  \u00B7  started %1").arg(when(s.startedAt));
     if (!s.endedAt.empty())
-        what += QStringLiteral(", ended %1").arg(toQString(s.endedAt));
+        what += QStringLiteral(", ended %1").arg(when(s.endedAt));
     const QFontMetricsF titleMetrics(ExportFonts::font(16, true));
     // The session's own title: "Session record" is on the line below, so that it fits.
     const QString heading =

@@ -127,6 +127,12 @@ TEMPLATE_TEST_CASE("The session record says what changed in each map during the 
     store.updateSession("s-1", [&](Session& x) {
         setSessionVote(x, "p1", a.id, "s3", 2);
         x.parkingLot.push_back({"k1", "Who keeps the form?", "p1", "", false});
+        for (Participant& p : x.participants)
+            if (p.id == "p1")
+                p.name = "Lakeside team";
+        x.notes.push_back({"n1", "Ask HR", a.id, "s3", "p1", "#FFE680", ""});
+        x.notes.push_back({"n2", "Whole map", b.id, "", "p2", "#FFE680", ""});
+        x.notes.push_back({"n3", "For the session", "", "", "p1", "#FFE680", ""});
     });
     const Session ended = store.endSession("s-1");
     CHECK_FALSE(ended.endedAt.empty());
@@ -141,6 +147,11 @@ TEMPLATE_TEST_CASE("The session record says what changed in each map during the 
     CHECK(record.tallies[0].label == "Mid-year review with HR");
     CHECK(record.tallies[0].votes == 2);
     CHECK(record.agenda[1].title == "Lakeside USD / Lakeside USD");
+    // Notes are placed by district and step label, and authors named, not by ids.
+    CHECK(record.notePlaces ==
+          std::vector<std::string>{"Lakeside USD: Mid-year review with HR", "Lakeside USD (whole map)", "the session"});
+    CHECK(ended.participantName("p1") == "Lakeside team");
+    CHECK(ended.participantName("p2") == "p2");
     const std::string json = sessionRecordToJson(record);
     CHECK_THAT(json, Contains("\"format\": \"crosswalk-session-record\""));
     CHECK_THAT(json, Contains("Who keeps the form?"));
