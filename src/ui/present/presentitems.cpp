@@ -104,6 +104,19 @@ QStaticText labelText(const QString& text, qreal width, const QFont& font, bool 
     return label;
 }
 
+/// A sticky note's paper: a square with its bottom-right corner folded.
+QPainterPath notePaper(const QRectF& paper)
+{
+    QPainterPath p;
+    p.moveTo(paper.topLeft());
+    p.lineTo(paper.topRight());
+    p.lineTo(paper.right(), paper.bottom() - 9);
+    p.lineTo(paper.right() - 9, paper.bottom());
+    p.lineTo(paper.bottomLeft());
+    p.closeSubpath();
+    return p;
+}
+
 /// Whether `text` wrapped in `area` fits it in this font.
 bool labelFits(const QFont& font, const QRectF& area, const QString& text, bool breakWords)
 {
@@ -319,14 +332,7 @@ void PresentStepItem::paint(QPainter* painter, const QStyleOptionGraphicsItem* o
         const QRectF paper(m_rect.right() - 22, m_rect.bottom() - 14, 34, 34);
         painter->setPen(QPen(ink(), 2));
         painter->setBrush(yellow());
-        QPainterPath p;
-        p.moveTo(paper.topLeft());
-        p.lineTo(paper.topRight());
-        p.lineTo(paper.right(), paper.bottom() - 9);
-        p.lineTo(paper.right() - 9, paper.bottom());
-        p.lineTo(paper.bottomLeft());
-        p.closeSubpath();
-        painter->drawPath(p);
+        painter->drawPath(notePaper(paper));
         painter->setPen(ink());
         painter->setFont(pixelFont(kBadgePx, true));
         painter->drawText(paper, Qt::AlignCenter, QString::number(d.notes));
@@ -335,16 +341,9 @@ void PresentStepItem::paint(QPainter* painter, const QStyleOptionGraphicsItem* o
     if (d.sessionNotes > 0) {
         const qreal shift = d.notes > 0 ? 44 : 0;
         const QRectF paper(m_rect.right() - 22 - shift, m_rect.bottom() - 14, 34, 34);
-        QPainterPath p;
-        p.moveTo(paper.topLeft());
-        p.lineTo(paper.topRight());
-        p.lineTo(paper.right(), paper.bottom() - 9);
-        p.lineTo(paper.right() - 9, paper.bottom());
-        p.lineTo(paper.bottomLeft());
-        p.closeSubpath();
         painter->setPen(QPen(blue(), 4));
         painter->setBrush(yellow());
-        painter->drawPath(p);
+        painter->drawPath(notePaper(paper));
         painter->setPen(ink());
         painter->setFont(pixelFont(kBadgePx, true));
         painter->drawText(paper, Qt::AlignCenter, QString::number(d.sessionNotes));
