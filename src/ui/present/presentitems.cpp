@@ -138,7 +138,7 @@ QRectF grownArea(StepKind kind, const QRectF& rect)
 
 QRectF PresentStepItem::labelSceneRect() const
 {
-    return mapRectToScene(QRectF(m_labelPos, m_label.size()));
+    return mapRectToScene(m_labelBox);
 }
 
 void PresentStepItem::layoutLabel()
@@ -148,6 +148,11 @@ void PresentStepItem::layoutLabel()
     // shape (a decision's corners too); beyond that the step grows, wider first and then
     // taller, within the room its neighbours leave it.
     m_labelPx = kLabelPx;
+    m_decisionLines = {};
+    if (m_step.kind == StepKind::Decision) {
+        layoutDecisionLabel();
+        return;
+    }
     const QFont font = pixelFont(m_labelPx);
     const QString text = QString::fromStdString(m_step.label);
     bool breakWords = false;
@@ -208,6 +213,60 @@ void PresentStepItem::layoutLabel()
     m_label = labelText(m_shownLabel, area.width(), font, breakWords);
     const QSizeF size = m_label.size();
     m_labelPos = QPointF(area.left(), area.top() + (area.height() - size.height()) / 2);
+    m_labelBox = QRectF(m_labelPos, size);
+}
+
+void PresentStepItem::layoutDecisionLabel()
+{
+    // A decision's question stays inside its diamond, laid out line by line as on the canvas
+    // (StepShape::labelLines): each line as wide as the diamond is at its height. Where it
+    // does not fit, the diamond grows within the room its neighbours leave, wider first (up
+    // to 1.6 times), then taller, then wider again; a diamond in a crowded lane that still
+    // cannot hold it ends in an ellipsis, and labelShortfall() asks for a taller lane.
+    const QFont font = pixelFont(m_labelPx);
+    const QString text = QString::fromStdString(m_step.label);
+    auto lines = [&font](const QRectF& r, const QString& t) { return StepShape::labelLines(StepKind::Decision, r, t, font); };
+    auto grown = [this](qreal w, qreal h) {
+        QRectF r(0, 0, std::min(w, m_room.width()), std::min(h, m_room.height()));
+        r.moveCenter(m_rect.center());
+        if (r.left() < m_room.left())
+            r.moveLeft(m_room.left());
+        if (r.right() > m_room.right())
+            r.moveRight(m_room.right());
+        if (r.top() < m_room.top())
+            r.moveTop(m_room.top());
+        if (r.bottom() > m_room.bottom())
+            r.moveBottom(m_room.bottom());
+        return r;
+    };
+    StepShape::LabelLines laid = lines(m_rect, text);
+    if (!laid.fits) {
+        QRectF r = m_rect;
+        const qreal widest = std::min(m_room.width(), m_rect.width() * 1.6);
+        for (qreal w = m_rect.width() + 4; !laid.fits && w <= widest; w += 4)
+            laid = lines(r = grown(w, m_rect.height()), text);
+        for (qreal h = r.height() + 4; !laid.fits && h <= m_room.height(); h += 4)
+            laid = lines(r = grown(r.width(), h), text);
+        for (qreal w = r.width() + 4; !laid.fits && w <= m_room.width(); w += 4)
+            laid = lines(r = grown(w, r.height()), text);
+        m_rect = r;
+    }
+    m_shownLabel = text;
+    if (!laid.fits) {
+        // No room left to grow in: the end of the question gives way, inside the diamond.
+        QString shown = text;
+        laid = {};
+        while (shown.size() > 1 && !laid.fits) {
+            shown.chop(1);
+            m_shownLabel = shown.trimmed() + QChar(0x2026);
+            laid = lines(m_rect, m_shownLabel);
+        }
+    }
+    m_decisionLines = laid;
+    m_labelBox = QRectF();
+    for (const QRectF& box : laid.boxes)
+        m_labelBox = m_labelBox.isNull() ? box : m_labelBox.united(box);
+    m_labelPos = m_labelBox.topLeft();
 }
 
 qreal PresentStepItem::labelShortfall() const
@@ -215,6 +274,8 @@ qreal PresentStepItem::labelShortfall() const
     const QString text = QString::fromStdString(m_step.label);
     if (m_shownLabel == text)
         return 0;
+    if (m_step.kind == StepKind::Decision) // two more lines' height: the diamond grows taller
+        return 2 * QFontMetricsF(pixelFont(m_labelPx)).height() + 4;
     const QRectF area = grownArea(m_step.kind, m_rect);
     const qreal needed = labelText(text, area.width(), pixelFont(m_labelPx), true).size().height();
     // A little more than the text needs (and at least a line): the next round fits it.
@@ -231,6 +292,87 @@ QPainterPath PresentStepItem::shape() const
     QPainterPath p;
     p.addRect(m_rect);
     return p;
+}
+
+std::vector<std::pair<QRectF, const PresentBadge*>> PresentStepItem::badgeRects() const
+{
+    // Along the top edge from the right, as in the editor, in rows upwards. In the whole map
+    // (no labels) the glyphs alone, twice as large, so that marks still show.
+    const Decorations& d = m_decorations;
+    std::vector<std::pair<QRectF, const PresentBadge*>> placed;
+    if (d.badges.empty())
+        return placed;
+    const qreal bh = d.labelShown ? kBadgeHeight : 2 * kBadgeHeight;
+    std::vector<qreal> widths;
+    for (const PresentBadge& b : d.badges)
+        widths.push_back(badgeWidth(b, d.labelShown));
+    const qreal maxRow = m_rect.width() + 20;
+    const qreal x = m_rect.right() + 10;
+    qreal y = m_rect.top() - bh / 2;
+    qreal rowUsed = 0;
+    for (std::size_t i = 0; i < d.badges.size(); ++i) {
+        if (rowUsed > 0 && rowUsed + widths[i] > maxRow) {
+            y -= bh + kBadgeGap;
+            rowUsed = 0;
+        }
+        placed.emplace_back(QRectF(0, y, widths[i], bh), &d.badges[i]);
+        rowUsed += widths[i] + kBadgeGap;
+    }
+    // Right-align each row.
+    for (std::size_t i = 0; i < placed.size();) {
+        std::size_t j = i;
+        qreal w = 0;
+        while (j < placed.size() && placed[j].first.top() == placed[i].first.top())
+            w += placed[j++].first.width() + kBadgeGap;
+        qreal left = x - w + kBadgeGap;
+        for (std::size_t k = i; k < j; ++k) {
+            placed[k].first.moveLeft(left);
+            left += placed[k].first.width() + kBadgeGap;
+        }
+        i = j;
+    }
+    return placed;
+}
+
+std::vector<QRectF> PresentStepItem::labelLineSceneRects() const
+{
+    std::vector<QRectF> rects;
+    if (m_step.kind == StepKind::Decision)
+        for (const QRectF& box : m_decisionLines.boxes)
+            rects.push_back(mapRectToScene(box));
+    else
+        rects.push_back(labelSceneRect());
+    return rects;
+}
+
+std::vector<QRectF> PresentStepItem::badgeSceneRects() const
+{
+    std::vector<QRectF> rects;
+    for (const auto& [r, badge] : badgeRects())
+        rects.push_back(mapRectToScene(r));
+    return rects;
+}
+
+QRectF PresentStepItem::votesRect() const
+{
+    const int votes = m_decorations.votes;
+    if (votes <= 0)
+        return {};
+    const int dots = std::min(votes, 5);
+    const qreal r = 8;
+    const qreal textW = QFontMetricsF(pixelFont(kBadgePx, true)).horizontalAdvance(QString::number(votes)) + 8;
+    return {m_rect.left(), m_rect.bottom() + 2 - r - 5, dots * (2 * r + 4) + textW + 8, 2 * r + 10};
+}
+
+std::vector<QRectF> PresentStepItem::markSceneRects() const
+{
+    // The badges, the votes and the note papers (see paint()).
+    std::vector<QRectF> rects = badgeSceneRects();
+    if (m_decorations.votes > 0)
+        rects.push_back(mapRectToScene(votesRect()));
+    if (m_decorations.notes > 0 || m_decorations.sessionNotes > 0)
+        rects.push_back(mapRectToScene(QRectF(m_rect.right() - 66, m_rect.bottom() - 14, 78, 34)));
+    return rects;
 }
 
 void PresentStepItem::paint(QPainter* painter, const QStyleOptionGraphicsItem* option, QWidget* widget)
@@ -257,57 +399,23 @@ void PresentStepItem::paint(QPainter* painter, const QStyleOptionGraphicsItem* o
         painter->drawPath(m_decoration);
     }
     if (d.labelShown) {
-        if (m_step.kind == StepKind::Decision && !d.blackBox) {
-            // Text spills over the diamond's edges: keep it on white.
-            painter->setPen(Qt::NoPen);
-            painter->setBrush(QColor(255, 255, 255, 225));
-            painter->drawRoundedRect(QRectF(m_labelPos, m_label.size()).adjusted(-2, 0, 2, 0), 4, 4);
-        }
         painter->setPen(d.blackBox ? QColor(Qt::white) : ink());
         painter->setFont(pixelFont(m_labelPx));
-        painter->drawStaticText(m_labelPos, m_label);
+        if (m_step.kind == StepKind::Decision) {
+            for (qsizetype i = 0; i < m_decisionLines.texts.size(); ++i)
+                painter->drawText(m_decisionLines.boxes[static_cast<std::size_t>(i)].adjusted(-2, 0, 2, 0),
+                                  Qt::AlignCenter | Qt::TextDontClip, m_decisionLines.texts[i]);
+        } else {
+            painter->drawStaticText(m_labelPos, m_label);
+        }
     }
 
-    // Badges along the top edge from the right, as in the editor, in rows upwards.
-    if (!d.badges.empty()) {
-        // In the whole map (no labels) the glyphs alone, twice as large, so that marks still show.
-        const qreal bh = d.labelShown ? kBadgeHeight : 2 * kBadgeHeight;
-        std::vector<qreal> widths;
-        for (const PresentBadge& b : d.badges)
-            widths.push_back(badgeWidth(b, d.labelShown));
-        const qreal maxRow = m_rect.width() + 20;
-        qreal x = m_rect.right() + 10;
-        qreal y = m_rect.top() - bh / 2;
-        qreal rowUsed = 0;
-        std::vector<std::pair<QRectF, const PresentBadge*>> placed;
-        for (std::size_t i = 0; i < d.badges.size(); ++i) {
-            if (rowUsed > 0 && rowUsed + widths[i] > maxRow) {
-                y -= bh + kBadgeGap;
-                rowUsed = 0;
-                x = m_rect.right() + 10;
-            }
-            placed.emplace_back(QRectF(0, y, widths[i], bh), &d.badges[i]);
-            rowUsed += widths[i] + kBadgeGap;
-        }
-        // Right-align each row.
-        for (std::size_t i = 0; i < placed.size();) {
-            std::size_t j = i;
-            qreal w = 0;
-            while (j < placed.size() && placed[j].first.top() == placed[i].first.top())
-                w += placed[j++].first.width() + kBadgeGap;
-            qreal left = x - w + kBadgeGap;
-            for (std::size_t k = i; k < j; ++k) {
-                placed[k].first.moveLeft(left);
-                left += placed[k].first.width() + kBadgeGap;
-            }
-            i = j;
-        }
-        for (const auto& [r, badge] : placed)
-            paintBadge(*painter, r, *badge, d.labelShown);
-    }
+    for (const auto& [r, badge] : badgeRects())
+        paintBadge(*painter, r, *badge, d.labelShown);
 
     // Dot votes: dots along the bottom-left edge, the count beside them.
     if (d.votes > 0) {
+        const QRectF pill = votesRect();
         const int dots = std::min(d.votes, 5);
         const qreal r = 8;
         qreal x = m_rect.left() + 4 + r;
@@ -315,7 +423,6 @@ void PresentStepItem::paint(QPainter* painter, const QStyleOptionGraphicsItem* o
         QFont f = pixelFont(kBadgePx, true);
         const QString count = QString::number(d.votes);
         const qreal textW = QFontMetricsF(f).horizontalAdvance(count) + 8;
-        const QRectF pill(m_rect.left(), y - r - 5, dots * (2 * r + 4) + textW + 8, 2 * r + 10);
         painter->setPen(QPen(Qt::white, 2));
         painter->setBrush(ink());
         painter->drawRoundedRect(pill, pill.height() / 2, pill.height() / 2);
@@ -381,15 +488,56 @@ void PresentFlowItem::setFlow(const Flow& flow, const QPolygonF& route, bool han
             m_arrow = QPolygonF{tip, base + normal * kArrowHalfWidth, base - normal * kArrowHalfWidth};
         }
     }
-    m_lineBounds = m_line.boundingRect().united(m_arrow.boundingRect()).adjusted(-30, -30, 30, 30);
+    m_lineBounds = m_line.boundingRect().united(m_arrow.boundingRect()).united(endZone()).adjusted(-30, -30, 30, 30);
+    m_labelBox = QRectF();
+    placeLabel();
+}
+
+void PresentFlowItem::setLaneBorders(std::vector<qreal> ys)
+{
+    m_laneBorders = std::move(ys);
+}
+
+void PresentFlowItem::clearLabel()
+{
+    m_labelBox = QRectF();
+}
+
+void PresentFlowItem::placeLabel()
+{
     m_labelBox = m_flow.label.empty() ? QRectF() : labelBox();
     // A label with no clear place is drawn over the steps rather than hidden under them.
-    m_labelOverSteps = !m_labelBox.isNull() && coversStep(m_labelBox);
+    m_labelOverSteps = !m_labelBox.isNull() && covers(m_labelBox, Clear{.shapes = true});
     setZValue(m_labelOverSteps ? 11 : 5);
     if (!m_flow.label.empty())
         m_lineBounds = m_lineBounds.united(m_labelBox.adjusted(-4, -4, 4, 4));
     updateBounds();
     update();
+}
+
+QPointF PresentFlowItem::choiceCentre() const
+{
+    // Beside the line just before its arrowhead, where the ways have parted, clear of the line.
+    if (m_route.size() < 2)
+        return {};
+    const QLineF last(m_route[m_route.size() - 2], m_route.last());
+    const qreal back = kArrowLength + kChoiceRadius + 4;
+    QPointF at = last.length() > back + kChoiceRadius ? last.pointAt(1 - back / last.length()) : last.center();
+    if (last.length() > 0.1) {
+        const QPointF dir = (last.p2() - last.p1()) / last.length();
+        const QPointF side = std::abs(dir.x()) > std::abs(dir.y()) ? QPointF(0, -1) : QPointF(1, 0);
+        at += side * (kChoiceRadius + 6);
+    }
+    return at;
+}
+
+QRectF PresentFlowItem::endZone() const
+{
+    if (m_route.size() < 2)
+        return {};
+    const QPointF c = choiceCentre();
+    const QRectF choice(c.x() - kChoiceRadius, c.y() - kChoiceRadius, 2 * kChoiceRadius, 2 * kChoiceRadius);
+    return m_arrow.boundingRect().united(choice).adjusted(-4, -4, 4, 4);
 }
 
 void PresentFlowItem::updateBounds()
@@ -494,26 +642,39 @@ QRectF PresentFlowItem::labelBox() const
     const QFontMetricsF fm(pixelFont(kLabelPx, true));
     const QString text = QString::fromStdString(m_flow.label);
     // The label on one line up to kFlowLabelWidth, or wrapped narrower to pass between two
-    // steps close together.
+    // steps close together, or up to twice as wide on fewer lines.
     std::vector<QRectF> boxes;
-    for (const int width : {kFlowLabelWidth, kFlowLabelWidth / 2}) {
+    for (const int width : {kFlowLabelWidth, kFlowLabelWidth / 2, 2 * kFlowLabelWidth}) {
         QRectF b = fm.boundingRect(QRectF(0, 0, width, 300), Qt::AlignCenter | Qt::TextWordWrap, text);
         b.adjust(-6, -2, 6, 2);
-        if (boxes.empty() || b.width() < boxes.front().width() - 1)
+        // Narrower to pass between two steps, or on one line (less tall) to pass between a
+        // step and a lane border.
+        if (boxes.empty() || b.width() < boxes.front().width() - 1 || b.height() < boxes.front().height() - 1)
             boxes.push_back(b);
     }
-    // From the middle outwards in twentieths of the route; at each place on the line, then
-    // beside it (above or below a level part, left or right of an upright one), near and
-    // further off. First clear of the steps; failing that, clear of their labels at least
-    // (drawn over the step's shape, above it).
+    // From the middle outwards in fortieths of the route; at each place on the line, then
+    // beside it (above or below a level part, left or right of an upright one), so that it
+    // reads as the line's, then further off. The demands give way one by one, least needed
+    // first: the lane borders; a place touching the line; the step shapes (a label may sit
+    // on a step's blank edge, never on its text); at last the marks and arrowheads. Other
+    // flows' labels are never covered.
     std::vector<qreal> ts{0.5};
-    for (int k = 1; k < 10; ++k) {
-        ts.push_back(0.5 - 0.05 * k);
-        ts.push_back(0.5 + 0.05 * k);
+    for (int k = 1; k < 20; ++k) {
+        ts.push_back(0.5 - 0.025 * k);
+        ts.push_back(0.5 + 0.025 * k);
     }
-    for (const bool labelsOnly : {false, true})
+    const Clear demands[] = {
+        {.borders = true, .shapes = true, .marks = true},
+        {.shapes = true, .marks = true},
+        {.shapes = true, .marks = true, .far = true},
+        {.marks = true},
+        {.marks = true, .far = true},
+        {.shapes = true, .far = true},
+        {.far = true},
+    };
+    for (const Clear& clear : demands)
         for (const QRectF& box : boxes)
-            for (const qreal away : {0.0, 1.0, 2.5, 4.0})
+            for (const qreal away : clear.far ? std::vector<qreal>{0.0, 1.0, 2.5, 4.0} : std::vector<qreal>{0.0, 1.0})
                 for (const qreal t : ts) {
                     const QPointF at = along(t);
                     const QPointF ahead = along(std::min(1.0, t + 0.01));
@@ -525,7 +686,7 @@ QRectF PresentFlowItem::labelBox() const
                          away == 0 ? std::vector<QPointF>{at} : std::vector<QPointF>{at - shift, at + shift}) {
                         QRectF r = box;
                         r.moveCenter(centre);
-                        if (!coversStep(r, labelsOnly))
+                        if (!covers(r, clear))
                             return r;
                     }
                 }
@@ -534,24 +695,39 @@ QRectF PresentFlowItem::labelBox() const
     return box;
 }
 
-bool PresentFlowItem::coversStep(const QRectF& r, bool labelsOnly) const
+bool PresentFlowItem::covers(const QRectF& r, const Clear& clear) const
 {
     if (!scene())
         return false;
-    for (const QGraphicsItem* item : scene()->items(r)) {
-        // A step as drawn, with the marks on its top edge and the votes on its bottom edge
-        // (or only its label).
+    // Lane borders: a label on one reads as belonging to neither lane.
+    if (clear.borders)
+        for (const qreal y : m_laneBorders)
+            if (r.top() - 6 < y && y < r.bottom() + 6)
+                return true;
+    for (const QGraphicsItem* item : scene()->items(r.adjusted(-30, -30, 30, 30))) {
         if (item->type() == PresentStepItem::Type) {
             const auto* step = static_cast<const PresentStepItem*>(item);
-            const QRectF obstacle = labelsOnly ? step->labelSceneRect().adjusted(-3, -3, 3, 3)
-                                               : step->drawnSceneRect().adjusted(-4, -20, 4, 18);
-            if (obstacle.intersects(r))
+            // A step's text always; its shape and the marks on its edges as asked.
+            if (step->labelSceneRect().adjusted(-3, -3, 3, 3).intersects(r))
                 return true;
+            if (clear.shapes && step->drawnSceneRect().adjusted(-4, -4, 4, 4).intersects(r))
+                return true;
+            if (clear.marks)
+                for (const QRectF& mark : step->markSceneRects())
+                    if (mark.adjusted(-4, -4, 4, 4).intersects(r))
+                        return true;
         }
-        // Labels placed before this one: two labels never collide.
-        if (item->type() == PresentFlowItem::Type && item != this) {
-            const QRectF other = static_cast<const PresentFlowItem*>(item)->m_labelBox;
-            if (!other.isNull() && other.adjusted(-4, -4, 4, 4).intersects(r))
+        if (item->type() == PresentFlowItem::Type) {
+            const auto* flow = static_cast<const PresentFlowItem*>(item);
+            // Labels placed before this one: two labels never collide.
+            if (flow != this && !flow->m_labelBox.isNull() && flow->m_labelBox.adjusted(-4, -4, 4, 4).intersects(r))
+                return true;
+            // Every arrowhead, this flow's too, and the place of its choice number on a walk;
+            // every handoff diamond.
+            if (clear.marks && flow->endZone().intersects(r))
+                return true;
+            if (clear.marks && flow->m_handoffAt &&
+                QRectF(*flow->m_handoffAt - QPointF(14, 14), QSizeF(28, 28)).intersects(r))
                 return true;
         }
     }
@@ -588,16 +764,8 @@ void PresentFlowItem::paint(QPainter* painter, const QStyleOptionGraphicsItem* o
             paintBadge(*painter, rects[i], m_marks[i], m_labelShown);
     }
     if (m_choice > 0 && m_route.size() >= 2) {
-        // Beside the line just before its arrowhead, where the ways have parted, clear of the line.
-        const QLineF last(m_route[m_route.size() - 2], m_route.last());
-        const qreal r = 16;
-        const qreal back = kArrowLength + r + 4;
-        QPointF at = last.length() > back + r ? last.pointAt(1 - back / last.length()) : last.center();
-        if (last.length() > 0.1) {
-            const QPointF dir = (last.p2() - last.p1()) / last.length();
-            const QPointF side = std::abs(dir.x()) > std::abs(dir.y()) ? QPointF(0, -1) : QPointF(1, 0);
-            at += side * (r + 6);
-        }
+        const qreal r = kChoiceRadius;
+        const QPointF at = choiceCentre();
         painter->setPen(QPen(Qt::white, 2.5));
         painter->setBrush(m_chosen ? chosenBranch() : ink());
         painter->drawEllipse(at, r, r);

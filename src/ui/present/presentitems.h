@@ -1,6 +1,7 @@
 #pragma once
 
 #include "crosswalk/model/map.h"
+#include "ui/canvas/stepshape.h"
 
 #include <QGraphicsItem>
 #include <QPainterPath>
@@ -59,6 +60,16 @@ class PresentStepItem final : public QGraphicsItem {
     qreal labelShortfall() const;
     /// The drawn rectangle in scene coordinates (larger than the model's).
     QRectF drawnSceneRect() const { return mapRectToScene(m_rect); }
+    /// What is drawn on the step's edges (badges, votes, note papers), in scene coordinates:
+    /// what a flow label keeps clear of.
+    std::vector<QRectF> markSceneRects() const;
+    /// Each line of the label as drawn (a decision's lines one by one; other kinds' label as
+    /// one block), in scene coordinates.
+    std::vector<QRectF> labelLineSceneRects() const;
+    /// The outline as drawn, in scene coordinates.
+    QPainterPath outlineScenePath() const { return mapToScene(m_outline); }
+    /// Where each badge is drawn, in scene coordinates.
+    std::vector<QRectF> badgeSceneRects() const;
 
     int type() const override { return Type; }
     QRectF boundingRect() const override;
@@ -67,6 +78,9 @@ class PresentStepItem final : public QGraphicsItem {
 
   private:
     void layoutLabel();
+    void layoutDecisionLabel();
+    std::vector<std::pair<QRectF, const PresentBadge*>> badgeRects() const; // item coordinates
+    QRectF votesRect() const;                                               // item coordinates
 
     std::string m_id;
     Step m_step;
@@ -78,6 +92,8 @@ class PresentStepItem final : public QGraphicsItem {
     QString m_shownLabel;
     QStaticText m_label;
     QPointF m_labelPos;
+    QRectF m_labelBox;                     // item coordinates: the label as drawn
+    StepShape::LabelLines m_decisionLines; // a decision's question, line by line
     Decorations m_decorations;
 };
 
@@ -104,6 +120,19 @@ class PresentFlowItem final : public QGraphicsItem {
     int choice() const { return m_choice; }
     /// The label found no place clear of the steps: the flow is drawn above them.
     bool labelOverSteps() const { return m_labelOverSteps; }
+    /// Places the label again (setFlow places it among the items already in the scene): the
+    /// scene clears every flow's label, then places them in order once all flows are in.
+    void clearLabel();
+    void placeLabel();
+    /// The lanes' borders (scene y): labels keep clear of them.
+    void setLaneBorders(std::vector<qreal> ys);
+    /// The arrowhead and where a choice number goes beside it (scene coordinates): no flow
+    /// label is put there.
+    QRectF endZone() const;
+    /// The arrowhead's bounding box (scene coordinates).
+    QRectF arrowSceneRect() const { return m_arrow.boundingRect(); }
+    /// Where the route crosses into the next lane, for a handoff.
+    std::optional<QPointF> handoffAt() const { return m_handoffAt; }
 
     int type() const override { return Type; }
     QRectF boundingRect() const override;
@@ -111,10 +140,19 @@ class PresentFlowItem final : public QGraphicsItem {
 
   private:
     QRectF labelBox() const;
-    /// Whether `r` covers a step (with its marks), or with labelsOnly a step's label, or
-    /// another flow's label.
-    bool coversStep(const QRectF& r, bool labelsOnly = false) const;
+    /// What a label's place must keep clear of, besides the steps' text and the other flows'
+    /// labels (always): the lane borders, the step shapes, the marks (steps' badges, votes
+    /// and notes; every arrowhead with the place of its choice number, every handoff
+    /// diamond); and whether it may be further off its line than just beside it.
+    struct Clear {
+        bool borders = false;
+        bool shapes = false;
+        bool marks = false;
+        bool far = false;
+    };
+    bool covers(const QRectF& r, const Clear& clear) const;
     QPointF along(qreal t) const;
+    QPointF choiceCentre() const;
     std::vector<QRectF> markRects() const;
     void updateBounds();
 
@@ -125,6 +163,7 @@ class PresentFlowItem final : public QGraphicsItem {
     std::optional<QPointF> m_handoffAt;
     QPainterPath m_line;
     QPolygonF m_arrow;
+    std::vector<qreal> m_laneBorders;
     int m_choice = 0;
     bool m_chosen = false;
     bool m_labelShown = true;

@@ -224,6 +224,7 @@ void PresentScene::sync()
             m_steps.clear();
         }
         router.setObstacles(rects);
+        applyDecorations(); // the steps' marks, which flow labels keep clear of
         std::vector<qreal> laneBorders;
         std::vector<qreal> phaseBorders;
         std::vector<qreal> laneBottoms;
@@ -259,6 +260,17 @@ void PresentScene::sync()
             item->setFlow(f, route, handoff, at);
             m_flows.emplace(f.id, item);
         }
+        // Once every flow is in, the labels again in the map's order: each keeps clear of
+        // every arrowhead, also of the flows drawn after it.
+        std::vector<qreal> borders{0};
+        borders.insert(borders.end(), laneBottoms.begin(), laneBottoms.end());
+        for (auto& [id, item] : m_flows) {
+            item->clearLabel();
+            item->setLaneBorders(borders);
+        }
+        for (const Flow& f : m->flows)
+            if (auto it = m_flows.find(f.id); it != m_flows.end())
+                it->second->placeLabel();
     }
     // Room all round, so that the view can centre any step whatever the window's shape.
     setSceneRect(drawingRect().adjusted(-3000, -3000, 3000, 3000));

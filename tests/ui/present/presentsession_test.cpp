@@ -87,8 +87,38 @@ void checkLabelsClear(PresentationWindow* p, const Map& map)
         CHECK(item->shownLabel() == QString::fromStdString(s.label));
         CHECK_FALSE(item->shownLabel().contains(QChar(0x2026)));
         CHECK(item->labelPixelSize() >= presentstyle::kLabelPx);
-        // The label lies within the step as drawn.
+        // The label lies within the step as drawn; a decision's question inside its diamond,
+        // line by line, not spilling over its edges.
         CHECK(item->drawnSceneRect().adjusted(-1, -1, 1, 1).contains(item->labelSceneRect()));
+        if (s.kind == StepKind::Decision) {
+            const QPainterPath diamond = item->outlineScenePath();
+            for (const QRectF& line : item->labelLineSceneRects()) {
+                INFO("line " << line.x() << "," << line.y() << " " << line.width() << "x" << line.height());
+                CHECK(diamond.contains(line.adjusted(1, 1, -1, -1)));
+            }
+        }
+    }
+    // A flow's label is clear of every step's badges, every arrowhead and every handoff
+    // diamond (lane borders give way first where a map is crowded).
+    for (const Flow& f : map.flows) {
+        const PresentFlowItem* flow = p->scene()->flowItem(f.id);
+        if (!flow || f.label.empty())
+            continue;
+        const QRectF label = flow->labelSceneRect();
+        INFO("flow " << f.id << " \"" << f.label << "\" (" << label.x() << "," << label.y() << " " << label.width()
+                     << "x" << label.height() << ")");
+        for (const Step& s : map.steps)
+            for (const QRectF& badge : p->scene()->stepItem(s.id)->badgeSceneRects()) {
+                INFO("badge on " << s.id);
+                CHECK_FALSE(badge.intersects(label));
+            }
+        for (const Flow& g : map.flows) {
+            const PresentFlowItem* other = p->scene()->flowItem(g.id);
+            INFO("arrowhead of " << g.id);
+            CHECK_FALSE(other->arrowSceneRect().intersects(label));
+            if (other->handoffAt())
+                CHECK_FALSE(label.contains(*other->handoffAt()));
+        }
     }
     const auto labels = labelRects(p, map);
     for (std::size_t i = 0; i < labels.size(); ++i)
