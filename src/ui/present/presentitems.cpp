@@ -488,6 +488,7 @@ void PresentFlowItem::setFlow(const Flow& flow, const QPolygonF& route, bool han
             m_arrow = QPolygonF{tip, base + normal * kArrowHalfWidth, base - normal * kArrowHalfWidth};
         }
     }
+    m_choiceAt = findChoiceCentre(); // among the steps already in the scene
     m_lineBounds = m_line.boundingRect().united(m_arrow.boundingRect()).united(endZone()).adjusted(-30, -30, 30, 30);
     m_labelBox = QRectF();
     placeLabel();
@@ -515,28 +516,64 @@ void PresentFlowItem::placeLabel()
     update();
 }
 
-QPointF PresentFlowItem::choiceCentre() const
+QPointF PresentFlowItem::findChoiceCentre() const
 {
-    // Beside the line just before its arrowhead, where the ways have parted, clear of the line.
+    // Beside the line just before its arrowhead, where the ways have parted, clear of the
+    // line: above a level part or right of an upright one. Where a step is there, the other
+    // side, then further back along the route, then on the line itself.
     if (m_route.size() < 2)
         return {};
-    const QLineF last(m_route[m_route.size() - 2], m_route.last());
-    const qreal back = kArrowLength + kChoiceRadius + 4;
-    QPointF at = last.length() > back + kChoiceRadius ? last.pointAt(1 - back / last.length()) : last.center();
-    if (last.length() > 0.1) {
-        const QPointF dir = (last.p2() - last.p1()) / last.length();
-        const QPointF side = std::abs(dir.x()) > std::abs(dir.y()) ? QPointF(0, -1) : QPointF(1, 0);
-        at += side * (kChoiceRadius + 6);
+    const qreal r = kChoiceDiscRadius;
+    auto clearOfSteps = [this, r](const QPointF& c, bool textOnly) {
+        if (!scene())
+            return true;
+        const QRectF disc(c.x() - r - 3, c.y() - r - 3, 2 * r + 6, 2 * r + 6);
+        for (const QGraphicsItem* item : scene()->items(disc))
+            if (item->type() == PresentStepItem::Type) {
+                const auto* step = static_cast<const PresentStepItem*>(item);
+                if ((textOnly ? step->labelSceneRect() : step->drawnSceneRect()).intersects(disc))
+                    return false;
+            }
+        return true;
+    };
+    const qreal total = routeLength();
+    if (total <= 0.1)
+        return m_route.last();
+    const qreal back = kArrowLength + r + 4;
+    QPointF first;
+    // Clear of the steps; on a route too short for that, clear of their text at least.
+    for (const bool textOnly : {false, true})
+    for (qreal fromEnd = std::min(back, total / 2); fromEnd < total; fromEnd += r / 2) {
+        const qreal t = 1 - fromEnd / total;
+        const QPointF on = along(t);
+        const QPointF ahead = along(std::min(1.0, t + 0.01));
+        const QPointF behind = along(std::max(0.0, t - 0.01));
+        const QPointF side = std::abs(ahead.x() - behind.x()) >= std::abs(ahead.y() - behind.y()) ? QPointF(0, -1)
+                                                                                               : QPointF(1, 0);
+        for (const QPointF& at : {on + side * (r + 6), on - side * (r + 6), on}) {
+            if (first.isNull())
+                first = at;
+            if (clearOfSteps(at, textOnly))
+                return at;
+        }
     }
-    return at;
+    return first.isNull() ? along(0.5) : first;
+}
+
+qreal PresentFlowItem::routeLength() const
+{
+    qreal total = 0;
+    for (int i = 1; i < m_route.size(); ++i)
+        total += QLineF(m_route[i - 1], m_route[i]).length();
+    return total;
 }
 
 QRectF PresentFlowItem::endZone() const
 {
     if (m_route.size() < 2)
         return {};
-    const QPointF c = choiceCentre();
-    const QRectF choice(c.x() - kChoiceRadius, c.y() - kChoiceRadius, 2 * kChoiceRadius, 2 * kChoiceRadius);
+    const QPointF c = m_choiceAt;
+    const QRectF choice(c.x() - kChoiceDiscRadius, c.y() - kChoiceDiscRadius, 2 * kChoiceDiscRadius, 2 * kChoiceDiscRadius);
     return m_arrow.boundingRect().united(choice).adjusted(-4, -4, 4, 4);
 }
 
@@ -764,8 +801,8 @@ void PresentFlowItem::paint(QPainter* painter, const QStyleOptionGraphicsItem* o
             paintBadge(*painter, rects[i], m_marks[i], m_labelShown);
     }
     if (m_choice > 0 && m_route.size() >= 2) {
-        const qreal r = kChoiceRadius;
-        const QPointF at = choiceCentre();
+        const qreal r = kChoiceDiscRadius;
+        const QPointF at = m_choiceAt;
         painter->setPen(QPen(Qt::white, 2.5));
         painter->setBrush(m_chosen ? chosenBranch() : ink());
         painter->drawEllipse(at, r, r);

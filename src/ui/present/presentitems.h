@@ -129,6 +129,15 @@ class PresentFlowItem final : public QGraphicsItem {
     /// The arrowhead and where a choice number goes beside it (scene coordinates): no flow
     /// label is put there.
     QRectF endZone() const;
+    /// Where the choice number is drawn on a walk (scene coordinates).
+    QRectF choiceSceneRect() const
+    {
+        return {m_choiceAt.x() - kChoiceDiscRadius, m_choiceAt.y() - kChoiceDiscRadius, 2 * kChoiceDiscRadius,
+                2 * kChoiceDiscRadius};
+    }
+    static constexpr qreal kChoiceDiscRadius = 16;
+    /// The route's length (scene units).
+    qreal routeLength() const;
     /// The arrowhead's bounding box (scene coordinates).
     QRectF arrowSceneRect() const { return m_arrow.boundingRect(); }
     /// Where the route crosses into the next lane, for a handoff.
@@ -152,7 +161,7 @@ class PresentFlowItem final : public QGraphicsItem {
     };
     bool covers(const QRectF& r, const Clear& clear) const;
     QPointF along(qreal t) const;
-    QPointF choiceCentre() const;
+    QPointF findChoiceCentre() const;
     std::vector<QRectF> markRects() const;
     void updateBounds();
 
@@ -164,6 +173,7 @@ class PresentFlowItem final : public QGraphicsItem {
     QPainterPath m_line;
     QPolygonF m_arrow;
     std::vector<qreal> m_laneBorders;
+    QPointF m_choiceAt; // where the choice number goes on a walk
     int m_choice = 0;
     bool m_chosen = false;
     bool m_labelShown = true;

@@ -29,7 +29,6 @@ inline constexpr qreal kStepGap = 16;
 inline constexpr int kLaneMarkPx = 30;     // height of a mark at a lane header (screen pixels)     // at least this much between two steps grown for their labels
 
 inline constexpr qreal kStepStroke = 3.0;
-inline constexpr qreal kChoiceRadius = 16; // the numbered circle beside a branch's arrowhead on a walk
 inline constexpr qreal kFlowStroke = 3.5;
 inline constexpr qreal kDimOpacity = 0.18;
 

@@ -12,6 +12,7 @@
 #include "ui/present/presentscene.h"
 #include "ui/present/presentstyle.h"
 #include "ui/present/presentview.h"
+#include "crosswalk/facilitation/presentwalk.h"
 #include "support/presenteditor.h"
 #include "support/tempworkspace.h"
 #include "support/uisettings.h"
@@ -114,12 +115,36 @@ void checkLabelsClear(PresentationWindow* p, const Map& map)
             }
         for (const Flow& g : map.flows) {
             const PresentFlowItem* other = p->scene()->flowItem(g.id);
+            if (!other)
+                continue;
             INFO("arrowhead of " << g.id);
             CHECK_FALSE(other->arrowSceneRect().intersects(label));
             if (other->handoffAt())
                 CHECK_FALSE(label.contains(*other->handoffAt()));
         }
     }
+    int choiceFlows = 0;
+    int choicesOnSteps = 0;
+    // A branch's number on a walk never hides a step's text, unless its route is shorter
+    // than the number is wide (two steps grown for their labels until only the gap between
+    // steps is left); it is off every step where its route leaves room (counted: a route
+    // between two steps close together does not).
+    for (const Flow& f : map.flows) {
+        const PresentFlowItem* flow = p->scene()->flowItem(f.id);
+        if (!flow || PresentWalk::outgoing(map, f.from).size() < 2)
+            continue;
+        ++choiceFlows;
+        bool onAStep = false;
+        for (const Step& s : map.steps) {
+            INFO("choice number of " << f.id << " and step " << s.id);
+            if (flow->routeLength() > 2 * PresentFlowItem::kChoiceDiscRadius + 6)
+                CHECK_FALSE(flow->choiceSceneRect().intersects(p->scene()->stepItem(s.id)->labelSceneRect()));
+            onAStep = onAStep || flow->choiceSceneRect().intersects(p->scene()->stepItem(s.id)->drawnSceneRect());
+        }
+        choicesOnSteps += onAStep ? 1 : 0;
+    }
+    // Most branches have room (on the demo maps, all but one in six or so).
+    CHECK(choicesOnSteps * 4 <= choiceFlows);
     const auto labels = labelRects(p, map);
     for (std::size_t i = 0; i < labels.size(); ++i)
         for (std::size_t j = i + 1; j < labels.size(); ++j) {
