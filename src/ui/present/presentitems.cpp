@@ -141,6 +141,22 @@ QRectF PresentStepItem::labelSceneRect() const
     return mapRectToScene(m_labelBox);
 }
 
+QRectF PresentStepItem::grownInRoom(qreal w, qreal h) const
+{
+    QRectF r(0, 0, std::min(w, m_room.width()), std::min(h, m_room.height()));
+    r.moveCenter(m_rect.center());
+    // Within the room: shift back in where the centred rect sticks out.
+    if (r.left() < m_room.left())
+        r.moveLeft(m_room.left());
+    if (r.right() > m_room.right())
+        r.moveRight(m_room.right());
+    if (r.top() < m_room.top())
+        r.moveTop(m_room.top());
+    if (r.bottom() > m_room.bottom())
+        r.moveBottom(m_room.bottom());
+    return r;
+}
+
 void PresentStepItem::layoutLabel()
 {
     // The type never shrinks below kLabelPx (the legible minimum on a shared 1080p screen) and
@@ -163,20 +179,7 @@ void PresentStepItem::layoutLabel()
             // Grow in steps of 4 units: width first (up to 1.5 times), then height, then
             // width; words are broken only when no room holds them whole.
             const qreal widest = std::min(m_room.width(), m_rect.width() * 1.5);
-            auto grown = [this](qreal w, qreal h) {
-                QRectF r(0, 0, w, h);
-                r.moveCenter(m_rect.center());
-                // Within the room: shift back in where the centred rect sticks out.
-                if (r.left() < m_room.left())
-                    r.moveLeft(m_room.left());
-                if (r.right() > m_room.right())
-                    r.moveRight(m_room.right());
-                if (r.top() < m_room.top())
-                    r.moveTop(m_room.top());
-                if (r.bottom() > m_room.bottom())
-                    r.moveBottom(m_room.bottom());
-                return r;
-            };
+            auto grown = [this](qreal w, qreal h) { return grownInRoom(w, h); };
             const StepKind kind = m_step.kind;
             QRectF r = m_rect;
             bool fits = false;
@@ -226,19 +229,7 @@ void PresentStepItem::layoutDecisionLabel()
     const QFont font = pixelFont(m_labelPx);
     const QString text = QString::fromStdString(m_step.label);
     auto lines = [&font](const QRectF& r, const QString& t) { return StepShape::labelLines(StepKind::Decision, r, t, font); };
-    auto grown = [this](qreal w, qreal h) {
-        QRectF r(0, 0, std::min(w, m_room.width()), std::min(h, m_room.height()));
-        r.moveCenter(m_rect.center());
-        if (r.left() < m_room.left())
-            r.moveLeft(m_room.left());
-        if (r.right() > m_room.right())
-            r.moveRight(m_room.right());
-        if (r.top() < m_room.top())
-            r.moveTop(m_room.top());
-        if (r.bottom() > m_room.bottom())
-            r.moveBottom(m_room.bottom());
-        return r;
-    };
+    auto grown = [this](qreal w, qreal h) { return grownInRoom(w, h); };
     StepShape::LabelLines laid = lines(m_rect, text);
     if (!laid.fits) {
         QRectF r = m_rect;

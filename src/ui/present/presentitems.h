@@ -79,6 +79,8 @@ class PresentStepItem final : public QGraphicsItem {
   private:
     void layoutLabel();
     void layoutDecisionLabel();
+    /// A w x h rectangle centred on the step, moved and cut to lie within its room.
+    QRectF grownInRoom(qreal w, qreal h) const;
     std::vector<std::pair<QRectF, const PresentBadge*>> badgeRects() const; // item coordinates
     QRectF votesRect() const;                                               // item coordinates
 
