@@ -232,26 +232,52 @@ void PresentStepItem::layoutDecisionLabel()
     auto grown = [this](qreal w, qreal h) { return grownInRoom(w, h); };
     StepShape::LabelLines laid = lines(m_rect, text);
     if (!laid.fits) {
+        // Each growth in steps of 4 units, the smallest that fits found by halving (a larger
+        // diamond holds what a smaller one does): a few layouts, not one per step.
         QRectF r = m_rect;
-        const qreal widest = std::min(m_room.width(), m_rect.width() * 1.6);
-        for (qreal w = m_rect.width() + 4; !laid.fits && w <= widest; w += 4)
-            laid = lines(r = grown(w, m_rect.height()), text);
-        for (qreal h = r.height() + 4; !laid.fits && h <= m_room.height(); h += 4)
-            laid = lines(r = grown(r.width(), h), text);
-        for (qreal w = r.width() + 4; !laid.fits && w <= m_room.width(); w += 4)
-            laid = lines(r = grown(w, r.height()), text);
+        auto grow = [&](qreal from, qreal to, auto rectAt) {
+            const int most = static_cast<int>(std::floor((to - from) / 4));
+            if (laid.fits || most < 1)
+                return;
+            laid = lines(r = rectAt(from + 4 * most), text);
+            if (!laid.fits)
+                return; // not even the largest: r stays there for the next growth
+            int lo = 0; // does not fit (the size before this growth)
+            int hi = most;
+            while (hi - lo > 1) {
+                const int mid = (lo + hi) / 2;
+                if (lines(rectAt(from + 4 * mid), text).fits)
+                    hi = mid;
+                else
+                    lo = mid;
+            }
+            laid = lines(r = rectAt(from + 4 * hi), text);
+        };
+        const qreal height = m_rect.height();
+        grow(m_rect.width(), std::min(m_room.width(), m_rect.width() * 1.6),
+             [&](qreal w) { return grown(w, height); });
+        const qreal width = r.width();
+        grow(r.height(), m_room.height(), [&](qreal h) { return grown(width, h); });
+        const qreal tall = r.height();
+        grow(r.width(), m_room.width(), [&](qreal w) { return grown(w, tall); });
         m_rect = r;
     }
     m_shownLabel = text;
     if (!laid.fits) {
-        // No room left to grow in: the end of the question gives way, inside the diamond.
-        QString shown = text;
-        laid = {};
-        while (shown.size() > 1 && !laid.fits) {
-            shown.chop(1);
-            m_shownLabel = shown.trimmed() + QChar(0x2026);
-            laid = lines(m_rect, m_shownLabel);
+        // No room left to grow in: the end of the question gives way, inside the diamond; the
+        // longest beginning that fits, found by halving.
+        auto elided = [&text](qsizetype n) { return text.left(n).trimmed() + QChar(0x2026); };
+        qsizetype lo = 0; // characters kept that fit (none: the ellipsis alone)
+        qsizetype hi = text.size();
+        while (hi - lo > 1) {
+            const qsizetype mid = (lo + hi) / 2;
+            if (lines(m_rect, elided(mid)).fits)
+                lo = mid;
+            else
+                hi = mid;
         }
+        m_shownLabel = elided(std::max<qsizetype>(lo, 1));
+        laid = lines(m_rect, m_shownLabel);
     }
     m_decisionLines = laid;
     m_labelBox = QRectF();
@@ -482,7 +508,9 @@ void PresentFlowItem::setFlow(const Flow& flow, const QPolygonF& route, bool han
     m_choiceAt = findChoiceCentre(); // among the steps already in the scene
     m_lineBounds = m_line.boundingRect().united(m_arrow.boundingRect()).united(endZone()).adjusted(-30, -30, 30, 30);
     m_labelBox = QRectF();
-    placeLabel();
+    m_labelOverSteps = false;
+    updateBounds();
+    update();
 }
 
 void PresentFlowItem::setLaneBorders(std::vector<qreal> ys)
@@ -490,16 +518,13 @@ void PresentFlowItem::setLaneBorders(std::vector<qreal> ys)
     m_laneBorders = std::move(ys);
 }
 
-void PresentFlowItem::clearLabel()
-{
-    m_labelBox = QRectF();
-}
-
 void PresentFlowItem::placeLabel()
 {
     m_labelBox = m_flow.label.empty() ? QRectF() : labelBox();
     // A label with no clear place is drawn over the steps rather than hidden under them.
     m_labelOverSteps = !m_labelBox.isNull() && covers(m_labelBox, Clear{.shapes = true});
+    if (m_obstacles && !m_labelBox.isNull())
+        m_obstacles->add(PresentObstacles::FlowLabel, m_labelBox.adjusted(-4, -4, 4, 4));
     setZValue(m_labelOverSteps ? 11 : 5);
     if (!m_flow.label.empty())
         m_lineBounds = m_lineBounds.united(m_labelBox.adjusted(-4, -4, 4, 4));
@@ -516,16 +541,8 @@ QPointF PresentFlowItem::findChoiceCentre() const
         return {};
     const qreal r = kChoiceDiscRadius;
     auto clearOfSteps = [this, r](const QPointF& c, bool textOnly) {
-        if (!scene())
-            return true;
-        const QRectF disc(c.x() - r - 3, c.y() - r - 3, 2 * r + 6, 2 * r + 6);
-        for (const QGraphicsItem* item : scene()->items(disc))
-            if (item->type() == PresentStepItem::Type) {
-                const auto* step = static_cast<const PresentStepItem*>(item);
-                if ((textOnly ? step->labelSceneRect() : step->drawnSceneRect()).intersects(disc))
-                    return false;
-            }
-        return true;
+        const QRectF disc(c.x() - r, c.y() - r, 2 * r, 2 * r);
+        return !m_obstacles || !m_obstacles->hits(disc, textOnly ? PresentObstacles::StepText : PresentObstacles::StepShape);
     };
     const qreal total = routeLength();
     if (total <= 0.1)
@@ -534,7 +551,7 @@ QPointF PresentFlowItem::findChoiceCentre() const
     QPointF first;
     // Clear of the steps; on a route too short for that, clear of their text at least.
     for (const bool textOnly : {false, true})
-    for (qreal fromEnd = std::min(back, total / 2); fromEnd < total; fromEnd += r / 2) {
+    for (qreal fromEnd = std::min(back, total / 2); fromEnd < std::min(total, back + 600); fromEnd += r / 2) {
         const qreal t = 1 - fromEnd / total;
         const QPointF on = along(t);
         const QPointF ahead = along(std::min(1.0, t + 0.01));
@@ -725,41 +742,22 @@ QRectF PresentFlowItem::labelBox() const
 
 bool PresentFlowItem::covers(const QRectF& r, const Clear& clear) const
 {
-    if (!scene())
+    if (!m_obstacles)
         return false;
     // Lane borders: a label on one reads as belonging to neither lane.
     if (clear.borders)
         for (const qreal y : m_laneBorders)
             if (r.top() - 6 < y && y < r.bottom() + 6)
                 return true;
-    for (const QGraphicsItem* item : scene()->items(r.adjusted(-30, -30, 30, 30))) {
-        if (item->type() == PresentStepItem::Type) {
-            const auto* step = static_cast<const PresentStepItem*>(item);
-            // A step's text always; its shape and the marks on its edges as asked.
-            if (step->labelSceneRect().adjusted(-3, -3, 3, 3).intersects(r))
-                return true;
-            if (clear.shapes && step->drawnSceneRect().adjusted(-4, -4, 4, 4).intersects(r))
-                return true;
-            if (clear.marks)
-                for (const QRectF& mark : step->markSceneRects())
-                    if (mark.adjusted(-4, -4, 4, 4).intersects(r))
-                        return true;
-        }
-        if (item->type() == PresentFlowItem::Type) {
-            const auto* flow = static_cast<const PresentFlowItem*>(item);
-            // Labels placed before this one: two labels never collide.
-            if (flow != this && !flow->m_labelBox.isNull() && flow->m_labelBox.adjusted(-4, -4, 4, 4).intersects(r))
-                return true;
-            // Every arrowhead, this flow's too, and the place of its choice number on a walk;
-            // every handoff diamond.
-            if (clear.marks && flow->endZone().intersects(r))
-                return true;
-            if (clear.marks && flow->m_handoffAt &&
-                QRectF(*flow->m_handoffAt - QPointF(14, 14), QSizeF(28, 28)).intersects(r))
-                return true;
-        }
-    }
-    return false;
+    // A step's text and the labels placed before this one always; the steps' shapes, the
+    // marks on them, every arrowhead (this flow's too) with the place of its choice number,
+    // and every handoff diamond as asked.
+    unsigned kinds = PresentObstacles::StepText | PresentObstacles::FlowLabel;
+    if (clear.shapes)
+        kinds |= PresentObstacles::StepShape;
+    if (clear.marks)
+        kinds |= PresentObstacles::Mark | PresentObstacles::EndZone | PresentObstacles::Handoff;
+    return m_obstacles->hits(r, kinds);
 }
 
 QRectF PresentFlowItem::boundingRect() const

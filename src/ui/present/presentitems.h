@@ -2,6 +2,7 @@
 
 #include "crosswalk/model/map.h"
 #include "ui/canvas/stepshape.h"
+#include "ui/present/presentobstacles.h"
 
 #include <QGraphicsItem>
 #include <QPainterPath>
@@ -122,9 +123,11 @@ class PresentFlowItem final : public QGraphicsItem {
     int choice() const { return m_choice; }
     /// The label found no place clear of the steps: the flow is drawn above them.
     bool labelOverSteps() const { return m_labelOverSteps; }
-    /// Places the label again (setFlow places it among the items already in the scene): the
-    /// scene clears every flow's label, then places them in order once all flows are in.
-    void clearLabel();
+    /// What the label and the choice number keep clear of (the scene's, shared by all its
+    /// flows); without it they go in the middle of the route.
+    void setObstacles(PresentObstacles* obstacles) { m_obstacles = obstacles; }
+    /// Places the label, clear of the obstacles, and adds it to them. The scene calls it in
+    /// the map's order once every flow is in (setFlow places no label).
     void placeLabel();
     /// The lanes' borders (scene y): labels keep clear of them.
     void setLaneBorders(std::vector<qreal> ys);
@@ -175,6 +178,7 @@ class PresentFlowItem final : public QGraphicsItem {
     QPainterPath m_line;
     QPolygonF m_arrow;
     std::vector<qreal> m_laneBorders;
+    PresentObstacles* m_obstacles = nullptr;
     QPointF m_choiceAt; // where the choice number goes on a walk
     int m_choice = 0;
     bool m_chosen = false;

@@ -225,6 +225,13 @@ void PresentScene::sync()
         }
         router.setObstacles(rects);
         applyDecorations(); // the steps' marks, which flow labels keep clear of
+        m_obstacles.clear();
+        for (const auto& [id, item] : m_steps) {
+            m_obstacles.add(PresentObstacles::StepText, item->labelSceneRect().adjusted(-3, -3, 3, 3));
+            m_obstacles.add(PresentObstacles::StepShape, item->drawnSceneRect().adjusted(-4, -4, 4, 4));
+            for (const QRectF& mark : item->markSceneRects())
+                m_obstacles.add(PresentObstacles::Mark, mark.adjusted(-4, -4, 4, 4));
+        }
         std::vector<qreal> laneBorders;
         std::vector<qreal> phaseBorders;
         std::vector<qreal> laneBottoms;
@@ -256,7 +263,8 @@ void PresentScene::sync()
                             at = QPointF(a.x(), border);
                     }
             auto* item = new PresentFlowItem(f.id);
-            addItem(item); // first: the label looks for a place clear of the steps in the scene
+            addItem(item);
+            item->setObstacles(&m_obstacles);
             item->setFlow(f, route, handoff, at);
             m_flows.emplace(f.id, item);
         }
@@ -265,8 +273,10 @@ void PresentScene::sync()
         std::vector<qreal> borders{0};
         borders.insert(borders.end(), laneBottoms.begin(), laneBottoms.end());
         for (auto& [id, item] : m_flows) {
-            item->clearLabel();
             item->setLaneBorders(borders);
+            m_obstacles.add(PresentObstacles::EndZone, item->endZone());
+            if (const auto at = item->handoffAt())
+                m_obstacles.add(PresentObstacles::Handoff, QRectF(*at - QPointF(14, 14), QSizeF(28, 28)));
         }
         for (const Flow& f : m->flows)
             if (auto it = m_flows.find(f.id); it != m_flows.end())

@@ -4,6 +4,7 @@
 #include "crosswalk/facilitation/session.h"
 #include "crosswalk/model/map.h"
 #include "ui/common/annotationglyph.h" // qHash for QSet<AnnotationKind>
+#include "ui/present/presentobstacles.h"
 
 #include <QGraphicsScene>
 #include <QPointer>
@@ -107,6 +108,7 @@ class PresentScene final : public QGraphicsScene {
     Map m_shown; // the document's map as laid out for the presentation
     std::unordered_map<std::string, PresentStepItem*> m_steps;
     std::unordered_map<std::string, PresentFlowItem*> m_flows;
+    PresentObstacles m_obstacles; // what flow labels keep clear of (sync())
     QSet<AnnotationKind> m_hiddenKinds;
     Spotlight m_spotlight;
     std::string m_current;

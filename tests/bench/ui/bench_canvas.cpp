@@ -17,6 +17,7 @@
 #include "ui/canvas/mapscene.h"
 #include "ui/canvas/stepitem.h"
 #include "ui/document/mapdocument.h"
+#include "ui/present/presentscene.h"
 
 #include "support/tempdir.h"
 #include "support/uiinput.h"
@@ -183,6 +184,21 @@ void Canvas_OpenToFirstPaint(benchmark::State& state)
     }
 }
 BENCHMARK(Canvas_OpenToFirstPaint)->Unit(benchmark::kMillisecond)->Iterations(5);
+
+/// Presentation mode lays the same map out again at its larger sizes: steps grown for their
+/// labels, flows routed, each flow label placed clear of steps, marks and arrowheads
+/// (issue 17). Not a goal of its own; it shows that presenting a very large map stays usable.
+void Present_Layout(benchmark::State& state)
+{
+    Workspace ws = Workspace::open(scratch().path());
+    MapDocument doc(ws, ws.loadMap("m-bench-canvas"));
+    for (auto _ : state) {
+        PresentScene scene;
+        scene.setDocument(&doc);
+        benchmark::DoNotOptimize(scene.items().size());
+    }
+}
+BENCHMARK(Present_Layout)->Unit(benchmark::kMillisecond)->Iterations(3);
 
 void Canvas_RepaintFitted(benchmark::State& state)
 {

@@ -1,0 +1,42 @@
+#pragma once
+
+#include <QRectF>
+
+#include <cstdint>
+#include <unordered_map>
+#include <vector>
+
+namespace crosswalk {
+
+/// What flow labels and branch numbers keep clear of in presentation mode, in a coarse grid of
+/// scene coordinates: asking it costs a few cells, however many items the scene holds (a scene
+/// query on a map of thousands of steps rebuilt the scene's index for each place tried).
+class PresentObstacles final {
+  public:
+    enum Kind : unsigned {
+        StepText = 1u << 0,  // a step's label as drawn
+        StepShape = 1u << 1, // a step's shape as drawn
+        Mark = 1u << 2,      // badges, votes and note papers on a step's edges
+        EndZone = 1u << 3,   // an arrowhead and where its choice number goes on a walk
+        Handoff = 1u << 4,   // a handoff diamond on a lane border
+        FlowLabel = 1u << 5, // a flow's label, once placed
+    };
+    void clear();
+    void add(Kind kind, const QRectF& r);
+    /// Whether r meets an obstacle of one of the kinds in `kinds` (an or of Kind values).
+    bool hits(const QRectF& r, unsigned kinds) const;
+
+  private:
+    static constexpr double kCell = 256;
+    struct Entry {
+        Kind kind;
+        QRectF rect;
+    };
+    static std::int64_t key(int column, int row)
+    {
+        return (static_cast<std::int64_t>(column) << 32) ^ static_cast<std::uint32_t>(row);
+    }
+    std::unordered_map<std::int64_t, std::vector<Entry>> m_cells;
+};
+
+} // namespace crosswalk
