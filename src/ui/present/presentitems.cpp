@@ -700,9 +700,9 @@ QRectF PresentFlowItem::labelBox() const
     // From the middle outwards in fortieths of the route; at each place on the line, then
     // beside it (above or below a level part, left or right of an upright one), so that it
     // reads as the line's, then further off. The demands give way one by one, least needed
-    // first: the lane borders; a place touching the line; the step shapes (a label may sit
-    // on a step's blank edge, never on its text); at last the marks and arrowheads. Other
-    // flows' labels are never covered.
+    // first: the lane borders; the tips of handoff diamonds (not their middle); a place
+    // touching the line; the step shapes (a label may sit on a step's blank edge, never on
+    // its text); at last the marks and arrowheads. Other flows' labels are never covered.
     std::vector<qreal> ts{0.5};
     for (int k = 1; k < 20; ++k) {
         ts.push_back(0.5 - 0.025 * k);
@@ -711,6 +711,7 @@ QRectF PresentFlowItem::labelBox() const
     const Clear demands[] = {
         {.borders = true, .shapes = true, .marks = true},
         {.shapes = true, .marks = true},
+        {.shapes = true, .marks = true, .handoffTips = false},
         {.shapes = true, .marks = true, .far = true},
         {.marks = true},
         {.marks = true, .far = true},
@@ -756,7 +757,8 @@ bool PresentFlowItem::covers(const QRectF& r, const Clear& clear) const
     if (clear.shapes)
         kinds |= PresentObstacles::StepShape;
     if (clear.marks)
-        kinds |= PresentObstacles::Mark | PresentObstacles::EndZone | PresentObstacles::Handoff;
+        kinds |= PresentObstacles::Mark | PresentObstacles::EndZone | PresentObstacles::HandoffCore |
+                 (clear.handoffTips ? PresentObstacles::Handoff : 0u);
     return m_obstacles->hits(r, kinds);
 }
 

@@ -163,6 +163,7 @@ class PresentFlowItem final : public QGraphicsItem {
         bool shapes = false;
         bool marks = false;
         bool far = false;
+        bool handoffTips = true; // with marks: the whole handoff diamond, not only its middle
     };
     bool covers(const QRectF& r, const Clear& clear) const;
     QPointF along(qreal t) const;

@@ -20,6 +20,7 @@ class PresentObstacles final {
         EndZone = 1u << 3,   // an arrowhead and where its choice number goes on a walk
         Handoff = 1u << 4,   // a handoff diamond on a lane border
         FlowLabel = 1u << 5, // a flow's label, once placed
+        HandoffCore = 1u << 6, // the middle of a handoff diamond
     };
     void clear();
     void add(Kind kind, const QRectF& r);

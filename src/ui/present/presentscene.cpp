@@ -275,8 +275,10 @@ void PresentScene::sync()
         for (auto& [id, item] : m_flows) {
             item->setLaneBorders(borders);
             m_obstacles.add(PresentObstacles::EndZone, item->endZone());
-            if (const auto at = item->handoffAt())
+            if (const auto at = item->handoffAt()) {
                 m_obstacles.add(PresentObstacles::Handoff, QRectF(*at - QPointF(14, 14), QSizeF(28, 28)));
+                m_obstacles.add(PresentObstacles::HandoffCore, QRectF(*at - QPointF(5, 5), QSizeF(10, 10)));
+            }
         }
         for (const Flow& f : m->flows)
             if (auto it = m_flows.find(f.id); it != m_flows.end())
