@@ -542,7 +542,8 @@ QPointF PresentFlowItem::findChoiceCentre() const
     const qreal r = kChoiceDiscRadius;
     auto clearOfSteps = [this, r](const QPointF& c, bool textOnly) {
         const QRectF disc(c.x() - r, c.y() - r, 2 * r, 2 * r);
-        return !m_obstacles || !m_obstacles->hits(disc, textOnly ? PresentObstacles::StepText : PresentObstacles::StepShape);
+        return !m_obstacles || m_obstacles->exhausted() ||
+               !m_obstacles->hits(disc, textOnly ? PresentObstacles::StepText : PresentObstacles::StepShape);
     };
     const qreal total = routeLength();
     if (total <= 0.1)
@@ -689,7 +690,10 @@ QRectF PresentFlowItem::labelBox() const
     // The label on one line up to kFlowLabelWidth, or wrapped narrower to pass between two
     // steps close together, or up to twice as wide on fewer lines.
     std::vector<QRectF> boxes;
+    const bool search = !m_obstacles || !m_obstacles->exhausted();
     for (const int width : {kFlowLabelWidth, kFlowLabelWidth / 2, 2 * kFlowLabelWidth}) {
+        if (!search && !boxes.empty())
+            break; // past the obstacles' budget: the first box, in the middle
         QRectF b = fm.boundingRect(QRectF(0, 0, width, 300), Qt::AlignCenter | Qt::TextWordWrap, text);
         b.adjust(-6, -2, 6, 2);
         // Narrower to pass between two steps, or on one line (less tall) to pass between a
@@ -704,9 +708,18 @@ QRectF PresentFlowItem::labelBox() const
     // touching the line; the step shapes (a label may sit on a step's blank edge, never on
     // its text); at last the marks and arrowheads. Other flows' labels are never covered.
     std::vector<qreal> ts{0.5};
-    for (int k = 1; k < 20; ++k) {
+    for (int k = 1; search && k < 20; ++k) {
         ts.push_back(0.5 - 0.025 * k);
         ts.push_back(0.5 + 0.025 * k);
+    }
+    // Each place on the route, and whether the line runs level there, worked out once.
+    std::vector<QPointF> places;
+    std::vector<bool> levels;
+    for (const qreal t : ts) {
+        places.push_back(along(t));
+        const QPointF ahead = along(std::min(1.0, t + 0.01));
+        const QPointF behind = along(std::max(0.0, t - 0.01));
+        levels.push_back(std::abs(ahead.x() - behind.x()) >= std::abs(ahead.y() - behind.y()));
     }
     const Clear demands[] = {
         {.borders = true, .shapes = true, .marks = true},
@@ -718,24 +731,28 @@ QRectF PresentFlowItem::labelBox() const
         {.shapes = true, .far = true},
         {.far = true},
     };
-    for (const Clear& clear : demands)
-        for (const QRectF& box : boxes)
-            for (const qreal away : clear.far ? std::vector<qreal>{0.0, 1.0, 2.5, 4.0} : std::vector<qreal>{0.0, 1.0})
-                for (const qreal t : ts) {
-                    const QPointF at = along(t);
-                    const QPointF ahead = along(std::min(1.0, t + 0.01));
-                    const QPointF behind = along(std::max(0.0, t - 0.01));
-                    const bool level = std::abs(ahead.x() - behind.x()) >= std::abs(ahead.y() - behind.y());
-                    const QPointF shift =
-                        away * (level ? QPointF(0, box.height() / 2 + 6) : QPointF(box.width() / 2 + 6, 0));
-                    for (const QPointF& centre :
-                         away == 0 ? std::vector<QPointF>{at} : std::vector<QPointF>{at - shift, at + shift}) {
-                        QRectF r = box;
-                        r.moveCenter(centre);
-                        if (!covers(r, clear))
-                            return r;
+    const auto found = [&]() -> std::optional<QRectF> {
+        for (const Clear& clear : demands)
+            for (const QRectF& box : boxes)
+                for (const qreal away : clear.far ? std::vector<qreal>{0.0, 1.0, 2.5, 4.0} : std::vector<qreal>{0.0, 1.0})
+                    for (std::size_t i = 0; search && i < places.size(); ++i) {
+                        if (m_obstacles && m_obstacles->exhausted())
+                            return std::nullopt;
+                        const QPointF at = places[i];
+                        const QPointF shift =
+                            away * (levels[i] ? QPointF(0, box.height() / 2 + 6) : QPointF(box.width() / 2 + 6, 0));
+                        for (const QPointF& centre :
+                             away == 0 ? std::vector<QPointF>{at} : std::vector<QPointF>{at - shift, at + shift}) {
+                            QRectF r = box;
+                            r.moveCenter(centre);
+                            if (!covers(r, clear))
+                                return r;
+                        }
                     }
-                }
+        return std::nullopt;
+    }();
+    if (found)
+        return *found;
     QRectF box = boxes.front();
     box.moveCenter(along(0.5));
     return box;

@@ -14,6 +14,7 @@ int cell(double v, double size)
 void PresentObstacles::clear()
 {
     m_cells.clear();
+    m_compared = 0;
 }
 
 void PresentObstacles::add(Kind kind, const QRectF& r)
@@ -39,10 +40,12 @@ void PresentObstacles::add(Kind kind, const QRectF& r)
 
 bool PresentObstacles::hits(const QRectF& r, unsigned kinds) const
 {
-    if (const auto big = m_cells.find(key(INT32_MIN, INT32_MIN)); big != m_cells.end())
+    if (const auto big = m_cells.find(key(INT32_MIN, INT32_MIN)); big != m_cells.end()) {
+        m_compared += big->second.size();
         for (const Entry& e : big->second)
             if ((e.kind & kinds) && e.rect.intersects(r))
                 return true;
+    }
     const int left = cell(r.left(), kCell);
     const int right = cell(r.right(), kCell);
     const int top = cell(r.top(), kCell);
@@ -52,6 +55,7 @@ bool PresentObstacles::hits(const QRectF& r, unsigned kinds) const
             const auto it = m_cells.find(key(c, w));
             if (it == m_cells.end())
                 continue;
+            m_compared += it->second.size() + 1;
             for (const Entry& e : it->second)
                 if ((e.kind & kinds) && e.rect.intersects(r))
                     return true;

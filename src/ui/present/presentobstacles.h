@@ -26,6 +26,15 @@ class PresentObstacles final {
     void add(Kind kind, const QRectF& r);
     /// Whether r meets an obstacle of one of the kinds in `kinds` (an or of Kind values).
     bool hits(const QRectF& r, unsigned kinds) const;
+    /// Whether the questions asked so far have compared more rectangles than kBudget: a
+    /// hostile map (tens of thousands of flows between the same two steps, each label
+    /// thousands of units tall) would make every place tried meet every label placed. Past
+    /// the budget, labels and branch numbers take their first place without asking, so that
+    /// laying out costs a bounded time whatever the map (issue 19, finding 5).
+    bool exhausted() const { return m_compared > kBudget; }
+    /// How many rectangles the questions so far compared.
+    std::uint64_t compared() const { return m_compared; }
+    static constexpr std::uint64_t kBudget = 60'000'000;
 
   private:
     static constexpr double kCell = 256;
@@ -38,6 +47,7 @@ class PresentObstacles final {
         return (static_cast<std::int64_t>(column) << 32) ^ static_cast<std::uint32_t>(row);
     }
     std::unordered_map<std::int64_t, std::vector<Entry>> m_cells;
+    mutable std::uint64_t m_compared = 0;
 };
 
 } // namespace crosswalk

@@ -57,6 +57,8 @@ class PresentScene final : public QGraphicsScene {
     void setLabelsShown(bool shown);
     bool labelsShown() const { return m_labelsShown; }
 
+    /// What flow labels and branch numbers were placed clear of (for tests and benchmarks).
+    const PresentObstacles& obstacles() const { return m_obstacles; }
     PresentStepItem* stepItem(const std::string& id) const;
     PresentFlowItem* flowItem(const std::string& id) const;
     std::size_t stepItemCount() const { return m_steps.size(); }

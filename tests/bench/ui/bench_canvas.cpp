@@ -196,6 +196,7 @@ void Present_Layout(benchmark::State& state)
         PresentScene scene;
         scene.setDocument(&doc);
         benchmark::DoNotOptimize(scene.items().size());
+        state.counters["compared_m"] = static_cast<double>(scene.obstacles().compared()) / 1e6;
     }
 }
 BENCHMARK(Present_Layout)->Unit(benchmark::kMillisecond)->Iterations(3);

@@ -19,6 +19,7 @@
 #include "ui/canvas/mapcanvas.h"
 #include "ui/document/mapdocument.h"
 #include "ui/export/mapexporter.h"
+#include "ui/present/presentscene.h"
 #include "ui/print/exportoptions.h"
 
 #include "support/hostilemaps.h"
@@ -82,6 +83,24 @@ void openHostile(benchmark::State& state, HostileMap which)
     }
 }
 
+/// The presentation's scene of the map (steps grown for 18 px labels, flows routed, labels
+/// placed): what Shift+F5 lays out before its first frame.
+void presentHostile(benchmark::State& state, HostileMap which)
+{
+    const Map map = test::hostileMap(which);
+    for (auto _ : state) {
+        MemoryStore store({map}, "hostile", MemoryStore::Mode::ReadWrite);
+        MapDocument document(store, map);
+        PresentScene scene;
+        scene.setDocument(&document);
+        benchmark::DoNotOptimize(scene.items().size());
+        state.counters["compared_m"] = static_cast<double>(scene.obstacles().compared()) / 1e6;
+        state.PauseTiming();
+        state.counters["peak_rss_mb"] = peakRssMb();
+        state.ResumeTiming();
+    }
+}
+
 constexpr auto kSvg = ExportOptions::Format::Svg;
 constexpr auto kPdf = ExportOptions::Format::Pdf;
 
@@ -115,5 +134,9 @@ BENCHMARK_CAPTURE(openHostile, far_flows, HostileMap::FarFlows)->Unit(benchmark:
 BENCHMARK_CAPTURE(openHostile, extent, HostileMap::Extent)->Unit(benchmark::kMillisecond)->Iterations(1);
 BENCHMARK_CAPTURE(openHostile, labels, HostileMap::Labels)->Unit(benchmark::kMillisecond)->Iterations(1);
 BENCHMARK_CAPTURE(openHostile, many, HostileMap::Many)->Unit(benchmark::kMillisecond)->Iterations(1);
+BENCHMARK_CAPTURE(presentHostile, many, HostileMap::Many)->Unit(benchmark::kMillisecond)->Iterations(1);
+BENCHMARK_CAPTURE(presentHostile, labels, HostileMap::Labels)->Unit(benchmark::kMillisecond)->Iterations(1);
+BENCHMARK_CAPTURE(presentHostile, extent, HostileMap::Extent)->Unit(benchmark::kMillisecond)->Iterations(1);
+BENCHMARK_CAPTURE(presentHostile, far_flows, HostileMap::FarFlows)->Unit(benchmark::kMillisecond)->Iterations(1);
 
 } // namespace
