@@ -12,6 +12,8 @@
 
 #include <algorithm>
 #include <cmath>
+#include <functional>
+#include <tuple>
 
 namespace crosswalk {
 
@@ -126,6 +128,66 @@ bool labelFits(const QFont& font, const QRectF& area, const QString& text, bool 
     return size.height() <= area.height() + 0.5 && size.width() <= area.width() + 0.5;
 }
 
+/// Growing a step for its label in steps of 4 units from `from` to `to` (a width or a
+/// height): the smallest size whose rectangle fits, found by halving, since a larger step
+/// holds what a smaller one does (a few layouts of the label, not one per step: a
+/// 2,000-byte label on a crowded map laid out hundreds of times per step hung presentation).
+/// Returns the rectangle at that size and true, or the largest rectangle and false.
+template <class RectAt, class Fits>
+std::pair<QRectF, bool> growToFit(qreal from, qreal to, const QRectF& current, RectAt rectAt, Fits fits)
+{
+    const int most = static_cast<int>(std::floor((to - from) / 4));
+    if (most < 1)
+        return {current, false};
+    const QRectF largest = rectAt(from + 4 * most);
+    if (!fits(largest))
+        return {largest, false};
+    int lo = 0; // the size before this growth, which does not fit
+    int hi = most;
+    while (hi - lo > 1) {
+        const int mid = (lo + hi) / 2;
+        if (fits(rectAt(from + 4 * mid)))
+            hi = mid;
+        else
+            lo = mid;
+    }
+    return {rectAt(from + 4 * hi), true};
+}
+
+/// The most characters a w x h area can show in this font: lines of the narrowest glyphs,
+/// and at most 512 (+1, so that a longer label is known to be longer).
+/// A label longer than that for its whole room cannot fit however the step grows, so no
+/// growth is tried, and the text laid out while it is shortened starts at that length (a
+/// 2,000-byte label in every step of a 10,000-step map took minutes to present).
+qsizetype mostCharacters(const QFont& font, const QSizeF& area)
+{
+    const QFontMetricsF fm(font);
+    const qreal narrowest = std::max<qreal>(1, std::min({fm.horizontalAdvance(QLatin1Char('i')),
+                                                         fm.horizontalAdvance(QLatin1Char('.')),
+                                                         fm.horizontalAdvance(QLatin1Char(' '))}));
+    const qreal lines = std::floor(area.height() / std::max<qreal>(1, fm.lineSpacing())) + 1;
+    // And never more than the canvas shows of a step's label (stepitem.cpp): 512.
+    constexpr qreal kMostShown = 512;
+    return static_cast<qsizetype>(std::min(kMostShown, std::ceil(area.width() / narrowest) * lines)) + 1;
+}
+
+/// The longest beginning of `text` that, ended by an ellipsis, fits (found by halving).
+template <class Fits>
+QString elidedToFit(const QString& text, Fits fits)
+{
+    auto elided = [&text](qsizetype n) { return text.left(n).trimmed() + QChar(0x2026); };
+    qsizetype lo = 0; // characters kept that fit (none: the ellipsis alone)
+    qsizetype hi = text.size();
+    while (hi - lo > 1) {
+        const qsizetype mid = (lo + hi) / 2;
+        if (fits(elided(mid)))
+            lo = mid;
+        else
+            hi = mid;
+    }
+    return elided(std::max<qsizetype>(lo, 1));
+}
+
 /// The part of a step grown for its label that the label may use: the kind's text area, but
 /// clear of the marks that sit half over the top edge (a decision: the whole shape, its
 /// text kept on white where it spills over the diamond's edges).
@@ -157,6 +219,22 @@ QRectF PresentStepItem::grownInRoom(qreal w, qreal h) const
     return r;
 }
 
+std::pair<QRectF, bool> PresentStepItem::grownToFit(qreal widest, const std::function<bool(const QRectF&)>& fits) const
+{
+    // Wider first (up to `widest`), then taller, then wider again, each within the room.
+    const qreal height = m_rect.height();
+    auto [r, fitted] = growToFit(m_rect.width(), widest, m_rect, [&](qreal w) { return grownInRoom(w, height); }, fits);
+    if (!fitted) {
+        const qreal width = r.width();
+        std::tie(r, fitted) = growToFit(r.height(), m_room.height(), r, [&](qreal h) { return grownInRoom(width, h); }, fits);
+    }
+    if (!fitted) {
+        const qreal tall = r.height();
+        std::tie(r, fitted) = growToFit(r.width(), m_room.width(), r, [&](qreal w) { return grownInRoom(w, tall); }, fits);
+    }
+    return {r, fitted};
+}
+
 void PresentStepItem::layoutLabel()
 {
     // The type never shrinks below kLabelPx (the legible minimum on a shared 1080p screen) and
@@ -171,28 +249,28 @@ void PresentStepItem::layoutLabel()
     }
     const QFont font = pixelFont(m_labelPx);
     const QString text = QString::fromStdString(m_step.label);
+    const qsizetype most = mostCharacters(font, m_room.size());
     bool breakWords = false;
     QRectF area = StepShape::labelRect(m_step.kind, m_rect);
-    if (!labelFits(font, area, text, false)) {
+    if (text.size() > most) {
+        // Too long for all the room there is: the whole room, and the end gives way below.
+        m_rect = grownInRoom(m_room.width(), m_room.height());
+        area = grownArea(m_step.kind, m_rect);
+    } else if (!labelFits(font, area, text, false)) {
         area = m_rect.adjusted(6, 3, -6, -3);
         if (!labelFits(font, area, text, false)) {
             // Grow in steps of 4 units: width first (up to 1.5 times), then height, then
             // width; words are broken only when no room holds them whole.
             const qreal widest = std::min(m_room.width(), m_rect.width() * 1.5);
-            auto grown = [this](qreal w, qreal h) { return grownInRoom(w, h); };
             const StepKind kind = m_step.kind;
             QRectF r = m_rect;
-            bool fits = false;
             for (const bool breaking : {false, true}) {
-                r = m_rect;
-                for (qreal w = m_rect.width(); !fits && w <= widest; w += 4)
-                    fits = labelFits(font, grownArea(kind, r = grown(w, m_rect.height())), text, breaking);
-                for (qreal h = r.height(); !fits && h <= m_room.height(); h += 4)
-                    fits = labelFits(font, grownArea(kind, r = grown(r.width(), h)), text, breaking);
-                for (qreal w = r.width(); !fits && w <= m_room.width(); w += 4)
-                    fits = labelFits(font, grownArea(kind, r = grown(w, r.height())), text, breaking);
+                bool fitted = false;
+                std::tie(r, fitted) = grownToFit(widest, [&](const QRectF& grown) {
+                    return labelFits(font, grownArea(kind, grown), text, breaking);
+                });
                 breakWords = breaking;
-                if (fits)
+                if (fitted)
                     break;
             }
             m_rect = r;
@@ -202,16 +280,8 @@ void PresentStepItem::layoutLabel()
     m_shownLabel = text;
     if (!labelFits(font, area, text, breakWords)) {
         // No room left to grow in (a crowded map): the end of the label gives way.
-        QString shown = text;
-        while (shown.size() > 1) {
-            shown.chop(1);
-            const QString candidate = shown.trimmed() + QChar(0x2026);
-            if (labelFits(font, area, candidate, true)) {
-                m_shownLabel = candidate;
-                breakWords = true;
-                break;
-            }
-        }
+        m_shownLabel = elidedToFit(text.left(most), [&](const QString& candidate) { return labelFits(font, area, candidate, true); });
+        breakWords = true;
     }
     m_label = labelText(m_shownLabel, area.width(), font, breakWords);
     const QSizeF size = m_label.size();
@@ -229,54 +299,21 @@ void PresentStepItem::layoutDecisionLabel()
     const QFont font = pixelFont(m_labelPx);
     const QString text = QString::fromStdString(m_step.label);
     auto lines = [&font](const QRectF& r, const QString& t) { return StepShape::labelLines(StepKind::Decision, r, t, font); };
-    auto grown = [this](qreal w, qreal h) { return grownInRoom(w, h); };
-    StepShape::LabelLines laid = lines(m_rect, text);
-    if (!laid.fits) {
-        // Each growth in steps of 4 units, the smallest that fits found by halving (a larger
-        // diamond holds what a smaller one does): a few layouts, not one per step.
-        QRectF r = m_rect;
-        auto grow = [&](qreal from, qreal to, auto rectAt) {
-            const int most = static_cast<int>(std::floor((to - from) / 4));
-            if (laid.fits || most < 1)
-                return;
-            laid = lines(r = rectAt(from + 4 * most), text);
-            if (!laid.fits)
-                return; // not even the largest: r stays there for the next growth
-            int lo = 0; // does not fit (the size before this growth)
-            int hi = most;
-            while (hi - lo > 1) {
-                const int mid = (lo + hi) / 2;
-                if (lines(rectAt(from + 4 * mid), text).fits)
-                    hi = mid;
-                else
-                    lo = mid;
-            }
-            laid = lines(r = rectAt(from + 4 * hi), text);
-        };
-        const qreal height = m_rect.height();
-        grow(m_rect.width(), std::min(m_room.width(), m_rect.width() * 1.6),
-             [&](qreal w) { return grown(w, height); });
-        const qreal width = r.width();
-        grow(r.height(), m_room.height(), [&](qreal h) { return grown(width, h); });
-        const qreal tall = r.height();
-        grow(r.width(), m_room.width(), [&](qreal w) { return grown(w, tall); });
+    const qsizetype most = mostCharacters(font, m_room.size());
+    StepShape::LabelLines laid = text.size() > most ? StepShape::LabelLines{} : lines(m_rect, text);
+    if (text.size() > most) {
+        m_rect = grownInRoom(m_room.width(), m_room.height()); // too long for any diamond there
+    } else if (!laid.fits) {
+        const QRectF r = grownToFit(std::min(m_room.width(), m_rect.width() * 1.6),
+                                    [&](const QRectF& grown) { return lines(grown, text).fits; })
+                             .first;
+        laid = lines(r, text);
         m_rect = r;
     }
     m_shownLabel = text;
     if (!laid.fits) {
-        // No room left to grow in: the end of the question gives way, inside the diamond; the
-        // longest beginning that fits, found by halving.
-        auto elided = [&text](qsizetype n) { return text.left(n).trimmed() + QChar(0x2026); };
-        qsizetype lo = 0; // characters kept that fit (none: the ellipsis alone)
-        qsizetype hi = text.size();
-        while (hi - lo > 1) {
-            const qsizetype mid = (lo + hi) / 2;
-            if (lines(m_rect, elided(mid)).fits)
-                lo = mid;
-            else
-                hi = mid;
-        }
-        m_shownLabel = elided(std::max<qsizetype>(lo, 1));
+        // No room left to grow in: the end of the question gives way, inside the diamond.
+        m_shownLabel = elidedToFit(text.left(most), [&](const QString& candidate) { return lines(m_rect, candidate).fits; });
         laid = lines(m_rect, m_shownLabel);
     }
     m_decisionLines = laid;
@@ -294,7 +331,11 @@ qreal PresentStepItem::labelShortfall() const
     if (m_step.kind == StepKind::Decision) // two more lines' height: the diamond grows taller
         return 2 * QFontMetricsF(pixelFont(m_labelPx)).height() + 4;
     const QRectF area = grownArea(m_step.kind, m_rect);
-    const qreal needed = labelText(text, area.width(), pixelFont(m_labelPx), true).size().height();
+    // At most a dozen lines more per round: only that much of a long label is laid out.
+    const QFont font = pixelFont(m_labelPx);
+    const qreal dozen = 12 * QFontMetricsF(font).lineSpacing();
+    const QString measured = text.left(mostCharacters(font, QSizeF(area.width(), area.height() + dozen)));
+    const qreal needed = std::min(labelText(measured, area.width(), font, true).size().height(), area.height() + dozen);
     // A little more than the text needs (and at least a line): the next round fits it.
     return std::max<qreal>(needed - area.height(), 0) + QFontMetricsF(pixelFont(m_labelPx)).lineSpacing() / 2 + 4;
 }
@@ -485,6 +526,13 @@ void PresentFlowItem::setFlow(const Flow& flow, const QPolygonF& route, bool han
 {
     prepareGeometryChange();
     m_flow = flow;
+    // Issue 19: a label shows at most its first kMostShown characters, then an ellipsis, as
+    // on the canvas; laying out 40,000 flow labels of 2,000 bytes took minutes.
+    constexpr qsizetype kMostShown = 400;
+    m_labelText = QString::fromStdString(flow.label);
+    if (m_labelText.size() > kMostShown)
+        m_labelText = m_labelText.left(m_labelText.at(kMostShown - 1).isHighSurrogate() ? kMostShown - 1 : kMostShown) +
+                      QChar(0x2026);
     m_route = route;
     m_handoff = handoff;
     m_handoffAt = handoffAt;
@@ -686,7 +734,7 @@ QRectF PresentFlowItem::labelBox() const
     // step and no other flow's label, as in the editor; where there is none, the middle,
     // drawn over the steps.
     const QFontMetricsF fm(pixelFont(kLabelPx, true));
-    const QString text = QString::fromStdString(m_flow.label);
+    const QString& text = m_labelText;
     // The label on one line up to kFlowLabelWidth, or wrapped narrower to pass between two
     // steps close together, or up to twice as wide on fewer lines.
     std::vector<QRectF> boxes;
@@ -801,7 +849,7 @@ void PresentFlowItem::paint(QPainter* painter, const QStyleOptionGraphicsItem* o
         painter->drawRoundedRect(box, 5, 5);
         painter->setPen(ink());
         painter->setFont(pixelFont(kLabelPx, true));
-        painter->drawText(box, Qt::AlignCenter | Qt::TextWordWrap, QString::fromStdString(m_flow.label));
+        painter->drawText(box, Qt::AlignCenter | Qt::TextWordWrap, m_labelText);
     }
     if (!m_marks.empty()) {
         const std::vector<QRectF> rects = markRects();

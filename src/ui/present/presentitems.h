@@ -8,7 +8,9 @@
 #include <QPainterPath>
 #include <QStaticText>
 
+#include <functional>
 #include <optional>
+#include <utility>
 #include <vector>
 
 namespace crosswalk {
@@ -82,6 +84,9 @@ class PresentStepItem final : public QGraphicsItem {
     void layoutDecisionLabel();
     /// A w x h rectangle centred on the step, moved and cut to lie within its room.
     QRectF grownInRoom(qreal w, qreal h) const;
+    /// The step grown for its label: wider (up to `widest`), then taller, then wider, each by
+    /// the least that makes `fits` hold; the rectangle and whether it fits.
+    std::pair<QRectF, bool> grownToFit(qreal widest, const std::function<bool(const QRectF&)>& fits) const;
     std::vector<std::pair<QRectF, const PresentBadge*>> badgeRects() const; // item coordinates
     QRectF votesRect() const;                                               // item coordinates
 
@@ -179,6 +184,7 @@ class PresentFlowItem final : public QGraphicsItem {
     QPainterPath m_line;
     QPolygonF m_arrow;
     std::vector<qreal> m_laneBorders;
+    QString m_labelText; // the label as shown (its first 400 characters)
     PresentObstacles* m_obstacles = nullptr;
     QPointF m_choiceAt; // where the choice number goes on a walk
     int m_choice = 0;

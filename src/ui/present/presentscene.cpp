@@ -205,8 +205,10 @@ void PresentScene::sync()
         std::unordered_map<std::string, QRectF> rects;
         // A label is never cut (issue 17): where the room its neighbours leave cannot hold it,
         // the step grows taller and its lane with it, in the presentation's layout only, and
-        // the steps are laid out again; a few rounds settle even a tightly packed lane.
-        constexpr int kMostRounds = 32;
+        // the steps are laid out again; a few rounds settle even a tightly packed lane. On a
+        // map of thousands of steps fewer rounds (each lays out every step again), so that
+        // presenting a hostile map takes a bounded time (issue 19).
+        const int kMostRounds = std::clamp(20'000 / std::max<int>(1, static_cast<int>(m->steps.size())), 1, 32);
         for (int round = 0;; ++round) {
             rects.clear();
             for (const Step& s : m->steps)
