@@ -228,4 +228,10 @@ void CompareSession::clearLaneDecision(std::size_t i, std::size_t j, const std::
     recompute();
 }
 
+bool CompareSession::wordsOnly() const
+{
+    return std::any_of(m_result.pairs.begin(), m_result.pairs.end(),
+                       [](const PairComparison& p) { return p.lexical == "words-only"; });
+}
+
 } // namespace crosswalk

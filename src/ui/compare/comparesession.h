@@ -34,6 +34,9 @@ public:
     const std::vector<Map>& maps() const { return m_maps; }
     const Map& map(std::size_t index) const { return m_maps.at(index); }
     const ComparisonResult& result() const { return m_result; }
+    /// Whether some pair's labels were compared by their words alone (no lexical data, or
+    /// labels in a language it does not know): the window and the report say so (issue 15).
+    bool wordsOnly() const;
     const DecisionSet& decisions() const { return m_decisions; }
 
     /// District names for headings (the title when a map has no district).

@@ -14,6 +14,7 @@
 #include <QAction>
 #include <QKeySequence>
 #include <QMenuBar>
+#include <QLabel>
 #include <QStatusBar>
 #include <QTabBar>
 #include <QTabWidget>
@@ -84,6 +85,14 @@ CompareWindow::CompareWindow(MapStore& ws, const std::vector<std::string>& mapId
     connect(reloadAction, &QAction::triggered, this, &CompareWindow::reload);
 
     setUpPresenting();
+
+    // Labels in a language without lexical data are compared by their words alone: said for
+    // as long as it holds, beside the passing messages.
+    m_wordsOnly = new QLabel(tr("Labels compared by their words alone: no lexical data for their language."), this);
+    m_wordsOnly->setObjectName(QStringLiteral("wordsOnlyNote"));
+    statusBar()->addPermanentWidget(m_wordsOnly);
+    m_wordsOnly->setVisible(m_session->wordsOnly());
+    connect(m_session, &CompareSession::changed, this, [this] { m_wordsOnly->setVisible(m_session->wordsOnly()); });
 
     statusBar()->showMessage(ws.readOnly() ? tr("The workspace is read-only: match decisions cannot be stored.")
                                            : tr("Match decisions are saved in the workspace as you make them."));

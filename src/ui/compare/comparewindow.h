@@ -7,6 +7,7 @@
 #include <vector>
 
 class QAction;
+class QLabel;
 class QTabWidget;
 
 namespace crosswalk {
@@ -89,6 +90,7 @@ private:
     GridView* m_grid = nullptr;
     DifferencesView* m_differences = nullptr;
     LanePairingView* m_lanes = nullptr;
+    QLabel* m_wordsOnly = nullptr; // the status bar's note that labels were compared by words alone
     void setUpPresenting();
     void updateCaption();
     bool m_presenting = false;

@@ -288,6 +288,8 @@ void ComparisonPrintout::paintTitleBlock(QPainter& painter, const QRectF& block,
     what << QStringLiteral("%1 districts, side by side; none is scored or ranked").arg(m_session.mapCount());
     // The least score of a proposed match (`compare --min-score`), so that a reader knows what was left out.
     what << QStringLiteral("matches proposed from a score of %1").arg(m_session.matchOptions().minScore, 0, 'f', 2);
+    if (m_session.wordsOnly())
+        what << QStringLiteral("labels compared by their words alone (no lexical data for their language)");
     // Many districts' names do not fit a title: then their initials, which the legend and the grid spell out.
     QString heading = title();
     const qreal leftW = block.width() - reserved;
