@@ -16,6 +16,8 @@
 #include <QDockWidget>
 #include <QMenuBar>
 
+#include <functional>
+
 namespace crosswalk {
 
 void MainWindow::createSessionPanel()
@@ -110,9 +112,19 @@ void MainWindow::openAgendaItem(const QStringList& mapIds)
 {
     if (!m_workspace || mapIds.isEmpty())
         return;
-    const bool presenting = !m_presentation.isNull();
-    const bool fullScreen = presenting && m_presentation->isFullScreen();
-    if (presenting) {
+    // The session's comparison, when it is shown: moving on closes it, and one presented
+    // hands over to a presentation of the next map (the facilitator keeps presenting).
+    bool comparisonPresented = false;
+    bool comparisonFullScreen = false;
+    if (auto* shown = findChild<CompareWindow*>(QStringLiteral("agendaComparison"))) {
+        comparisonPresented = shown->presenting();
+        comparisonFullScreen = shown->isFullScreen();
+        shown->setObjectName(QString()); // closed, deleted later: not found again
+        shown->close();
+    }
+    const bool presenting = !m_presentation.isNull() || comparisonPresented;
+    const bool fullScreen = m_presentation ? m_presentation->isFullScreen() : comparisonFullScreen;
+    if (m_presentation) {
         // The next item gets a presentation of its own, at the view that fits it.
         PresentationWindow* old = m_presentation;
         m_presentation = nullptr;
@@ -139,6 +151,18 @@ void MainWindow::openAgendaItem(const QStringList& mapIds)
             activateWindow();
         });
         window->setObjectName(QStringLiteral("agendaComparison"));
+        // The agenda keys of a presentation work in the comparison too, so that the
+        // facilitator steps on past it (and a participant comes back) with the same keys.
+        const auto agendaKey = [this, window](const QKeySequence& keys, const std::function<void()>& slot) {
+            auto* action = new QAction(window);
+            action->setShortcut(keys);
+            action->setShortcutContext(Qt::WindowShortcut);
+            connect(action, &QAction::triggered, m_sessionPanel, slot);
+            window->addAction(action);
+        };
+        agendaKey(QKeySequence(Qt::CTRL | Qt::Key_PageDown), [this] { m_sessionPanel->step(1); });
+        agendaKey(QKeySequence(Qt::CTRL | Qt::Key_PageUp), [this] { m_sessionPanel->step(-1); });
+        agendaKey(QKeySequence(Qt::CTRL | Qt::Key_Home), [this] { m_sessionPanel->followFacilitator(); });
         window->resize(size());
         window->show();
         // Presenting the session: the comparison comes up in its own presentation mode

@@ -79,7 +79,7 @@ SessionPanel::SessionPanel(QWidget* parent) : QWidget(parent)
     auto* next = new QPushButton(tr("Next ▶"), this);
     prev->setToolTip(tr("Previous agenda item (Ctrl+PageUp in presentation)"));
     next->setToolTip(tr("Next agenda item (Ctrl+PageDown in presentation)"));
-    auto* follow = new QCheckBox(tr("Follow"), this);
+    auto* follow = m_follow = new QCheckBox(tr("Follow"), this);
     follow->setChecked(true);
     follow->setToolTip(tr("Show the item the facilitator shows (Ctrl+Home in presentation comes back)"));
     run->addWidget(m_start);
@@ -434,13 +434,28 @@ bool SessionPanel::toggleTimer()
     const std::int64_t now = unixNowMs();
     SessionClock clock(sessionTimerAt(m_session->timer, now));
     if (!clock.running() && clock.remaining(0) == 0) {
-        // Starting without a length asks for one (the planned agenda by default).
-        bool ok = false;
-        const int planned = std::max(1, m_session->plannedMinutes());
-        const int minutes = QInputDialog::getInt(this, tr("Session Timer"), tr("Length of the session, in minutes:"),
-                                                 planned, 1, kMaxSessionSeconds / 60, 1, &ok);
-        if (!ok)
-            return false;
+        // Starting without a length asks for one (the planned agenda by default); a bad answer
+        // is named and asked again, never taken.
+        const int most = kMaxSessionSeconds / 60;
+        const QString ask = tr("Length of the session, in minutes:");
+        QInputDialog dialog(this);
+        dialog.setWindowTitle(tr("Session Timer"));
+        dialog.setLabelText(ask);
+        dialog.setTextValue(QString::number(std::max(1, m_session->plannedMinutes())));
+        int minutes = 0;
+        while (minutes == 0) {
+            if (dialog.exec() != QDialog::Accepted)
+                return false;
+            bool ok = false;
+            const QString answer = dialog.textValue().trimmed();
+            minutes = answer.toInt(&ok);
+            if (!ok || minutes < 1 || minutes > most) {
+                minutes = 0;
+                fail(tr("\u201C%1\u201D is not a session length: type whole minutes from 1 to %2").arg(answer).arg(most));
+                dialog.setLabelText(message() + QLatin1Char('\n') + ask);
+            }
+        }
+        m_message->clear();
         clock = SessionClock(SessionTimer{minutes * 60, minutes * 60, false});
     }
     const std::optional<SessionTimer> next = clock.toggled(0);
@@ -683,9 +698,13 @@ void SessionPanel::refresh()
     QStringList lines;
     lines << tr("Your dots: %1 of %2").arg(s.votesOf(me)).arg(s.voteSettings.votesPerParticipant);
     std::map<std::pair<std::string, std::string>, int> tally;
+    std::map<std::pair<std::string, std::string>, QStringList> voters; // only when not anonymous
     for (const SessionVote& v : visibleVotes(s, me))
-        if (v.participant != me || s.voteSettings.revealed)
+        if (v.participant != me || s.voteSettings.revealed) {
             tally[{v.mapId, v.stepId}] += v.count;
+            if (!s.voteSettings.anonymous && !v.participant.empty() && v.count > 0)
+                voters[{v.mapId, v.stepId}] << tr("%1 %2").arg(toQString(s.participantName(v.participant))).arg(v.count);
+        }
     if (s.voteSettings.revealed) {
         for (const auto& [key, count] : tally) {
             QString label = toQString(key.second);
@@ -697,7 +716,9 @@ void SessionPanel::refresh()
                 }
             } catch (const std::exception&) {
             }
-            lines << tr("%1: %2").arg(label).arg(count);
+            const QStringList& who = voters[key];
+            lines << (who.isEmpty() ? tr("%1: %2").arg(label).arg(count)
+                                    : tr("%1: %2 (%3)").arg(label).arg(count).arg(who.join(QStringLiteral(", "))));
         }
     } else {
         lines << tr("Tally hidden until the facilitator reveals it");
@@ -730,6 +751,8 @@ void SessionPanel::refresh()
     {
         const QSignalBlocker block(m_reveal);
         m_reveal->setChecked(s.voteSettings.revealed);
+        const QSignalBlocker blockFollow(m_follow); // browsing unticks it, Ctrl+Home ticks it
+        m_follow->setChecked(m_following);
     }
     m_timerButton->setText(s.timer.running ? tr("Pause timer") : tr("Start timer"));
     m_timer->setText(timerText());

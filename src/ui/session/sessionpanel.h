@@ -93,6 +93,8 @@ public:
     QListWidget* parkingList() const { return m_parking; }
     /// The session's sticky notes: "step label: text (author)".
     QListWidget* notesList() const { return m_notes; }
+    /// The Follow box: ticked while this client follows the facilitator's item.
+    QCheckBox* followBox() const { return m_follow; }
 
 signals:
     /// An agenda item is to be shown: one map id (present it) or several (compare them).
@@ -121,6 +123,7 @@ private:
 
     QComboBox* m_sessions = nullptr;
     QPushButton* m_start = nullptr;
+    QCheckBox* m_follow = nullptr;
     QLabel* m_title = nullptr;
     QListWidget* m_agenda = nullptr;
     QLabel* m_timer = nullptr;

@@ -2,7 +2,8 @@
 // scripts/test.sh starts (CROSSWALK_TEST_PG_URI; skipped with a warning without one): the
 // facilitator's Session panel and a district member's, each on its own connection. The
 // member's dot appears on the facilitator's screen within a second, and the timer shows the
-// same time on both.
+// same time on both; both panels show the revealed tally (without names: anonymous); a member
+// who steps browses on their own until they come back to the facilitator's item.
 
 #include "crosswalk/facilitation/session.h"
 #include "crosswalk/storage/networklibrary.h"
@@ -12,6 +13,7 @@
 
 #include <catch2/catch.hpp>
 
+#include <QCheckBox>
 #include <QElapsedTimer>
 #include <QTest>
 
@@ -117,6 +119,11 @@ TEST_CASE("Two clients of a network library session: a dot shows on the facilita
     lake.props.district = "Lakeside";
     memberStore.addMap(lake);
     memberStore.share(lake.id, true);
+    Map lake2 = test::smallMap(); // a second agenda item, for browsing
+    lake2.id = "m-small-2";
+    lake2.props.district = "Lakeside";
+    memberStore.addMap(lake2);
+    memberStore.share(lake2.id, true);
 
     SessionPanel facilitator;
     facilitator.setStore(&facilitatorStore);
@@ -124,7 +131,7 @@ TEST_CASE("Two clients of a network library session: a dot shows on the facilita
     s.id = "s-net";
     s.title = "Monthly session";
     s.date = "2026-03-12";
-    s.agenda = {{"a1", {lake.id}, 10, ""}};
+    s.agenda = {{"a1", {lake.id}, 10, ""}, {"a2", {lake2.id}, 10, ""}};
     s.timer = {600, 600, false, 0};
     s.participants = {{lib.facilitator(), "Facilitator", true}, {lib.member(), "Lakeside", false}};
     REQUIRE(facilitator.createSession(s));
@@ -164,6 +171,12 @@ TEST_CASE("Two clients of a network library session: a dot shows on the facilita
     while (!member.session()->voteSettings.revealed && clock.elapsed() < 1000)
         QTest::qWait(10);
     CHECK(member.tallyText().contains("Your dots: 1 of 3"));
+    // What both panels SAY once revealed: the tally by step label, and (anonymous) nobody's name.
+    const QString tally = QString::fromStdString(lake.step("s3")->label) + ": 1";
+    CHECK(member.tallyText().contains(tally));
+    CHECK(facilitator.tallyText().contains(tally));
+    CHECK_FALSE(facilitator.tallyText().contains("Lakeside"));
+    CHECK_FALSE(member.tallyText().contains("Lakeside"));
     REQUIRE(member.park("Who signs the plan?"));
     clock.restart();
     while (facilitator.session()->parkingLot.empty() && clock.elapsed() < 1000)
@@ -181,4 +194,38 @@ TEST_CASE("Two clients of a network library session: a dot shows on the facilita
     CHECK(facilitator.session()->notes[0].stepId == "s3");
     // The member cannot move the agenda for everyone: stepping browses on their own.
     CHECK(member.currentItemMaps() == QStringList{QString::fromStdString(lake.id)});
+    // Stepping (as Ctrl+PageDown in the member's presentation) browses: the member's own view
+    // opens the next item, Follow is unticked, and the facilitator's item stays where it is.
+    QStringList memberOpens;
+    QObject::connect(&member, &SessionPanel::openItem, [&](const QStringList& maps) { memberOpens = maps; });
+    REQUIRE(member.step(1));
+    CHECK(memberOpens == QStringList{QString::fromStdString(lake2.id)});
+    CHECK_FALSE(member.following());
+    CHECK_FALSE(member.followBox()->isChecked());
+    QTest::qWait(700); // a poll on each side
+    CHECK(facilitator.session()->currentItem == 0);
+    CHECK(member.session()->currentItem == 0);
+    // Browsing, the facilitator's move does not take the member along...
+    memberOpens.clear();
+    REQUIRE(facilitator.step(1));
+    clock.restart();
+    while (member.session()->currentItem != 1 && clock.elapsed() < 1000)
+        QTest::qWait(10);
+    REQUIRE(member.session()->currentItem == 1);
+    CHECK(memberOpens.isEmpty());
+    REQUIRE(facilitator.step(-1));
+    // ... until the member comes back (Ctrl+Home): the facilitator's item, following again.
+    clock.restart();
+    while (member.session()->currentItem != 0 && clock.elapsed() < 1000)
+        QTest::qWait(10);
+    member.followFacilitator();
+    CHECK(memberOpens == QStringList{QString::fromStdString(lake.id)});
+    CHECK(member.following());
+    CHECK(member.followBox()->isChecked());
+    memberOpens.clear();
+    REQUIRE(facilitator.step(1));
+    clock.restart();
+    while (memberOpens.isEmpty() && clock.elapsed() < 1000)
+        QTest::qWait(10);
+    CHECK(memberOpens == QStringList{QString::fromStdString(lake2.id)});
 }
