@@ -78,4 +78,77 @@ before=$(sha256sum "$tmp/one.crosswalk" | cut -d' ' -f1)
 expect 1 "is intact, but the file .*one.crosswalk-wal beside it does not belong with it" -- "$cw" list "$tmp/one.crosswalk"
 [ "$(sha256sum "$tmp/one.crosswalk" | cut -d' ' -f1)" = "$before" ] && ok || fail "a foreign -wal changed the file"
 
+
+# Issue 19 regression tests added after the audit (proof-19 GAPS 1-3). The files are edited
+# with Python's sqlite3 module, as a person with the sqlite3 shell would edit them.
+python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); d["version"]=999; json.dump(d, open(sys.argv[2],"w"))' \
+  "$tmp/map.json" "$tmp/v999.json"
+
+# Finding 10: a title holding terminal escape codes (import refuses them, so they are written
+# into the file directly) is printed by list escaped: no raw ESC reaches the terminal.
+cp "$ws" "$tmp/esc.crosswalk"
+python3 - "$tmp/esc.crosswalk" "$id" <<'PY'
+import sqlite3, sys
+c = sqlite3.connect(sys.argv[1])
+c.execute("UPDATE maps SET title = ?, district = ? WHERE id = ?",
+          ("Plan\x1b]0;owned\x07\x1b[2J\x1b[31mred\x1b[0m", "D\x1b[1mist", sys.argv[2]))
+c.commit(); c.close()
+PY
+expect 0 "" -- "$cw" list "$tmp/esc.crosswalk"
+LC_ALL=C grep -q $'\x1b' "$tmp/out" && fail "list printed a raw ESC: $(od -c "$tmp/out" | head -5)" || ok
+LC_ALL=C grep -q $'\x07' "$tmp/out" && fail "list printed a raw BEL" || ok
+grep -qF "$id"$'\t''D\x1b[1mist'$'\t''Plan\x1b]0;owned\x07\x1b[2J\x1b[31mred\x1b[0m'$'\t' "$tmp/out" && ok ||
+  fail "list did not escape the codes as \\xNN: $(grep -F "$id" "$tmp/out")"
+[ "$(wc -l <"$tmp/out")" -eq "$("$cw" list "$ws" | wc -l)" ] && ok || fail "escape codes changed the row count"
+
+# Finding 2: a trigger that would wipe the other maps on an import. The import is refused
+# naming it, the file keeps its bytes and every map.
+cp "$ws" "$tmp/trig.crosswalk"
+python3 - "$tmp/trig.crosswalk" <<'PY'
+import sqlite3, sys
+c = sqlite3.connect(sys.argv[1])
+c.executescript("CREATE TRIGGER wipe_on_import AFTER INSERT ON maps BEGIN DELETE FROM maps WHERE id <> NEW.id; END;")
+c.close()
+PY
+maps_before=$("$cw" list "$tmp/trig.crosswalk" | wc -l)
+before=$(sha256sum "$tmp/trig.crosswalk" | cut -d' ' -f1)
+expect 1 'schema that Crosswalk did not make \(trigger "wipe_on_import"' -- "$cw" import "$tmp/trig.crosswalk" "$tmp/map.json"
+[ "$(sha256sum "$tmp/trig.crosswalk" | cut -d' ' -f1)" = "$before" ] && ok || fail "a refused import changed the tampered file"
+[ "$("$cw" list "$tmp/trig.crosswalk" | wc -l)" -eq "$maps_before" ] && [ "$maps_before" -gt 1 ] && ok ||
+  fail "maps were lost: $maps_before before, $("$cw" list "$tmp/trig.crosswalk" | wc -l) after"
+expect 1 "" -- "$cw" check "$tmp/trig.crosswalk"
+grep -qF 'trigger "wipe_on_import"' "$tmp/out" "$tmp/err" && ok || fail "check did not name the trigger: $(cat "$tmp/out" "$tmp/err")"
+
+# Finding 9: a refused import into an OLDER-schema workspace leaves it byte for byte, not
+# upgraded. Schema 3 (which opens read-only as it is) and schema 1 (which does not), made the
+# way tests/core/storage/workspace_open_test.cpp and store_sessions_test.cpp make them.
+for old in 3 1; do
+  cp "$ws" "$tmp/old$old.crosswalk"
+  python3 - "$tmp/old$old.crosswalk" "$old" <<'PY'
+import sqlite3, sys
+c = sqlite3.connect(sys.argv[1])
+if sys.argv[2] == "3":
+    c.executescript("DROP TABLE sessions; DROP TABLE district_colors;"
+                    " ALTER TABLE map_sessions DROP COLUMN deadline; PRAGMA user_version = 3;")
+else:
+    c.executescript("DELETE FROM maps WHERE deleted IS NOT NULL; ALTER TABLE maps DROP COLUMN deleted;"
+                    " DROP TABLE sticky_notes; DROP TABLE parking_lot; DROP TABLE step_votes;"
+                    " DROP TABLE map_sessions; DROP TABLE district_colors; DROP TABLE sessions;"
+                    " PRAGMA user_version = 1;")
+c.close()
+PY
+  before=$(sha256sum "$tmp/old$old.crosswalk" | cut -d' ' -f1)
+  expect 1 "cannot be imported" -- "$cw" import "$tmp/old$old.crosswalk" "$tmp/v999.json"
+  [ "$(sha256sum "$tmp/old$old.crosswalk" | cut -d' ' -f1)" = "$before" ] && ok ||
+    fail "a refused import changed (upgraded?) the schema-$old workspace"
+  v=$(python3 -c 'import sqlite3,sys; print(sqlite3.connect(sys.argv[1]).execute("PRAGMA user_version").fetchone()[0])' \
+    "$tmp/old$old.crosswalk")
+  [ "$v" = "$old" ] && ok || fail "the schema-$old workspace is now schema $v after a refused import"
+  # The same workspace is upgraded by an import that is accepted: the check above can see it.
+  expect 0 "" -- "$cw" import "$tmp/old$old.crosswalk" "$tmp/map.json"
+  v=$(python3 -c 'import sqlite3,sys; print(sqlite3.connect(sys.argv[1]).execute("PRAGMA user_version").fetchone()[0])' \
+    "$tmp/old$old.crosswalk")
+  [ "$v" != "$old" ] && ok || fail "an accepted import did not upgrade the schema-$old workspace"
+done
+
 finish
