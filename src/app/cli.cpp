@@ -250,9 +250,20 @@ int cmdDemo(const Options& o, std::ostream& out)
 std::string listField(const std::string& text)
 {
     std::string out;
-    for (const char c : text) {
+    static constexpr char hex[] = "0123456789abcdef";
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        const char c = text[i];
         const auto u = static_cast<unsigned char>(c);
-        if (c == '\\')
+        const auto next = i + 1 < text.size() ? static_cast<unsigned char>(text[i + 1]) : 0;
+        // A C1 control character (U+0080 to U+009F, UTF-8 C2 80 to C2 9F): U+009B opens an
+        // escape sequence in some terminals, as ESC [ does. Workspaces written before import
+        // refused control characters, or by other programs, may hold one.
+        if (u == 0xc2 && next >= 0x80 && next <= 0x9f) {
+            out += "\\u00";
+            out += hex[next >> 4];
+            out += hex[next & 0xf];
+            ++i;
+        } else if (c == '\\')
             out += "\\\\";
         else if (c == '\t')
             out += "\\t";
@@ -261,7 +272,6 @@ std::string listField(const std::string& text)
         else if (c == '\r')
             out += "\\r";
         else if (u < 0x20 || u == 0x7f) {
-            static constexpr char hex[] = "0123456789abcdef";
             out += "\\x";
             out += hex[u >> 4];
             out += hex[u & 0xf];

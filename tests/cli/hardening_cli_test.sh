@@ -100,6 +100,16 @@ LC_ALL=C grep -q $'\x07' "$tmp/out" && fail "list printed a raw BEL" || ok
 grep -qF "$id"$'\t''D\x1b[1mist'$'\t''Plan\x1b]0;owned\x07\x1b[2J\x1b[31mred\x1b[0m'$'\t' "$tmp/out" && ok ||
   fail "list did not escape the codes as \\xNN: $(grep -F "$id" "$tmp/out")"
 [ "$(wc -l <"$tmp/out")" -eq "$("$cw" list "$ws" | wc -l)" ] && ok || fail "escape codes changed the row count"
+# The same with a C1 control character: U+009B (CSI) opens an escape sequence in some terminals.
+python3 - "$tmp/esc.crosswalk" "$id" <<'PY'
+import sqlite3, sys
+c = sqlite3.connect(sys.argv[1])
+c.execute("UPDATE maps SET title = ? WHERE id = ?", ("Plan\u009b2Jcleared \u00e9t\u00e9", sys.argv[2]))
+c.commit(); c.close()
+PY
+expect 0 "" -- "$cw" list "$tmp/esc.crosswalk"
+LC_ALL=C grep -q $'\xc2\x9b' "$tmp/out" && fail "list printed a raw U+009B" || ok
+grep -qF 'Plan\u009b2Jcleared été' "$tmp/out" && ok || fail "list did not escape U+009B as \\u009b: $(grep -F "$id" "$tmp/out")"
 
 # Finding 2: a trigger that would wipe the other maps on an import. The import is refused
 # naming it, the file keeps its bytes and every map.
