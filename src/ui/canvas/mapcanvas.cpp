@@ -455,6 +455,18 @@ void MapCanvas::keyPressEvent(QKeyEvent* event)
             return;
         }
         break;
+    case Qt::Key_Menu:
+    case Qt::Key_F10:
+        // Qt 6.4 turns neither key into a context menu event itself except through some
+        // platform plugins (xcb: the menu key only), so Shift+F10 did nothing on Linux.
+        if (key == Qt::Key_Menu ? event->modifiers() == Qt::NoModifier : event->modifiers() == Qt::ShiftModifier) {
+            QContextMenuEvent menu(QContextMenuEvent::Keyboard, selectionMenuPoint(),
+                                   viewport()->mapToGlobal(selectionMenuPoint()));
+            contextMenuEvent(&menu);
+            event->accept();
+            return;
+        }
+        break;
     case Qt::Key_K:
         if (event->modifiers() == Qt::ControlModifier && editable()) {
             m_contextMenu->showKindMenu(viewport()->mapToGlobal(selectionMenuPoint()));
