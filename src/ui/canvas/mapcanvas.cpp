@@ -689,6 +689,16 @@ void MapCanvas::mouseReleaseEvent(QMouseEvent* event)
         std::unique_ptr<CanvasTool> tool = std::move(m_tool);
         tool->release(mapToScene(event->position().toPoint()), event->modifiers());
         viewport()->unsetCursor();
+        if (dynamic_cast<MoveStepsTool*>(tool.get())) {
+            // Dropped over the sticky lane or phase headers, a step lands in the map scrolled
+            // behind them: the view follows it, as it does for the keyboard's moves.
+            QRectF moved;
+            for (const std::string& id : m_scene->selectedStepIds())
+                if (StepItem* item = m_scene->stepItem(id))
+                    moved = moved.united(item->sceneRectOfStep());
+            if (!moved.isEmpty())
+                reveal(moved);
+        }
         event->accept();
         return;
     }

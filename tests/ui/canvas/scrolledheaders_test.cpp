@@ -8,6 +8,7 @@
 #include "ui/canvas/mapcanvas.h"
 #include "ui/canvas/mapscene.h"
 #include "ui/canvas/phaseheaderitem.h"
+#include "ui/canvas/stepitem.h"
 #include "ui/document/mapdocument.h"
 #include "support/uiinput.h"
 
@@ -41,6 +42,10 @@ Map wideMap()
     s.x = 20;
     s.y = 40;
     map.steps = {s};
+    s.id = "s2"; // in the middle of the wide phase
+    s.label = "Goal-setting conference";
+    s.x = 1200;
+    map.steps.push_back(s);
     return map;
 }
 
@@ -202,4 +207,44 @@ TEST_CASE("Renaming a phase in its header while the view is scrolled part way ac
     CHECK(fx.doc->map().phases[0].name == "Fall");
     CHECK(fx.doc->map().phases[1].name == "Spring");
     CHECK(fx.ws.loadMap("wide").phases[0].name == "Fall");
+}
+
+TEST_CASE("A step dragged under the lane headers at 350 % ends up in view, not hidden behind them",
+          "[canvas][headers]")
+{
+    Scrolled fx;
+    fx.canvas.setZoomPercent(350);
+    QApplication::processEvents();
+    const std::string id = "s2";
+    const QRectF stepRect = fx.scene()->stepItem(id)->sceneRectOfStep();
+    // The step just right of the lane headers; the map left of it is scrolled behind them.
+    const qreal headerWidth = fx.scene()->laneHeaderWidth();
+    fx.scrollTo(stepRect.left() - headerWidth - 20 / 3.5, stepRect.top() - 200 / 3.5);
+    const QRect header = fx.onScreen(fx.scene()->laneHeader("l0"));
+    QRect before = fx.onScreen(fx.scene()->stepItem(id)->sceneRectOfStep());
+    REQUIRE(before.left() > header.right());
+    REQUIRE(fx.canvas.horizontalScrollBar()->value() > fx.canvas.horizontalScrollBar()->minimum());
+
+    // Dragged by its middle to a point over the lane header.
+    const QPoint from = before.center();
+    const QPoint to(header.center().x(), from.y());
+    sendMouse(fx.canvas.viewport(), QEvent::MouseButtonPress, from, Qt::LeftButton, Qt::LeftButton);
+    for (int i = 1; i <= 8; ++i)
+        sendMouse(fx.canvas.viewport(), QEvent::MouseMove, from + (to - from) * i / 8, Qt::NoButton, Qt::LeftButton);
+    sendMouse(fx.canvas.viewport(), QEvent::MouseButtonRelease, to, Qt::LeftButton, Qt::NoButton);
+    QApplication::processEvents();
+
+    const QRect after = fx.onScreen(fx.scene()->stepItem(id)->sceneRectOfStep());
+    const QRect headerNow = fx.onScreen(fx.scene()->laneHeader("l0"));
+    INFO("step " << after.x() << "," << after.y() << " " << after.width() << "x" << after.height() << ", header right "
+                 << headerNow.right() << ", scroll " << fx.canvas.horizontalScrollBar()->value());
+    // The view followed it: the whole step is right of the lane headers, in view.
+    CHECK(after.left() > headerNow.right());
+    CHECK(fx.canvas.viewport()->rect().contains(after));
+    // And it did move: left, to where it was dropped, in its lane and phase.
+    const Step& s = *fx.doc->map().step(id);
+    CHECK(s.x < 1200 - 100);
+    CHECK(s.lane == "l0");
+    CHECK(s.phase == "p0");
+    CHECK(fx.ws.loadMap("wide") == fx.doc->map());
 }
