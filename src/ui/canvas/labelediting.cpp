@@ -116,7 +116,9 @@ void LabelEditing::editPhase(const std::string& id)
     PhaseHeaderItem* header = m_canvas.mapScene()->phaseHeader(id);
     if (!editable() || !header || !m->phase(id))
         return;
-    begin({Target::Kind::Phase, id}, QString::fromStdString(m->phase(id)->name), header->nameSceneRect(),
+    // In the part of the header in view, where the name is drawn: a wide phase scrolled part
+    // way across is renamed where the user sees it.
+    begin({Target::Kind::Phase, id}, QString::fromStdString(m->phase(id)->name), header->shownNameSceneRect(),
           kPhaseNamePx, true, false, true);
 }
 
@@ -204,7 +206,16 @@ void LabelEditing::begin(Target target, const QString& text, const QRectF& area,
     m_editor->selectAllText();
     m_canvas.setFocus(Qt::OtherFocusReason);
     scene->setFocusItem(m_editor, Qt::OtherFocusReason);
-    m_canvas.reveal(m_editor->sceneBoundingRect());
+    // The lane headers stay at the view's left and the phase headers at its top whatever the
+    // scroll, so an editor on one is only ever brought into view the other way; scrolling the
+    // sticky way would move the header and leave the editor behind, over the map.
+    QRectF shown = m_editor->sceneBoundingRect();
+    const QRectF visible = m_canvas.mapToScene(m_canvas.viewport()->rect()).boundingRect();
+    if (m_target.kind == Target::Kind::Lane)
+        shown.moveLeft(visible.center().x());
+    else if (m_target.kind == Target::Kind::Phase) // its middle: the part in view is in view already
+        shown = QRectF(shown.center().x() - 1, visible.center().y(), 2, shown.height());
+    m_canvas.reveal(shown);
 }
 
 // ----- closing ---------------------------------------------------------------------------------

@@ -455,6 +455,18 @@ void MapCanvas::keyPressEvent(QKeyEvent* event)
             return;
         }
         break;
+    case Qt::Key_Menu:
+    case Qt::Key_F10:
+        // Qt 6.4 turns neither key into a context menu event itself except through some
+        // platform plugins (xcb: the menu key only), so Shift+F10 did nothing on Linux.
+        if (key == Qt::Key_Menu ? event->modifiers() == Qt::NoModifier : event->modifiers() == Qt::ShiftModifier) {
+            QContextMenuEvent menu(QContextMenuEvent::Keyboard, selectionMenuPoint(),
+                                   viewport()->mapToGlobal(selectionMenuPoint()));
+            contextMenuEvent(&menu);
+            event->accept();
+            return;
+        }
+        break;
     case Qt::Key_K:
         if (event->modifiers() == Qt::ControlModifier && editable()) {
             m_contextMenu->showKindMenu(viewport()->mapToGlobal(selectionMenuPoint()));
@@ -677,6 +689,16 @@ void MapCanvas::mouseReleaseEvent(QMouseEvent* event)
         std::unique_ptr<CanvasTool> tool = std::move(m_tool);
         tool->release(mapToScene(event->position().toPoint()), event->modifiers());
         viewport()->unsetCursor();
+        if (dynamic_cast<MoveStepsTool*>(tool.get())) {
+            // Dropped over the sticky lane or phase headers, a step lands in the map scrolled
+            // behind them: the view follows it, as it does for the keyboard's moves.
+            QRectF moved;
+            for (const std::string& id : m_scene->selectedStepIds())
+                if (StepItem* item = m_scene->stepItem(id))
+                    moved = moved.united(item->sceneRectOfStep());
+            if (!moved.isEmpty())
+                reveal(moved);
+        }
         event->accept();
         return;
     }

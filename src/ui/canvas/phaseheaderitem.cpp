@@ -56,6 +56,23 @@ QRectF PhaseHeaderItem::nameSceneRect() const
     return mapRectToScene(boundingRect().adjusted(8, 4, -8, -4));
 }
 
+QRectF PhaseHeaderItem::shownRect() const
+{
+    // Only the part in view: a phase cut by a page edge names itself on both pages.
+    const QRectF r = boundingRect();
+    QRectF shown = r;
+    shown.setLeft(std::clamp(m_visibleLeft / m_scale, r.left(), r.right())); // the span is in scene units
+    shown.setRight(std::clamp(m_visibleRight / m_scale, shown.left(), r.right()));
+    if (shown.width() < 60)
+        shown = r;
+    return shown;
+}
+
+QRectF PhaseHeaderItem::shownNameSceneRect() const
+{
+    return mapRectToScene(shownRect().adjusted(8, 4, -8, -4));
+}
+
 void PhaseHeaderItem::paint(QPainter* painter, const QStyleOptionGraphicsItem* option, QWidget* widget)
 {
     Q_UNUSED(widget)
@@ -76,13 +93,7 @@ void PhaseHeaderItem::paint(QPainter* painter, const QStyleOptionGraphicsItem* o
         painter->setFont(pixelFont(canvasstyle::kPhaseNamePx, true));
         const QString name =
             m_phase.name.empty() ? QStringLiteral("(unnamed phase)") : QString::fromStdString(m_phase.name);
-        // Only the part in view: a phase cut by a page edge names itself on both pages.
-        QRectF shown = r;
-        shown.setLeft(std::clamp(m_visibleLeft / m_scale, r.left(), r.right())); // the span is in scene units
-        shown.setRight(std::clamp(m_visibleRight / m_scale, shown.left(), r.right()));
-        if (shown.width() < 60)
-            shown = r;
-        painter->drawText(shown.adjusted(8, 2, -8, -2), Qt::AlignCenter | Qt::TextWordWrap, name);
+        painter->drawText(shownRect().adjusted(8, 2, -8, -2), Qt::AlignCenter | Qt::TextWordWrap, name);
     }
 }
 

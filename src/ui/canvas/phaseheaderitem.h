@@ -24,12 +24,17 @@ public:
     /// 1/zoom: the header keeps its height on screen at every zoom (its width stays the phase's).
     void setHeaderScale(qreal scale);
     QRectF nameSceneRect() const;
+    /// Where the name is drawn: the part of the header in view (the whole header when that
+    /// part is too narrow), in scene coordinates.
+    QRectF shownNameSceneRect() const;
 
     int type() const override { return Type; }
     QRectF boundingRect() const override;
     void paint(QPainter* painter, const QStyleOptionGraphicsItem* option, QWidget* widget) override;
 
 private:
+    QRectF shownRect() const;
+
     std::string m_id;
     Phase m_phase;
     bool m_editing = false;
