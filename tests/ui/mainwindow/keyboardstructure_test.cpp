@@ -151,7 +151,7 @@ struct Window {
 
 } // namespace
 
-TEST_CASE("Delete lane from the keyboard: menu key, This lane, Delete lane, Yes; Ctrl+Z brings it back",
+TEST_CASE("Delete lane from the keyboard: menu key, This lane, Delete lane, Yes, then Ctrl+Z brings it back",
           "[mainwindow][keyboard]")
 {
     Window w("delete-lane");
@@ -176,7 +176,7 @@ TEST_CASE("Delete lane from the keyboard: menu key, This lane, Delete lane, Yes;
     CHECK(w.storedAsShown());
 }
 
-TEST_CASE("Delete phase from the keyboard: Shift+F10, This phase, Delete phase, Yes; Ctrl+Z brings it back",
+TEST_CASE("Delete phase from the keyboard: Shift+F10, This phase, Delete phase, Yes, then Ctrl+Z brings it back",
           "[mainwindow][keyboard]")
 {
     Window w("delete-phase");
