@@ -4,6 +4,7 @@
 // process, and a workspace holding the six demo districts.
 
 #include "crosswalk/demo/demo.h"
+#include "crosswalk/facilitation/session.h"
 #include "crosswalk/json/mapjson.h"
 #include "crosswalk/storage/workspace.h"
 
@@ -43,6 +44,21 @@ inline std::string demoWorkspaceFile(const std::string& stem)
 {
     const std::string path = tempWorkspacePath(stem);
     createDemoWorkspace(path);
+    return path;
+}
+
+/// A workspace file at tempWorkspacePath(stem) holding the six demo maps and the demo
+/// session, as `crosswalk demo` writes it.
+inline std::string demoSessionWorkspaceFile(const std::string& stem)
+{
+    const std::string path = tempWorkspacePath(stem);
+    Workspace ws = Workspace::create(path);
+    std::vector<Map> maps;
+    for (std::string_view text : demoMapTexts())
+        maps.push_back(parseMapJson(text).map);
+    for (const Map& m : maps)
+        ws.addMap(m);
+    ws.saveSession(demoSession(maps), 0);
     return path;
 }
 

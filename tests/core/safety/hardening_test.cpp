@@ -20,17 +20,6 @@ using Catch::Matchers::Contains;
 
 namespace {
 
-std::string makeTwoMapWorkspace(const TempDir& dir, const std::string& name = "ws.crosswalk")
-{
-    const std::string path = dir.file(name);
-    Workspace ws = Workspace::create(path);
-    ws.addMap(smallMap());
-    Map other = randomMap(21, mapOptions(30, 30, 5, 4, 3, "o-"));
-    other.id = "m-other";
-    ws.addMap(other);
-    return path;
-}
-
 /// The lines of a helper until "done" or "error ...", then lets it close.
 std::string finish(Child& child)
 {

@@ -26,6 +26,18 @@ extern char** environ;
 
 namespace crosswalk::test {
 
+/// A workspace at dir/name holding two maps: a small one and a random one ("m-other").
+inline std::string makeTwoMapWorkspace(const TempDir& dir, const std::string& name = "ws.crosswalk")
+{
+    const std::string path = dir.file(name);
+    Workspace ws = Workspace::create(path);
+    ws.addMap(smallMap());
+    Map other = randomMap(21, mapOptions(30, 30, 5, 4, 3, "o-"));
+    other.id = "m-other";
+    ws.addMap(other);
+    return path;
+}
+
 /// A count from the environment (CROSSWALK_KILL_ROUNDS=1000 ...), else the given default.
 inline int envCount(const char* name, int fallback)
 {

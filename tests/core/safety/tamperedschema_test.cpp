@@ -17,17 +17,6 @@ using Catch::Matchers::Contains;
 
 namespace {
 
-std::string makeTwoMapWorkspace(const TempDir& dir, const std::string& name = "ws.crosswalk")
-{
-    const std::string path = dir.file(name);
-    Workspace ws = Workspace::create(path);
-    ws.addMap(smallMap());
-    Map other = randomMap(22, mapOptions(20, 20, 4, 3, 3, "o-"));
-    other.id = "m-other";
-    ws.addMap(other);
-    return path;
-}
-
 /// Runs `statements` on the file through a plain SQLite connection (no defensive mode, as
 /// anyone editing the file would).
 void tamper(const std::string& path, const std::string& statements)

@@ -42,18 +42,9 @@ using namespace crosswalk;
 
 namespace {
 
-/// A demo workspace holding the demo session, as `crosswalk demo` writes it.
 std::string sessionWorkspace(const std::string& name)
 {
-    const std::string path = test::tempWorkspacePath("cw-follow-" + name);
-    Workspace ws = Workspace::create(path);
-    std::vector<Map> maps;
-    for (std::string_view text : demoMapTexts())
-        maps.push_back(parseMapJson(text).map);
-    for (const Map& m : maps)
-        ws.addMap(m);
-    ws.saveSession(demoSession(maps), 0);
-    return path;
+    return test::demoSessionWorkspaceFile("cw-follow-" + name);
 }
 
 /// One Crosswalk window on the session workspace, its Session panel at hand.

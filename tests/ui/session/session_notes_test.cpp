@@ -34,15 +34,7 @@ namespace {
 
 std::string notesWorkspace()
 {
-    const std::string path = test::tempWorkspacePath("cw-session-notes");
-    Workspace ws = Workspace::create(path);
-    std::vector<Map> maps;
-    for (std::string_view text : demoMapTexts())
-        maps.push_back(parseMapJson(text).map);
-    for (const Map& m : maps)
-        ws.addMap(m);
-    ws.saveSession(demoSession(maps), 0);
-    return path;
+    return test::demoSessionWorkspaceFile("cw-session-notes");
 }
 
 } // namespace

@@ -34,24 +34,9 @@ using namespace crosswalk;
 
 namespace {
 
-std::vector<Map> demoMaps()
-{
-    std::vector<Map> maps;
-    for (std::string_view text : demoMapTexts())
-        maps.push_back(parseMapJson(text).map);
-    return maps;
-}
-
-/// A demo workspace holding the demo session, as `crosswalk demo` writes it.
 std::string sessionWorkspace(const std::string& name)
 {
-    const std::string path = test::tempWorkspacePath("cw-session-" + name);
-    Workspace ws = Workspace::create(path);
-    const std::vector<Map> maps = demoMaps();
-    for (const Map& m : maps)
-        ws.addMap(m);
-    ws.saveSession(demoSession(maps), 0);
-    return path;
+    return test::demoSessionWorkspaceFile("cw-session-" + name);
 }
 
 struct App {
