@@ -29,6 +29,7 @@ inline constexpr qreal kStepGap = 16;
 inline constexpr int kLaneMarkPx = 30;     // height of a mark at a lane header (screen pixels)     // at least this much between two steps grown for their labels
 
 inline constexpr qreal kStepStroke = 3.0;
+inline constexpr qreal kBadgeHeight = 30; // a mark's badge on a step's top edge (half of it above)
 inline constexpr qreal kFlowStroke = 3.5;
 inline constexpr qreal kDimOpacity = 0.18;
 
