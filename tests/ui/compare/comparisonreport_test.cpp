@@ -509,6 +509,8 @@ TEST_CASE("The report names each matched step's partner, the marks' words and wh
         for (qsizetype i = 0; i < session.districtNames().size(); ++i)
             CHECK(page.contains(squeezed(session.districtInitials()[i] + QStringLiteral("=") + session.districtNames()[i])));
         CHECK(page.contains(QStringLiteral("Blackboxesmarkedby")));
+        CHECK(page.contains(QStringLiteral("Harmpointsmarkedby")));
+        CHECK(page.contains(QStringLiteral("Variationmarkedby")));
         CHECK(page.contains(QStringLiteral("scoresorranksnodistrict")));
 
         if (count != 2)
@@ -518,6 +520,12 @@ TEST_CASE("The report names each matched step's partner, the marks' words and wh
         for (const StepMatch& m : pair.matches)
             CHECK(text.contains(squeezed(m.decided ? QStringLiteral("confirmed")
                                                    : QStringLiteral("proposed, %1").arg(m.score, 0, 'f', 2))));
+        // Each matched step's partner is named by its label.
+        for (const StepMatch& m : pair.matches)
+            if (const Step* partner = session.map(1).step(m.b)) {
+                INFO("partner " << partner->label);
+                CHECK(text.contains(squeezed(q(partner->label))));
+            }
         // Every stated mark's words, with who it affects.
         int stated = 0;
         for (const MarkFinding& f : pair.findings) {
