@@ -48,6 +48,7 @@ public:
     void setMarksVisible(bool visible) { m_marksVisible = visible; }
     /// Outlines this many times as thick (presentation mode).
     void setLineScale(double scale);
+    double lineScale() const { return m_lineScale; }
     /// The largest label type in px (comparestyle::kLabelPx unless set): a larger box of the
     /// overlay's glance layout carries larger type; the smallest is three quarters of it.
     void setLargestLabelPx(int px) { m_labelPx = px; }

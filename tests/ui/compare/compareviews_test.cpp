@@ -292,8 +292,15 @@ TEST_CASE("Presenting: F5, a spotlight on a lane row, a walk through the phases,
     CHECK(window->tabs()->currentWidget() == overlay);
     CHECK(overlay->presenting());
     CHECK(window->font().pixelSize() > 20); // large type
-    for (CompareStepItem* item : overlay->stepItems())
-        CHECK(item->colorSlot() < 8); // the Okabe-Ito palette
+    // Thick lines, and each district in its own colour of the Okabe-Ito palette (its stored
+    // slot, as in every other view).
+    std::set<std::size_t> usedSlots;
+    for (CompareStepItem* item : overlay->stepItems()) {
+        CHECK(item->lineScale() > 1.5);
+        CHECK(item->colorSlot() == window->session()->colorSlot(item->mapIndex()));
+        usedSlots.insert(item->colorSlot());
+    }
+    CHECK(usedSlots.size() == demo.ids.size());
 
     // Down lights the first lane row, across every district; the caption names it.
     QApplication::processEvents();
