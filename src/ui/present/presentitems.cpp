@@ -7,7 +7,6 @@
 #include "ui/present/presentstyle.h"
 
 #include <QFontMetricsF>
-#include <QGraphicsScene>
 #include <QPainter>
 
 #include <algorithm>

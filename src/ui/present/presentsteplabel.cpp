@@ -4,7 +4,6 @@
 // cost a bounded number of layouts (issue 19).
 #include "ui/present/presentitems.h"
 
-#include "ui/canvas/flowitem.h"
 #include "ui/canvas/stepshape.h"
 #include "ui/common/pixelfont.h"
 #include "ui/present/presentstyle.h"
@@ -107,11 +106,11 @@ QString elidedToFit(const QString& text, Fits fits)
 }
 
 /// The part of a step grown for its label that the label may use: the kind's text area, but
-/// clear of the marks that sit half over the top edge (a decision: the whole shape, its
-/// text kept on white where it spills over the diamond's edges).
+/// clear of the marks that sit half over the top edge. (Decisions lay their question out in
+/// the diamond instead: layoutDecisionLabel().)
 QRectF grownArea(StepKind kind, const QRectF& rect)
 {
-    const QRectF area = kind == StepKind::Decision ? rect.adjusted(6, 3, -6, -3) : StepShape::labelRect(kind, rect);
+    const QRectF area = StepShape::labelRect(kind, rect);
     return area.adjusted(0, std::max<qreal>(0, rect.top() + kBadgeHeight / 2 + 1 - area.top()), 0, 0);
 }
 } // namespace
